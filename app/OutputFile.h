@@ -1,0 +1,11 @@
+// Writing a command's output: atomically to a file, or to standard output for "-".
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// Writes content to path through a temporary file renamed into place (QSaveFile), so a
+// failure or a kill leaves any old file intact and no partial file behind; "-" writes to
+// standard output. Returns an empty string on success, else a message naming the path.
+QString writeOutput(const QString& path, const QByteArray& content);

@@ -1,0 +1,43 @@
+// Sampling Matters Explorer: the window, or a headless command when one is named.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/DataCommand.h"
+#include "app/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <cstring>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SamplingMattersExplorer"));
+    QCoreApplication::setApplicationName(QStringLiteral("sampling-explorer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (argc > 1 && std::strcmp(argv[1], "data") == 0) {
+        QCoreApplication app(argc, argv);
+        describeApplication();
+        return runDataCommand(app.arguments());
+    }
+
+    QApplication app(argc, argv);
+    describeApplication();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "See how sampling and losses shape deep embedding learning.\n\n"
+        "Without a command, opens the window. Headless commands:\n"
+        "  data NAME -o FILE.csv   the numbers behind a figure (data --help)"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.process(app);
+
+    MainWindow window;
+    window.show();
+    return app.exec();
+}

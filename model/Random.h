@@ -1,0 +1,23 @@
+// Explicit randomness: the generator type every random function of the core takes.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <random>
+
+namespace sme {
+
+// One generator type for the whole core; seeded by the caller, never from the clock.
+using Rng = std::mt19937_64;
+
+// Fills every entry of m with an independent standard normal draw.
+void fillStandardNormal(Eigen::Ref<Eigen::MatrixXd> m, Rng& rng);
+
+// A uniform index in [0, count).
+std::size_t uniformIndex(std::size_t count, Rng& rng);
+
+// A uniform double in [0, 1).
+double uniformUnit(Rng& rng);
+
+} // namespace sme
