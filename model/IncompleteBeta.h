@@ -6,7 +6,8 @@ namespace sme {
 
 // I_x(a, b) for 0 <= x <= 1 and a, b > 0, by the continued fraction of the incomplete beta
 // (modified Lentz), evaluated on the side where it converges fast and mirrored otherwise.
-// Relative accuracy about 1e-14; converges in O(sqrt(max(a, b))) terms, so a = b = 2047.5
+// Accuracy about 1e-14, down to about eps * lgamma(a + b) for large parameters (4e-12 at
+// a = b = 2047.5) from the cancellation of large log-gamma values in the prefactor. Converges in O(sqrt(max(a, b))) terms, so a = b = 2047.5
 // (the sphere of dimension 4096) is cheap. x outside [0, 1] is clamped.
 double regularizedIncompleteBeta(double x, double a, double b);
 
