@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
+#include <cstdio>
 #include <cstring>
 
 namespace {
@@ -35,9 +37,24 @@ int main(int argc, char* argv[])
         "  data NAME -o FILE.csv   the numbers behind a figure (data --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the window to the PNG FILE once it is laid out, then quit."),
+        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
     parser.process(app);
 
     MainWindow window;
     window.show();
+    if (parser.isSet(screenshot)) {
+        const QString path = parser.value(screenshot);
+        QTimer::singleShot(500, &app, [&window, path] {
+            const bool saved = window.grab().save(path, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "sampling-explorer: cannot write the screenshot '%s'\n",
+                             qPrintable(path));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
     return app.exec();
 }
