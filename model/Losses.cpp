@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/Losses.h"
 
+#include "model/EnumNames.h"
 #include "model/Error.h"
 
 #include <algorithm>
@@ -22,10 +23,7 @@ std::string_view lossName(LossKind kind)
 
 std::optional<LossKind> lossFromName(std::string_view name)
 {
-    for (LossKind kind : allLossKinds)
-        if (lossName(kind) == name)
-            return kind;
-    return std::nullopt;
+    return enumFromName<LossKind>(names, name);
 }
 
 PairLossValue contrastiveLoss(double distance, bool positive, double alpha)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/Sampler.h"
 
+#include "model/EnumNames.h"
 #include "model/Error.h"
 #include "model/SphereGeometry.h"
 
@@ -71,10 +72,7 @@ std::string_view samplerName(SamplerKind kind)
 
 std::optional<SamplerKind> samplerFromName(std::string_view name)
 {
-    for (SamplerKind kind : allSamplerKinds)
-        if (samplerName(kind) == name)
-            return kind;
-    return std::nullopt;
+    return enumFromName<SamplerKind>(names, name);
 }
 
 void SamplerSettings::validate() const
