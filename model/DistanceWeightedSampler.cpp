@@ -27,6 +27,8 @@ Eigen::VectorXd distanceWeightedProbabilities(const Eigen::Ref<const Eigen::Matr
     require(distances.rows() == size && distances.cols() == size,
             "the distance matrix does not match the labels");
     require(anchor >= 0 && anchor < size, "anchor index out of range");
+    require(distances.row(anchor).allFinite() && (distances.row(anchor).array() >= 0.0).all(),
+            "the batch distances must be finite and non-negative");
     const int n = settings.dimension;
     const int anchorLabel = labels[static_cast<std::size_t>(anchor)];
 
@@ -56,7 +58,11 @@ Eigen::VectorXd distanceWeightedProbabilities(const Eigen::Ref<const Eigen::Matr
     Eigen::VectorXd probabilities = Eigen::VectorXd::Zero(size);
     if (std::isfinite(maxLogWeight)) {
         // The max of this anchor's valid negatives: a global max would empty whole rows.
-        probabilities = (logWeights.array() - maxLogWeight).exp().matrix();
+        // Excluded rows (log weight -inf) are set to exactly 0: Eigen 3.4's vectorised exp
+        // returns a denormal (~5e-309) for -inf, which a draw could still land on.
+        probabilities = (logWeights.array() > -std::numeric_limits<double>::infinity())
+                            .select((logWeights.array() - maxLogWeight).exp(), 0.0)
+                            .matrix();
     } else {
         // No negative below the non-zero-loss cutoff: uniform over the negatives.
         probabilities = negative.cast<double>().matrix();

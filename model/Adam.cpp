@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/Adam.h"
+
+#include "model/Error.h"
+
+#include <cmath>
+
+namespace sme {
+
+template <class Scalar>
+void Adam<Scalar>::step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients)
+{
+    require(parameters.size() == gradients.size(), "Adam: parameters and gradients differ in number");
+    if (firstMoments_.size() != parameters.size()) {
+        firstMoments_.clear();
+        secondMoments_.clear();
+        for (const Matrix& p : parameters) {
+            firstMoments_.push_back(Matrix::Zero(p.rows(), p.cols()));
+            secondMoments_.push_back(Matrix::Zero(p.rows(), p.cols()));
+        }
+        steps_ = 0;
+    }
+    ++steps_;
+    const auto b1 = Scalar(settings_.beta1);
+    const auto b2 = Scalar(settings_.beta2);
+    // Bias corrections folded into the step size (the paper's "efficient" form).
+    const double correction1 = 1.0 - std::pow(settings_.beta1, double(steps_));
+    const double correction2 = 1.0 - std::pow(settings_.beta2, double(steps_));
+    const auto stepSize = Scalar(settings_.learningRate * std::sqrt(correction2) / correction1);
+    const auto epsilon = Scalar(settings_.epsilon * std::sqrt(correction2));
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        firstMoments_[i] = b1 * firstMoments_[i] + (Scalar(1) - b1) * gradients[i];
+        secondMoments_[i] = b2 * secondMoments_[i] + (Scalar(1) - b2) * gradients[i].cwiseAbs2();
+        parameters[i].array()
+            -= stepSize * firstMoments_[i].array() / (secondMoments_[i].array().sqrt() + epsilon);
+    }
+}
+
+template <class Scalar>
+void Adam<Scalar>::reset()
+{
+    firstMoments_.clear();
+    secondMoments_.clear();
+    steps_ = 0;
+}
+
+template class Adam<float>;
+template class Adam<double>;
+
+} // namespace sme

@@ -1,0 +1,44 @@
+// Adam (Kingma & Ba 2015), the network's optimiser.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace sme {
+
+struct AdamSettings {
+    double learningRate = 1e-3;
+    double beta1 = 0.9;
+    double beta2 = 0.999;
+    double epsilon = 1e-8;
+};
+
+template <class Scalar>
+class Adam {
+public:
+    using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+
+    explicit Adam(AdamSettings settings = {}) : settings_(settings) {}
+
+    AdamSettings& settings() { return settings_; }
+    long steps() const { return steps_; }
+
+    // One update of every parameter from its gradient (same shapes, same order every call):
+    // m = b1 m + (1-b1) g, v = b2 v + (1-b2) g^2, p -= lr * m_hat / (sqrt(v_hat) + eps).
+    void step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients);
+
+    // Forgets the moments (a new run).
+    void reset();
+
+private:
+    AdamSettings settings_;
+    long steps_ = 0;
+    std::vector<Matrix> firstMoments_;
+    std::vector<Matrix> secondMoments_;
+};
+
+extern template class Adam<float>;
+extern template class Adam<double>;
+
+} // namespace sme

@@ -1,0 +1,53 @@
+// A labelled data set (features and classes), its zero-shot split by class, and standardisation.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <Eigen/Core>
+#include <string>
+#include <vector>
+
+namespace sme {
+
+struct Dataset {
+    Eigen::MatrixXf features; // one example per row
+    std::vector<int> labels;  // class of each row (any ints; not necessarily 0..C-1)
+    std::string name;         // e.g. the file name, for messages and the UI
+
+    // The number of distinct labels.
+    int classCount() const;
+    // Throws sme::Error, its message starting with name + ": ", when there are no rows or no
+    // feature columns, rows != labels, a feature is NaN or infinite, or fewer than 2 classes.
+    void validate() const;
+};
+
+struct DataSplit {
+    Dataset training;
+    Dataset heldOut;
+};
+
+// Zero-shot split by class, as in the paper: the distinct labels sorted ascending, the first
+// ceil(C * trainingShare) classes to training, the rest held out. Row order is kept inside each
+// part. Throws sme::Error when data is invalid, trainingShare is not in (0, 1), or a part would
+// get fewer than two classes. The parts are named name + " (training)" / " (held out)".
+DataSplit splitByClass(const Dataset& data, double trainingShare = 0.5);
+
+// Standardises every feature with the mean and (population) standard deviation of the TRAINING
+// part only, applied to both parts, so nothing about the held-out classes leaks into training.
+// A feature constant over the training part is only centred. Throws sme::Error when the training
+// part has no rows or the parts have different feature counts.
+void standardise(DataSplit& split);
+
+// Helpers shared by the file loaders.
+// The most values (rows x features) a loader accepts: beyond it a file is refused before any
+// allocation (2^31 - 1 floats are already 8 GiB).
+inline constexpr long long maxDatasetValues = (1LL << 31) - 1;
+// The whole file as bytes; throws sme::Error naming the path and why (strerror) when it cannot be
+// opened or read, or when it is larger than maxFileBytes.
+inline constexpr long long maxFileBytes = 1LL << 31; // 2 GiB
+std::vector<unsigned char> readFileBytes(const std::string& path);
+// The last component of a path ("data/digits.csv" -> "digits.csv"), for messages and names.
+std::string fileNameOf(const std::string& path);
+// "name: ", or "data set: " when name is empty: the start of every message about a data set.
+std::string messagePrefix(const std::string& name);
+
+} // namespace sme
