@@ -11,15 +11,6 @@
 namespace sme {
 namespace {
 
-// Derived streams: the samplers' draws do not shift when the batches change, and vice versa.
-Rng streamFor(std::uint64_t seed, std::uint64_t stream)
-{
-    std::seed_seq sequence{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
-                           static_cast<std::uint32_t>(stream)};
-    Rng rng(sequence);
-    return rng;
-}
-
 Table tableOf(std::vector<std::string> columns, const std::vector<double>& first,
               const std::vector<const std::vector<double>*>& rest)
 {
@@ -58,7 +49,7 @@ DensityFigure densityFigure(const DensitySettings& settings)
     }
     figure.totalVariation = law.totalVariationToGaussianLimit();
     if (settings.samples > 0) {
-        Rng rng = streamFor(settings.seed, 0);
+        Rng rng = seededStream(settings.seed, 0);
         const Eigen::MatrixXd points
             = uniformPointsOnSphere(settings.samples, settings.dimension, rng);
         figure.monteCarlo = pairwiseDistanceHistogram(points, settings.bins).density();
@@ -76,7 +67,7 @@ Table toTable(const DensityFigure& figure)
 GradientVarianceCurve gradientVarianceFigure(const GradientNoiseSettings& settings,
                                              std::uint64_t seed)
 {
-    Rng rng = streamFor(seed, 1);
+    Rng rng = seededStream(seed, 1);
     return gradientDirectionVariance(settings, rng);
 }
 
@@ -105,10 +96,10 @@ SampledDistancesFigure sampledDistancesFigure(const SampledDistancesSettings& se
 {
     settings.validate();
     std::vector<Histogram> histograms(allSamplerKinds.size(), Histogram(0.0, 2.0, settings.bins));
-    Rng batchRng = streamFor(settings.seed, 2);
+    Rng batchRng = seededStream(settings.seed, 2);
     std::vector<Rng> samplerRngs;
     for (SamplerKind kind : allSamplerKinds)
-        samplerRngs.push_back(streamFor(settings.seed, 3 + static_cast<std::uint64_t>(kind)));
+        samplerRngs.push_back(seededStream(settings.seed, 3 + static_cast<std::uint64_t>(kind)));
 
     const SamplerSettings samplerSettings = settings.samplerSettings();
     for (int b = 0; b < settings.batches; ++b) {

@@ -5,6 +5,14 @@
 
 namespace sme {
 
+Rng seededStream(std::uint64_t seed, std::uint64_t stream)
+{
+    std::seed_seq sequence{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                           static_cast<std::uint32_t>(stream), static_cast<std::uint32_t>(stream >> 32)};
+    Rng rng(sequence);
+    return rng;
+}
+
 void fillStandardNormal(Eigen::Ref<Eigen::MatrixXd> m, Rng& rng)
 {
     // Box-Muller on pairs: two normals per two uniforms, no rejection loop, and the same

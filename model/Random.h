@@ -11,6 +11,10 @@ namespace sme {
 // One generator type for the whole core; seeded by the caller, never from the clock.
 using Rng = std::mt19937_64;
 
+// A generator for one independent stream of a seed: draws for one purpose (batches, weights,
+// a sampler) do not shift when another purpose draws more or less.
+Rng seededStream(std::uint64_t seed, std::uint64_t stream);
+
 // Fills every entry of m with an independent standard normal draw.
 void fillStandardNormal(Eigen::Ref<Eigen::MatrixXd> m, Rng& rng);
 

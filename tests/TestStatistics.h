@@ -1,10 +1,16 @@
-// Helpers shared by the statistical tests: quadrature over distances and critical values.
+// Helpers shared by the statistical tests: quadrature over distances, goodness-of-fit
+// statistics and their critical values.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
+#include <numeric>
+#include <utility>
 #include <vector>
 
 namespace testing {
@@ -47,19 +53,68 @@ inline double kolmogorovSmirnovCritical(double count, double alpha)
     return std::sqrt(-std::log(alpha / 2.0) / 2.0) / std::sqrt(count);
 }
 
-// Upper alpha quantile of chi-square with k degrees of freedom, Wilson-Hilferty:
-// (chi2/k)^(1/3) is close to normal with mean 1 - 2/(9k) and variance 2/(9k).
-inline double chiSquareCritical(int k, double alpha)
+// z with P(Z > z) = upperTail for a standard normal Z: bisection on the monotone erfc
+// (no dependency needed).
+inline double normalUpperQuantile(double upperTail)
 {
-    // Standard normal upper quantile by bisection on erfc (no dependency needed).
     double lo = 0.0, hi = 40.0;
     for (int i = 0; i < 200; ++i) {
         const double mid = 0.5 * (lo + hi);
-        (0.5 * std::erfc(mid / std::numbers::sqrt2) > alpha ? lo : hi) = mid;
+        (0.5 * std::erfc(mid / std::numbers::sqrt2) > upperTail ? lo : hi) = mid;
     }
-    const double z = 0.5 * (lo + hi);
+    return 0.5 * (lo + hi);
+}
+
+// Upper alpha quantile of chi-square with k degrees of freedom, Wilson-Hilferty:
+// (chi2/k)^(1/3) is close to normal with mean 1 - 2/(9k) and variance 2/(9k). At alpha = 1e-4
+// it overestimates the exact quantile by 1.1% at k = 10 and 0.3% at k = 30 (slightly
+// conservative).
+inline double chiSquareCritical(int k, double alpha)
+{
+    const double z = normalUpperQuantile(alpha);
     const double v = 2.0 / (9.0 * k);
     return k * std::pow(1.0 - v + z * std::sqrt(v), 3.0);
+}
+
+struct ChiSquare {
+    double statistic = 0.0;
+    int degrees = 0;
+};
+
+// Pearson's statistic of counts against probabilities. Cells expected to get fewer than 5
+// counts are pooled (smallest first) until each pooled cell expects at least 5, so the
+// chi-square approximation holds. A count in a zero-probability cell gives infinity.
+inline ChiSquare pearson(const std::vector<long>& counts, const Eigen::VectorXd& probabilities)
+{
+    const double draws = std::accumulate(counts.begin(), counts.end(), 0.0);
+    std::vector<std::pair<double, double>> cells; // {expected, observed}
+    for (std::size_t j = 0; j < counts.size(); ++j) {
+        const double expected = draws * probabilities[static_cast<Eigen::Index>(j)];
+        if (expected > 0.0)
+            cells.emplace_back(expected, double(counts[j]));
+        else if (counts[j] > 0)
+            return {std::numeric_limits<double>::infinity(), 0};
+    }
+    std::sort(cells.begin(), cells.end());
+    std::vector<std::pair<double, double>> pooled;
+    for (const auto& cell : cells) {
+        if (!pooled.empty() && pooled.back().first < 5.0) {
+            pooled.back().first += cell.first;
+            pooled.back().second += cell.second;
+        } else {
+            pooled.push_back(cell);
+        }
+    }
+    if (pooled.size() >= 2 && pooled.back().first < 5.0) {
+        pooled[pooled.size() - 2].first += pooled.back().first;
+        pooled[pooled.size() - 2].second += pooled.back().second;
+        pooled.pop_back();
+    }
+    ChiSquare result;
+    result.degrees = static_cast<int>(pooled.size()) - 1;
+    for (const auto& [expected, observed] : pooled)
+        result.statistic += (observed - expected) * (observed - expected) / expected;
+    return result;
 }
 
 } // namespace testing
