@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <string>
 
@@ -96,6 +97,8 @@ void Trainer::reset()
     batchRng_ = seededStream(settings_.seed, batchStream);
     samplerRng_ = seededStream(settings_.seed, samplerStream);
     steps_ = 0;
+    checkpoint_ = State{network_.parameters(), boundary_};
+    checkpointStep_ = 0;
     lastEmbeddings_.resize(0, 0);
     lastLabels_.clear();
 }
@@ -125,11 +128,16 @@ StepResult Trainer::trainStep()
 {
     StepResult result;
     result.step = steps_;
-    const State before{network_.parameters(), boundary_};
+    if (steps_ % checkpointEvery == 0 && largestWeight() <= healthyWeight && stateIsFinite()) {
+        checkpoint_ = State{network_.parameters(), boundary_};
+        checkpointStep_ = steps_;
+    }
     const auto fail = [&](const std::string& why) {
-        restore(before);
+        restore(checkpoint_);
+        adam_.reset(); // its moments hold the runaway too
         result.diverged = true;
-        result.divergence = why;
+        result.divergence = "training diverged at step " + std::to_string(steps_ + 1) + ": " + why
+                            + "; restored the weights of step " + std::to_string(checkpointStep_);
         return result;
     };
 
@@ -144,8 +152,7 @@ StepResult Trainer::trainStep()
 
     const Eigen::MatrixXd embeddings = network_.forward(inputs).cast<double>();
     if (!embeddings.allFinite())
-        return fail("the embeddings became NaN or infinite at step " + std::to_string(steps_ + 1)
-                    + " (the weights grew too large: lower the learning rate)");
+        return fail("the embeddings became NaN or infinite (lower the learning rate)");
     const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
     const SamplerSettings samplerSettings{settings_.embeddingDimension, settings_.cutoff,
                                           settings_.nonzeroLossCutoff};
@@ -154,16 +161,20 @@ StepResult Trainer::trainStep()
     const LossSettings lossSettings{settings_.loss, settings_.effectiveAlpha(), settings_.nu};
     const BatchLossResult loss = batchLoss(embeddings, classIndex, rows, triplets, lossSettings, boundary_);
     if (!std::isfinite(loss.loss) || !loss.embeddingGradient.allFinite())
-        return fail("the loss became NaN or infinite at step " + std::to_string(steps_ + 1));
+        return fail("the loss became NaN or infinite");
 
     network_.backward(loss.embeddingGradient.cast<float>());
     adam_.step(network_.parameters(), network_.gradients());
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
-    if (!stateIsFinite()) {
-        adam_.reset(); // its moments hold the overflow too
-        return fail("the weights became NaN or infinite at step " + std::to_string(steps_ + 1)
-                    + " (lower the learning rate)");
+    if (!stateIsFinite())
+        return fail("the weights became NaN or infinite (lower the learning rate)");
+    if (const float largest = largestWeight(); largest > runawayWeight) {
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "the weights ran away (largest |w| = %.3g, above %.0g; lower the learning rate)",
+                      double(largest), double(runawayWeight));
+        return fail(text);
     }
 
     ++steps_;
@@ -200,6 +211,14 @@ bool Trainer::stateIsFinite() const
 {
     return network_.allFinite() && std::isfinite(boundary_.beta0) && finite(boundary_.perClass)
            && finite(boundary_.perImage);
+}
+
+float Trainer::largestWeight() const
+{
+    float largest = 0.0f;
+    for (const Eigen::MatrixXf& p : network_.parameters())
+        largest = std::max(largest, p.cwiseAbs().maxCoeff());
+    return largest;
 }
 
 void Trainer::restore(const State& state)

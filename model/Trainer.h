@@ -70,10 +70,19 @@ public:
     const TrainerSettings& settings() const { return settings_; }
     long steps() const { return steps_; }
 
-    // One step: a P x K batch, forward, sampling, loss, backward, Adam, beta's SGD. When NaN or
-    // Inf appears anywhere the step is undone (the last good weights restored, Adam's moments
-    // cleared) and the result says so.
+    // One step: a P x K batch, forward, sampling, loss, backward, Adam, beta's SGD.
+    // Divergence: NaN or Inf anywhere, or runaway weights (|w| > runawayWeight). The embedding
+    // is normalised, so a far too large learning rate (1e3) need not overflow for a long time:
+    // Adam moves every weight by about lr per step, and weights that started near 0.1 and
+    // reach 1e4 can only come from such a rate (at lr = 1e-3 it would take ten million steps).
+    // Then the last checkpoint of healthy weights is restored (saved every checkpointEvery
+    // steps while |w| <= healthyWeight; the initial weights at first), Adam's moments are
+    // cleared, the step counter stays, and the result says why.
     StepResult trainStep();
+
+    static constexpr float runawayWeight = 1e4f;
+    static constexpr float healthyWeight = 1e2f;
+    static constexpr long checkpointEvery = 100;
 
     // Recall@1/2/4/8, NMI (k-means, k = held-out classes, seeded by the seed and the step) and
     // MAP@R of the held-out embeddings.
@@ -109,6 +118,7 @@ private:
     void updateBeta(const BatchLossResult& result);
     bool stateIsFinite() const;
     void restore(const State& state);
+    float largestWeight() const;
 
     DataSplit data_;
     TrainerSettings settings_;
@@ -123,6 +133,8 @@ private:
     Rng batchRng_;
     Rng samplerRng_;
     long steps_ = 0;
+    State checkpoint_;
+    long checkpointStep_ = 0;
     // The last batch, for samplerComparison().
     Eigen::MatrixXd lastEmbeddings_;
     std::vector<int> lastLabels_;
