@@ -28,6 +28,12 @@ void CommandOptions::add(const QString& longName, const QString& description,
     names_ << longName;
 }
 
+void CommandOptions::addFlag(const QString& longName, const QString& description)
+{
+    parser_.addOption(QCommandLineOption(longName, description));
+    names_ << longName;
+}
+
 int CommandOptions::integer(const QString& name, int fallback) const
 {
     if (!parser_.isSet(name))
@@ -52,15 +58,30 @@ double CommandOptions::real(const QString& name, double fallback) const
     return result;
 }
 
-std::uint64_t CommandOptions::seed(std::uint64_t fallback) const
+std::uint64_t CommandOptions::unsignedInteger(const QString& name, std::uint64_t fallback) const
 {
-    if (!parser_.isSet(QStringLiteral("seed")))
+    if (!parser_.isSet(name))
         return fallback;
-    const QString value = parser_.value(QStringLiteral("seed")).trimmed();
+    const QString value = parser_.value(name).trimmed();
     bool ok = false;
     const qulonglong result = value.toULongLong(&ok);
     if (!ok)
-        malformed(QStringLiteral("seed"), QStringLiteral("a whole number >= 0"), value);
+        malformed(name, QStringLiteral("a whole number >= 0"), value);
+    return result;
+}
+
+std::vector<int> CommandOptions::integerList(const QString& name) const
+{
+    const QString value = parser_.value(name).trimmed();
+    std::vector<int> result;
+    if (value == QLatin1String("none"))
+        return result;
+    for (const QString& part : value.split(QLatin1Char(','))) {
+        bool ok = false;
+        result.push_back(part.trimmed().toInt(&ok));
+        if (!ok)
+            malformed(name, QStringLiteral("whole numbers separated by commas, or none"), value);
+    }
     return result;
 }
 

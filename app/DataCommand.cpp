@@ -2,12 +2,10 @@
 #include "app/DataCommand.h"
 
 #include "app/CommandOptions.h"
-#include "app/OutputFile.h"
+#include "app/HeadlessCommand.h"
 #include "model/Error.h"
 #include "model/FigureData.h"
 
-#include <QCommandLineParser>
-#include <QTextStream>
 #include <map>
 
 namespace {
@@ -91,16 +89,8 @@ sme::Table computeTable(const QString& name, const CommandOptions& options)
     return sme::toTable(sme::lossCurves(alpha, beta, hold, options.integer("points", 201)));
 }
 
-} // namespace
-
-int runDataCommand(const QStringList& arguments)
+void addDataOptions(CommandOptions& options)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QString::fromUtf8(description));
-    parser.addHelpOption();
-    parser.addPositionalArgument("data", "The command.", "data");
-    parser.addPositionalArgument("NAME", "density, gradient-variance, sampled-distances or losses.");
-    CommandOptions options(parser);
     options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
     options.add("dim", "Embedding dimension n, 2 to 4096 (default 128).", "N");
     options.add("samples", "Uniform points for the Monte Carlo histogram, 0 for none (default 1000).", "M");
@@ -118,46 +108,30 @@ int runDataCommand(const QStringList& arguments)
     options.add("alpha", "Margin alpha (default 0.2).", "A");
     options.add("beta", "Margin loss boundary beta (default 1.2).", "B");
     options.add("hold", "Triplet curves: the other distance, held fixed (default: beta).", "D");
+}
 
-    QTextStream err(stderr);
-    if (!parser.parse(arguments)) {
-        err << "sampling-explorer data: " << parser.errorText() << "\n";
-        return 2;
-    }
-    if (parser.isSet("help")) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2) {
-        err << "sampling-explorer data: give exactly one NAME (density, gradient-variance, "
-               "sampled-distances, losses); see --help\n";
-        return 2;
-    }
-    const QString name = positional[1];
+int runData(const CommandOptions& options, const QStringList& positional)
+{
+    if (positional.size() != 1)
+        throw sme::Error("give exactly one NAME (density, gradient-variance, sampled-distances, "
+                         "losses); see --help");
+    const QString name = positional[0];
     const auto spec = specs().find(name);
-    if (spec == specs().end()) {
-        err << "sampling-explorer data: unknown name '" << name
-            << "' (expected density, gradient-variance, sampled-distances or losses)\n";
-        return 2;
-    }
-    try {
-        options.refuseAllBut(spec->second.options + QStringList{"output"}, name);
-        const QString output = options.text("output");
-        if (output.isEmpty())
-            throw sme::Error("missing -o FILE (use -o - for standard output)");
-        const sme::Table table = computeTable(name, options);
-        const QString failure = writeOutput(output, QByteArray::fromStdString(sme::toCsv(table)));
-        if (!failure.isEmpty()) {
-            err << "sampling-explorer data: " << failure << "\n";
-            return 1;
-        }
-    } catch (const sme::Error& e) {
-        err << "sampling-explorer data: " << e.what() << "\n";
-        return 2;
-    } catch (const std::bad_alloc&) {
-        err << "sampling-explorer data: out of memory; ask for fewer samples\n";
-        return 1;
-    }
-    return 0;
+    if (spec == specs().end())
+        throw sme::Error(("unknown name '" + name
+                          + "' (expected density, gradient-variance, sampled-distances or losses)")
+                             .toStdString());
+    options.refuseAllBut(spec->second.options + QStringList{"output"}, name);
+    const QString output = options.text("output");
+    if (output.isEmpty())
+        throw sme::Error("missing -o FILE (use -o - for standard output)");
+    return writeTable("data", output, computeTable(name, options));
+}
+
+} // namespace
+
+int runDataCommand(const QStringList& arguments)
+{
+    return runHeadlessCommand({"data", QString::fromUtf8(description), "NAME", addDataOptions, runData},
+                              arguments);
 }

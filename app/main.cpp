@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/DataCommand.h"
 #include "app/MainWindow.h"
+#include "app/TrainCommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -22,11 +23,17 @@ void describeApplication()
 
 int main(int argc, char* argv[])
 {
-    if (argc > 1 && std::strcmp(argv[1], "data") == 0) {
-        QCoreApplication app(argc, argv);
-        describeApplication();
-        return runDataCommand(app.arguments());
-    }
+    // Headless commands need no display: a QCoreApplication is enough for them.
+    const struct {
+        const char* name;
+        int (*run)(const QStringList&);
+    } commands[] = {{"data", runDataCommand}, {"train", runTrainCommand}, {"ablate", runAblateCommand}};
+    for (const auto& command : commands)
+        if (argc > 1 && std::strcmp(argv[1], command.name) == 0) {
+            QCoreApplication app(argc, argv);
+            describeApplication();
+            return command.run(app.arguments());
+        }
 
     QApplication app(argc, argv);
     describeApplication();
@@ -34,7 +41,9 @@ int main(int argc, char* argv[])
     parser.setApplicationDescription(QStringLiteral(
         "See how sampling and losses shape deep embedding learning.\n\n"
         "Without a command, opens the window. Headless commands:\n"
-        "  data NAME -o FILE.csv   the numbers behind a figure (data --help)"));
+        "  data NAME -o FILE.csv   the numbers behind a figure (data --help)\n"
+        "  train -o FILE.csv       train the embedding model headless (train --help)\n"
+        "  ablate -o FILE.csv      every sampler x loss, the paper's ablation (ablate --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(

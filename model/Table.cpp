@@ -59,7 +59,9 @@ void writeCsv(const Table& table, std::ostream& out)
         for (std::size_t c = 0; c < row.size(); ++c) {
             if (c)
                 out << ',';
-            if (row[c])
+            if (row[c].isText())
+                out << quoted(row[c].text());
+            else if (row[c])
                 writeNumber(*row[c], out);
         }
         out << '\n';

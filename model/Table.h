@@ -9,7 +9,28 @@
 
 namespace sme {
 
-using Cell = std::optional<double>; // nullopt: an empty cell
+// A number, a piece of text, or empty. Reads like std::optional<double> for numbers.
+class Cell {
+public:
+    Cell() = default;
+    Cell(std::nullopt_t) {}
+    Cell(double number) : number_(number) {}
+    Cell(std::optional<double> number) : number_(number) {}
+    Cell(std::string text) : text_(std::move(text)), isText_(true) {}
+    Cell(const char* text) : Cell(std::string(text)) {}
+
+    bool has_value() const { return number_.has_value(); } // a number
+    explicit operator bool() const { return has_value(); }
+    double operator*() const { return *number_; }
+    bool isText() const { return isText_; }
+    const std::string& text() const { return text_; }
+    bool operator==(const Cell&) const = default;
+
+private:
+    std::optional<double> number_;
+    std::string text_;
+    bool isText_ = false;
+};
 
 struct Table {
     std::vector<std::string> columns;
@@ -23,7 +44,7 @@ struct Table {
 
 // The one CSV writer: a header row, then one line per row, "\n" line ends, numbers in the
 // shortest form that reads back to the same double, empty cells as nothing between commas.
-// Column names containing a comma, quote or line break are quoted (RFC 4180).
+// Names and text cells containing a comma, quote or line break are quoted (RFC 4180).
 void writeCsv(const Table& table, std::ostream& out);
 std::string toCsv(const Table& table);
 

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/TrainCommand.h"
+
+#include "app/HeadlessCommand.h"
+#include "app/TrainingOptions.h"
+#include "model/Error.h"
+#include "model/TrainingRun.h"
+
+#include <QTextStream>
+
+namespace {
+
+const char* const description = R"(Trains the embedding model headless and writes one CSV row per evaluation:
+  step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r
+Step 0 is before training (loss and active_fraction empty there). loss, active_fraction and
+beta are means over the steps since the previous row; the metrics are measured on the
+held-out classes (zero-shot retrieval). Progress goes to standard error.
+Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 the run diverged (the
+rows up to the divergence are written).)";
+
+void addTrainOptions(CommandOptions& options)
+{
+    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
+    addTrainingOptions(options);
+    options.add("steps", "Training steps (default 2000).", "N");
+    options.add("eval-every", "Evaluate every E steps (default 100).", "E");
+}
+
+int runTrain(const CommandOptions& options, const QStringList& positional)
+{
+    if (!positional.isEmpty())
+        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
+    const QString output = options.text("output");
+    if (output.isEmpty())
+        throw sme::Error("missing -o FILE (use -o - for standard output)");
+    const long steps = options.integer("steps", 2000);
+    const long evalEvery = options.integer("eval-every", 100);
+    if (steps < 0)
+        throw sme::Error("--steps must be >= 0");
+    if (evalEvery < 1)
+        throw sme::Error("--eval-every must be >= 1");
+    sme::Trainer trainer(loadDataSplit(readDataChoice(options)), readTrainerSettings(options));
+
+    QTextStream err(stderr);
+    const long reportEvery = std::max(1L, steps / 10);
+    const sme::TrainingRunResult run = sme::runTraining(trainer, steps, evalEvery, [&](long done) {
+        if (done % reportEvery == 0 || done == steps)
+            err << "train: step " << done << "/" << steps << Qt::endl;
+    });
+    const int written = writeTable("train", output, sme::toTable(run.records));
+    if (run.diverged) {
+        reportError("train", QString::fromStdString(run.divergence));
+        return 3;
+    }
+    return written;
+}
+
+} // namespace
+
+int runTrainCommand(const QStringList& arguments)
+{
+    return runHeadlessCommand({"train", QString::fromUtf8(description), {}, addTrainOptions, runTrain},
+                              arguments);
+}

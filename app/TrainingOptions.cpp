@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/TrainingOptions.h"
+
+#include "model/Error.h"
+
+void addTrainingOptions(CommandOptions& options)
+{
+    options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
+    options.add("noise", "Synthetic data: the nuisance level (default 1; 0 is a clean raw space).", "X");
+    options.add("data-seed", "Synthetic data: its seed (default 1).", "S");
+    options.add("sampler", "uniform, hard, semi-hard or distance-weighted (default).", "S");
+    options.add("loss", "contrastive, triplet-squared, triplet or margin (default).", "L");
+    options.add("dim", "Embedding dimension n, 2 to 1024 (default 128).", "N");
+    options.add("hidden", "Hidden layer widths, comma separated (default 256,256; none for a linear map).", "W");
+    options.add("batch-classes", "Classes per batch P (default 12).", "P");
+    options.add("batch-k", "Examples per class K (default 5).", "K");
+    options.add("lr", "Adam learning rate (default 0.001).", "X");
+    options.add("alpha", "Margin alpha (default 0.2; contrastive 1.0).", "A");
+    options.add("seed", "Seed of the weights, batches and sampling (default 1).", "S");
+}
+
+DataChoice readDataChoice(const CommandOptions& options)
+{
+    DataChoice choice;
+    if (!options.text("dataset").isEmpty())
+        choice.dataset = options.text("dataset");
+    choice.noise = options.real("noise", choice.noise);
+    choice.dataSeed = options.unsignedInteger("data-seed", choice.dataSeed);
+    return choice;
+}
+
+sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
+{
+    sme::TrainerSettings settings;
+    if (const QString name = options.text("sampler"); !name.isEmpty()) {
+        const auto sampler = sme::samplerFromName(name.toStdString());
+        if (!sampler)
+            throw sme::Error(("unknown sampler '" + name
+                              + "' (expected uniform, hard, semi-hard or distance-weighted)")
+                                 .toStdString());
+        settings.sampler = *sampler;
+    }
+    if (const QString name = options.text("loss"); !name.isEmpty()) {
+        const auto loss = sme::lossFromName(name.toStdString());
+        if (!loss)
+            throw sme::Error(("unknown loss '" + name
+                              + "' (expected contrastive, triplet-squared, triplet or margin)")
+                                 .toStdString());
+        settings.loss = *loss;
+    }
+    settings.embeddingDimension = options.integer("dim", settings.embeddingDimension);
+    if (const QString hidden = options.text("hidden"); !hidden.isEmpty())
+        settings.hidden = options.integerList("hidden");
+    settings.batchClasses = options.integer("batch-classes", settings.batchClasses);
+    settings.batchK = options.integer("batch-k", settings.batchK);
+    settings.learningRate = options.real("lr", settings.learningRate);
+    if (!options.text("alpha").isEmpty())
+        settings.alpha = options.real("alpha", 0.0);
+    settings.seed = options.unsignedInteger("seed", settings.seed);
+    settings.validate();
+    return settings;
+}
