@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/TrainingController.h"
+
+#include "model/Error.h"
+
+#include <QMetaObject>
+
+using Clock = std::chrono::steady_clock;
+
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent)
+    , pending_(std::make_shared<TrainingSnapshot>())
+    , worker_([this] { loop(); })
+{
+}
+
+TrainingController::~TrainingController()
+{
+    {
+        std::lock_guard lock(mutex_);
+        quit_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+}
+
+void TrainingController::configure(sme::DataSplit data, const sme::TrainerSettings& settings)
+{
+    // Built here, so a bad setting throws to the caller and the current model stays.
+    auto trainer = std::make_unique<sme::Trainer>(std::move(data), settings);
+    {
+        std::lock_guard lock(mutex_);
+        incoming_ = std::move(trainer);
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+        changes_.clear();
+    }
+    wake_.notify_all();
+}
+
+bool TrainingController::isConfigured() const
+{
+    std::lock_guard lock(mutex_);
+    return trainer_ || incoming_;
+}
+
+void TrainingController::start()
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (!trainer_ && !incoming_)
+            return;
+        nextStepDue_ = Clock::now();
+        setRunningLocked(true);
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::pause()
+{
+    {
+        std::lock_guard lock(mutex_);
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+    }
+    wake_.notify_all();
+}
+
+bool TrainingController::isRunning() const
+{
+    std::lock_guard lock(mutex_);
+    return running_;
+}
+
+void TrainingController::step()
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (running_ || (!trainer_ && !incoming_))
+            return;
+        ++pendingSteps_;
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::reset()
+{
+    {
+        std::lock_guard lock(mutex_);
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+        pendingReset_ = true;
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::setStepsPerSecond(double stepsPerSecond)
+{
+    std::lock_guard lock(mutex_);
+    stepsPerSecond_ = std::isfinite(stepsPerSecond) && stepsPerSecond > 0.0 ? stepsPerSecond : 0.0;
+    nextStepDue_ = Clock::now();
+}
+
+void TrainingController::setStopAfter(long steps)
+{
+    std::lock_guard lock(mutex_);
+    stopAfter_ = std::max(0L, steps);
+}
+
+void TrainingController::setEvaluateEvery(long steps)
+{
+    std::lock_guard lock(mutex_);
+    evaluateEvery_ = std::max(1L, steps);
+}
+
+void TrainingController::post(std::function<void(sme::Trainer&)> change)
+{
+    {
+        std::lock_guard lock(mutex_);
+        changes_.push_back(std::move(change));
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::setLearningRate(double v) { post([v](sme::Trainer& t) { t.setLearningRate(v); }); }
+void TrainingController::setSampler(sme::SamplerKind v) { post([v](sme::Trainer& t) { t.setSampler(v); }); }
+void TrainingController::setLoss(sme::LossKind v) { post([v](sme::Trainer& t) { t.setLoss(v); }); }
+void TrainingController::setAlpha(double v) { post([v](sme::Trainer& t) { t.setAlpha(v); }); }
+void TrainingController::setBeta0(double v) { post([v](sme::Trainer& t) { t.setBeta0(v); }); }
+void TrainingController::setNu(double v) { post([v](sme::Trainer& t) { t.setNu(v); }); }
+
+void TrainingController::requestSamplerComparison()
+{
+    {
+        std::lock_guard lock(mutex_);
+        comparisonRequested_ = true;
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::setRunningLocked(bool running)
+{
+    if (running_ == running)
+        return;
+    running_ = running;
+    QMetaObject::invokeMethod(this, [this, running] { emit runningChanged(running); },
+                              Qt::QueuedConnection);
+}
+
+void TrainingController::publishLocked(bool force)
+{
+    const auto now = Clock::now();
+    const double elapsed = std::chrono::duration<double>(now - lastPublished_).count();
+    if (!force && elapsed * 1000.0 < snapshotIntervalMs)
+        return;
+    pending_->running = running_;
+    if (trainer_) {
+        pending_->step = trainer_->steps();
+        if (elapsed > 0.0 && pending_->step >= stepsAtLastPublish_)
+            pending_->stepsPerSecond = double(pending_->step - stepsAtLastPublish_) / elapsed;
+        stepsAtLastPublish_ = pending_->step;
+    }
+    pending_->heldOutLabels = heldOutLabels_;
+    std::shared_ptr<const TrainingSnapshot> snapshot = std::move(pending_);
+    pending_ = std::make_shared<TrainingSnapshot>();
+    lastPublished_ = now;
+    QMetaObject::invokeMethod(this, [this, snapshot] { emit snapshotReady(snapshot); },
+                              Qt::QueuedConnection);
+}
+
+// A snapshot that starts the curves again: step-0 evaluation and embeddings, published at once.
+// The lock is released while the model is evaluated.
+void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset)
+{
+    lock.unlock();
+    if (reset)
+        trainer_->reset();
+    const sme::Evaluation evaluation = trainer_->evaluate();
+    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+    auto labels = std::make_shared<const std::vector<int>>(trainer_->heldOutLabels());
+    lock.lock();
+    heldOutLabels_ = std::move(labels);
+    pending_ = std::make_shared<TrainingSnapshot>();
+    pending_->reset = true;
+    pending_->evaluations.push_back(evaluation);
+    pending_->heldOutEmbeddings = std::move(embeddings);
+    stepsAtLastPublish_ = 0;
+    publishLocked(true);
+}
+
+void TrainingController::loop()
+{
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [this] {
+            return quit_ || incoming_ || pendingReset_ || !changes_.empty() || comparisonRequested_
+                   || (trainer_ && (running_ || pendingSteps_ > 0));
+        });
+        if (quit_)
+            return;
+        if (incoming_) {
+            trainer_ = std::move(incoming_);
+            pendingReset_ = false;
+            freshSnapshotLocked(lock, false);
+            continue;
+        }
+        if (!trainer_) { // changes before any model: nothing to apply them to
+            changes_.clear();
+            comparisonRequested_ = false;
+            pendingReset_ = false;
+            continue;
+        }
+        if (pendingReset_) {
+            pendingReset_ = false;
+            freshSnapshotLocked(lock, true);
+            continue;
+        }
+        if (!changes_.empty()) {
+            auto changes = std::move(changes_);
+            changes_.clear();
+            lock.unlock();
+            for (auto& change : changes) {
+                try {
+                    change(*trainer_);
+                } catch (const sme::Error& e) {
+                    const QString message = QString::fromStdString(e.what());
+                    QMetaObject::invokeMethod(this, [this, message] { emit failed(message); },
+                                              Qt::QueuedConnection);
+                }
+            }
+            lock.lock();
+            continue;
+        }
+        if (comparisonRequested_) {
+            comparisonRequested_ = false;
+            lock.unlock();
+            auto comparison = trainer_->samplerComparison();
+            lock.lock();
+            pending_->samplerComparison = std::move(comparison);
+            publishLocked(true);
+            continue;
+        }
+        // A step: paced when a speed is set, at once for a single step.
+        const bool single = !running_;
+        if (!single && stepsPerSecond_ > 0.0) {
+            const auto due = nextStepDue_;
+            if (Clock::now() < due) {
+                wake_.wait_until(lock, due, [this] {
+                    return quit_ || !running_ || incoming_ || pendingReset_ || !changes_.empty()
+                           || comparisonRequested_;
+                });
+                continue;
+            }
+            nextStepDue_ = std::max(due + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(1.0 / stepsPerSecond_)),
+                                    Clock::now() - std::chrono::milliseconds(100));
+        }
+        if (single)
+            --pendingSteps_;
+        const long evaluateEvery = evaluateEvery_;
+        lock.unlock();
+        const sme::StepResult result = trainer_->trainStep();
+        std::optional<sme::Evaluation> evaluation;
+        std::shared_ptr<const Eigen::MatrixXf> embeddings;
+        if (!result.diverged && (result.step % evaluateEvery == 0 || single)) {
+            evaluation = trainer_->evaluate();
+            embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+        }
+        lock.lock();
+        if (result.diverged) {
+            setRunningLocked(false);
+            pendingSteps_ = 0;
+            const QString reason = QString::fromStdString(result.divergence);
+            QMetaObject::invokeMethod(this, [this, reason] { emit diverged(reason); },
+                                      Qt::QueuedConnection);
+            publishLocked(true);
+            continue;
+        }
+        pending_->steps.push_back({result.step, result.loss, result.activeFraction, result.meanBeta});
+        pending_->negativeDistances = result.negativeDistances;
+        if (evaluation) {
+            pending_->evaluations.push_back(*evaluation);
+            pending_->heldOutEmbeddings = std::move(embeddings);
+        }
+        if (stopAfter_ > 0 && result.step >= stopAfter_)
+            setRunningLocked(false);
+        publishLocked(single || !running_);
+    }
+}

@@ -1,0 +1,115 @@
+// The trainer on its own thread: start, pause, step, reset and live changes from the GUI, and
+// throttled immutable snapshots back to it.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/Dataset.h"
+#include "model/Trainer.h"
+
+#include <QObject>
+#include <QString>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+// One training step as the curves need it.
+struct StepPoint {
+    long step = 0;
+    double loss = 0.0;
+    double activeFraction = 0.0;
+    double beta = 0.0;
+};
+
+// What the window receives, at most about 30 times a second: everything since the previous
+// snapshot. Immutable once published (shared as std::shared_ptr<const TrainingSnapshot>).
+struct TrainingSnapshot {
+    long step = 0;                        // steps done
+    bool running = false;
+    double stepsPerSecond = 0.0;
+    std::vector<StepPoint> steps;         // the steps since the previous snapshot
+    std::vector<sme::Evaluation> evaluations; // evaluations since the previous snapshot
+    std::vector<double> negativeDistances; // the active sampler's picks at the last step
+    // With an evaluation (and after a reset): the held-out embeddings for the map.
+    std::shared_ptr<const Eigen::MatrixXf> heldOutEmbeddings;
+    std::shared_ptr<const std::vector<int>> heldOutLabels;
+    // When requested: the distances every sampler would pick on the last batch.
+    std::optional<std::array<std::vector<double>, 4>> samplerComparison;
+    bool reset = false;                   // the run restarted: curves start again
+};
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override; // stops the thread, after at most the step in progress
+
+    // A new model on new data (replaces any current one, paused at step 0). Throws sme::Error
+    // for invalid data or settings, leaving the current model as it was.
+    void configure(sme::DataSplit data, const sme::TrainerSettings& settings);
+    bool isConfigured() const;
+
+    void start();
+    void pause();
+    bool isRunning() const;
+    void step();  // one step, when paused
+    void reset(); // back to step 0 with the seed's initial weights, paused
+
+    // 0 = as fast as possible.
+    void setStepsPerSecond(double stepsPerSecond);
+    // Pause by itself once this many steps are done (0 = never).
+    void setStopAfter(long steps);
+    void setEvaluateEvery(long steps);
+
+    // Applied at the next step, without restarting. Invalid values are refused by the trainer
+    // on its thread and reported through failed().
+    void setLearningRate(double learningRate);
+    void setSampler(sme::SamplerKind sampler);
+    void setLoss(sme::LossKind loss);
+    void setAlpha(double alpha);
+    void setBeta0(double beta0);
+    void setNu(double nu);
+    void requestSamplerComparison();
+
+    static constexpr int snapshotIntervalMs = 33; // about 30 snapshots a second at most
+
+signals:
+    void snapshotReady(std::shared_ptr<const TrainingSnapshot> snapshot);
+    void runningChanged(bool running);
+    void diverged(const QString& reason); // training paused itself
+    void failed(const QString& message);  // a change could not be applied
+
+private:
+    void loop();
+    void publishLocked(bool force);
+    void freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset);
+    void setRunningLocked(bool running);
+    void post(std::function<void(sme::Trainer&)> change);
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    // Only the worker thread touches trainer_; a new one waits in incoming_ until the worker
+    // swaps it in between steps.
+    std::unique_ptr<sme::Trainer> trainer_;
+    std::unique_ptr<sme::Trainer> incoming_;
+    std::deque<std::function<void(sme::Trainer&)>> changes_;
+    bool quit_ = false;
+    bool running_ = false;
+    long pendingSteps_ = 0;
+    bool pendingReset_ = false;
+    bool comparisonRequested_ = false;
+    double stepsPerSecond_ = 0.0;
+    long stopAfter_ = 0;
+    long evaluateEvery_ = 100;
+    std::shared_ptr<TrainingSnapshot> pending_; // being filled, published when due
+    std::chrono::steady_clock::time_point lastPublished_{};
+    std::chrono::steady_clock::time_point nextStepDue_{};
+    long stepsAtLastPublish_ = 0;
+    std::shared_ptr<const std::vector<int>> heldOutLabels_;
+    std::thread worker_;
+};
