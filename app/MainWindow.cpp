@@ -77,6 +77,8 @@ void MainWindow::showAbout()
            "<p>Shows how sampling and losses shape deep embedding learning, after "
            "C.-Y. Wu, R. Manmatha, A. J. Smola and P. Kr\u00e4henb\u00fchl, "
            "<i>Sampling Matters in Deep Embedding Learning</i>, ICCV 2017.</p>"
+           "<p>Handwritten digits: UCI \"Optical Recognition of Handwritten Digits\" "
+           "(E. Alpaydin, C. Kaynak, 1998), UCI Machine Learning Repository, CC BY 4.0.</p>"
            "<p>Free software under the GNU General Public License, version 3 or later.</p>")
             .arg(QStringLiteral(PROJECT_VERSION)));
 }
