@@ -9,7 +9,7 @@ using Clock = std::chrono::steady_clock;
 
 TrainingController::TrainingController(QObject* parent)
     : QObject(parent)
-    , pending_(std::make_shared<TrainingSnapshot>())
+    , pending_(std::make_shared<sme::TrainingSnapshot>())
     , worker_([this] { loop(); })
 {
 }
@@ -161,8 +161,8 @@ void TrainingController::publishLocked(bool force)
         stepsAtLastPublish_ = pending_->step;
     }
     pending_->heldOutLabels = heldOutLabels_;
-    std::shared_ptr<const TrainingSnapshot> snapshot = std::move(pending_);
-    pending_ = std::make_shared<TrainingSnapshot>();
+    std::shared_ptr<const sme::TrainingSnapshot> snapshot = std::move(pending_);
+    pending_ = std::make_shared<sme::TrainingSnapshot>();
     lastPublished_ = now;
     QMetaObject::invokeMethod(this, [this, snapshot] { emit snapshotReady(snapshot); },
                               Qt::QueuedConnection);
@@ -180,7 +180,7 @@ void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock,
     auto labels = std::make_shared<const std::vector<int>>(trainer_->heldOutLabels());
     lock.lock();
     heldOutLabels_ = std::move(labels);
-    pending_ = std::make_shared<TrainingSnapshot>();
+    pending_ = std::make_shared<sme::TrainingSnapshot>();
     pending_->reset = true;
     pending_->evaluations.push_back(evaluation);
     pending_->heldOutEmbeddings = std::move(embeddings);

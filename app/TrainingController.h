@@ -5,6 +5,7 @@
 
 #include "model/Dataset.h"
 #include "model/Trainer.h"
+#include "model/TrainingSnapshot.h"
 
 #include <QObject>
 #include <QString>
@@ -17,31 +18,6 @@
 #include <optional>
 #include <thread>
 #include <vector>
-
-// One training step as the curves need it.
-struct StepPoint {
-    long step = 0;
-    double loss = 0.0;
-    double activeFraction = 0.0;
-    double beta = 0.0;
-};
-
-// What the window receives, at most about 30 times a second: everything since the previous
-// snapshot. Immutable once published (shared as std::shared_ptr<const TrainingSnapshot>).
-struct TrainingSnapshot {
-    long step = 0;                        // steps done
-    bool running = false;
-    double stepsPerSecond = 0.0;
-    std::vector<StepPoint> steps;         // the steps since the previous snapshot
-    std::vector<sme::Evaluation> evaluations; // evaluations since the previous snapshot
-    std::vector<double> negativeDistances; // the active sampler's picks at the last step
-    // With an evaluation (and after a reset): the held-out embeddings for the map.
-    std::shared_ptr<const Eigen::MatrixXf> heldOutEmbeddings;
-    std::shared_ptr<const std::vector<int>> heldOutLabels;
-    // When requested: the distances every sampler would pick on the last batch.
-    std::optional<std::array<std::vector<double>, 4>> samplerComparison;
-    bool reset = false;                   // the run restarted: curves start again
-};
 
 class TrainingController : public QObject {
     Q_OBJECT
@@ -79,7 +55,7 @@ public:
     static constexpr int snapshotIntervalMs = 33; // about 30 snapshots a second at most
 
 signals:
-    void snapshotReady(std::shared_ptr<const TrainingSnapshot> snapshot);
+    void snapshotReady(std::shared_ptr<const sme::TrainingSnapshot> snapshot);
     void runningChanged(bool running);
     void diverged(const QString& reason); // training paused itself
     void failed(const QString& message);  // a change could not be applied
@@ -106,7 +82,7 @@ private:
     double stepsPerSecond_ = 0.0;
     long stopAfter_ = 0;
     long evaluateEvery_ = 100;
-    std::shared_ptr<TrainingSnapshot> pending_; // being filled, published when due
+    std::shared_ptr<sme::TrainingSnapshot> pending_; // being filled, published when due
     std::chrono::steady_clock::time_point lastPublished_{};
     std::chrono::steady_clock::time_point nextStepDue_{};
     long stepsAtLastPublish_ = 0;

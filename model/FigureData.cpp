@@ -125,6 +125,25 @@ SampledDistancesFigure sampledDistancesFigure(const SampledDistancesSettings& se
     return figure;
 }
 
+SampledDistancesFigure sampledDistancesFromPicks(const std::array<std::vector<double>, 4>& picks,
+                                                 int bins)
+{
+    require(bins >= 2 && bins <= 100'000, "the histogram needs between 2 and 100000 bins");
+    SampledDistancesFigure figure;
+    Histogram grid(0.0, 2.0, bins);
+    for (int b = 0; b < bins; ++b)
+        figure.distance.push_back(grid.binCentre(b));
+    for (std::size_t k = 0; k < picks.size(); ++k) {
+        Histogram histogram(0.0, 2.0, bins);
+        for (double d : picks[k])
+            histogram.add(d);
+        figure.picks[k] = picks[k].size();
+        if (!picks[k].empty())
+            figure.density[k] = histogram.density();
+    }
+    return figure;
+}
+
 Table toTable(const SampledDistancesFigure& figure)
 {
     std::vector<const std::vector<double>*> columns;

@@ -63,6 +63,10 @@ struct SampledDistancesFigure {
 };
 
 SampledDistancesFigure sampledDistancesFigure(const SampledDistancesSettings& settings);
+// The same figure from distances already picked (e.g. every sampler on the live model's batch),
+// indexed by SamplerKind; an empty list gives an empty (nullopt) column.
+SampledDistancesFigure sampledDistancesFromPicks(const std::array<std::vector<double>, 4>& picks,
+                                                 int bins = 100);
 // Columns d, uniform, hard, semi_hard, distance_weighted.
 Table toTable(const SampledDistancesFigure& figure);
 

@@ -28,14 +28,14 @@ sme::TrainerSettings smallModel()
 
 // The snapshots received so far, in order, and the last step they report.
 struct Collector {
-    std::vector<std::shared_ptr<const TrainingSnapshot>> snapshots;
+    std::vector<std::shared_ptr<const sme::TrainingSnapshot>> snapshots;
     long lastStep() const { return snapshots.empty() ? -1 : snapshots.back()->step; }
 };
 
 void collect(TrainingController& controller, Collector& collector)
 {
     QObject::connect(&controller, &TrainingController::snapshotReady, &controller,
-                     [&collector](std::shared_ptr<const TrainingSnapshot> s) { collector.snapshots.push_back(s); });
+                     [&collector](std::shared_ptr<const sme::TrainingSnapshot> s) { collector.snapshots.push_back(s); });
 }
 
 } // namespace
@@ -96,7 +96,7 @@ void TrainingControllerTest::startAdvancesAndPauseStops()
     // Every step reached the curves exactly once, in order.
     long expected = 1;
     for (const auto& s : c.snapshots)
-        for (const StepPoint& p : s->steps)
+        for (const sme::StepPoint& p : s->steps)
             QCOMPARE(p.step, expected++);
     QCOMPARE(expected - 1, stopped);
 }

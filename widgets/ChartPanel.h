@@ -1,0 +1,46 @@
+// The base of every chart view: one chart set-up (theme, axes, legend, hover values), so no
+// view copies it.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QChartView>
+#include <QColor>
+#include <vector>
+
+class QAbstractAxis;
+class QLineSeries;
+class QLogValueAxis;
+class QValueAxis;
+class QXYSeries;
+
+class ChartPanel : public QChartView {
+    Q_OBJECT
+public:
+    explicit ChartPanel(const QString& title, QWidget* parent = nullptr);
+
+    // The chart's title as shown (for tests and exports).
+    QString title() const;
+
+protected:
+    QValueAxis* addValueAxis(Qt::Alignment alignment, const QString& title);
+    QLogValueAxis* addLogAxis(Qt::Alignment alignment, const QString& title);
+    // A line series attached to both axes, with hover values.
+    QLineSeries* addLine(const QString& name, const QColor& color, qreal width,
+                         QAbstractAxis* x, QAbstractAxis* y, Qt::PenStyle style = Qt::SolidLine);
+    // Shows "series: x = ..., y = ..." near the cursor while a point of series is hovered.
+    void enableHover(QXYSeries* series);
+    // Replaces all points at once (QXYSeries::append point by point is quadratic in Qt 6.4).
+    // On a log axis, non-positive y values are left out.
+    static void setPoints(QXYSeries* series, const std::vector<double>& x,
+                          const std::vector<double>& y, bool positiveOnly = false);
+    // Moves an axis only when the range really changes (no relayout otherwise).
+    static void setRange(QValueAxis* axis, double minimum, double maximum);
+    static void setRange(QLogValueAxis* axis, double minimum, double maximum);
+};
+
+// One colour per sampler and per loss, the same in every view; a palette for classes.
+QColor samplerColor(int samplerKind);
+QColor lossColor(int lossKind);
+QColor classColor(int index);
+// A colour faded towards the background, for reference curves and previous runs.
+QColor faded(const QColor& color, double amount = 0.65);
