@@ -1,6 +1,7 @@
 // `sampling-explorer ablate`: every sampler x loss cell trained, the paper's ablation in miniature.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/HeadlessCommand.h"
+#include "app/OutputFile.h"
 #include "app/TrainCommand.h"
 #include "app/TrainingOptions.h"
 #include "model/Error.h"
@@ -62,8 +63,13 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
         throw sme::Error("--steps must be >= 0 and --seeds between 1 and 1000");
     if (options.isSet("sampler") || options.isSet("loss"))
         throw sme::Error("ablate trains every sampler and loss: drop --sampler and --loss");
+    checkTrainingOptions(options);
+    if (const QString problem = outputProblem(output); !output.isEmpty() && !problem.isEmpty()) {
+        reportError("ablate", problem); // found before the runs, not after them
+        return 1;
+    }
+    const sme::TrainerSettings base = readTrainerSettings(options); // options first, then data
     const sme::DataSplit data = loadDataSplit(readDataChoice(options));
-    const sme::TrainerSettings base = readTrainerSettings(options);
 
     std::vector<Cell> cells;
     for (sme::SamplerKind sampler : sme::allSamplerKinds)
@@ -82,9 +88,11 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
             settings.loss = cell.loss;
             settings.seed = base.seed + run;
             sme::Trainer trainer(data, settings);
-            const sme::TrainingRunResult result = sme::runTraining(trainer, steps, std::max(1L, steps));
-            cell.runs[run] = trainer.evaluate();
-            cell.diverged[run] = result.diverged;
+            bool diverged = false;
+            for (long s = 0; s < steps && !diverged; ++s)
+                diverged = trainer.trainStep().diverged;
+            cell.runs[run] = trainer.evaluate(); // once, at the end (restored weights if diverged)
+            cell.diverged[run] = diverged;
             QTextStream(stderr) << "ablate: " << ++finished << "/" << jobs << " runs done" << Qt::endl;
         }
     };

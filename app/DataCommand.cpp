@@ -101,7 +101,7 @@ void addDataOptions(CommandOptions& options)
     options.add("points", "Points of the distance grid (gradient-variance 101, losses 201).", "P");
     options.add("classes", "Classes per idealised batch (default 12).", "C");
     options.add("per-class", "Points per class (default 5; 1 = no class structure).", "K");
-    options.add("spread", "Within-class spread around each centre (default 0.5).", "X");
+    options.add("spread", "Within-class spread around each centre (default 2).", "X");
     options.add("batches", "Idealised batches drawn (default 20).", "B");
     options.add("lambda", "Distance weighted: clip distances below this (default 0.5).", "L");
     options.add("nonzero-loss-cutoff", "Distance weighted: weight 0 at and beyond (default 1.4).", "D");

@@ -1,72 +1,445 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/MainWindow.h"
 
+#include "app/DataSource.h"
+#include "app/ParameterJson.h"
+#include "app/TrainingController.h"
 #include "model/Error.h"
-#include "model/FigureData.h"
-#include "model/SphereGeometry.h"
+#include "widgets/ControlPanel.h"
 #include "widgets/DensityChartView.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/GradientVarianceView.h"
+#include "widgets/LossFunctionsView.h"
+#include "widgets/MessageBanner.h"
+#include "widgets/SampledDistancesView.h"
+#include "widgets/TrainingCurvesView.h"
+#include "widgets/ViewGrid.h"
 
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSpinBox>
+#include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
-MainWindow::MainWindow(QWidget* parent)
+namespace {
+
+// The model trains up to this embedding dimension; the geometry views go to 4096.
+constexpr int largestModelDimension = 1024;
+
+sme::TrainerSettings trainerSettings(const sme::ExplorerParameters& p)
+{
+    sme::TrainerSettings settings;
+    settings.hidden = p.hidden;
+    settings.embeddingDimension = std::min(p.dimension, largestModelDimension);
+    settings.sampler = p.sampler;
+    settings.loss = p.loss;
+    settings.alpha = p.alpha;
+    settings.beta0 = p.beta0;
+    settings.nu = p.nu;
+    settings.learnClassBeta = p.learnClassBeta;
+    settings.learnImageBeta = p.learnImageBeta;
+    settings.learningRate = p.learningRate;
+    settings.batchClasses = p.batchClasses;
+    settings.batchK = p.batchK;
+    settings.cutoff = p.cutoff;
+    settings.nonzeroLossCutoff = p.nonzeroLossCutoff;
+    settings.seed = p.seed;
+    return settings;
+}
+
+// What a change of parameters asks of the window.
+bool idealisedChanged(const sme::ExplorerParameters& a, const sme::ExplorerParameters& b)
+{
+    return a.dimension != b.dimension || a.gradientNoise != b.gradientNoise
+           || a.monteCarloPoints != b.monteCarloPoints || a.cutoff != b.cutoff
+           || a.nonzeroLossCutoff != b.nonzeroLossCutoff || a.alpha != b.alpha || a.beta0 != b.beta0
+           || a.batchClasses != b.batchClasses || a.batchK != b.batchK || a.seed != b.seed;
+}
+
+QString modelChange(const sme::ExplorerParameters& a, const sme::ExplorerParameters& b)
+{
+    if (std::min(a.dimension, largestModelDimension) != std::min(b.dimension, largestModelDimension))
+        return QObject::tr("the embedding dimension changed");
+    if (a.dataset != b.dataset || a.syntheticNoise != b.syntheticNoise)
+        return QObject::tr("the data set changed");
+    if (a.hidden != b.hidden)
+        return QObject::tr("the hidden layers changed");
+    if (a.seed != b.seed)
+        return QObject::tr("the seed changed");
+    if (a.batchClasses != b.batchClasses || a.batchK != b.batchK)
+        return QObject::tr("the batch shape changed");
+    if (a.learnClassBeta != b.learnClassBeta || a.learnImageBeta != b.learnImageBeta)
+        return QObject::tr("the learned parts of \u03B2 changed");
+    if (a.cutoff != b.cutoff || a.nonzeroLossCutoff != b.nonzeroLossCutoff)
+        return QObject::tr("the sampling cutoffs changed");
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(bool restore, QWidget* parent)
     : QMainWindow(parent)
-    , densityView_(new DensityChartView)
-    , dimension_(new QSpinBox)
-    , samples_(new QSpinBox)
+    , controls_(new ControlPanel)
+    , grid_(new ViewGrid(3))
+    , density_(new DensityChartView)
+    , gradient_(new GradientVarianceView)
+    , sampled_(new SampledDistancesView)
+    , losses_(new LossFunctionsView)
+    , curves_(new TrainingCurvesView)
+    , map_(new EmbeddingMapView)
+    , banner_(new MessageBanner)
+    , controller_(new TrainingController(this))
+    , debounce_(new QTimer(this))
+    , watcher_(new QFutureWatcher<IdealisedResult>(this))
 {
     setWindowTitle(tr("Sampling Matters Explorer"));
+    setObjectName(QStringLiteral("MainWindow"));
 
-    dimension_->setRange(2, 4096);
-    dimension_->setValue(128);
-    dimension_->setToolTip(tr("Embedding dimension n: the sphere S^(n-1) the embeddings live on."));
-    samples_->setRange(0, 5000);
-    samples_->setSingleStep(100);
-    samples_->setValue(1000);
-    samples_->setToolTip(tr("Uniform random points whose pairwise distances make the histogram "
-                            "(0 hides it)."));
-
-    auto* geometry = new QGroupBox(tr("Geometry"));
-    auto* form = new QFormLayout(geometry);
-    form->addRow(tr("Dimension n"), dimension_);
-    form->addRow(tr("Monte Carlo points"), samples_);
-
+    for (QWidget* view : std::initializer_list<QWidget*>{density_, gradient_, sampled_, losses_, curves_, map_})
+        grid_->addView(view);
     auto* central = new QWidget;
-    auto* layout = new QHBoxLayout(central);
-    layout->addWidget(geometry, 0, Qt::AlignTop);
-    layout->addWidget(densityView_, 1);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(banner_);
+    layout->addWidget(grid_, 1);
     setCentralWidget(central);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(controls_);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(controls_->sizeHint().width() + 20);
+    auto* dock = new QDockWidget(tr("Controls"));
+    dock->setObjectName(QStringLiteral("ControlsDock"));
+    dock->setWidget(scroll);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    buildMenus();
+    buildStatusBar();
+
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(30);
+    connect(debounce_, &QTimer::timeout, this, &MainWindow::computeIdealised);
+    connect(watcher_, &QFutureWatcher<IdealisedResult>::finished, this, &MainWindow::showIdealised);
+
+    connect(controls_, &ControlPanel::parametersChanged, this, &MainWindow::onParametersChanged);
+    connect(controls_, &ControlPanel::playPauseClicked, this, &MainWindow::togglePlay);
+    connect(controls_, &ControlPanel::stepClicked, controller_, &TrainingController::step);
+    connect(controls_, &ControlPanel::resetClicked, controller_, &TrainingController::reset);
+    connect(controls_, &ControlPanel::openFileRequested, this, &MainWindow::openDataFile);
+    connect(losses_, &LossFunctionsView::betaDragged, this, [this](double beta) {
+        sme::ExplorerParameters next = parameters_;
+        next.beta0 = std::clamp(beta, 0.0, 2.0);
+        applyParameters(next);
+    });
+    connect(losses_, &LossFunctionsView::alphaDragged, this, [this](double alpha) {
+        sme::ExplorerParameters next = parameters_;
+        next.alpha = std::clamp(alpha, 0.0, 2.0);
+        applyParameters(next);
+    });
+    connect(controller_, &TrainingController::snapshotReady, this, &MainWindow::onSnapshot);
+    connect(controller_, &TrainingController::runningChanged, controls_, &ControlPanel::setRunning);
+    connect(controller_, &TrainingController::diverged, this, [this](const QString& reason) {
+        banner_->showMessage(tr("Training paused: %1.").arg(reason), MessageBanner::Kind::Warning);
+        statusBar()->showMessage(tr("Training diverged and was paused"), 8000);
+    });
+    connect(controller_, &TrainingController::failed, this, &MainWindow::showError);
+
+    sme::ExplorerParameters initial;
+    if (restore)
+        restoreSettings();
+    else
+        resize(1600, 950);
+    if (restore) {
+        QSettings settings;
+        const QJsonObject json
+            = QJsonDocument::fromJson(settings.value(QStringLiteral("parameters")).toByteArray()).object();
+        initial = parametersFromJson(json);
+    }
+    parameters_ = initial;
+    controls_->setParameters(initial);
+    if (!configureModel(initial, QString())) {
+        // The remembered data set could not be loaded: fall back to the synthetic clusters.
+        initial.dataset = "synthetic";
+        parameters_ = initial;
+        controls_->setParameters(initial);
+        configureModel(initial, QString());
+    }
+    controller_->setStepsPerSecond(initial.stepsPerSecond);
+    controller_->setStopAfter(initial.stopAfter);
+    computeIdealised();
+}
+
+MainWindow::~MainWindow()
+{
+    watcher_->waitForFinished();
+}
+
+void MainWindow::buildMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("Open &data file\u2026"), this, &MainWindow::openDataFile);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto* run = menuBar()->addMenu(tr("&Run"));
+    QAction* play = run->addAction(tr("&Play / pause"), this, &MainWindow::togglePlay);
+    play->setShortcut(Qt::Key_Space);
+    QAction* step = run->addAction(tr("Single &step"), controller_, &TrainingController::step);
+    step->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)});
+    QAction* reset = run->addAction(tr("&Reset"), controller_, &TrainingController::reset);
+    reset->setShortcut(Qt::Key_R);
+    for (QAction* action : {play, step, reset})
+        action->setShortcutContext(Qt::WindowShortcut);
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    logDensityAction_ = view->addAction(tr("&Logarithmic density axis"));
+    logDensityAction_->setCheckable(true);
+    connect(logDensityAction_, &QAction::toggled, density_, &DensityChartView::setLogScale);
+    liveSampledAction_ = view->addAction(tr("Sampled distances from the &live model"));
+    liveSampledAction_->setCheckable(true);
+    connect(liveSampledAction_, &QAction::toggled, this, [this](bool live) {
+        if (live)
+            controller_->requestSamplerComparison();
+        else
+            computeIdealised();
+    });
+    QAction* overlaid = view->addAction(tr("Sampled distances &overlaid"));
+    overlaid->setCheckable(true);
+    overlaid->setChecked(true);
+    connect(overlaid, &QAction::toggled, sampled_, &SampledDistancesView::setOverlaid);
+    view->addSeparator();
+    QAction* all = view->addAction(tr("Show &all views"), grid_, [this] { grid_->focusView(-1); });
+    all->setShortcut(Qt::Key_Escape);
+    QAction* fullScreen = view->addAction(tr("&Full screen"));
+    fullScreen->setShortcut(Qt::Key_F11);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
+        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About"), this, &MainWindow::showAbout);
-
-    connect(dimension_, &QSpinBox::valueChanged, this, &MainWindow::recomputeDensity);
-    connect(samples_, &QSpinBox::valueChanged, this, &MainWindow::recomputeDensity);
-    recomputeDensity();
-    resize(1200, 720);
 }
 
-void MainWindow::recomputeDensity()
+void MainWindow::buildStatusBar()
 {
-    sme::DensitySettings settings;
-    settings.dimension = dimension_->value();
-    settings.samples = samples_->value();
-    try {
-        const sme::DensityFigure figure = sme::densityFigure(settings);
-        densityView_->setFigure(figure, settings.dimension);
-        statusBar()->showMessage(tr("n = %1: mean distance %2, total variation to the Gaussian "
-                                    "limit %3")
-                                     .arg(settings.dimension)
-                                     .arg(sme::SphereDistanceLaw(settings.dimension).mean(), 0, 'f', 4)
-                                     .arg(figure.totalVariation, 0, 'f', 4));
-    } catch (const sme::Error& e) {
-        statusBar()->showMessage(tr("Cannot compute the density: %1").arg(QString::fromStdString(e.what())));
+    stepLabel_ = new QLabel(tr("Step 0"));
+    speedLabel_ = new QLabel;
+    busyLabel_ = new QLabel;
+    statusBar()->addPermanentWidget(busyLabel_);
+    statusBar()->addPermanentWidget(speedLabel_);
+    statusBar()->addPermanentWidget(stepLabel_);
+}
+
+bool MainWindow::computingFigures() const
+{
+    return watcher_->isRunning() || debounce_->isActive();
+}
+
+void MainWindow::applyParameters(const sme::ExplorerParameters& next)
+{
+    controls_->setParameters(next);
+    onParametersChanged(next);
+}
+
+void MainWindow::onParametersChanged(const sme::ExplorerParameters& next)
+{
+    const sme::ExplorerParameters previous = parameters_;
+    if (next == previous)
+        return;
+    if (const QString why = modelChange(previous, next); !why.isEmpty()) {
+        if (!configureModel(next, why)) {
+            // Nothing changes when the new model cannot be built (a bad file, say).
+            controls_->setParameters(previous);
+            return;
+        }
+    } else {
+        if (next.learningRate != previous.learningRate)
+            controller_->setLearningRate(next.learningRate);
+        if (next.sampler != previous.sampler)
+            controller_->setSampler(next.sampler);
+        if (next.loss != previous.loss) {
+            controller_->setLoss(next.loss);
+            controller_->setAlpha(next.alpha);
+        } else if (next.alpha != previous.alpha) {
+            controller_->setAlpha(next.alpha);
+        }
+        if (next.beta0 != previous.beta0)
+            controller_->setBeta0(next.beta0);
+        if (next.nu != previous.nu)
+            controller_->setNu(next.nu);
     }
+    if (next.stepsPerSecond != previous.stepsPerSecond)
+        controller_->setStepsPerSecond(next.stepsPerSecond);
+    if (next.stopAfter != previous.stopAfter)
+        controller_->setStopAfter(next.stopAfter);
+    parameters_ = next;
+    if (idealisedChanged(previous, next))
+        scheduleIdealised();
+}
+
+bool MainWindow::configureModel(const sme::ExplorerParameters& next, const QString& why)
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        DataChoice data;
+        data.dataset = QString::fromStdString(next.dataset);
+        data.noise = next.syntheticNoise;
+        controller_->configure(loadDataSplit(data), trainerSettings(next));
+        QApplication::restoreOverrideCursor();
+    } catch (const sme::Error& e) {
+        QApplication::restoreOverrideCursor();
+        showError(tr("Cannot set up the model: %1").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    modelDimension_ = std::min(next.dimension, largestModelDimension);
+    curves_->startNewRun();
+    if (!why.isEmpty())
+        statusBar()->showMessage(tr("The model was reset to step 0: %1.").arg(why), 8000);
+    if (next.dimension > largestModelDimension)
+        banner_->showMessage(tr("The views show n = %1; the model trains at most n = %2, so it "
+                                "trains at n = %2.").arg(next.dimension).arg(largestModelDimension),
+                             MessageBanner::Kind::Information);
+    return true;
+}
+
+void MainWindow::scheduleIdealised()
+{
+    debounce_->start();
+    busyLabel_->setText(tr("Computing figures\u2026"));
+}
+
+void MainWindow::computeIdealised()
+{
+    if (watcher_->isRunning()) {
+        recomputeAgain_ = true; // the latest parameters win once this finishes
+        return;
+    }
+    busyLabel_->setText(tr("Computing figures\u2026"));
+    const sme::ExplorerParameters parameters = parameters_;
+    watcher_->setFuture(QtConcurrent::run([parameters]() -> IdealisedResult {
+        try {
+            return sme::computeIdealisedFigures(parameters);
+        } catch (const sme::Error& e) {
+            return QString::fromStdString(e.what());
+        } catch (const std::bad_alloc&) {
+            return QObject::tr("out of memory");
+        }
+    }));
+}
+
+void MainWindow::showIdealised()
+{
+    const IdealisedResult result = watcher_->result();
+    if (recomputeAgain_) {
+        recomputeAgain_ = false;
+        computeIdealised();
+    } else {
+        busyLabel_->clear();
+    }
+    if (const QString* error = std::get_if<QString>(&result)) {
+        showError(tr("Cannot compute the figures: %1").arg(*error));
+        return;
+    }
+    const auto& figures = std::get<sme::IdealisedFigures>(result);
+    const sme::ExplorerParameters& p = parameters_;
+    density_->setFigure(figures.density, p.dimension);
+    density_->setMarkers(p.cutoff, p.nonzeroLossCutoff);
+    gradient_->setCurves(figures.gradientVariance, p.gradientNoise, p.dimension, figures.references);
+    if (!liveSampledAction_->isChecked()) {
+        sampled_->setFigure(figures.sampledDistances,
+                            tr("idealised batches, n = %1, %2 \u00D7 %3").arg(p.dimension).arg(p.batchClasses).arg(p.batchK));
+        sampled_->setMarkers(p.cutoff, p.nonzeroLossCutoff);
+    }
+    losses_->setCurves(figures.losses);
+    emit idealisedFiguresShown();
+}
+
+void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapshot)
+{
+    if (snapshot->reset)
+        curves_->startNewRun();
+    curves_->addSteps(snapshot->steps);
+    curves_->addEvaluations(snapshot->evaluations);
+    if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels)
+        map_->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
+    if (snapshot->samplerComparison && liveSampledAction_->isChecked()) {
+        sampled_->setFigure(sme::sampledDistancesFromPicks(*snapshot->samplerComparison),
+                            tr("live model's batch, step %1").arg(snapshot->step));
+        sampled_->setMarkers(parameters_.cutoff, parameters_.nonzeroLossCutoff);
+    }
+    if (liveSampledAction_->isChecked() && !snapshot->evaluations.empty() && !snapshot->reset)
+        controller_->requestSamplerComparison();
+    displayedStep_ = snapshot->step;
+    stepLabel_->setText(tr("Step %1").arg(snapshot->step));
+    speedLabel_->setText(snapshot->running ? tr("%1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0)
+                                           : tr("paused"));
+    emit snapshotShown();
+}
+
+void MainWindow::togglePlay()
+{
+    if (controller_->isRunning())
+        controller_->pause();
+    else
+        controller_->start();
+}
+
+void MainWindow::openDataFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a data set"), QString(),
+        tr("Data sets (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;All files (*)"));
+    if (path.isEmpty()) {
+        controls_->setParameters(parameters_); // back to the data set in use
+        return;
+    }
+    sme::ExplorerParameters next = parameters_;
+    next.dataset = path.toStdString();
+    applyParameters(next);
+}
+
+void MainWindow::showError(const QString& text)
+{
+    banner_->showMessage(text, MessageBanner::Kind::Error);
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    controller_->pause();
+    event->accept();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
+    settings.setValue(QStringLiteral("parameters"),
+                      QJsonDocument(parametersToJson(parameters_)).toJson(QJsonDocument::Compact));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1600, 950);
+    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
 }
 
 void MainWindow::showAbout()

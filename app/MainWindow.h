@@ -1,25 +1,98 @@
-// The main window: controls on the left, the views beside them.
+// The main window: the control panel beside six live views, wired to the model and the trainer.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QMainWindow>
+#include "model/ExplorerParameters.h"
+#include "model/IdealisedFigures.h"
+#include "model/TrainingSnapshot.h"
 
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <memory>
+#include <variant>
+
+class ControlPanel;
 class DensityChartView;
-class QSpinBox;
+class EmbeddingMapView;
+class GradientVarianceView;
+class LossFunctionsView;
+class MessageBanner;
+class QAction;
+class QLabel;
+class QTimer;
+class SampledDistancesView;
+class TrainingController;
+class TrainingCurvesView;
+class ViewGrid;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    // Restores the last geometry, layout and parameters unless told not to (tests).
+    explicit MainWindow(bool restoreSettings = true, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
-    DensityChartView* densityView() const { return densityView_; }
-    QSpinBox* dimensionBox() const { return dimension_; }
+    const sme::ExplorerParameters& parameters() const { return parameters_; }
+    // Sets every control and applies what changed, as if the user had done it.
+    void applyParameters(const sme::ExplorerParameters& parameters);
+
+    ControlPanel* controls() const { return controls_; }
+    ViewGrid* views() const { return grid_; }
+    DensityChartView* densityView() const { return density_; }
+    GradientVarianceView* gradientView() const { return gradient_; }
+    SampledDistancesView* sampledView() const { return sampled_; }
+    LossFunctionsView* lossView() const { return losses_; }
+    TrainingCurvesView* curvesView() const { return curves_; }
+    EmbeddingMapView* mapView() const { return map_; }
+    TrainingController* controller() const { return controller_; }
+    MessageBanner* banner() const { return banner_; }
+    long displayedStep() const { return displayedStep_; }
+    bool computingFigures() const;
+
+signals:
+    void idealisedFiguresShown(); // after the views show a new set of idealised figures
+    void snapshotShown();         // after a training snapshot reached the views
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void recomputeDensity();
+    using IdealisedResult = std::variant<sme::IdealisedFigures, QString>;
+
+    void buildMenus();
+    void buildStatusBar();
+    void onParametersChanged(const sme::ExplorerParameters& next);
+    void scheduleIdealised();
+    void computeIdealised();
+    void showIdealised();
+    bool configureModel(const sme::ExplorerParameters& next, const QString& why);
+    void onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapshot);
+    void togglePlay();
+    void openDataFile();
+    void showError(const QString& text);
+    void saveSettings() const;
+    void restoreSettings();
     void showAbout();
 
-    DensityChartView* densityView_;
-    QSpinBox* dimension_;
-    QSpinBox* samples_;
+    sme::ExplorerParameters parameters_;
+    ControlPanel* controls_;
+    ViewGrid* grid_;
+    DensityChartView* density_;
+    GradientVarianceView* gradient_;
+    SampledDistancesView* sampled_;
+    LossFunctionsView* losses_;
+    TrainingCurvesView* curves_;
+    EmbeddingMapView* map_;
+    MessageBanner* banner_;
+    TrainingController* controller_;
+    QTimer* debounce_;
+    QFutureWatcher<IdealisedResult>* watcher_;
+    bool recomputeAgain_ = false;
+    QAction* liveSampledAction_ = nullptr;
+    QAction* logDensityAction_ = nullptr;
+    QLabel* stepLabel_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QLabel* busyLabel_ = nullptr;
+    long displayedStep_ = 0;
+    int modelDimension_ = 0;
 };

@@ -29,3 +29,18 @@ QString writeOutput(const QString& path, const QByteArray& content)
         return QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
     return {};
 }
+
+QString outputProblem(const QString& path)
+{
+    if (path == QLatin1String("-"))
+        return {};
+    const QFileInfo info(path);
+    if (info.isDir())
+        return QStringLiteral("cannot write '%1': it is a directory").arg(path);
+    const QFileInfo folder(info.absolutePath());
+    if (!folder.isDir())
+        return QStringLiteral("cannot write '%1': the folder %2 does not exist").arg(path, folder.filePath());
+    if (!folder.isWritable())
+        return QStringLiteral("cannot write '%1': the folder %2 is not writable").arg(path, folder.filePath());
+    return {};
+}

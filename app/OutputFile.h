@@ -9,3 +9,7 @@
 // failure or a kill leaves any old file intact and no partial file behind; "-" writes to
 // standard output. Returns an empty string on success, else a message naming the path.
 QString writeOutput(const QString& path, const QByteArray& content);
+
+// Why path cannot be written, checked before long work: a folder that does not exist or is
+// not writable, or a path that is a folder. Empty when it looks writable (or is "-").
+QString outputProblem(const QString& path);

@@ -2,6 +2,7 @@
 #include "app/TrainCommand.h"
 
 #include "app/HeadlessCommand.h"
+#include "app/OutputFile.h"
 #include "app/TrainingOptions.h"
 #include "model/Error.h"
 #include "model/TrainingRun.h"
@@ -39,7 +40,13 @@ int runTrain(const CommandOptions& options, const QStringList& positional)
         throw sme::Error("--steps must be >= 0");
     if (evalEvery < 1)
         throw sme::Error("--eval-every must be >= 1");
-    sme::Trainer trainer(loadDataSplit(readDataChoice(options)), readTrainerSettings(options));
+    checkTrainingOptions(options);
+    if (const QString problem = outputProblem(output); !problem.isEmpty()) {
+        reportError("train", problem); // found before the run, not after it
+        return 1;
+    }
+    const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
+    sme::Trainer trainer(loadDataSplit(readDataChoice(options)), settings);
 
     QTextStream err(stderr);
     const long reportEvery = std::max(1L, steps / 10);
@@ -48,11 +55,11 @@ int runTrain(const CommandOptions& options, const QStringList& positional)
             err << "train: step " << done << "/" << steps << Qt::endl;
     });
     const int written = writeTable("train", output, sme::toTable(run.records));
-    if (run.diverged) {
+    if (run.diverged)
         reportError("train", QString::fromStdString(run.divergence));
-        return 3;
-    }
-    return written;
+    if (written != 0)
+        return 1; // the rows are lost: that outranks a divergence
+    return run.diverged ? 3 : 0;
 }
 
 } // namespace

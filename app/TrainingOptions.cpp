@@ -19,6 +19,15 @@ void addTrainingOptions(CommandOptions& options)
     options.add("seed", "Seed of the weights, batches and sampling (default 1).", "S");
 }
 
+void checkTrainingOptions(const CommandOptions& options)
+{
+    const QString dataset = options.text("dataset");
+    if (!dataset.isEmpty() && dataset != QLatin1String("synthetic"))
+        for (const char* name : {"noise", "data-seed"})
+            if (options.isSet(QLatin1String(name)))
+                throw sme::Error(QStringLiteral("--%1 applies only to the synthetic data set").arg(QLatin1String(name)).toStdString());
+}
+
 DataChoice readDataChoice(const CommandOptions& options)
 {
     DataChoice choice;

@@ -12,5 +12,8 @@ void addTrainingOptions(CommandOptions& options);
 
 DataChoice readDataChoice(const CommandOptions& options);
 
+// Refuses options that do not apply together (--noise or --data-seed with a non-synthetic set).
+void checkTrainingOptions(const CommandOptions& options);
+
 // Throws sme::Error for an unknown sampler or loss name or a malformed number.
 sme::TrainerSettings readTrainerSettings(const CommandOptions& options);

@@ -11,7 +11,14 @@ template <class Scalar>
 void Adam<Scalar>::step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients)
 {
     require(parameters.size() == gradients.size(), "Adam: parameters and gradients differ in number");
-    if (firstMoments_.size() != parameters.size()) {
+    bool sameShapes = firstMoments_.size() == parameters.size();
+    for (std::size_t i = 0; i < parameters.size(); ++i) {
+        require(parameters[i].rows() == gradients[i].rows() && parameters[i].cols() == gradients[i].cols(),
+                "Adam: a gradient does not have the shape of its parameter");
+        sameShapes = sameShapes && firstMoments_[i].rows() == parameters[i].rows()
+                     && firstMoments_[i].cols() == parameters[i].cols();
+    }
+    if (!sameShapes) { // a new model: start the moments afresh
         firstMoments_.clear();
         secondMoments_.clear();
         for (const Matrix& p : parameters) {

@@ -41,7 +41,7 @@ void accumulate(Eigen::MatrixXd& gradient, int i, int j, const PairGeometry& pai
 void LossSettings::validate() const
 {
     require(std::isfinite(alpha) && alpha >= 0.0,
-            "the margin alpha must be a finite number >= 0, got " + std::to_string(alpha));
+            "the margin alpha must be a finite number >= 0, got " + numberText(alpha));
     require(std::isfinite(nu), "the beta regulariser nu must be finite");
 }
 
@@ -69,6 +69,9 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
 
     BatchLossResult result;
     result.embeddingGradient = Eigen::MatrixXd::Zero(embeddings.rows(), embeddings.cols());
+    result.dPerClass.assign(boundary.perClass.size(), 0.0);
+    result.dPerImage.assign(boundary.perImage.size(), 0.0);
+    result.meanBeta = boundary.beta0;
     const double alpha = settings.alpha;
 
     if (settings.kind == LossKind::TripletSquared || settings.kind == LossKind::Triplet) {

@@ -96,6 +96,7 @@ auto EmbeddingNetwork<Scalar>::embed(const Eigen::Ref<const Matrix>& inputs) con
 template <class Scalar>
 void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddingGradient)
 {
+    require(!layerInputs_.empty(), "backward() needs a forward() pass first");
     require(embeddingGradient.rows() == embeddings_.rows()
                 && embeddingGradient.cols() == embeddings_.cols(),
             "the embedding gradient does not match the last forward pass");

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <charconv>
 #include <stdexcept>
 #include <string>
 
@@ -13,6 +14,14 @@ class Error : public std::runtime_error {
 public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
+
+// A number for a message, in the shortest form that reads back the same: 0.001, 1e-09, 2.5
+// (std::to_string would print 0.000000).
+inline std::string numberText(double value)
+{
+    char text[32];
+    return std::string(text, std::to_chars(text, text + sizeof text, value).ptr);
+}
 
 // Throws Error(message) unless condition holds. For checking input, never for invariants.
 inline void require(bool condition, const std::string& message)

@@ -14,7 +14,7 @@ void GradientNoiseSettings::validate() const
 {
     SphereDistanceLaw{dimension}; // checks the dimension range with its message
     require(std::isfinite(noise) && noise >= 0.0,
-            "the noise level sigma must be a finite number >= 0, got " + std::to_string(noise));
+            "the noise level sigma must be a finite number >= 0, got " + numberText(noise));
     require(trials >= 2 && trials <= 1'000'000,
             "the number of trials must be between 2 and 1000000, got " + std::to_string(trials));
     require(static_cast<double>(trials) * dimension <= 64e6,

@@ -20,7 +20,7 @@ void IdealisedBatchSettings::validate() const
     require(static_cast<double>(classes) * perClass <= 20'000,
             "a batch can hold at most 20000 points (classes x points per class)");
     require(std::isfinite(spread) && spread >= 0.0,
-            "the within-class spread must be a finite number >= 0, got " + std::to_string(spread));
+            "the within-class spread must be a finite number >= 0, got " + numberText(spread));
 }
 
 LabelledBatch idealisedBatch(const IdealisedBatchSettings& settings, Rng& rng)

@@ -13,7 +13,8 @@ struct IdealisedBatchSettings {
     int dimension = 128; // n
     int classes = 12;    // C, the class centres, uniform on S^{n-1}
     int perClass = 5;    // K points per class
-    double spread = 0.5; // within-class spread (see idealisedBatch)
+    double spread = 2.0; // within-class spread (see idealisedBatch); 2 lets some positives lie
+                         // beyond the hardest negative, so semi-hard differs from hard
 
     // Throws sme::Error naming the first setting that is out of range.
     void validate() const;

@@ -65,12 +65,6 @@ std::string hexByte(unsigned char byte)
 }
 
 // Shortest text that reads back to the same double: 2.5, 3000000000, 1e+300.
-std::string numberText(double value)
-{
-    char text[32];
-    return std::string(text, std::to_chars(text, text + sizeof text, value).ptr);
-}
-
 bool endsWithGz(const std::string& name)
 {
     std::string end = name.size() >= 3 ? name.substr(name.size() - 3) : name;

@@ -65,7 +65,7 @@ TripletLossValue tripletLoss(double positiveDistance, double negativeDistance, d
 LossCurves lossCurves(double alpha, double beta, double heldDistance, int points)
 {
     require(std::isfinite(alpha) && alpha >= 0.0,
-            "the margin alpha must be a finite number >= 0, got " + std::to_string(alpha));
+            "the margin alpha must be a finite number >= 0, got " + numberText(alpha));
     require(std::isfinite(beta), "beta must be a finite number");
     require(std::isfinite(heldDistance) && heldDistance >= 0.0,
             "the held distance must be a finite number >= 0");

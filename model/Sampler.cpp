@@ -79,10 +79,10 @@ void SamplerSettings::validate() const
 {
     SphereDistanceLaw{dimension};
     require(std::isfinite(cutoff) && cutoff >= 0.0 && cutoff < 2.0,
-            "the distance cutoff lambda must be in [0, 2), got " + std::to_string(cutoff));
+            "the distance cutoff lambda must be in [0, 2), got " + numberText(cutoff));
     require(std::isfinite(nonzeroLossCutoff) && nonzeroLossCutoff > 0.0,
             "the non-zero-loss cutoff must be a finite number > 0, got "
-                + std::to_string(nonzeroLossCutoff));
+                + numberText(nonzeroLossCutoff));
 }
 
 std::vector<Triplet> sampleTriplets(SamplerKind kind,

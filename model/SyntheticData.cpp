@@ -40,7 +40,7 @@ void SyntheticSettings::validate() const
     require(nuisanceDimension >= 0 && nuisanceDimension <= 4096,
             "the nuisance dimension must be 0 to 4096");
     require(std::isfinite(noise) && noise >= 0.0 && noise <= 1e6,
-            "the noise level must be a finite number between 0 and 1e6, got " + std::to_string(noise));
+            "the noise level must be a finite number between 0 and 1e6, got " + numberText(noise));
     require(std::isfinite(withinClass) && withinClass >= 0.0,
             "the within-class spread must be a finite number >= 0");
 }

@@ -50,7 +50,7 @@ void TrainerSettings::validate() const
     require(std::isfinite(betaMomentum) && betaMomentum >= 0.0 && betaMomentum < 1.0,
             "the momentum of beta must be in [0, 1)");
     require(std::isfinite(learningRate) && learningRate > 0.0,
-            "the learning rate must be a finite number > 0, got " + std::to_string(learningRate));
+            "the learning rate must be a finite number > 0, got " + numberText(learningRate));
     require(batchClasses >= 2 && batchClasses <= 1000,
             "a batch needs between 2 and 1000 classes (P), got " + std::to_string(batchClasses));
     require(batchK >= 1 && batchK <= 1000,
@@ -190,6 +190,8 @@ StepResult Trainer::trainStep()
 
 void Trainer::updateBeta(const BatchLossResult& result)
 {
+    if (result.terms == 0)
+        return; // no pair in this batch (e.g. K = 1 under semi-hard): nothing to learn from
     // SGD with momentum (PyTorch's form): v = mu v + g, beta -= lr v.
     const double lr = settings_.betaLearningRate;
     const double mu = settings_.betaMomentum;
@@ -197,11 +199,11 @@ void Trainer::updateBeta(const BatchLossResult& result)
         beta0Velocity_ = mu * beta0Velocity_ + result.dBeta0;
         boundary_.beta0 -= lr * beta0Velocity_;
     }
-    for (std::size_t c = 0; c < boundary_.perClass.size(); ++c) {
+    for (std::size_t c = 0; c < boundary_.perClass.size() && c < result.dPerClass.size(); ++c) {
         perClassVelocity_[c] = mu * perClassVelocity_[c] + result.dPerClass[c];
         boundary_.perClass[c] -= lr * perClassVelocity_[c];
     }
-    for (std::size_t i = 0; i < boundary_.perImage.size(); ++i) {
+    for (std::size_t i = 0; i < boundary_.perImage.size() && i < result.dPerImage.size(); ++i) {
         perImageVelocity_[i] = mu * perImageVelocity_[i] + result.dPerImage[i];
         boundary_.perImage[i] -= lr * perImageVelocity_[i];
     }

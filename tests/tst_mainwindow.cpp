@@ -1,0 +1,186 @@
+// Tests of the main window, offscreen: views follow the controls, training runs live, renders.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/MainWindow.h"
+#include "app/TrainingController.h"
+#include "model/SphereGeometry.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/DensityChartView.h"
+#include "widgets/MessageBanner.h"
+#include "widgets/TrainingCurvesView.h"
+#include "widgets/ViewGrid.h"
+
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QtTest>
+#include <set>
+
+namespace {
+
+// Distinct colours in a region: a blank or single-colour area has one or two.
+int distinctColours(const QImage& image, const QRect& region)
+{
+    std::set<QRgb> colours;
+    for (int y = region.top(); y <= region.bottom(); y += 2)
+        for (int x = region.left(); x <= region.right(); x += 2)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+// Shown and active, so the window's keyboard shortcuts receive the key presses.
+bool showActive(QWidget& window)
+{
+    window.show();
+    window.activateWindow();
+    QApplication::setActiveWindow(&window);
+    return QTest::qWaitForWindowActive(&window);
+}
+
+} // namespace
+
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void changingDimensionUpdatesTheDensityView();
+    void playAdvancesPauseStopsResetReturnsToZero();
+    void divergingSettingShowsItsMessageAndStaysUsable();
+    void badDataFileIsRefusedAndTheDataStays();
+    void wholeWindowRendersEveryView();
+    void enlargingAViewAndBack();
+};
+
+void MainWindowTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SamplingMattersExplorerTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+}
+
+void MainWindowTest::changingDimensionUpdatesTheDensityView()
+{
+    MainWindow window(false);
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
+    QVERIFY(shown.wait(20000));
+    for (int n : {3, 32, 1024}) {
+        shown.clear();
+        window.controls()->dimensionBox()->setValue(n); // as a user typing n
+        QVERIFY(shown.wait(20000));
+        QTRY_VERIFY(!window.computingFigures());
+        const sme::SphereDistanceLaw law(n);
+        const QList<QPointF> exact = window.densityView()->exactSeries()->points();
+        QVERIFY(exact.size() > 100);
+        for (const QPointF& p : exact)
+            QVERIFY2(std::abs(p.y() - law.density(p.x())) <= 1e-12 * std::max(1.0, law.density(p.x())),
+                     qPrintable(QString("n=%1 d=%2").arg(n).arg(p.x())));
+        for (const QPointF& p : window.densityView()->gaussianSeries()->points())
+            QVERIFY(std::abs(p.y() - law.gaussianLimitDensity(p.x())) <= 1e-12 * std::max(1.0, p.y()));
+        QCOMPARE(window.parameters().dimension, n);
+    }
+}
+
+void MainWindowTest::playAdvancesPauseStopsResetReturnsToZero()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    QCOMPARE(window.displayedStep(), 0L);
+    QTest::keyClick(&window, Qt::Key_Space); // play
+    QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() > 30, 20000);
+    const QXYSeries* loss = window.curvesView()->series(QStringLiteral("loss"));
+    QVERIFY(loss);
+    QTRY_VERIFY(loss->count() > 10);
+    QTest::keyClick(&window, Qt::Key_Space); // pause
+    QTRY_VERIFY(!window.controller()->isRunning());
+    QTest::qWait(300);
+    const long paused = window.displayedStep();
+    const int points = loss->count();
+    QTest::qWait(300);
+    QCOMPARE(window.displayedStep(), paused);
+    QCOMPARE(loss->count(), points);
+    QTest::keyClick(&window, Qt::Key_N); // one step
+    QTRY_COMPARE(window.displayedStep(), paused + 1);
+    QTest::keyClick(&window, Qt::Key_R); // reset
+    QTRY_COMPARE(window.displayedStep(), 0L);
+    QTRY_COMPARE(window.curvesView()->series(QStringLiteral("loss"))->count(), 0);
+    const QXYSeries* previous = window.curvesView()->previousSeries(QStringLiteral("loss (smoothed)"));
+    QVERIFY(previous);
+    QVERIFY(previous->count() > 0); // the run before the reset, faded behind
+}
+
+void MainWindowTest::divergingSettingShowsItsMessageAndStaysUsable()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    window.controls()->learningRateBox()->setValue(1000.0);
+    QCOMPARE(window.parameters().learningRate, 1000.0);
+    window.controller()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible(), 30000);
+    QVERIFY(window.banner()->text().contains(QStringLiteral("diverged")));
+    QVERIFY(window.banner()->text().contains(QStringLiteral("learning rate")));
+    QTRY_VERIFY(!window.controller()->isRunning());
+    // Usable: a sane learning rate, a step, and the step counter moves on.
+    window.controls()->learningRateBox()->setValue(0.001);
+    const long before = window.displayedStep();
+    QTest::keyClick(&window, Qt::Key_N);
+    QTRY_COMPARE(window.displayedStep(), before + 1);
+}
+
+void MainWindowTest::badDataFileIsRefusedAndTheDataStays()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("1,2,0\n3,abc,1\n");
+    file.close();
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    sme::ExplorerParameters next = window.parameters();
+    next.dataset = path.toStdString();
+    window.applyParameters(next);
+    QVERIFY(window.banner()->isVisible());
+    QVERIFY2(window.banner()->text().contains(QStringLiteral("broken.csv")), qPrintable(window.banner()->text()));
+    QVERIFY(window.banner()->text().contains(QStringLiteral("not a number")));
+    QCOMPARE(window.parameters().dataset, std::string("synthetic"));
+    QCOMPARE(window.controls()->parameters().dataset, std::string("synthetic"));
+    QTest::keyClick(&window, Qt::Key_N); // still trains on the data it had
+    QTRY_COMPARE(window.displayedStep(), 1L);
+}
+
+void MainWindowTest::wholeWindowRendersEveryView()
+{
+    MainWindow window(false);
+    window.resize(1600, 950);
+    window.show();
+    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
+    QVERIFY(shown.wait(20000));
+    window.controller()->setStopAfter(60);
+    window.controller()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 60, 30000);
+    QTRY_VERIFY(!window.controller()->isRunning());
+    const QImage image = window.grab().toImage();
+    QCOMPARE(image.size(), QSize(1600, 950) * image.devicePixelRatio());
+    for (int i = 0; i < window.views()->count(); ++i) {
+        QWidget* view = window.views()->view(i);
+        QVERIFY(view->isVisible());
+        const QRect region(view->mapTo(&window, QPoint(0, 0)), view->size());
+        const int colours = distinctColours(image, region);
+        QVERIFY2(colours > 40, qPrintable(QString("view %1 (%2) has %3 colours")
+                                              .arg(i).arg(view->metaObject()->className()).arg(colours)));
+    }
+}
+
+void MainWindowTest::enlargingAViewAndBack()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    window.views()->focusView(2);
+    QVERIFY(window.views()->view(2)->isVisible());
+    QVERIFY(!window.views()->view(0)->isVisible());
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QCOMPARE(window.views()->focusedView(), -1);
+    QVERIFY(window.views()->view(0)->isVisible());
+}
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,601 @@
+// Tests of `sampling-explorer train` and `ablate`, run as a user runs them: the real executable.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <optional>
+#include <vector>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+// command is "train" or "ablate".
+Run run(const QString& command, const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(SME_EXECUTABLE), QStringList{command} + arguments);
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(path));
+    QCOMPARE(file.write(content), content.size());
+}
+
+// The lines of a CSV text, each split into its cells; the header is row 0.
+QList<QList<QByteArray>> cellsOf(const QByteArray& csv)
+{
+    QList<QList<QByteArray>> rows;
+    for (const QByteArray& line : csv.trimmed().split('\n'))
+        rows.append(line.split(','));
+    return rows;
+}
+
+// The number in a cell; NaN when it holds none.
+double numberIn(const QByteArray& cell)
+{
+    bool ok = false;
+    const double value = cell.toDouble(&ok);
+    return ok ? value : std::nan("");
+}
+
+void appendBigEndian(QByteArray& bytes, quint32 value)
+{
+    for (int b = 3; b >= 0; --b)
+        bytes.append(char((value >> (8 * b)) & 0xFF));
+}
+
+// An unsigned-byte IDX file: 0x00 0x00 0x08, the number of sizes, the sizes, then the bytes.
+QByteArray idx(const std::vector<quint32>& sizes, const QByteArray& elements = {})
+{
+    QByteArray bytes;
+    bytes.append(char(0)).append(char(0)).append(char(0x08)).append(char(sizes.size()));
+    for (const quint32 size : sizes)
+        appendBigEndian(bytes, size);
+    return bytes + elements;
+}
+
+// A small model that trains in a fraction of a second.
+const QStringList small{"--hidden", "32", "--dim", "16", "--steps", "40", "--eval-every", "20"};
+
+const QByteArray trainHeader =
+    "step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r";
+const QByteArray ablateHeader = "sampler,loss,recall_at_1,recall_at_1_sd,nmi,map_at_r";
+// 16 cells x 2 seeds x 5 steps: every run is short, the cost is in the evaluations.
+const QStringList ablateOptions{"--hidden", "16", "--dim", "8", "--steps", "5", "--seeds", "2"};
+
+} // namespace
+
+class TrainCommandTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+
+    void writesOneRowPerEvaluationAndTheLastStep_data();
+    void writesOneRowPerEvaluationAndTheLastStep();
+    void dashWritesCsvToStandardOutputAndProgressToStandardError();
+    void sameOptionsAndSeedGiveIdenticalCsv();
+    void anotherSeedGivesAnotherRun_data();
+    void anotherSeedGivesAnotherRun();
+    void digitsHeldOutAreRetrievedWellBeforeTraining();
+    void validSmallFileTrains_data();
+    void validSmallFileTrains();
+    void malformedDataFileIsRefusedNamingFileAndProblem_data();
+    void malformedDataFileIsRefusedNamingFileAndProblem();
+    void badOptionIsRefusedWithOneLine_data();
+    void badOptionIsRefusedWithOneLine();
+    void divergenceExitsThreeAndKeepsTheRowsBeforeIt();
+    void unwritableOutputExitsOneAndCreatesNothing_data();
+    void unwritableOutputExitsOneAndCreatesNothing();
+
+    void ablateWritesEverySamplerAndLossOnce();
+    void ablateMarkdownPrintsTheTableOnStandardOutput();
+    void ablateIsDeterministicDespiteThreads();
+    void ablateBadOptionIsRefused_data();
+    void ablateBadOptionIsRefused();
+
+private:
+    // The CSV of `train` with the small options and seed 1, run once and kept.
+    QByteArray baselineCsv();
+    // `ablate` with ablateOptions and -o FILE, run once and kept (the longest run here), and
+    // the CSV it wrote.
+    struct AblateResult {
+        Run run;
+        QByteArray csv;
+    };
+    const AblateResult& ablateRun();
+
+    QTemporaryDir dir_;
+    QByteArray baseline_;
+    std::optional<AblateResult> ablate_;
+};
+
+void TrainCommandTest::initTestCase()
+{
+    QVERIFY(dir_.isValid());
+    QDir root(dir_.path());
+
+    // Valid: 6 classes x 8 rows of 5 features, labels in the last column, under a header; each
+    // class a centre with a fixed scatter around it.
+    QByteArray csv = "f1,f2,f3,f4,f5,label\n";
+    for (int c = 0; c < 6; ++c)
+        for (int i = 0; i < 8; ++i) {
+            for (int j = 0; j < 5; ++j) {
+                const double centre = (c * 5 + j) * 37 % 11 / 5.0;
+                csv += QByteArray::number(centre + 0.3 * std::sin(1.0 + i * 5 + j * 3 + c * 17)) + ',';
+            }
+            csv += QByteArray::number(c) + '\n';
+        }
+    writeFile(root.filePath("valid.csv"), csv);
+    // Valid IDX: 6 classes x 8 images of 2 x 2 pixels, each class around its own grey level.
+    QVERIFY(root.mkpath("valid-idx"));
+    QByteArray pixels, labels;
+    for (int c = 0; c < 6; ++c)
+        for (int i = 0; i < 8; ++i) {
+            for (int j = 0; j < 4; ++j)
+                pixels += char(c * 40 + (i * 5 + j * 3) % 8);
+            labels += char(c);
+        }
+    writeFile(root.filePath("valid-idx/train-images-idx3-ubyte"), idx({48, 2, 2}, pixels));
+    writeFile(root.filePath("valid-idx/train-labels-idx1-ubyte"), idx({48}, labels));
+
+    // Malformed CSV files.
+    writeFile(root.filePath("empty.csv"), "");
+    writeFile(root.filePath("not-a-number.csv"), "1,2,0\n3,abc,1\n5,6,2\n");
+    writeFile(root.filePath("one-class.csv"), "1,2,7\n3,4,7\n5,6,7\n");
+    writeFile(root.filePath("ragged.csv"), "1,2,0\n3,4,1\n5,1\n");
+    writeFile(root.filePath("nan.csv"), "1,2,0\nnan,4,1\n5,6,2\n");
+
+    // Malformed IDX files, each in its own folder under the MNIST names, a labels file beside.
+    const QByteArray fourLabels = idx({4}, QByteArray("\0\1\2\3", 4));
+    const QByteArray sixteenPixels(16, char(9));
+    const struct {
+        const char* folder;
+        QByteArray images;
+        QByteArray labels;
+    } idxCases[] = {
+        {"wrong-magic", QByteArray(1, char(1)) + idx({4, 2, 2}, sixteenPixels).mid(1), fourLabels},
+        {"truncated", idx({4, 2, 2}, sixteenPixels.left(10)), fourLabels},
+        {"label-mismatch", idx({4, 2, 2}, sixteenPixels), idx({3}, QByteArray("\0\1\2", 3))},
+        {"huge", idx({60000, 100000, 100000}), fourLabels},
+    };
+    for (const auto& c : idxCases) {
+        QVERIFY(root.mkpath(c.folder));
+        writeFile(root.filePath(QString(c.folder) + "/train-images-idx3-ubyte"), c.images);
+        writeFile(root.filePath(QString(c.folder) + "/train-labels-idx1-ubyte"), c.labels);
+    }
+    QVERIFY(root.mkpath("gz"));
+    writeFile(root.filePath("gz/train-images-idx3-ubyte.gz"), QByteArray("\x1f\x8b\x08\x00", 4));
+    writeFile(root.filePath("gz/train-labels-idx1-ubyte.gz"), QByteArray("\x1f\x8b\x08\x00", 4));
+
+    writeFile(root.filePath("notes.txt"), "1,2,0\n3,4,1\n");
+}
+
+QByteArray TrainCommandTest::baselineCsv()
+{
+    if (baseline_.isEmpty()) {
+        const Run result = run("train", small + QStringList{"-o", "-"});
+        if (result.exitCode == 0)
+            baseline_ = result.out;
+    }
+    return baseline_;
+}
+
+const TrainCommandTest::AblateResult& TrainCommandTest::ablateRun()
+{
+    if (!ablate_) {
+        const QString path = dir_.filePath("ablate.csv");
+        const Run result = run("ablate", ablateOptions + QStringList{"-o", path});
+        ablate_ = AblateResult{result, readAll(path)};
+    }
+    return *ablate_;
+}
+
+void TrainCommandTest::writesOneRowPerEvaluationAndTheLastStep_data()
+{
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<int>("evalEvery");
+    QTest::addColumn<QList<int>>("rowSteps");
+    QTest::newRow("on the grid") << 40 << 20 << QList<int>{0, 20, 40};
+    QTest::newRow("last step off the grid") << 45 << 20 << QList<int>{0, 20, 40, 45};
+    QTest::newRow("every step") << 3 << 1 << QList<int>{0, 1, 2, 3};
+    QTest::newRow("evaluation beyond the end") << 10 << 100 << QList<int>{0, 10};
+    QTest::newRow("no training") << 0 << 20 << QList<int>{0};
+}
+
+void TrainCommandTest::writesOneRowPerEvaluationAndTheLastStep()
+{
+    QFETCH(int, steps);
+    QFETCH(int, evalEvery);
+    QFETCH(QList<int>, rowSteps);
+    const QString path = dir_.filePath(QStringLiteral("rows-%1-%2.csv").arg(steps).arg(evalEvery));
+    const Run result = run("train", {"--hidden", "32", "--dim", "16", "--steps", QString::number(steps),
+                                     "--eval-every", QString::number(evalEvery), "-o", path});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(result.out.isEmpty());
+
+    const QList<QList<QByteArray>> rows = cellsOf(readAll(path));
+    QCOMPARE(rows.first().join(','), trainHeader);
+    QCOMPARE(rows.size(), rowSteps.size() + 1);
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const QList<QByteArray>& cells = rows[r];
+        const QByteArray line = cells.join(',');
+        QCOMPARE(cells.size(), 10);
+        QCOMPARE(cells[0], QByteArray::number(rowSteps[r - 1]));
+        if (r == 1) {
+            // Step 0 is before training: no loss, no active fraction, beta at its start, beta0.
+            QVERIFY2(cells[1].isEmpty() && cells[2].isEmpty(), line.constData());
+            QCOMPARE(numberIn(cells[3]), 1.2);
+        } else {
+            QVERIFY2(numberIn(cells[1]) >= 0.0, line.constData());
+            QVERIFY2(numberIn(cells[2]) >= 0.0 && numberIn(cells[2]) <= 1.0, line.constData());
+        }
+        for (qsizetype c = r == 1 ? 3 : 1; c < cells.size(); ++c)
+            QVERIFY2(std::isfinite(numberIn(cells[c])), line.constData());
+        // Recall@K is a fraction, and a larger K can only find more.
+        QVERIFY2(numberIn(cells[4]) >= 0.0 && numberIn(cells[7]) <= 1.0, line.constData());
+        for (int c = 4; c < 7; ++c)
+            QVERIFY2(numberIn(cells[c]) <= numberIn(cells[c + 1]), line.constData());
+        for (int c : {8, 9}) // NMI and MAP@R are fractions too
+            QVERIFY2(numberIn(cells[c]) >= 0.0 && numberIn(cells[c]) <= 1.0, line.constData());
+    }
+}
+
+void TrainCommandTest::dashWritesCsvToStandardOutputAndProgressToStandardError()
+{
+    const Run result = run("train", small + QStringList{"-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(result.out.startsWith(trainHeader + '\n'));
+    QCOMPARE(result.out.count('\n'), 4); // header and steps 0, 20, 40
+    QVERIFY(!result.out.contains("train:"));
+
+    const QList<QByteArray> progress = result.err.trimmed().split('\n');
+    QVERIFY(!progress.isEmpty());
+    for (const QByteArray& line : progress)
+        QVERIFY2(line.startsWith("train: step "), line.constData());
+    QCOMPARE(progress.last(), QByteArray("train: step 40/40"));
+
+    // The same run to a file writes the same bytes.
+    const QString path = dir_.filePath("dash.csv");
+    const Run toFile = run("train", small + QStringList{"-o", path});
+    QCOMPARE(toFile.exitCode, 0);
+    QVERIFY(toFile.out.isEmpty());
+    QCOMPARE(readAll(path), result.out);
+}
+
+void TrainCommandTest::sameOptionsAndSeedGiveIdenticalCsv()
+{
+    const QByteArray first = baselineCsv();
+    QVERIFY(!first.isEmpty());
+    const Run second = run("train", small + QStringList{"-o", "-"});
+    QCOMPARE(second.exitCode, 0);
+    QCOMPARE(second.out, first);
+}
+
+void TrainCommandTest::anotherSeedGivesAnotherRun_data()
+{
+    QTest::addColumn<QStringList>("change");
+    QTest::newRow("weights and batches") << QStringList{"--seed", "2"};
+    QTest::newRow("synthetic data") << QStringList{"--data-seed", "2"};
+}
+
+void TrainCommandTest::anotherSeedGivesAnotherRun()
+{
+    QFETCH(QStringList, change);
+    const QByteArray baseline = baselineCsv();
+    QVERIFY(!baseline.isEmpty());
+    const Run result = run("train", small + change + QStringList{"-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(result.out.startsWith(trainHeader + '\n'));
+    QCOMPARE(result.out.count('\n'), baseline.count('\n'));
+    // Already the untrained network of step 0 sees other weights or other data.
+    QVERIFY(cellsOf(result.out)[1] != cellsOf(baseline)[1]);
+    QVERIFY(result.out != baseline);
+}
+
+void TrainCommandTest::digitsHeldOutAreRetrievedWellBeforeTraining()
+{
+    // A random linear map of the 64 standardised pixels to 64 dimensions keeps their distances
+    // up to a modest distortion (a narrow ReLU network would not: hidden 32, n = 16 gives
+    // 0.85-0.88), and raw pixel distances already separate the digits: nearest-neighbour
+    // Recall@1 on optdigits is about 0.97, for every seed of the map.
+    const Run result = run("train", {"--dataset", "digits", "--hidden", "none", "--dim", "64",
+                                     "--steps", "20", "--eval-every", "20", "-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QList<QByteArray>> rows = cellsOf(result.out);
+    QCOMPARE(rows.size(), 3); // header, steps 0 and 20
+    const double recallAtStart = numberIn(rows[1][4]);
+    QVERIFY2(recallAtStart > 0.9, rows[1].join(',').constData());
+    // Held out are the digits 5-9 of the 1797: 182 + 181 + 179 + 174 + 180 = 896 examples, so
+    // Recall@1 is a whole number of 896ths.
+    const double hits = recallAtStart * 896.0;
+    QVERIFY2(std::abs(hits - std::round(hits)) < 1e-9, rows[1].join(',').constData());
+    QVERIFY(std::isfinite(numberIn(rows[2][4])));
+}
+
+void TrainCommandTest::validSmallFileTrains_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("csv with a header") << "valid.csv";
+    QTest::newRow("idx images and labels") << "valid-idx/train-images-idx3-ubyte";
+}
+
+void TrainCommandTest::validSmallFileTrains()
+{
+    QFETCH(QString, file);
+    const Run result = run("train", {"--dataset", dir_.filePath(file), "--hidden", "8", "--dim", "4",
+                                     "--batch-classes", "3", "--batch-k", "4", "--steps", "10",
+                                     "--eval-every", "5", "-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QList<QByteArray>> rows = cellsOf(result.out);
+    QCOMPARE(rows.size(), 4); // header, steps 0, 5, 10
+    for (qsizetype r = 1; r < rows.size(); ++r)
+        QVERIFY2(numberIn(rows[r][4]) >= 0.0 && numberIn(rows[r][7]) <= 1.0,
+                 rows[r].join(',').constData());
+    // Held out are the last 3 classes of 8 examples: Recall@1 is a whole number of 24ths.
+    const double hits = numberIn(rows[1][4]) * 24.0;
+    QVERIFY2(std::abs(hits - std::round(hits)) < 1e-9, rows[1].join(',').constData());
+}
+
+void TrainCommandTest::malformedDataFileIsRefusedNamingFileAndProblem_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("empty csv") << "empty.csv" << "empty.csv: empty file";
+    QTest::newRow("non-numeric cell")
+        << "not-a-number.csv" << "not-a-number.csv: line 2, column 2: 'abc' is not a number";
+    QTest::newRow("one class only")
+        << "one-class.csv" << "one-class.csv: only one class (7): retrieval needs at least two";
+    QTest::newRow("rows of different lengths")
+        << "ragged.csv" << "ragged.csv: line 3 has 2 columns, expected 3 as on line 1";
+    QTest::newRow("NaN cell") << "nan.csv" << "nan.csv: line 2, column 1: non-finite value 'nan'";
+    QTest::newRow("idx wrong magic") << "wrong-magic/train-images-idx3-ubyte"
+                                     << "train-images-idx3-ubyte: wrong magic number";
+    QTest::newRow("idx truncated images")
+        << "truncated/train-images-idx3-ubyte"
+        << "train-images-idx3-ubyte: truncated: the header declares 4 x 2 x 2 bytes but the file "
+           "has 10 after the 16-byte header";
+    QTest::newRow("idx label count mismatch") << "label-mismatch/train-images-idx3-ubyte"
+                                              << "train-labels-idx1-ubyte: 3 labels for 4 images";
+    QTest::newRow("idx huge declared size")
+        << "huge/train-images-idx3-ubyte"
+        << "train-images-idx3-ubyte: the header declares 60000 x 100000 x 100000 values, more "
+           "than the 2147483647 this program can hold";
+    QTest::newRow("idx gzip name")
+        << "gz/train-images-idx3-ubyte.gz"
+        << "train-images-idx3-ubyte.gz: gzip-compressed IDX files are not supported";
+    QTest::newRow("no such file") << "no-such-data.csv" << "no-such-data.csv: no such file";
+    QTest::newRow("neither csv nor idx")
+        << "notes.txt" << "notes.txt: not a .csv file, and no IDX labels file beside it";
+}
+
+void TrainCommandTest::malformedDataFileIsRefusedNamingFileAndProblem()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, mentions);
+    const QString output = dir_.filePath("refused.csv");
+    const Run result = run("train", small + QStringList{"--dataset", dir_.filePath(file), "-o", output});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    const QByteArray err = result.err.trimmed();
+    QCOMPARE(err.count('\n'), 0); // one line
+    QVERIFY2(err.startsWith("sampling-explorer train: "), err.constData());
+    QVERIFY2(err.contains(mentions.toUtf8()), err.constData());
+    QVERIFY(!QFile::exists(output));
+}
+
+void TrainCommandTest::badOptionIsRefusedWithOneLine_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    const QStringList toStdout{"-o", "-"};
+    QTest::newRow("unknown sampler") << QStringList{"--sampler", "random"} + toStdout
+                                     << "unknown sampler 'random'";
+    QTest::newRow("unknown loss") << QStringList{"--loss", "hinge"} + toStdout << "unknown loss 'hinge'";
+    QTest::newRow("dim 1") << QStringList{"--dim", "1"} + toStdout
+                           << "the embedding dimension must be between 2 and 1024, got 1";
+    QTest::newRow("dim 1025") << QStringList{"--dim", "1025"} + toStdout
+                              << "the embedding dimension must be between 2 and 1024, got 1025";
+    QTest::newRow("lr 0") << QStringList{"--lr", "0"} + toStdout
+                          << "the learning rate must be a finite number > 0";
+    QTest::newRow("lr -1") << QStringList{"--lr", "-1"} + toStdout
+                           << "the learning rate must be a finite number > 0";
+    QTest::newRow("lr nan") << QStringList{"--lr", "nan"} + toStdout
+                            << "--lr expects a finite number, got 'nan'";
+    QTest::newRow("steps -1") << QStringList{"--steps", "-1"} + toStdout << "--steps must be >= 0";
+    QTest::newRow("eval-every 0") << QStringList{"--eval-every", "0"} + toStdout
+                                  << "--eval-every must be >= 1";
+    QTest::newRow("batch-k 0") << QStringList{"--batch-k", "0"} + toStdout
+                               << "examples per class (K), got 0";
+    QTest::newRow("hidden 0") << QStringList{"--hidden", "0"} + toStdout
+                              << "a hidden layer must have between 1 and 4096 units, got 0";
+    QTest::newRow("hidden abc") << QStringList{"--hidden", "abc"} + toStdout
+                                << "--hidden expects whole numbers separated by commas, or none, got 'abc'";
+    QTest::newRow("missing -o") << QStringList{} << "missing -o FILE";
+    QTest::newRow("unknown option") << QStringList{"--frobnicate"} + toStdout << "'frobnicate'";
+    QTest::newRow("stray argument") << QStringList{"extra"} + toStdout << "unexpected argument 'extra'";
+}
+
+void TrainCommandTest::badOptionIsRefusedWithOneLine()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    // After the small options: the last value given for an option is the one that counts.
+    const Run result = run("train", small + arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    const QByteArray err = result.err.trimmed();
+    QCOMPARE(err.count('\n'), 0); // one line, and no training started
+    QVERIFY2(err.startsWith("sampling-explorer train: "), err.constData());
+    QVERIFY2(err.contains(mentions.toUtf8()), err.constData());
+}
+
+void TrainCommandTest::divergenceExitsThreeAndKeepsTheRowsBeforeIt()
+{
+    // Adam moves every weight by about lr per step: at lr 1000 the weights pass the runaway
+    // bound of 1e4 within some tens of steps, long before the 400 asked for.
+    QTemporaryDir folder(dir_.filePath("diverged-XXXXXX"));
+    QVERIFY(folder.isValid());
+    const QString path = folder.filePath("run.csv");
+    const Run result = run("train", {"--hidden", "32", "--dim", "16", "--lr", "1000", "--steps", "400",
+                                     "--eval-every", "5", "-o", path});
+    QCOMPARE(result.exitCode, 3);
+    const QByteArray lastLine = result.err.trimmed().split('\n').last();
+    QVERIFY2(lastLine.startsWith("sampling-explorer train: "), result.err.constData());
+    QVERIFY2(lastLine.contains("diverged"), result.err.constData());
+
+    const QList<QList<QByteArray>> rows = cellsOf(readAll(path));
+    QCOMPARE(rows.first().join(','), trainHeader);
+    QVERIFY(rows.size() >= 2);
+    QCOMPARE(rows[1][0], QByteArray("0"));
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        // Only the evaluations before the divergence: on the grid of 5, short of the end.
+        const double step = numberIn(rows[r][0]);
+        QCOMPARE(step, 5.0 * double(r - 1));
+        QVERIFY(step < 400.0);
+        for (qsizetype c = 3; c < rows[r].size(); ++c)
+            QVERIFY2(std::isfinite(numberIn(rows[r][c])), rows[r].join(',').constData());
+    }
+    // Written atomically: the file and nothing else (no temporary left beside it).
+    QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+             QStringList{"run.csv"});
+}
+
+void TrainCommandTest::unwritableOutputExitsOneAndCreatesNothing_data()
+{
+    // Root ignores permissions, so these are the unwritable targets every user gets.
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("missing folder") << "no/such/folder/out.csv" << "cannot write";
+    QTest::newRow("a directory") << "" << "is a directory";
+}
+
+void TrainCommandTest::unwritableOutputExitsOneAndCreatesNothing()
+{
+    QFETCH(QString, output);
+    QFETCH(QString, mentions);
+    QTemporaryDir folder(dir_.filePath("unwritable-XXXXXX"));
+    QVERIFY(folder.isValid());
+    const QString path = output.isEmpty() ? folder.path() : folder.filePath(output);
+    const Run result = run("train", {"--hidden", "32", "--dim", "16", "--steps", "0", "-o", path});
+    QCOMPARE(result.exitCode, 1);
+    const QByteArray err = result.err.trimmed();
+    QCOMPARE(err.count('\n'), 0);
+    QVERIFY2(err.startsWith("sampling-explorer train: "), err.constData());
+    QVERIFY2(err.contains(mentions.toUtf8()), err.constData());
+    QVERIFY(err.contains(QFile::encodeName(path)));
+    QVERIFY(QDir(folder.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+}
+
+void TrainCommandTest::ablateWritesEverySamplerAndLossOnce()
+{
+    const Run& result = ablateRun().run;
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QVERIFY(result.out.isEmpty()); // the table goes to the file only
+    const QList<QByteArray> progress = result.err.trimmed().split('\n');
+    QCOMPARE(progress.size(), 32); // one line per run, on standard error
+    QVERIFY(progress.contains("ablate: 32/32 runs done"));
+
+    const QList<QList<QByteArray>> rows = cellsOf(ablateRun().csv);
+    QCOMPARE(rows.first().join(','), ablateHeader);
+    QCOMPARE(rows.size(), 1 + 16);
+    const QSet<QByteArray> samplers{"uniform", "hard", "semi-hard", "distance-weighted"};
+    const QSet<QByteArray> losses{"contrastive", "triplet-squared", "triplet", "margin"};
+    QSet<QByteArray> seen;
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        const QList<QByteArray>& cells = rows[r];
+        const QByteArray line = cells.join(',');
+        QCOMPARE(cells.size(), 6);
+        QVERIFY2(samplers.contains(cells[0]) && losses.contains(cells[1]), line.constData());
+        seen.insert(cells[0] + '+' + cells[1]);
+        for (int c = 2; c < 6; ++c)
+            QVERIFY2(std::isfinite(numberIn(cells[c])), line.constData());
+        for (int c : {2, 4, 5}) // Recall@1, NMI and MAP@R: fractions
+            QVERIFY2(numberIn(cells[c]) >= 0.0 && numberIn(cells[c]) <= 1.0, line.constData());
+        QVERIFY2(numberIn(cells[3]) >= 0.0, line.constData()); // a standard deviation
+    }
+    QCOMPARE(seen.size(), 16); // each of the 16 combinations exactly once
+}
+
+void TrainCommandTest::ablateMarkdownPrintsTheTableOnStandardOutput()
+{
+    // The digits: half the held-out examples of the synthetic data, a quarter of the cost.
+    const Run result = run("ablate", {"--dataset", "digits", "--hidden", "16", "--dim", "8",
+                                      "--steps", "5", "--markdown"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QByteArray> lines = result.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2 + 16);
+    QCOMPARE(lines[0], QByteArray("| sampler | loss | recall_at_1 | recall_at_1_sd | nmi | map_at_r |"));
+    QVERIFY2(lines[1].startsWith("| --- | --- | ---: |"), lines[1].constData());
+    QSet<QByteArray> seen;
+    for (qsizetype i = 2; i < lines.size(); ++i) {
+        QVERIFY2(lines[i].startsWith("| ") && lines[i].endsWith(" |"), lines[i].constData());
+        const QList<QByteArray> cells = lines[i].mid(2, lines[i].size() - 4).split('|');
+        QCOMPARE(cells.size(), 6);
+        seen.insert(cells[0].trimmed() + '+' + cells[1].trimmed());
+        for (int c = 2; c < 6; ++c)
+            QVERIFY2(std::isfinite(numberIn(cells[c].trimmed())), lines[i].constData());
+    }
+    QCOMPARE(seen.size(), 16);
+}
+
+void TrainCommandTest::ablateIsDeterministicDespiteThreads()
+{
+    // Runs finish in whatever order the threads take them; the table must not show it. The
+    // second run writes to standard output: the same bytes as the file of the first.
+    const AblateResult& first = ablateRun();
+    QVERIFY2(first.run.exitCode == 0, first.run.err.constData());
+    QVERIFY(first.csv.startsWith(ablateHeader + '\n'));
+    const Run second = run("ablate", ablateOptions + QStringList{"-o", "-"});
+    QCOMPARE(second.exitCode, 0);
+    QCOMPARE(second.out, first.csv);
+}
+
+void TrainCommandTest::ablateBadOptionIsRefused_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("a sampler") << QStringList{"--sampler", "hard", "-o", "-"}
+                               << "ablate trains every sampler and loss: drop --sampler and --loss";
+    QTest::newRow("a loss") << QStringList{"--loss", "margin", "-o", "-"} << "drop --sampler and --loss";
+    QTest::newRow("no output") << QStringList{} << "missing -o FILE or --markdown";
+    QTest::newRow("seeds 0") << QStringList{"--seeds", "0", "-o", "-"} << "--seeds between 1 and 1000";
+}
+
+void TrainCommandTest::ablateBadOptionIsRefused()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, mentions);
+    const Run result = run("ablate", QStringList{"--hidden", "16", "--dim", "8", "--steps", "5"} + arguments);
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY(result.out.isEmpty());
+    const QByteArray err = result.err.trimmed();
+    QCOMPARE(err.count('\n'), 0); // one line, and no run started
+    QVERIFY2(err.startsWith("sampling-explorer ablate: "), err.constData());
+    QVERIFY2(err.contains(mentions.toUtf8()), err.constData());
+}
+
+QTEST_GUILESS_MAIN(TrainCommandTest)
+#include "tst_traincommand.moc"

@@ -1,0 +1,409 @@
+// Tests of the training views: the curves (values, runs, decimation) and the embedding map.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/Error.h"
+#include "model/Projection.h"
+#include "model/Random.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/TrainingCurvesView.h"
+
+#include <QChart>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QLegend>
+#include <QScatterSeries>
+#include <QSet>
+#include <QValueAxis>
+#include <QtTest>
+#include <cmath>
+
+namespace {
+
+const QStringList stepSeriesNames{"loss", "loss (smoothed)", "active share", "beta"};
+const QStringList evaluationSeriesNames{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R"};
+
+std::vector<sme::StepPoint> someSteps(long first, long count)
+{
+    std::vector<sme::StepPoint> steps;
+    for (long s = first; s < first + count; ++s)
+        steps.push_back({s, 0.3 + 0.1 * std::sin(double(s)), 0.5 + 0.001 * double(s % 100),
+                         1.2 - 0.0001 * double(s)});
+    return steps;
+}
+
+sme::Evaluation someEvaluation(long step, double base)
+{
+    sme::Evaluation e;
+    e.step = step;
+    e.recall = {base, base + 0.05, base + 0.1, base + 0.15};
+    e.nmi = base / 2;
+    e.mapAtR = base / 3;
+    return e;
+}
+
+// Unit rows in R^n, in classes of 30 points around random centres.
+Eigen::MatrixXf clusteredEmbeddings(int n, int classes, std::vector<int>& labels)
+{
+    sme::Rng rng(4);
+    Eigen::MatrixXd centres(classes, n);
+    sme::fillStandardNormal(centres, rng);
+    Eigen::MatrixXd x(classes * 30, n);
+    sme::fillStandardNormal(x, rng);
+    labels.clear();
+    for (int i = 0; i < x.rows(); ++i) {
+        const int c = i % classes;
+        x.row(i) = 0.3 * x.row(i) + centres.row(c);
+        x.row(i).normalize();
+        labels.push_back(10 * (classes - c)); // labels unsorted and not 0..C-1
+    }
+    return x.cast<float>();
+}
+
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+} // namespace
+
+class TrainingViewsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void curvesAreTheNumbersGiven();
+    void smoothedLossIsTheDebiasedMovingAverage();
+    void newRunFadesTheCurrentOne();
+    void clearRemovesBothRuns();
+    void decimationKeepsTheEndsAndBoundsTheCount();
+    void stepAxisMovesOnlyAtRoundNumbers();
+    void chartsShareTheStepColumns();
+    void mapHasOneSeriesPerClass();
+    void mapOfTheCircleIsTheEmbeddingsThemselves();
+    void manyClassesHideTheLegend();
+    void mapKeepsEqualScalesAndASteadyRange();
+    void mapRefusesMismatchedLabels();
+    void viewsRender();
+};
+
+void TrainingViewsTest::curvesAreTheNumbersGiven()
+{
+    TrainingCurvesView view;
+    const auto first = someSteps(1, 7);
+    const auto second = someSteps(8, 5);
+    view.addSteps(first);
+    view.addSteps(second);
+    std::vector<sme::StepPoint> all = first;
+    all.insert(all.end(), second.begin(), second.end());
+    const QList<QPointF> loss = view.series("loss")->points();
+    const QList<QPointF> active = view.series("active share")->points();
+    const QList<QPointF> beta = view.series("beta")->points();
+    QCOMPARE(loss.size(), qsizetype(all.size()));
+    QCOMPARE(active.size(), qsizetype(all.size()));
+    QCOMPARE(beta.size(), qsizetype(all.size()));
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        QCOMPARE(loss[qsizetype(i)], QPointF(double(all[i].step), all[i].loss));
+        QCOMPARE(active[qsizetype(i)], QPointF(double(all[i].step), all[i].activeFraction));
+        QCOMPARE(beta[qsizetype(i)], QPointF(double(all[i].step), all[i].beta));
+    }
+
+    const std::vector<sme::Evaluation> evaluations{someEvaluation(0, 0.1), someEvaluation(100, 0.4),
+                                                   someEvaluation(200, 0.7)};
+    view.addEvaluations({evaluations[0]});
+    view.addEvaluations({evaluations[1], evaluations[2]});
+    for (int k = 0; k < 6; ++k) {
+        const QList<QPointF> points = view.series(evaluationSeriesNames[k])->points();
+        QCOMPARE(points.size(), qsizetype(3));
+        for (int i = 0; i < 3; ++i) {
+            const sme::Evaluation& e = evaluations[std::size_t(i)];
+            const double expected = k < 4 ? e.recall[std::size_t(k)] : k == 4 ? e.nmi : e.mapAtR;
+            QCOMPARE(points[i], QPointF(double(e.step), expected));
+        }
+    }
+    QVERIFY(view.series("no such curve") == nullptr);
+}
+
+void TrainingViewsTest::smoothedLossIsTheDebiasedMovingAverage()
+{
+    TrainingCurvesView view;
+    const auto steps = someSteps(1, 300);
+    view.addSteps(steps);
+    const QList<QPointF> smoothed = view.series("loss (smoothed)")->points();
+    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
+    // The definition: weights w (1 - w)^age, normalised over the steps seen so far.
+    const double w = TrainingCurvesView::lossSmoothingWeight;
+    double sum = 0.0;
+    double weight = 0.0;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        sum = (1.0 - w) * sum + w * steps[i].loss;
+        weight = (1.0 - w) * weight + w;
+        QCOMPARE(smoothed[qsizetype(i)].x(), double(steps[i].step));
+        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
+    }
+    QCOMPARE(smoothed.first().y(), steps.front().loss); // no pull towards 0 at the start
+}
+
+void TrainingViewsTest::newRunFadesTheCurrentOne()
+{
+    TrainingCurvesView view;
+    view.addSteps(someSteps(1, 20));
+    view.addEvaluations({someEvaluation(0, 0.2), someEvaluation(20, 0.5)});
+    QMap<QString, QList<QPointF>> before;
+    for (const QString& name : stepSeriesNames + evaluationSeriesNames)
+        before[name] = view.series(name)->points();
+
+    view.startNewRun();
+    for (const QString& name : stepSeriesNames + evaluationSeriesNames) {
+        QVERIFY2(view.series(name)->points().isEmpty(), qPrintable(name));
+        if (name == "loss") {
+            QVERIFY(view.previousSeries(name) == nullptr); // the smoothed curve stands for it
+            continue;
+        }
+        QCOMPARE(view.previousSeries(name)->points(), before[name]);
+    }
+    QVERIFY(view.lossChart()->title().contains("previous run"));
+
+    // Starting again with nothing done keeps the previous run.
+    view.startNewRun();
+    QCOMPARE(view.previousSeries("Recall@1")->points(), before["Recall@1"]);
+
+    // Only one previous run: the next one replaces it.
+    view.addEvaluations({someEvaluation(5, 0.9)});
+    view.startNewRun();
+    QCOMPARE(view.previousSeries("Recall@1")->points(), (QList<QPointF>{{5.0, 0.9}}));
+    QVERIFY(view.previousSeries("beta")->points().isEmpty());
+    // The moving average starts again with the new run.
+    view.addSteps({{1, 2.0, 0.5, 1.2}});
+    QCOMPARE(view.series("loss (smoothed)")->points(), (QList<QPointF>{{1.0, 2.0}}));
+}
+
+void TrainingViewsTest::clearRemovesBothRuns()
+{
+    TrainingCurvesView view;
+    view.addSteps(someSteps(1, 10));
+    view.startNewRun();
+    view.addSteps(someSteps(1, 10));
+    view.clear();
+    for (const QString& name : stepSeriesNames + evaluationSeriesNames) {
+        QVERIFY(view.series(name)->points().isEmpty());
+        if (view.previousSeries(name))
+            QVERIFY(view.previousSeries(name)->points().isEmpty());
+    }
+    QVERIFY(!view.lossChart()->title().contains("previous run"));
+}
+
+void TrainingViewsTest::decimationKeepsTheEndsAndBoundsTheCount()
+{
+    TrainingCurvesView view;
+    sme::Rng rng(2);
+    double highest = -1.0;
+    double lowest = 2.0;
+    QElapsedTimer timer;
+    timer.start();
+    long step = 0;
+    sme::StepPoint firstStep;
+    sme::StepPoint lastStep;
+    for (int call = 0; call < 100; ++call) {
+        std::vector<sme::StepPoint> steps;
+        for (int i = 0; i < 1000; ++i) {
+            ++step;
+            const double loss = 0.5 * std::exp(-double(step) / 20000.0) + 0.2 * sme::uniformUnit(rng);
+            steps.push_back({step, loss, 0.3 * sme::uniformUnit(rng), 1.2});
+            highest = std::max(highest, loss);
+            lowest = std::min(lowest, loss);
+        }
+        if (call == 0)
+            firstStep = steps.front();
+        lastStep = steps.back();
+        view.addSteps(steps);
+    }
+    qDebug() << "100 000 steps in 100 calls:" << timer.elapsed() << "ms";
+
+    for (const QString& name : stepSeriesNames) {
+        const QList<QPointF> points = view.series(name)->points();
+        QVERIFY2(points.size() <= TrainingCurvesView::maxShownPoints, qPrintable(name));
+        QVERIFY2(points.size() > TrainingCurvesView::maxShownPoints / 4, qPrintable(name));
+        QCOMPARE(points.first().x(), 1.0);
+        QCOMPARE(points.last().x(), 100000.0);
+        for (qsizetype i = 1; i < points.size(); ++i)
+            QVERIFY(points[i].x() > points[i - 1].x());
+    }
+    const QList<QPointF> loss = view.series("loss")->points();
+    QCOMPARE(loss.first(), QPointF(1.0, firstStep.loss));
+    QCOMPARE(loss.last(), QPointF(100000.0, lastStep.loss));
+    // The envelope keeps the extremes of the noise.
+    double shownHighest = -1.0;
+    double shownLowest = 2.0;
+    for (const QPointF& p : loss) {
+        shownHighest = std::max(shownHighest, p.y());
+        shownLowest = std::min(shownLowest, p.y());
+    }
+    QCOMPARE(shownHighest, highest);
+    QCOMPARE(shownLowest, lowest);
+}
+
+void TrainingViewsTest::stepAxisMovesOnlyAtRoundNumbers()
+{
+    TrainingCurvesView view;
+    const auto* xAxis = qobject_cast<const QValueAxis*>(
+        view.lossChart()->chart()->axes(Qt::Horizontal).constFirst());
+    QVERIFY(xAxis);
+    QCOMPARE(xAxis->max(), 100.0);
+    view.addSteps(someSteps(1, 60));
+    QCOMPARE(xAxis->max(), 100.0);
+    view.addSteps(someSteps(61, 90)); // to 150
+    QCOMPARE(xAxis->max(), 200.0);
+    view.addSteps(someSteps(151, 50)); // to 200
+    QCOMPARE(xAxis->max(), 200.0);
+    view.addSteps(someSteps(201, 1)); // 201
+    QCOMPARE(xAxis->max(), 250.0);
+}
+
+void TrainingViewsTest::chartsShareTheStepColumns()
+{
+    // Only the loss chart has a right-hand axis; the plot areas still line up, so a step sits
+    // at the same column in both charts.
+    TrainingCurvesView view;
+    view.addSteps(someSteps(1, 300));
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto aligned = [&view] {
+        const QRectF loss = view.lossChart()->chart()->plotArea();
+        const QRectF retrieval = view.retrievalChart()->chart()->plotArea();
+        return !loss.isEmpty() && std::abs(loss.left() - retrieval.left()) <= 1.0
+               && std::abs(loss.right() - retrieval.right()) <= 1.0;
+    };
+    QTRY_VERIFY(aligned());
+    view.resize(1100, 500);
+    QTRY_VERIFY(aligned());
+}
+
+void TrainingViewsTest::mapHasOneSeriesPerClass()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(16, 5, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    QCOMPARE(view.classSeriesCount(), 5);
+    QCOMPARE(view.classLabels(), (std::vector<int>{10, 20, 30, 40, 50}));
+    const sme::MapProjection map = sme::projectForMap(x.cast<double>());
+    QCOMPARE(view.methodText(), QString::fromStdString(map.method));
+    QVERIFY(view.methodText().startsWith("PCA, "));
+    QVERIFY(view.title().contains(view.methodText()));
+    for (int c = 0; c < 5; ++c) {
+        const QList<QPointF> points = view.classSeries(c)->points();
+        QList<QPointF> expected;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            if (labels[i] == view.classLabels()[std::size_t(c)])
+                expected.append({map.points(Eigen::Index(i), 0), map.points(Eigen::Index(i), 1)});
+        QCOMPARE(points, expected);
+        QCOMPARE(view.classSeries(c)->color(), classColor(c));
+        QCOMPARE(view.classSeries(c)->markerSize(), EmbeddingMapView::markerSize);
+    }
+    QVERIFY(view.chart()->legend()->isVisible());
+
+    // The same classes again: the series are kept, only their points change.
+    const QScatterSeries* kept = view.classSeries(0);
+    view.setEmbeddings(-x, labels);
+    QCOMPARE(view.classSeries(0), kept);
+    // Other classes: new series.
+    std::vector<int> fewer = labels;
+    for (int& label : fewer)
+        label = label % 20;
+    view.setEmbeddings(x, fewer);
+    QCOMPARE(view.classSeriesCount(), 2);
+}
+
+void TrainingViewsTest::mapOfTheCircleIsTheEmbeddingsThemselves()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(2, 3, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    QCOMPARE(view.methodText(), QString("points on the circle (n = 2)"));
+    for (int c = 0; c < 3; ++c) {
+        QList<QPointF> expected;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            if (labels[i] == view.classLabels()[std::size_t(c)])
+                expected.append({double(x(Eigen::Index(i), 0)), double(x(Eigen::Index(i), 1))});
+        QCOMPARE(view.classSeries(c)->points(), expected);
+    }
+}
+
+void TrainingViewsTest::manyClassesHideTheLegend()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(3, 20, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    QCOMPARE(view.classSeriesCount(), 20);
+    QVERIFY(!view.chart()->legend()->isVisible());
+    QVERIFY2(view.title().contains("20 classes"), qPrintable(view.title()));
+    QVERIFY(view.title().contains("sphere seen along (1,1,1) (n = 3)"));
+}
+
+void TrainingViewsTest::mapKeepsEqualScalesAndASteadyRange()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(2, 3, labels); // unit circle: extent ~1
+    EmbeddingMapView view;
+    view.resize(700, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setEmbeddings(x, labels);
+    const auto* xAxis = qobject_cast<const QValueAxis*>(view.chart()->axes(Qt::Horizontal).constFirst());
+    const auto* yAxis = qobject_cast<const QValueAxis*>(view.chart()->axes(Qt::Vertical).constFirst());
+    // Same units per pixel on both axes (a circle stays round), to the 2% the view allows.
+    const auto scalesAgree = [&] {
+        const QRectF area = view.chart()->plotArea();
+        const double xScale = (xAxis->max() - xAxis->min()) / area.width();
+        const double yScale = (yAxis->max() - yAxis->min()) / area.height();
+        return std::abs(xScale / yScale - 1.0) < 0.03;
+    };
+    QTRY_VERIFY(scalesAgree());
+    // The shorter (vertical) side spans the data with 5% room, rounded: 1.05 -> 1.2.
+    QCOMPARE(yAxis->min(), -1.2);
+    QCOMPARE(yAxis->max(), 1.2);
+    // Shrinking a little keeps the range; below half, it follows; growing, at once.
+    view.setEmbeddings(0.7f * x, labels);
+    QCOMPARE(yAxis->max(), 1.2);
+    view.setEmbeddings(0.4f * x, labels);
+    QCOMPARE(yAxis->max(), 0.5); // 1.05 * 0.4 = 0.42 -> 0.5
+    view.setEmbeddings(3.0f * x, labels);
+    QCOMPARE(yAxis->max(), 4.0); // 3.15 -> 4
+    QTRY_VERIFY(scalesAgree());
+}
+
+void TrainingViewsTest::mapRefusesMismatchedLabels()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(8, 4, labels);
+    EmbeddingMapView view;
+    labels.pop_back();
+    QVERIFY_THROWS_EXCEPTION(sme::Error, view.setEmbeddings(x, labels));
+    QCOMPARE(view.classSeriesCount(), 0);
+}
+
+void TrainingViewsTest::viewsRender()
+{
+    TrainingCurvesView curves;
+    curves.addSteps(someSteps(1, 500));
+    curves.addEvaluations({someEvaluation(0, 0.1), someEvaluation(250, 0.5), someEvaluation(500, 0.6)});
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(32, 8, labels);
+    EmbeddingMapView map;
+    map.setEmbeddings(x, labels);
+    for (QWidget* view : {static_cast<QWidget*>(&curves), static_cast<QWidget*>(&map)}) {
+        view->resize(600, 400);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        const QImage image = view->grab().toImage();
+        const int colours = distinctColours(image);
+        QVERIFY2(colours > 50, qPrintable(QString::number(colours)));
+    }
+}
+
+QTEST_MAIN(TrainingViewsTest)
+#include "tst_trainingviews.moc"

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/ControlPanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpressionValidator>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <cmath>
+
+namespace {
+
+const double speeds[] = {0.0, 1.0, 5.0, 20.0, 100.0};
+
+QDoubleSpinBox* doubleBox(double minimum, double maximum, double step, int decimals, const QString& tip)
+{
+    auto* box = new QDoubleSpinBox;
+    box->setRange(minimum, maximum);
+    box->setSingleStep(step);
+    box->setDecimals(decimals);
+    box->setToolTip(tip);
+    box->setKeyboardTracking(false);
+    return box;
+}
+
+QSpinBox* intBox(int minimum, int maximum, const QString& tip)
+{
+    auto* box = new QSpinBox;
+    box->setRange(minimum, maximum);
+    box->setToolTip(tip);
+    box->setKeyboardTracking(false);
+    return box;
+}
+
+QFormLayout* form(QGroupBox* group)
+{
+    auto* layout = new QFormLayout(group);
+    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return layout;
+}
+
+} // namespace
+
+ControlPanel::ControlPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(geometryGroup());
+    layout->addWidget(samplingGroup());
+    layout->addWidget(lossGroup());
+    layout->addWidget(dataGroup());
+    layout->addWidget(runGroup());
+    layout->addStretch(1);
+    setParameters(sme::ExplorerParameters{});
+}
+
+int ControlPanel::dimensionForSlider(int position)
+{
+    return int(std::lround(std::pow(2.0, 1.0 + 11.0 * position / 1000.0)));
+}
+
+int ControlPanel::sliderForDimension(int dimension)
+{
+    return int(std::lround((std::log2(double(std::max(2, dimension))) - 1.0) * 1000.0 / 11.0));
+}
+
+QWidget* ControlPanel::geometryGroup()
+{
+    auto* group = new QGroupBox(tr("Geometry"));
+    auto* layout = form(group);
+    dimension_ = intBox(2, 4096, tr("Embedding dimension n: the embeddings live on the unit sphere "
+                                    "S^(n-1). Distances concentrate near \u221A2 as n grows."));
+    dimensionSlider_ = new QSlider(Qt::Horizontal);
+    dimensionSlider_->setRange(0, 1000);
+    dimensionSlider_->setToolTip(tr("Embedding dimension n on a logarithmic scale, 2 to 4096."));
+    auto* row = new QHBoxLayout;
+    row->addWidget(dimensionSlider_, 1);
+    row->addWidget(dimension_);
+    layout->addRow(tr("Dimension n"), row);
+    connect(dimensionSlider_, &QSlider::valueChanged, this, [this](int position) {
+        if (quiet_)
+            return;
+        const QSignalBlocker blocker(dimension_);
+        dimension_->setValue(dimensionForSlider(position));
+        emitChange();
+    });
+    connect(dimension_, &QSpinBox::valueChanged, this, [this](int n) {
+        if (quiet_)
+            return;
+        const QSignalBlocker blocker(dimensionSlider_);
+        dimensionSlider_->setValue(sliderForDimension(n));
+        emitChange();
+    });
+    gradientNoise_ = doubleBox(0.0, 10.0, 0.01, 3, tr("Noise level \u03C3 of the embeddings: the gradient "
+                                                       "direction of a negative at distance d is "
+                                                       "(h + z)/||h + z||, z ~ N(0, \u03C3\u00B2 I)."));
+    layout->addRow(tr("Noise \u03C3"), gradientNoise_);
+    monteCarloPoints_ = intBox(0, 5000, tr("Uniform random points whose pairwise distances make the "
+                                           "density histogram (0 hides it)."));
+    monteCarloPoints_->setSingleStep(100);
+    layout->addRow(tr("Monte Carlo points"), monteCarloPoints_);
+    connect(gradientNoise_, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    connect(monteCarloPoints_, &QSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    return group;
+}
+
+QWidget* ControlPanel::samplingGroup()
+{
+    auto* group = new QGroupBox(tr("Sampling"));
+    auto* layout = form(group);
+    sampler_ = new QComboBox;
+    sampler_->addItems({tr("Uniform"), tr("Hard negative"), tr("Semi-hard"), tr("Distance weighted")});
+    sampler_->setToolTip(tr("How each anchor's negative is chosen from the batch."));
+    layout->addRow(tr("Sampler"), sampler_);
+    cutoff_ = doubleBox(0.0, 1.99, 0.05, 2, tr("\u03BB: distance weighted sampling clips distances "
+                                               "below this, capping the weight of very close, noisy pairs."));
+    layout->addRow(tr("Cutoff \u03BB"), cutoff_);
+    nonzeroLossCutoff_ = doubleBox(0.05, 2.0, 0.05, 2, tr("Negatives at this distance or farther carry "
+                                                          "no loss and are never drawn (\u03B2 + \u03B1 "
+                                                          "of the margin loss)."));
+    layout->addRow(tr("Non-zero-loss cutoff"), nonzeroLossCutoff_);
+    connect(sampler_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChange);
+    connect(cutoff_, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    connect(nonzeroLossCutoff_, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    return group;
+}
+
+QWidget* ControlPanel::lossGroup()
+{
+    auto* group = new QGroupBox(tr("Loss"));
+    auto* layout = form(group);
+    loss_ = new QComboBox;
+    loss_->addItems({tr("Contrastive"), tr("Triplet (squared)"), tr("Triplet"), tr("Margin")});
+    loss_->setToolTip(tr("The loss the model trains with."));
+    layout->addRow(tr("Loss"), loss_);
+    alpha_ = doubleBox(0.0, 2.0, 0.05, 2, tr("\u03B1: the margin of separation."));
+    layout->addRow(tr("Margin \u03B1"), alpha_);
+    beta0_ = doubleBox(0.0, 2.0, 0.05, 2, tr("\u03B2\u2080: the initial boundary between positive and "
+                                             "negative pairs of the margin loss."));
+    layout->addRow(tr("Boundary \u03B2\u2080"), beta0_);
+    learnClassBeta_ = new QCheckBox(tr("per class"));
+    learnClassBeta_->setToolTip(tr("Learn a \u03B2 offset for every class (resets the model)."));
+    learnImageBeta_ = new QCheckBox(tr("per image"));
+    learnImageBeta_->setToolTip(tr("Learn a \u03B2 offset for every training image (resets the model)."));
+    auto* parts = new QHBoxLayout;
+    parts->addWidget(learnClassBeta_);
+    parts->addWidget(learnImageBeta_);
+    layout->addRow(tr("Learn \u03B2"), parts);
+    nu_ = doubleBox(-1.0, 1.0, 0.01, 3, tr("\u03BD: weight of the \u03B2 regulariser \u03BD \u03B2 in the objective."));
+    layout->addRow(tr("Regulariser \u03BD"), nu_);
+    connect(loss_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChange);
+    for (QDoubleSpinBox* box : {alpha_, beta0_, nu_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    for (QCheckBox* box : {learnClassBeta_, learnImageBeta_})
+        connect(box, &QCheckBox::toggled, this, &ControlPanel::emitChange);
+    return group;
+}
+
+QWidget* ControlPanel::dataGroup()
+{
+    auto* group = new QGroupBox(tr("Data and model"));
+    auto* layout = form(group);
+    dataset_ = new QComboBox;
+    dataset_->addItems({tr("Synthetic clusters"), tr("Handwritten digits")});
+    dataset_->addItem(tr("Open file\u2026"));
+    dataset_->setToolTip(tr("What the model trains on; half the classes are held out for retrieval."));
+    layout->addRow(tr("Data set"), dataset_);
+    syntheticNoise_ = doubleBox(0.0, 10.0, 0.1, 2, tr("Synthetic data: how strongly nuisance variation "
+                                                      "shared by all classes hides them (0 = clean)."));
+    layout->addRow(tr("Nuisance level"), syntheticNoise_);
+    batchClasses_ = intBox(2, 100, tr("P: classes per batch."));
+    batchK_ = intBox(1, 50, tr("K: examples per class in a batch."));
+    auto* batch = new QHBoxLayout;
+    batch->addWidget(batchClasses_);
+    batch->addWidget(batchK_);
+    layout->addRow(tr("Batch P \u00D7 K"), batch);
+    hidden_ = new QLineEdit;
+    hidden_->setValidator(new QRegularExpressionValidator(QRegularExpression("^(none|\\d{1,4}(,\\d{1,4}){0,7})$"), hidden_));
+    hidden_->setToolTip(tr("Hidden layer widths, comma separated (e.g. 256,256), or none."));
+    layout->addRow(tr("Hidden layers"), hidden_);
+    learningRate_ = doubleBox(1e-6, 1e4, 1e-4, 6, tr("Adam's learning rate (applied at the next step)."));
+    layout->addRow(tr("Learning rate"), learningRate_);
+    seed_ = intBox(0, 1'000'000, tr("Seed of the weights, batches and sampling."));
+    layout->addRow(tr("Seed"), seed_);
+    connect(dataset_, &QComboBox::activated, this, [this](int index) {
+        if (index == dataset_->count() - 1)
+            emit openFileRequested();
+        else
+            emitChange();
+    });
+    for (QDoubleSpinBox* box : {syntheticNoise_, learningRate_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    for (QSpinBox* box : {batchClasses_, batchK_, seed_})
+        connect(box, &QSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    connect(hidden_, &QLineEdit::editingFinished, this, &ControlPanel::emitChange);
+    return group;
+}
+
+QWidget* ControlPanel::runGroup()
+{
+    auto* group = new QGroupBox(tr("Run"));
+    auto* layout = form(group);
+    play_ = new QPushButton(tr("Play"));
+    play_->setToolTip(tr("Start or pause training (Space)."));
+    step_ = new QPushButton(tr("Step"));
+    step_->setToolTip(tr("One training step (N or Right)."));
+    reset_ = new QPushButton(tr("Reset"));
+    reset_->setToolTip(tr("Back to step 0 with the seed's initial weights (R)."));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(play_);
+    buttons->addWidget(step_);
+    buttons->addWidget(reset_);
+    layout->addRow(buttons);
+    speed_ = new QComboBox;
+    speed_->addItems({tr("As fast as possible"), tr("1 step/s"), tr("5 steps/s"), tr("20 steps/s"),
+                      tr("100 steps/s")});
+    speed_->setToolTip(tr("Training speed."));
+    layout->addRow(tr("Speed"), speed_);
+    stopAfter_ = intBox(0, 10'000'000, tr("Pause by itself after this many steps (0 = never)."));
+    stopAfter_->setSingleStep(500);
+    stopAfter_->setSpecialValueText(tr("never"));
+    layout->addRow(tr("Stop after"), stopAfter_);
+    connect(play_, &QPushButton::clicked, this, &ControlPanel::playPauseClicked);
+    connect(step_, &QPushButton::clicked, this, &ControlPanel::stepClicked);
+    connect(reset_, &QPushButton::clicked, this, &ControlPanel::resetClicked);
+    connect(speed_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChange);
+    connect(stopAfter_, &QSpinBox::valueChanged, this, &ControlPanel::emitChange);
+    return group;
+}
+
+void ControlPanel::emitChange()
+{
+    if (!quiet_)
+        emit parametersChanged(parameters());
+}
+
+sme::ExplorerParameters ControlPanel::parameters() const
+{
+    sme::ExplorerParameters p;
+    p.dimension = dimension_->value();
+    p.gradientNoise = gradientNoise_->value();
+    p.monteCarloPoints = monteCarloPoints_->value();
+    p.sampler = sme::SamplerKind(sampler_->currentIndex());
+    p.cutoff = cutoff_->value();
+    p.nonzeroLossCutoff = nonzeroLossCutoff_->value();
+    p.loss = sme::LossKind(loss_->currentIndex());
+    p.alpha = alpha_->value();
+    p.beta0 = beta0_->value();
+    p.learnClassBeta = learnClassBeta_->isChecked();
+    p.learnImageBeta = learnImageBeta_->isChecked();
+    p.nu = nu_->value();
+    const int data = dataset_->currentIndex();
+    p.dataset = data == 0 ? "synthetic" : data == 1 ? "digits" : dataFile_.toStdString();
+    p.syntheticNoise = syntheticNoise_->value();
+    p.batchClasses = batchClasses_->value();
+    p.batchK = batchK_->value();
+    p.hidden.clear();
+    if (hidden_->text() != QLatin1String("none"))
+        for (const QString& part : hidden_->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+            p.hidden.push_back(part.toInt());
+    p.learningRate = learningRate_->value();
+    p.seed = std::uint64_t(seed_->value());
+    p.stepsPerSecond = speeds[std::max(0, speed_->currentIndex())];
+    p.stopAfter = stopAfter_->value();
+    return p;
+}
+
+void ControlPanel::setParameters(const sme::ExplorerParameters& p)
+{
+    quiet_ = true;
+    dimension_->setValue(p.dimension);
+    dimensionSlider_->setValue(sliderForDimension(p.dimension));
+    gradientNoise_->setValue(p.gradientNoise);
+    monteCarloPoints_->setValue(p.monteCarloPoints);
+    sampler_->setCurrentIndex(int(p.sampler));
+    cutoff_->setValue(p.cutoff);
+    nonzeroLossCutoff_->setValue(p.nonzeroLossCutoff);
+    loss_->setCurrentIndex(int(p.loss));
+    alpha_->setValue(p.alpha);
+    beta0_->setValue(p.beta0);
+    learnClassBeta_->setChecked(p.learnClassBeta);
+    learnImageBeta_->setChecked(p.learnImageBeta);
+    nu_->setValue(p.nu);
+    if (p.dataset == "synthetic")
+        dataset_->setCurrentIndex(0);
+    else if (p.dataset == "digits")
+        dataset_->setCurrentIndex(1);
+    else
+        setDataFile(QString::fromStdString(p.dataset));
+    syntheticNoise_->setValue(p.syntheticNoise);
+    batchClasses_->setValue(p.batchClasses);
+    batchK_->setValue(p.batchK);
+    QStringList widths;
+    for (int w : p.hidden)
+        widths << QString::number(w);
+    hidden_->setText(widths.isEmpty() ? QStringLiteral("none") : widths.join(QLatin1Char(',')));
+    learningRate_->setValue(p.learningRate);
+    seed_->setValue(int(std::min<std::uint64_t>(p.seed, 1'000'000)));
+    int speed = 0;
+    for (int i = 0; i < int(std::size(speeds)); ++i)
+        if (speeds[i] == p.stepsPerSecond)
+            speed = i;
+    speed_->setCurrentIndex(speed);
+    stopAfter_->setValue(int(std::min<long>(p.stopAfter, 10'000'000)));
+    quiet_ = false;
+}
+
+void ControlPanel::setDataFile(const QString& path)
+{
+    dataFile_ = path;
+    const bool quiet = quiet_;
+    quiet_ = true;
+    while (dataset_->count() > 3)
+        dataset_->removeItem(2);
+    dataset_->insertItem(2, QFileInfo(path).fileName());
+    dataset_->setItemData(2, path, Qt::ToolTipRole);
+    dataset_->setCurrentIndex(2);
+    quiet_ = quiet;
+}
+
+void ControlPanel::setRunning(bool running)
+{
+    play_->setText(running ? tr("Pause") : tr("Play"));
+    step_->setEnabled(!running);
+}

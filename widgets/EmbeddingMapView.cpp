@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/EmbeddingMapView.h"
+
+#include "model/Error.h"
+#include "model/Projection.h"
+
+#include <QChart>
+#include <QLegend>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace {
+
+// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least
+// value (> 0): a little room around the data without a jump to the next power of ten.
+double roundRadius(double value)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (double mantissa : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
+        if (mantissa * power >= value)
+            return mantissa * power;
+    return 10.0 * power;
+}
+
+// A round tick interval giving two or three ticks on each side of 0.
+double tickInterval(double radius)
+{
+    const double target = radius / 3.0;
+    const double power = std::pow(10.0, std::floor(std::log10(target)));
+    for (double mantissa : {1.0, 2.0, 2.5, 5.0})
+        if (mantissa * power >= target)
+            return mantissa * power;
+    return 10.0 * power;
+}
+
+} // namespace
+
+EmbeddingMapView::EmbeddingMapView(QWidget* parent)
+    : ChartPanel(tr("Held-out embeddings"), parent)
+    , xAxis_(addValueAxis(Qt::AlignBottom, QString()))
+    , yAxis_(addValueAxis(Qt::AlignLeft, QString()))
+{
+    for (QValueAxis* axis : {xAxis_, yAxis_}) {
+        axis->setTickType(QValueAxis::TicksDynamic);
+        axis->setTickAnchor(0.0);
+        axis->setLabelFormat(QStringLiteral("%.2g"));
+    }
+    // The plot area changes with the window and the legend: keep the scales equal.
+    connect(chart(), &QChart::plotAreaChanged, this, [this] { updateAxes(); });
+    updateAxes();
+}
+
+const QScatterSeries* EmbeddingMapView::classSeries(int index) const
+{
+    return index >= 0 && index < classSeriesCount() ? series_[std::size_t(index)] : nullptr;
+}
+
+void EmbeddingMapView::replaceSeries(const std::vector<int>& classLabels)
+{
+    for (QScatterSeries* series : series_) {
+        chart()->removeSeries(series);
+        delete series;
+    }
+    series_.clear();
+    classLabels_ = classLabels;
+    for (std::size_t i = 0; i < classLabels_.size(); ++i) {
+        auto* series = new QScatterSeries;
+        series->setName(tr("class %1").arg(classLabels_[i]));
+        const QColor color = classColor(int(i));
+        series->setColor(color);
+        series->setBorderColor(color.darker(125));
+        series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
+        series->setMarkerSize(markerSize);
+        chart()->addSeries(series);
+        series->attachAxis(xAxis_);
+        series->attachAxis(yAxis_);
+        enableHover(series); // "class 7, x = ..., y = ..."
+        series_.push_back(series);
+    }
+}
+
+void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels)
+{
+    sme::require(labels.size() == std::size_t(embeddings.rows()),
+                 "the map needs one label per embedding: " + std::to_string(labels.size())
+                     + " labels for " + std::to_string(embeddings.rows()) + " embeddings");
+    const sme::MapProjection map = sme::projectForMap(embeddings.cast<double>());
+
+    std::map<int, QList<QPointF>> pointsOfClass; // ascending labels
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        pointsOfClass[labels[i]].append(QPointF(map.points(Eigen::Index(i), 0), map.points(Eigen::Index(i), 1)));
+    std::vector<int> classLabels;
+    classLabels.reserve(pointsOfClass.size());
+    for (const auto& entry : pointsOfClass)
+        classLabels.push_back(entry.first);
+    if (classLabels != classLabels_)
+        replaceSeries(classLabels);
+    std::size_t index = 0;
+    for (const auto& entry : pointsOfClass)
+        series_[index++]->replace(entry.second);
+
+    method_ = QString::fromStdString(map.method);
+    xAxis_->setTitleText(QString::fromStdString(map.axes[0]));
+    yAxis_->setTitleText(QString::fromStdString(map.axes[1]));
+    const bool legendShown = classSeriesCount() <= maxLegendClasses;
+    chart()->legend()->setVisible(legendShown);
+    const QString title = legendShown ? tr("Held-out embeddings: %1").arg(method_)
+                                      : tr("Held-out embeddings: %1, %2 classes")
+                                            .arg(method_)
+                                            .arg(classSeriesCount());
+    if (chart()->title() != title)
+        chart()->setTitle(title);
+
+    // 5% of room around the data; points on the unit circle get the range [-1.2, 1.2].
+    const double extent = map.points.cwiseAbs().maxCoeff();
+    const double radius = extent > 0.0 ? roundRadius(1.05 * extent) : 1.0;
+    if (radius > radius_ || extent < 0.5 * radius_) {
+        radius_ = radius;
+        aspect_ = 0.0; // set the axes again, whatever the aspect
+        updateAxes();
+    }
+}
+
+void EmbeddingMapView::updateAxes()
+{
+    const QRectF area = chart()->plotArea();
+    const double aspect = area.height() > 0.0 ? area.width() / area.height() : 1.0;
+    // The plot area depends a little on the axis labels: a change of under 2% is left alone,
+    // so the labels and the area cannot chase each other.
+    if (aspect_ > 0.0 && std::abs(aspect - aspect_) < 0.02 * aspect_)
+        return;
+    aspect_ = aspect;
+    setRange(xAxis_, -radius_ * std::max(1.0, aspect), radius_ * std::max(1.0, aspect));
+    setRange(yAxis_, -radius_ * std::max(1.0, 1.0 / aspect), radius_ * std::max(1.0, 1.0 / aspect));
+    const double interval = tickInterval(radius_);
+    for (QValueAxis* axis : {xAxis_, yAxis_})
+        if (axis->tickInterval() != interval)
+            axis->setTickInterval(interval);
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/MessageBanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+MessageBanner::MessageBanner(QWidget* parent)
+    : QFrame(parent)
+    , label_(new QLabel)
+{
+    setFrameShape(QFrame::StyledPanel);
+    label_->setWordWrap(true);
+    label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* close = new QToolButton;
+    close->setText(QStringLiteral("\u2715"));
+    close->setToolTip(tr("Dismiss this message"));
+    close->setAutoRaise(true);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 4, 4);
+    layout->addWidget(label_, 1);
+    layout->addWidget(close, 0, Qt::AlignTop);
+    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    hide();
+}
+
+void MessageBanner::showMessage(const QString& text, Kind kind)
+{
+    kind_ = kind;
+    label_->setText(text);
+    const char* colors[] = {"#e8f1fb", "#fff4d6", "#fde2e1"};
+    const char* borders[] = {"#7aa7d9", "#e0b000", "#d9534f"};
+    setStyleSheet(QStringLiteral("MessageBanner { background: %1; border: 1px solid %2; border-radius: 4px; }")
+                      .arg(QLatin1String(colors[int(kind)]), QLatin1String(borders[int(kind)])));
+    show();
+}
+
+QString MessageBanner::text() const
+{
+    return label_->text();
+}

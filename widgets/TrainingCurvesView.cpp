@@ -1,0 +1,430 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/TrainingCurvesView.h"
+
+#include "widgets/ChartPanel.h"
+
+#include <QChart>
+#include <QGraphicsLayout>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+// ChartPanel's set-up, reachable from this view, which holds two of them.
+class TrainingCurvesView::Panel : public ChartPanel {
+public:
+    using ChartPanel::ChartPanel;
+    using ChartPanel::addLine;
+    using ChartPanel::addValueAxis;
+    using ChartPanel::setRange;
+};
+
+namespace {
+
+// The points of one curve, decimated to a min/max envelope (see maxShownPoints).
+class EnvelopePoints {
+public:
+    void append(const QPointF& point)
+    {
+        if (count_ == 0) {
+            first_ = point;
+            lowest_ = highest_ = point.y();
+        }
+        last_ = point;
+        lowest_ = std::min(lowest_, point.y());
+        highest_ = std::max(highest_, point.y());
+        const bool lastBucketFull = buckets_.isEmpty() || lastBucketFill_ == bucketSize_;
+        if (lastBucketFull && buckets_.size() == maxBuckets)
+            mergePairs(); // leaves the last bucket with room when their number was odd
+        if (buckets_.isEmpty() || lastBucketFill_ == bucketSize_) {
+            buckets_.append({point, point});
+            lastBucketFill_ = 1;
+        } else {
+            Bucket& bucket = buckets_.last();
+            if (point.y() < bucket.low.y())
+                bucket.low = point;  // ties keep the earlier point...
+            if (point.y() >= bucket.high.y())
+                bucket.high = point; // ...and the later one: a pair of equal points shows both
+            ++lastBucketFill_;
+        }
+        ++count_;
+    }
+
+    // What the series shows, in step order: the first point, each bucket's low and high, the
+    // last point.
+    QList<QPointF> shown() const
+    {
+        QList<QPointF> points;
+        if (count_ == 0)
+            return points;
+        points.reserve(2 * buckets_.size() + 2);
+        const auto add = [&points](const QPointF& point) {
+            // (Exact comparison: QPointF's == is fuzzy.)
+            if (points.isEmpty() || points.last().x() != point.x() || points.last().y() != point.y())
+                points.append(point);
+        };
+        add(first_);
+        for (const Bucket& bucket : buckets_) {
+            const bool lowFirst = bucket.low.x() <= bucket.high.x();
+            add(lowFirst ? bucket.low : bucket.high);
+            add(lowFirst ? bucket.high : bucket.low);
+        }
+        add(last_);
+        return points;
+    }
+
+    bool isEmpty() const { return count_ == 0; }
+    double lastX() const { return last_.x(); }
+    double lowest() const { return lowest_; }
+    double highest() const { return highest_; }
+
+private:
+    struct Bucket {
+        QPointF low;
+        QPointF high;
+    };
+    // Two points a bucket plus the first and last points.
+    static constexpr qsizetype maxBuckets = (TrainingCurvesView::maxShownPoints - 2) / 2;
+
+    void mergePairs()
+    {
+        QList<Bucket> merged;
+        merged.reserve(buckets_.size() / 2 + 1);
+        for (qsizetype i = 0; i < buckets_.size(); i += 2) {
+            Bucket bucket = buckets_[i];
+            if (i + 1 < buckets_.size()) {
+                const Bucket& next = buckets_[i + 1];
+                if (next.low.y() < bucket.low.y())
+                    bucket.low = next.low;
+                if (next.high.y() >= bucket.high.y())
+                    bucket.high = next.high;
+            }
+            merged.append(bucket);
+        }
+        buckets_ = std::move(merged);
+        bucketSize_ *= 2;
+        lastBucketFill_ = count_ - (buckets_.size() - 1) * bucketSize_;
+    }
+
+    QList<Bucket> buckets_;
+    qsizetype bucketSize_ = 1;     // points per bucket, a power of 2; the last may hold fewer
+    qsizetype lastBucketFill_ = 0;
+    qsizetype count_ = 0;
+    QPointF first_;
+    QPointF last_;
+    double lowest_ = 0.0;
+    double highest_ = 0.0;
+};
+
+// The smallest of 1, 2, 2.5, 5 times a power of ten that is at least value (> 0), and the
+// tick count that divides the range [0, it] into round steps.
+std::pair<double, int> niceCeiling(double value)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (const auto& [mantissa, ticks] : {std::pair{1.0, 6}, {2.0, 5}, {2.5, 6}, {5.0, 6}})
+        if (mantissa * power >= value)
+            return {mantissa * power, ticks};
+    return {10.0 * power, 6};
+}
+
+// The smallest of 1, 2, 5 times a power of ten that is at least value (> 0): a tick step.
+double roundStep(double value)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (double mantissa : {1.0, 2.0, 5.0})
+        if (mantissa * power >= value)
+            return mantissa * power;
+    return 10.0 * power;
+}
+
+enum CurveIndex { Loss, SmoothedLoss, ActiveShare, Beta, Recall1, Nmi = Recall1 + 4, MapAtR, CurveCount };
+
+struct CurveStyle {
+    const char* name;
+    QColor color;
+    qreal width;
+};
+
+// Okabe-Ito colours; Recall@K from dark to light blue as K grows. The raw loss thin and light
+// behind its smoothed curve; active share and beta, noisy from batch to batch, thin.
+const std::array<CurveStyle, CurveCount>& curveStyles()
+{
+    static const std::array<CurveStyle, CurveCount> styles{{
+        {"loss", faded(QColor(0x33, 0x33, 0x33), 0.7), 1.0},
+        {"loss (smoothed)", QColor(0x33, 0x33, 0x33), 2.0},
+        {"active share", QColor(0x00, 0x9E, 0x73), 1.0},
+        {"beta", QColor(0xD5, 0x5E, 0x00), 1.0},
+        {"Recall@1", QColor(0x0B, 0x3C, 0x8C), 2.5},
+        {"Recall@2", QColor(0x2F, 0x6D, 0xB5), 2.0},
+        {"Recall@4", QColor(0x5B, 0x9B, 0xD5), 2.0},
+        {"Recall@8", QColor(0x8F, 0xBC, 0xE6), 2.0},
+        {"NMI", QColor(0xCC, 0x79, 0xA7), 2.0},
+        {"MAP@R", QColor(0xE6, 0x9F, 0x00), 2.0},
+    }};
+    return styles;
+}
+
+// Evaluations are sparse: their points get markers while there are few of them.
+constexpr qsizetype maxMarkedPoints = 60;
+
+} // namespace
+
+struct TrainingCurvesView::Curve {
+    QLineSeries* series = nullptr;
+    QLineSeries* previousSeries = nullptr; // none for the raw loss
+    EnvelopePoints points;
+    EnvelopePoints previousPoints;
+};
+
+TrainingCurvesView::TrainingCurvesView(QWidget* parent)
+    : QWidget(parent)
+    , lossPanel_(new Panel(QString()))
+    , retrievalPanel_(new Panel(QString()))
+    , lossStepAxis_(lossPanel_->addValueAxis(Qt::AlignBottom, tr("step")))
+    , retrievalStepAxis_(retrievalPanel_->addValueAxis(Qt::AlignBottom, tr("step")))
+    , lossAxis_(lossPanel_->addValueAxis(Qt::AlignLeft, tr("loss, active share")))
+    , betaAxis_(lossPanel_->addValueAxis(Qt::AlignRight, tr("mean \u03B2")))
+    , scoreAxis_(retrievalPanel_->addValueAxis(Qt::AlignLeft, tr("score")))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(lossPanel_, 1); // equal heights, whatever the charts' size hints
+    layout->addWidget(retrievalPanel_, 1);
+    for (QValueAxis* axis : {lossStepAxis_, retrievalStepAxis_})
+        axis->setLabelFormat(QStringLiteral("%.0f"));
+    scoreAxis_->setRange(0.0, 1.0);
+    scoreAxis_->setTickCount(6);
+
+    // Previous-run series first: series added later are drawn on top.
+    const auto& styles = curveStyles();
+    for (int i = 0; i < CurveCount; ++i)
+        curves_.push_back(std::make_unique<Curve>());
+    const auto axesOf = [this](int i) -> std::pair<Panel*, QValueAxis*> {
+        if (i >= Recall1)
+            return {retrievalPanel_, scoreAxis_};
+        return {lossPanel_, i == Beta ? betaAxis_ : lossAxis_};
+    };
+    for (int i = 0; i < CurveCount; ++i) {
+        if (i == Loss)
+            continue;
+        const auto [panel, axis] = axesOf(i);
+        QLineSeries* series = panel->addLine(tr("%1 (previous run)").arg(styles[i].name),
+                                             faded(styles[i].color, 0.6), 1.5,
+                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
+        for (QLegendMarker* marker : panel->chart()->legend()->markers(series))
+            marker->setVisible(false);
+        curves_[i]->previousSeries = series;
+    }
+    for (int i = 0; i < CurveCount; ++i) {
+        const auto [panel, axis] = axesOf(i);
+        curves_[i]->series = panel->addLine(styles[i].name, styles[i].color, styles[i].width,
+                                            i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
+    }
+    baseMargins_ = lossPanel_->chart()->margins();
+    // Queued: by then both charts have been laid out (they are resized together).
+    for (Panel* panel : {lossPanel_, retrievalPanel_})
+        connect(panel->chart(), &QChart::plotAreaChanged, this, &TrainingCurvesView::alignPlotAreas,
+                Qt::QueuedConnection);
+    updateAxes();
+}
+
+TrainingCurvesView::~TrainingCurvesView() = default;
+
+void TrainingCurvesView::alignPlotAreas()
+{
+    // The charts share the step axis, so their plot areas should span the same columns, but
+    // only the loss chart has an axis on the right: the narrower side gets a wider margin.
+    // Edges are compared without the margins added here, so one pass settles them.
+    QChart* charts[2] = {lossPanel_->chart(), retrievalPanel_->chart()};
+    qreal naturalLeft[2];
+    qreal naturalRight[2];
+    for (int i = 0; i < 2; ++i) {
+        const QRectF area = charts[i]->plotArea();
+        if (area.isEmpty())
+            return;
+        const QMargins margins = charts[i]->margins();
+        naturalLeft[i] = area.left() - (margins.left() - baseMargins_.left());
+        naturalRight[i] = area.right() + (margins.right() - baseMargins_.right());
+    }
+    const qreal left = std::max(naturalLeft[0], naturalLeft[1]);
+    const qreal right = std::min(naturalRight[0], naturalRight[1]);
+    for (int i = 0; i < 2; ++i) {
+        QMargins margins = baseMargins_;
+        margins.setLeft(baseMargins_.left() + qRound(left - naturalLeft[i]));
+        margins.setRight(baseMargins_.right() + qRound(naturalRight[i] - right));
+        if (charts[i]->margins() != margins) {
+            charts[i]->setMargins(margins);
+            // Lay out now: a plot area computed with the old margins would mislead the next pass.
+            charts[i]->layout()->activate();
+        }
+    }
+}
+
+TrainingCurvesView::Curve& TrainingCurvesView::curve(int index) const
+{
+    return *curves_[std::size_t(index)];
+}
+
+void TrainingCurvesView::showCurve(int index) const
+{
+    const QList<QPointF> points = curve(index).points.shown();
+    curve(index).series->replace(points);
+    curve(index).series->setPointsVisible(index >= Recall1 && points.size() <= maxMarkedPoints);
+}
+
+void TrainingCurvesView::addSteps(const std::vector<sme::StepPoint>& steps)
+{
+    if (steps.empty())
+        return;
+    for (const sme::StepPoint& step : steps) {
+        const double x = double(step.step);
+        if (std::isfinite(step.loss)) {
+            curve(Loss).points.append({x, step.loss});
+            smoothingSum_ = (1.0 - lossSmoothingWeight) * smoothingSum_ + lossSmoothingWeight * step.loss;
+            smoothingWeight_ = (1.0 - lossSmoothingWeight) * smoothingWeight_ + lossSmoothingWeight;
+            curve(SmoothedLoss).points.append({x, smoothingSum_ / smoothingWeight_});
+        }
+        if (std::isfinite(step.activeFraction))
+            curve(ActiveShare).points.append({x, step.activeFraction});
+        if (std::isfinite(step.beta))
+            curve(Beta).points.append({x, step.beta});
+    }
+    for (int i : {Loss, SmoothedLoss, ActiveShare, Beta})
+        showCurve(i);
+    updateAxes();
+}
+
+void TrainingCurvesView::addEvaluations(const std::vector<sme::Evaluation>& evaluations)
+{
+    if (evaluations.empty())
+        return;
+    for (const sme::Evaluation& evaluation : evaluations) {
+        const double x = double(evaluation.step);
+        const std::array<double, 6> values{evaluation.recall[0], evaluation.recall[1],
+                                           evaluation.recall[2], evaluation.recall[3],
+                                           evaluation.nmi, evaluation.mapAtR};
+        for (int k = 0; k < 6; ++k)
+            if (std::isfinite(values[std::size_t(k)]))
+                curve(Recall1 + k).points.append({x, values[std::size_t(k)]});
+    }
+    for (int i = Recall1; i < CurveCount; ++i)
+        showCurve(i);
+    updateAxes();
+}
+
+void TrainingCurvesView::startNewRun()
+{
+    const bool anything = std::any_of(curves_.begin(), curves_.end(),
+                                      [](const auto& c) { return !c->points.isEmpty(); });
+    if (!anything)
+        return;
+    for (auto& c : curves_) {
+        if (c->previousSeries) {
+            c->previousPoints = std::move(c->points);
+            c->previousSeries->replace(c->previousPoints.shown());
+        }
+        c->points = EnvelopePoints();
+        c->series->clear();
+        c->series->setPointsVisible(false);
+    }
+    smoothingSum_ = smoothingWeight_ = 0.0;
+    hasPreviousRun_ = true;
+    updateAxes();
+}
+
+void TrainingCurvesView::clear()
+{
+    for (auto& c : curves_) {
+        c->points = EnvelopePoints();
+        c->previousPoints = EnvelopePoints();
+        c->series->clear();
+        c->series->setPointsVisible(false);
+        if (c->previousSeries)
+            c->previousSeries->clear();
+    }
+    smoothingSum_ = smoothingWeight_ = 0.0;
+    hasPreviousRun_ = false;
+    updateAxes();
+}
+
+const QXYSeries* TrainingCurvesView::series(const QString& name) const
+{
+    for (int i = 0; i < CurveCount; ++i)
+        if (name == QLatin1String(curveStyles()[std::size_t(i)].name))
+            return curve(i).series;
+    return nullptr;
+}
+
+const QXYSeries* TrainingCurvesView::previousSeries(const QString& name) const
+{
+    for (int i = 0; i < CurveCount; ++i)
+        if (name == QLatin1String(curveStyles()[std::size_t(i)].name))
+            return curve(i).previousSeries;
+    return nullptr;
+}
+
+const ChartPanel* TrainingCurvesView::lossChart() const
+{
+    return lossPanel_;
+}
+
+const ChartPanel* TrainingCurvesView::retrievalChart() const
+{
+    return retrievalPanel_;
+}
+
+void TrainingCurvesView::updateAxes()
+{
+    // x: 0 to a round number of steps past both runs, so it moves only at 100, 200, 250, 500...
+    double lastStep = 100.0;
+    double lossTop = 1.0; // active share lives in [0, 1]
+    double betaLow = std::numeric_limits<double>::infinity();
+    double betaHigh = -betaLow;
+    for (int i = 0; i < CurveCount; ++i)
+        for (const EnvelopePoints* points : {&curve(i).points, &curve(i).previousPoints}) {
+            if (points->isEmpty())
+                continue;
+            lastStep = std::max(lastStep, points->lastX());
+            if (i == Loss || i == SmoothedLoss)
+                lossTop = std::max(lossTop, points->highest());
+            if (i == Beta) {
+                betaLow = std::min(betaLow, points->lowest());
+                betaHigh = std::max(betaHigh, points->highest());
+            }
+        }
+    const auto [stepTop, stepTicks] = niceCeiling(lastStep);
+    for (QValueAxis* axis : {lossStepAxis_, retrievalStepAxis_}) {
+        Panel::setRange(axis, 0.0, stepTop);
+        axis->setTickCount(stepTicks);
+    }
+    const auto [lossCeiling, lossTicks] = niceCeiling(lossTop);
+    Panel::setRange(lossAxis_, 0.0, lossCeiling);
+    lossAxis_->setTickCount(lossTicks);
+
+    // beta: round steps around the values seen, at least 0.1 wide (beta starts at 1.2 and
+    // moves by tenths).
+    if (betaLow > betaHigh)
+        betaLow = betaHigh = 1.2;
+    const double betaStep = roundStep(std::max(betaHigh - betaLow, 0.1) / 4.0);
+    // (1e-9: 1.2 / 0.05 is 23.999... in floating point; 1.2 is a bound, not 1.15.)
+    const double bottom = std::floor(betaLow / betaStep + 1e-9) * betaStep;
+    double top = std::ceil(betaHigh / betaStep - 1e-9) * betaStep;
+    if (top <= bottom)
+        top = bottom + betaStep;
+    Panel::setRange(betaAxis_, bottom, top);
+    betaAxis_->setTickCount(int(std::lround((top - bottom) / betaStep)) + 1);
+
+    // The titles say when faded curves are there (a new title relays the chart out).
+    const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();
+    const QString lossTitle = tr("Training: loss, active share and \u03B2") + note;
+    if (lossPanel_->chart()->title() != lossTitle) {
+        lossPanel_->chart()->setTitle(lossTitle);
+        retrievalPanel_->chart()->setTitle(tr("Retrieval on the held-out classes") + note);
+    }
+}

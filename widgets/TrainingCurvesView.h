@@ -1,0 +1,79 @@
+// The training curves: loss, active share and mean beta against the step, and the retrieval
+// metrics on the held-out classes; the previous run faded behind the current one.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/TrainingSnapshot.h"
+
+#include <QMargins>
+#include <QWidget>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class ChartPanel;
+class QValueAxis;
+class QXYSeries;
+
+class TrainingCurvesView : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingCurvesView(QWidget* parent = nullptr);
+    ~TrainingCurvesView() override;
+
+    // A run can last 100 000 steps: each series shows at most this many points. Consecutive
+    // points are grouped in buckets of 2^k (k grows as the run does, buckets merging in pairs)
+    // and each bucket shows its lowest and highest point, in step order: a min/max envelope,
+    // so the band of a noisy curve keeps its true width where taking every k-th point would
+    // thin it. Up to maxShownPoints - 2 points nothing is left out; the first and last points
+    // are always shown. Memory and work per step stay bounded whatever the run's length.
+    // 2000: about one bucket per pixel column of a wide chart. Qt Charts rebuilds a line's
+    // path and hover outline on every replace(), at a cost proportional to its points (80%
+    // of the time of a long run's updates), so more points would cost without showing more.
+    static constexpr int maxShownPoints = 2000;
+    // The smoothed loss: an exponential moving average giving each new step this weight (a
+    // time constant of 50 steps), debiased at the start (divided by 1 - (1 - w)^t, as Adam
+    // does) so the first steps are their plain mean instead of being pulled towards 0.
+    static constexpr double lossSmoothingWeight = 0.02;
+
+    // Appends to the current run; each series is redrawn once per call.
+    void addSteps(const std::vector<sme::StepPoint>& steps);
+    void addEvaluations(const std::vector<sme::Evaluation>& evaluations);
+    // The current curves become the faded previous run (replacing the one before) and the
+    // current ones start empty. A current run without any point keeps the previous run.
+    void startNewRun();
+    // Removes both runs.
+    void clear();
+
+    // The current run's series: "loss", "loss (smoothed)", "active share", "beta",
+    // "Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R"; nullptr for another name.
+    const QXYSeries* series(const QString& name) const;
+    // The previous run's series of that name; none for the raw "loss" (its smoothed curve
+    // stands for it: two noisy bands on top of each other hide each other).
+    const QXYSeries* previousSeries(const QString& name) const;
+    // The two charts, for titles and images.
+    const ChartPanel* lossChart() const;
+    const ChartPanel* retrievalChart() const;
+
+private:
+    class Panel;
+    struct Curve;
+    Curve& curve(int index) const;
+    void showCurve(int index) const;
+    void updateAxes();
+    void alignPlotAreas();
+
+    Panel* lossPanel_;
+    Panel* retrievalPanel_;
+    QValueAxis* lossStepAxis_;
+    QValueAxis* retrievalStepAxis_;
+    QValueAxis* lossAxis_;
+    QValueAxis* betaAxis_;
+    QValueAxis* scoreAxis_;
+    std::vector<std::unique_ptr<Curve>> curves_;
+    // The debiased moving average of the loss: sum of weighted losses and of the weights.
+    double smoothingSum_ = 0.0;
+    double smoothingWeight_ = 0.0;
+    bool hasPreviousRun_ = false;
+    QMargins baseMargins_; // ChartPanel's; alignPlotAreas adds to them
+};
