@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/DataCommand.h"
 #include "app/MainWindow.h"
+#include "app/TrainingController.h"
 #include "app/TrainCommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 #include <cstdio>
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -51,19 +53,34 @@ int main(int argc, char* argv[])
         QStringLiteral("Render the window to the PNG FILE once it is laid out, then quit."),
         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption steps(
+        QStringLiteral("steps"),
+        QStringLiteral("With --screenshot: train N steps first (default 0)."), QStringLiteral("N"));
+    parser.addOption(steps);
     parser.process(app);
 
     MainWindow window;
     window.show();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
-        QTimer::singleShot(500, &app, [&window, path] {
+        const long trainSteps = std::max(0L, parser.value(steps).toLong());
+        const auto grab = [&window, path] {
             const bool saved = window.grab().save(path, "PNG");
             if (!saved)
                 std::fprintf(stderr, "sampling-explorer: cannot write the screenshot '%s'\n",
                              qPrintable(path));
             QCoreApplication::exit(saved ? 0 : 1);
-        });
+        };
+        if (trainSteps > 0) {
+            QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, trainSteps, grab] {
+                if (window.displayedStep() >= trainSteps)
+                    QTimer::singleShot(300, &window, grab);
+            });
+            window.controller()->setStopAfter(trainSteps);
+            window.controller()->start();
+        } else {
+            QTimer::singleShot(800, &app, grab);
+        }
     }
     return app.exec();
 }
