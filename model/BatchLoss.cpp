@@ -9,32 +9,41 @@
 namespace sme {
 namespace {
 
-// The distance between two rows and the unit vector from j to i (zero when they coincide,
-// where the direction, and so the gradient, is undefined).
-struct PairGeometry {
-    double distance;
-    Eigen::RowVectorXd direction;
+// Collects d loss / d D_ij pair by pair; the embedding gradient then follows in one product.
+// Through D_ij = ||e_i - e_j||, a pair adds c (e_i - e_j) to row i and c (e_j - e_i) to row j,
+// c = (d loss / d D_ij) / D_ij: with the symmetric matrix C of these c,
+// d loss / d E = diag(C 1) E - C E. Coincident rows (D = 0) have no direction: c = 0.
+class PairGradient {
+public:
+    explicit PairGradient(const Eigen::Ref<const Eigen::MatrixXd>& embeddings)
+        : embeddings_(embeddings)
+        , coefficients_(Eigen::MatrixXd::Zero(embeddings.rows(), embeddings.rows()))
+    {
+    }
+
+    // Computed directly, not from a Gram matrix: exact for close pairs.
+    double distance(int i, int j) const { return (embeddings_.row(i) - embeddings_.row(j)).norm(); }
+
+    void add(int i, int j, double distance, double dDistance)
+    {
+        if (dDistance == 0.0 || !(distance > 1e-12))
+            return;
+        const double c = dDistance / distance;
+        coefficients_(i, j) += c;
+        coefficients_(j, i) += c;
+    }
+
+    Eigen::MatrixXd gradient() const
+    {
+        Eigen::MatrixXd result = coefficients_.rowwise().sum().asDiagonal() * embeddings_;
+        result.noalias() -= coefficients_ * embeddings_;
+        return result;
+    }
+
+private:
+    const Eigen::Ref<const Eigen::MatrixXd>& embeddings_;
+    Eigen::MatrixXd coefficients_;
 };
-
-PairGeometry geometry(const Eigen::Ref<const Eigen::MatrixXd>& e, int i, int j)
-{
-    Eigen::RowVectorXd difference = e.row(i) - e.row(j);
-    const double distance = difference.norm();
-    if (distance > 1e-12)
-        difference /= distance;
-    else
-        difference.setZero();
-    return {distance, std::move(difference)};
-}
-
-// Chain rule through D_ij = ||e_i - e_j||: dD/de_i = u, dD/de_j = -u.
-void accumulate(Eigen::MatrixXd& gradient, int i, int j, const PairGeometry& pair, double dDistance)
-{
-    if (dDistance == 0.0)
-        return;
-    gradient.row(i) += dDistance * pair.direction;
-    gradient.row(j) -= dDistance * pair.direction;
-}
 
 } // namespace
 
@@ -68,44 +77,46 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                 "batch loss: a triplet refers to a row outside the batch");
 
     BatchLossResult result;
-    result.embeddingGradient = Eigen::MatrixXd::Zero(embeddings.rows(), embeddings.cols());
+    result.embeddingGradient = Eigen::MatrixXd::Zero(embeddings.rows(), embeddings.cols()); // no terms
     result.dPerClass.assign(boundary.perClass.size(), 0.0);
     result.dPerImage.assign(boundary.perImage.size(), 0.0);
     result.meanBeta = boundary.beta0;
     const double alpha = settings.alpha;
 
+    PairGradient pairGradient(embeddings);
     if (settings.kind == LossKind::TripletSquared || settings.kind == LossKind::Triplet) {
+        struct Term {
+            const Triplet* triplet;
+            double positiveDistance;
+            double negativeDistance;
+            TripletLossValue value;
+        };
+        std::vector<Term> terms;
         int active = 0;
-        std::vector<std::pair<PairGeometry, PairGeometry>> geometries;
-        std::vector<TripletLossValue> values;
-        std::vector<const Triplet*> used;
         for (const Triplet& t : triplets) {
             if (t.positive == Triplet::noPositive)
                 continue;
-            auto positive = geometry(embeddings, t.anchor, t.positive);
-            auto negative = geometry(embeddings, t.anchor, t.negative);
-            const TripletLossValue value
-                = settings.kind == LossKind::TripletSquared
-                      ? tripletSquaredLoss(positive.distance, negative.distance, alpha)
-                      : tripletLoss(positive.distance, negative.distance, alpha);
+            const double dp = pairGradient.distance(t.anchor, t.positive);
+            const double dn = pairGradient.distance(t.anchor, t.negative);
+            const TripletLossValue value = settings.kind == LossKind::TripletSquared
+                                               ? tripletSquaredLoss(dp, dn, alpha)
+                                               : tripletLoss(dp, dn, alpha);
             active += value.value > 0.0;
             result.loss += value.value;
-            values.push_back(value);
-            geometries.emplace_back(std::move(positive), std::move(negative));
-            used.push_back(&t);
+            terms.push_back({&t, dp, dn, value});
         }
-        result.terms = int(used.size());
-        if (result.terms == 0)
+        result.terms = int(terms.size());
+        if (terms.empty())
             return result;
         const double scale = 1.0 / result.terms;
         result.loss *= scale;
         result.activeFraction = double(active) * scale;
-        for (std::size_t k = 0; k < used.size(); ++k) {
-            accumulate(result.embeddingGradient, used[k]->anchor, used[k]->positive,
-                       geometries[k].first, values[k].dPositive * scale);
-            accumulate(result.embeddingGradient, used[k]->anchor, used[k]->negative,
-                       geometries[k].second, values[k].dNegative * scale);
+        for (const Term& term : terms) {
+            const Triplet& t = *term.triplet;
+            pairGradient.add(t.anchor, t.positive, term.positiveDistance, term.value.dPositive * scale);
+            pairGradient.add(t.anchor, t.negative, term.negativeDistance, term.value.dNegative * scale);
         }
+        result.embeddingGradient = pairGradient.gradient();
         return result;
     }
 
@@ -114,13 +125,14 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
         int i;
         int j;
         bool positive;
-        PairGeometry geometry;
+        double distance;
     };
     std::vector<Pair> pairs;
+    pairs.reserve(2 * triplets.size());
     for (const Triplet& t : triplets) {
         if (t.positive != Triplet::noPositive)
-            pairs.push_back({t.anchor, t.positive, true, geometry(embeddings, t.anchor, t.positive)});
-        pairs.push_back({t.anchor, t.negative, false, geometry(embeddings, t.anchor, t.negative)});
+            pairs.push_back({t.anchor, t.positive, true, pairGradient.distance(t.anchor, t.positive)});
+        pairs.push_back({t.anchor, t.negative, false, pairGradient.distance(t.anchor, t.negative)});
     }
     result.terms = int(pairs.size());
     if (pairs.empty())
@@ -130,12 +142,13 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
         const double scale = 1.0 / double(pairs.size());
         int active = 0;
         for (const Pair& p : pairs) {
-            const PairLossValue value = contrastiveLoss(p.geometry.distance, p.positive, alpha);
+            const PairLossValue value = contrastiveLoss(p.distance, p.positive, alpha);
             active += value.value > 0.0;
             result.loss += value.value * scale;
-            accumulate(result.embeddingGradient, p.i, p.j, p.geometry, value.dDistance * scale);
+            pairGradient.add(p.i, p.j, p.distance, value.dDistance * scale);
         }
         result.activeFraction = double(active) * scale;
+        result.embeddingGradient = pairGradient.gradient();
         return result;
     }
 
@@ -146,7 +159,7 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
         const int image = imageIndex[std::size_t(p.i)];
         marginPairs.anchorClass.push_back(c);
         marginPairs.anchorImage.push_back(image);
-        marginPairs.distance.push_back(p.geometry.distance);
+        marginPairs.distance.push_back(p.distance);
         marginPairs.positive.push_back(p.positive ? 1 : 0);
         betaSum += boundary.at(c, image);
     }
@@ -158,8 +171,8 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
     result.dPerClass = margin.dPerClass;
     result.dPerImage = margin.dPerImage;
     for (std::size_t k = 0; k < pairs.size(); ++k)
-        accumulate(result.embeddingGradient, pairs[k].i, pairs[k].j, pairs[k].geometry,
-                   margin.dDistance[k]);
+        pairGradient.add(pairs[k].i, pairs[k].j, pairs[k].distance, margin.dDistance[k]);
+    result.embeddingGradient = pairGradient.gradient();
     return result;
 }
 

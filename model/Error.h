@@ -5,6 +5,7 @@
 #include <charconv>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace sme {
 
@@ -25,6 +26,22 @@ inline std::string numberText(double value)
 
 // Throws Error(message) unless condition holds. For checking input, never for invariants.
 inline void require(bool condition, const std::string& message)
+{
+    if (!condition)
+        throw Error(message);
+}
+
+// The same with the message made only when it throws: for checks that run often.
+template <class MakeMessage>
+    requires std::is_invocable_r_v<std::string, MakeMessage>
+inline void require(bool condition, MakeMessage&& makeMessage)
+{
+    if (!condition)
+        throw Error(makeMessage());
+}
+
+// The same for a literal message: no std::string is built unless it throws (hot loops).
+inline void require(bool condition, const char* message)
 {
     if (!condition)
         throw Error(message);

@@ -14,8 +14,8 @@ double part(const std::vector<double>& values, int index, const char* what)
 {
     if (values.empty())
         return 0.0;
-    require(index >= 0 && static_cast<std::size_t>(index) < values.size(),
-            std::string("no learned ") + what + " beta for index " + std::to_string(index));
+    if (index < 0 || static_cast<std::size_t>(index) >= values.size()) // checked per pair: no eager message
+        throw Error(std::string("no learned ") + what + " beta for index " + std::to_string(index));
     return values[static_cast<std::size_t>(index)];
 }
 

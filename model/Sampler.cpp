@@ -78,11 +78,13 @@ std::optional<SamplerKind> samplerFromName(std::string_view name)
 void SamplerSettings::validate() const
 {
     SphereDistanceLaw{dimension};
-    require(std::isfinite(cutoff) && cutoff >= 0.0 && cutoff < 2.0,
-            "the distance cutoff lambda must be in [0, 2), got " + numberText(cutoff));
-    require(std::isfinite(nonzeroLossCutoff) && nonzeroLossCutoff > 0.0,
-            "the non-zero-loss cutoff must be a finite number > 0, got "
-                + numberText(nonzeroLossCutoff));
+    // Checked for every anchor: the messages are made only when they are needed.
+    require(std::isfinite(cutoff) && cutoff >= 0.0 && cutoff < 2.0, [this] {
+        return "the distance cutoff lambda must be in [0, 2), got " + numberText(cutoff);
+    });
+    require(std::isfinite(nonzeroLossCutoff) && nonzeroLossCutoff > 0.0, [this] {
+        return "the non-zero-loss cutoff must be a finite number > 0, got " + numberText(nonzeroLossCutoff);
+    });
 }
 
 std::vector<Triplet> sampleTriplets(SamplerKind kind,

@@ -41,9 +41,10 @@ double integrateOverDistance(F&& f, int intervals)
 SphereDistanceLaw::SphereDistanceLaw(int n)
     : n_(n)
 {
-    require(n >= minDimension && n <= maxDimension,
-            "embedding dimension must be between " + std::to_string(minDimension) + " and "
-                + std::to_string(maxDimension) + ", got " + std::to_string(n));
+    require(n >= minDimension && n <= maxDimension, [n] {
+        return "embedding dimension must be between " + std::to_string(minDimension) + " and "
+               + std::to_string(maxDimension) + ", got " + std::to_string(n);
+    });
     logNormaliser_ = std::lgamma(0.5 * n) - 0.5 * std::log(std::numbers::pi)
                      - std::lgamma(0.5 * (n - 1));
 }

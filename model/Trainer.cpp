@@ -128,7 +128,7 @@ StepResult Trainer::trainStep()
 {
     StepResult result;
     result.step = steps_;
-    if (steps_ % checkpointEvery == 0 && largestWeight() <= healthyWeight && stateIsFinite()) {
+    if (steps_ % checkpointEvery == 0 && largestWeight() <= healthyWeight && betasAreFinite()) {
         checkpoint_ = State{network_.parameters(), boundary_};
         checkpointStep_ = steps_;
     }
@@ -167,9 +167,10 @@ StepResult Trainer::trainStep()
     adam_.step(network_.parameters(), network_.gradients());
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
-    if (!stateIsFinite())
+    const float largest = largestWeight(); // NaN when any weight is NaN
+    if (!std::isfinite(largest) || !betasAreFinite())
         return fail("the weights became NaN or infinite (lower the learning rate)");
-    if (const float largest = largestWeight(); largest > runawayWeight) {
+    if (largest > runawayWeight) {
         char text[160];
         std::snprintf(text, sizeof text,
                       "the weights ran away (largest |w| = %.3g, above %.0g; lower the learning rate)",
@@ -209,17 +210,18 @@ void Trainer::updateBeta(const BatchLossResult& result)
     }
 }
 
-bool Trainer::stateIsFinite() const
+bool Trainer::betasAreFinite() const
 {
-    return network_.allFinite() && std::isfinite(boundary_.beta0) && finite(boundary_.perClass)
-           && finite(boundary_.perImage);
+    return std::isfinite(boundary_.beta0) && finite(boundary_.perClass) && finite(boundary_.perImage);
 }
 
 float Trainer::largestWeight() const
 {
     float largest = 0.0f;
     for (const Eigen::MatrixXf& p : network_.parameters())
-        largest = std::max(largest, p.cwiseAbs().maxCoeff());
+        largest = std::max(largest, p.cwiseAbs().maxCoeff<Eigen::PropagateNaN>(), [](float a, float b) {
+            return a < b || std::isnan(b); // keep a NaN once seen
+        });
     return largest;
 }
 

@@ -116,8 +116,9 @@ private:
     };
     std::vector<int> drawBatch();
     void updateBeta(const BatchLossResult& result);
-    bool stateIsFinite() const;
+    bool betasAreFinite() const;
     void restore(const State& state);
+    // The largest |w| of the network in one pass; NaN when any weight is NaN.
     float largestWeight() const;
 
     DataSplit data_;
