@@ -1,5 +1,7 @@
 // Tests of `sampling-explorer data`, run as a user runs it: the real executable, a child process.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandRunner.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -7,28 +9,12 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using testing::readAll;
+using testing::Run;
 
 Run run(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SME_EXECUTABLE), QStringList{"data"} + arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return testing::runCommand(QStringLiteral("data"), arguments);
 }
 
 } // namespace

@@ -1,6 +1,8 @@
 // Tests of `sampling-explorer train` and `ablate`, run as a user runs them: the real executable.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QDir>
+#include "CommandRunner.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QSet>
@@ -12,29 +14,13 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using testing::readAll;
+using testing::Run;
 
 // command is "train" or "ablate".
 Run run(const QString& command, const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(SME_EXECUTABLE), QStringList{command} + arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            process.readAllStandardOutput(), process.readAllStandardError()};
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    return testing::runCommand(command, arguments);
 }
 
 void writeFile(const QString& path, const QByteArray& content)
