@@ -60,6 +60,8 @@ void TrainingController::pause()
 {
     {
         std::lock_guard lock(mutex_);
+        if (running_)
+            evaluationRequested_ = true;
         setRunningLocked(false);
         pendingSteps_ = 0;
     }
@@ -194,7 +196,7 @@ void TrainingController::loop()
     for (;;) {
         wake_.wait(lock, [this] {
             return quit_ || incoming_ || pendingReset_ || !changes_.empty() || comparisonRequested_
-                   || (trainer_ && (running_ || pendingSteps_ > 0));
+                   || evaluationRequested_ || (trainer_ && (running_ || pendingSteps_ > 0));
         });
         if (quit_)
             return;
@@ -207,6 +209,7 @@ void TrainingController::loop()
         if (!trainer_) { // changes before any model: nothing to apply them to
             changes_.clear();
             comparisonRequested_ = false;
+            evaluationRequested_ = false;
             pendingReset_ = false;
             continue;
         }
@@ -231,6 +234,18 @@ void TrainingController::loop()
             lock.lock();
             continue;
         }
+        if (evaluationRequested_ && !running_) {
+            evaluationRequested_ = false;
+            lock.unlock();
+            const sme::Evaluation evaluation = trainer_->evaluate();
+            auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+            lock.lock();
+            pending_->evaluations.push_back(evaluation);
+            pending_->heldOutEmbeddings = std::move(embeddings);
+            publishLocked(true);
+            continue;
+        }
+        evaluationRequested_ = false;
         if (comparisonRequested_) {
             comparisonRequested_ = false;
             lock.unlock();
@@ -282,8 +297,10 @@ void TrainingController::loop()
             pending_->evaluations.push_back(*evaluation);
             pending_->heldOutEmbeddings = std::move(embeddings);
         }
-        if (stopAfter_ > 0 && result.step >= stopAfter_)
+        if (stopAfter_ > 0 && result.step >= stopAfter_ && running_) {
             setRunningLocked(false);
+            evaluationRequested_ = !evaluation; // show where it stopped
+        }
         publishLocked(single || !running_);
     }
 }

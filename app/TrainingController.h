@@ -79,6 +79,7 @@ private:
     long pendingSteps_ = 0;
     bool pendingReset_ = false;
     bool comparisonRequested_ = false;
+    bool evaluationRequested_ = false; // on pausing: the curves and the map show where it stopped
     double stepsPerSecond_ = 0.0;
     long stopAfter_ = 0;
     long evaluateEvery_ = 100;

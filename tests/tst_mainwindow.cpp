@@ -46,6 +46,7 @@ private slots:
     void playAdvancesPauseStopsResetReturnsToZero();
     void divergingSettingShowsItsMessageAndStaysUsable();
     void badDataFileIsRefusedAndTheDataStays();
+    void wholeWindowRendersEveryView_data();
     void wholeWindowRendersEveryView();
     void enlargingAViewAndBack();
 };
@@ -147,10 +148,19 @@ void MainWindowTest::badDataFileIsRefusedAndTheDataStays()
     QTRY_COMPARE(window.displayedStep(), 1L);
 }
 
+void MainWindowTest::wholeWindowRendersEveryView_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("1600x950") << QSize(1600, 950);
+    QTest::newRow("1280x800") << QSize(1280, 800);
+}
+
 void MainWindowTest::wholeWindowRendersEveryView()
 {
+    QFETCH(QSize, size);
     MainWindow window(false);
-    window.resize(1600, 950);
+    window.resize(size);
     window.show();
     QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
     QVERIFY(shown.wait(20000));
@@ -159,10 +169,14 @@ void MainWindowTest::wholeWindowRendersEveryView()
     QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 60, 30000);
     QTRY_VERIFY(!window.controller()->isRunning());
     const QImage image = window.grab().toImage();
-    QCOMPARE(image.size(), QSize(1600, 950) * image.devicePixelRatio());
+    QCOMPARE(image.size(), size * image.devicePixelRatio());
+    if (const QByteArray folder = qgetenv("SME_TEST_IMAGES"); !folder.isEmpty())
+        image.save(QString::fromLocal8Bit(folder) + QStringLiteral("/window-%1x%2.png").arg(size.width()).arg(size.height()));
     for (int i = 0; i < window.views()->count(); ++i) {
         QWidget* view = window.views()->view(i);
         QVERIFY(view->isVisible());
+        QVERIFY2(view->width() >= 240 && view->height() >= 180,
+                 qPrintable(QString("view %1 is only %2 x %3").arg(i).arg(view->width()).arg(view->height())));
         const QRect region(view->mapTo(&window, QPoint(0, 0)), view->size());
         const int colours = distinctColours(image, region);
         QVERIFY2(colours > 40, qPrintable(QString("view %1 (%2) has %3 colours")

@@ -122,7 +122,8 @@ void TrainingControllerTest::singleStepAndResetWork()
 void TrainingControllerTest::snapshotsAreThrottled()
 {
     // As fast as possible for a second: far more steps than snapshots, and no more than about
-    // 30 snapshots a second (+2 for the step-0 and the final one).
+    // 30 snapshots a second, plus the forced ones: step 0, the last steps on pausing, and the
+    // evaluation of where it paused (+1 for the boundary of the interval).
     TrainingController controller;
     Collector c;
     collect(controller, c);
@@ -135,7 +136,7 @@ void TrainingControllerTest::snapshotsAreThrottled()
     controller.pause();
     const double seconds = clock.elapsed() / 1000.0;
     QTRY_VERIFY(!c.snapshots.back()->running);
-    const double allowed = seconds * 1000.0 / TrainingController::snapshotIntervalMs + 3;
+    const double allowed = seconds * 1000.0 / TrainingController::snapshotIntervalMs + 4;
     QVERIFY2(double(c.snapshots.size()) <= allowed,
              qPrintable(QString("%1 snapshots in %2 s").arg(c.snapshots.size()).arg(seconds)));
     QVERIFY(c.lastStep() > long(c.snapshots.size()));

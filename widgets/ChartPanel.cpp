@@ -19,7 +19,7 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     setChart(chart);
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(320, 220);
+    setMinimumSize(240, 180); // three columns and the controls fit 1280 pixels
 }
 
 QString ChartPanel::title() const
