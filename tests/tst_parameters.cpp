@@ -1,0 +1,134 @@
+// Tests of the explorer's parameters: JSON round trip, refusal of bad fields, the control panel.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/ParameterJson.h"
+#include "widgets/ControlPanel.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QtTest>
+
+namespace {
+
+// Every field away from its default, so a field that is not saved or not read shows.
+sme::ExplorerParameters unusual()
+{
+    sme::ExplorerParameters p;
+    p.dimension = 37;
+    p.gradientNoise = 0.25;
+    p.monteCarloPoints = 300;
+    p.sampler = sme::SamplerKind::SemiHard;
+    p.cutoff = 0.35;
+    p.nonzeroLossCutoff = 1.25;
+    p.loss = sme::LossKind::Contrastive;
+    p.alpha = 0.45;
+    p.beta0 = 0.9;
+    p.learnClassBeta = false;
+    p.learnImageBeta = true;
+    p.nu = 0.05;
+    p.dataset = "digits";
+    p.syntheticNoise = 2.5;
+    p.batchClasses = 7;
+    p.batchK = 3;
+    p.hidden = {64, 32, 16};
+    p.learningRate = 0.0025;
+    p.seed = 424242;
+    p.stepsPerSecond = 20.0;
+    p.stopAfter = 1500;
+    return p;
+}
+
+} // namespace
+
+class ParametersTest : public QObject {
+    Q_OBJECT
+private slots:
+    void jsonRoundTripKeepsEveryField();
+    void badFieldsKeepTheirDefaultsAndAreNamed_data();
+    void badFieldsKeepTheirDefaultsAndAreNamed();
+    void controlPanelShowsAndReturnsEveryField();
+    void dimensionSliderIsLogarithmic();
+    void editingAControlEmitsOneChange();
+};
+
+void ParametersTest::jsonRoundTripKeepsEveryField()
+{
+    const sme::ExplorerParameters p = unusual();
+    QStringList problems;
+    QCOMPARE(parametersFromJson(parametersToJson(p), &problems), p);
+    QVERIFY(problems.isEmpty());
+    QCOMPARE(parametersFromJson(QJsonObject{}), sme::ExplorerParameters{}); // all defaults
+}
+
+void ParametersTest::badFieldsKeepTheirDefaultsAndAreNamed_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::newRow("n too small") << "dimension" << QJsonValue(1);
+    QTest::newRow("n too large") << "dimension" << QJsonValue(5000);
+    QTest::newRow("n as text") << "dimension" << QJsonValue("128");
+    QTest::newRow("negative sigma") << "gradient_noise" << QJsonValue(-1);
+    QTest::newRow("unknown sampler") << "sampler" << QJsonValue("hardest");
+    QTest::newRow("unknown loss") << "loss" << QJsonValue("hinge");
+    QTest::newRow("alpha too large") << "alpha" << QJsonValue(7);
+    QTest::newRow("flag as number") << "learn_class_beta" << QJsonValue(1);
+    QTest::newRow("empty dataset") << "dataset" << QJsonValue("");
+    QTest::newRow("zero width") << "hidden" << QJsonValue(QJsonArray{256, 0});
+    QTest::newRow("hidden not a list") << "hidden" << QJsonValue(256);
+    QTest::newRow("zero learning rate") << "learning_rate" << QJsonValue(0);
+    QTest::newRow("seed as number") << "seed" << QJsonValue(5);
+    QTest::newRow("negative stop") << "stop_after" << QJsonValue(-5);
+}
+
+void ParametersTest::badFieldsKeepTheirDefaultsAndAreNamed()
+{
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QJsonObject json = parametersToJson(unusual());
+    json[key] = value;
+    QStringList problems;
+    const sme::ExplorerParameters read = parametersFromJson(json, &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(key), qPrintable(problems.first()));
+    // That field took its default; every other field kept its value.
+    QJsonObject expected = parametersToJson(unusual());
+    expected[key] = parametersToJson(sme::ExplorerParameters{})[key];
+    QCOMPARE(parametersToJson(read), expected);
+}
+
+void ParametersTest::controlPanelShowsAndReturnsEveryField()
+{
+    ControlPanel panel;
+    QCOMPARE(panel.parameters(), sme::ExplorerParameters{});
+    sme::ExplorerParameters p = unusual();
+    QSignalSpy changed(&panel, &ControlPanel::parametersChanged);
+    panel.setParameters(p);
+    QCOMPARE(changed.count(), 0); // showing is not changing
+    QCOMPARE(panel.parameters(), p);
+    p.hidden.clear();
+    panel.setParameters(p);
+    QCOMPARE(panel.parameters().hidden, std::vector<int>{});
+}
+
+void ParametersTest::dimensionSliderIsLogarithmic()
+{
+    QCOMPARE(ControlPanel::dimensionForSlider(0), 2);
+    QCOMPARE(ControlPanel::dimensionForSlider(1000), 4096);
+    for (int n : {2, 3, 8, 128, 1000, 4096})
+        QVERIFY(std::abs(ControlPanel::dimensionForSlider(ControlPanel::sliderForDimension(n)) - n)
+                <= std::max(1, n / 100)); // one slider step is a factor 2^(11/1000) ~ 0.8%
+}
+
+void ParametersTest::editingAControlEmitsOneChange()
+{
+    ControlPanel panel;
+    QSignalSpy changed(&panel, &ControlPanel::parametersChanged);
+    panel.dimensionBox()->setValue(64);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().first().value<sme::ExplorerParameters>().dimension, 64);
+    QCOMPARE(panel.dimensionSlider()->value(), ControlPanel::sliderForDimension(64));
+}
+
+QTEST_MAIN(ParametersTest)
+#include "tst_parameters.moc"
