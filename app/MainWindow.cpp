@@ -2,6 +2,7 @@
 #include "app/MainWindow.h"
 
 #include "app/DataSource.h"
+#include "app/FigureViews.h"
 #include "app/ParameterJson.h"
 #include "app/TrainingController.h"
 #include "model/Error.h"
@@ -35,27 +36,6 @@ namespace {
 
 // The model trains up to this embedding dimension; the geometry views go to 4096.
 constexpr int largestModelDimension = 1024;
-
-sme::TrainerSettings trainerSettings(const sme::ExplorerParameters& p)
-{
-    sme::TrainerSettings settings;
-    settings.hidden = p.hidden;
-    settings.embeddingDimension = std::min(p.dimension, largestModelDimension);
-    settings.sampler = p.sampler;
-    settings.loss = p.loss;
-    settings.alpha = p.alpha;
-    settings.beta0 = p.beta0;
-    settings.nu = p.nu;
-    settings.learnClassBeta = p.learnClassBeta;
-    settings.learnImageBeta = p.learnImageBeta;
-    settings.learningRate = p.learningRate;
-    settings.batchClasses = p.batchClasses;
-    settings.batchK = p.batchK;
-    settings.cutoff = p.cutoff;
-    settings.nonzeroLossCutoff = p.nonzeroLossCutoff;
-    settings.seed = p.seed;
-    return settings;
-}
 
 // What a change of parameters asks of the window.
 bool idealisedChanged(const sme::ExplorerParameters& a, const sme::ExplorerParameters& b)
@@ -298,7 +278,7 @@ bool MainWindow::configureModel(const sme::ExplorerParameters& next, const QStri
         DataChoice data;
         data.dataset = QString::fromStdString(next.dataset);
         data.noise = next.syntheticNoise;
-        controller_->configure(loadDataSplit(data), trainerSettings(next));
+        controller_->configure(loadDataSplit(data), trainerSettingsFor(next));
         QApplication::restoreOverrideCursor();
     } catch (const sme::Error& e) {
         QApplication::restoreOverrideCursor();
@@ -355,16 +335,9 @@ void MainWindow::showIdealised()
         return;
     }
     const auto& figures = std::get<sme::IdealisedFigures>(result);
-    const sme::ExplorerParameters& p = parameters_;
-    density_->setFigure(figures.density, p.dimension);
-    density_->setMarkers(p.cutoff, p.nonzeroLossCutoff);
-    gradient_->setCurves(figures.gradientVariance, p.gradientNoise, p.dimension, figures.references);
-    if (!liveSampledAction_->isChecked()) {
-        sampled_->setFigure(figures.sampledDistances,
-                            tr("idealised batches, n = %1, %2 \u00D7 %3").arg(p.dimension).arg(p.batchClasses).arg(p.batchK));
-        sampled_->setMarkers(p.cutoff, p.nonzeroLossCutoff);
-    }
-    losses_->setCurves(figures.losses);
+    showIdealisedFigures(figures, parameters_, *density_, *gradient_,
+                         liveSampledAction_->isChecked() ? nullptr : sampled_, *losses_);
+    lastFigures_ = std::make_shared<const sme::IdealisedFigures>(figures);
     emit idealisedFiguresShown();
 }
 

@@ -88,6 +88,7 @@ private:
     QTimer* debounce_;
     QFutureWatcher<IdealisedResult>* watcher_;
     bool recomputeAgain_ = false;
+    std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
     QAction* liveSampledAction_ = nullptr;
     QAction* logDensityAction_ = nullptr;
     QLabel* stepLabel_ = nullptr;

@@ -1,6 +1,7 @@
 // Sampling Matters Explorer: the window, or a headless command when one is named.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/DataCommand.h"
+#include "app/FigureCommand.h"
 #include "app/MainWindow.h"
 #include "app/TrainingController.h"
 #include "app/TrainCommand.h"
@@ -37,6 +38,15 @@ int main(int argc, char* argv[])
             return command.run(app.arguments());
         }
 
+    if (argc > 1 && std::strcmp(argv[1], "figure") == 0) {
+        // Figures need widgets but no display: the offscreen platform unless told otherwise.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        describeApplication();
+        return runFigureCommand(app.arguments());
+    }
+
     QApplication app(argc, argv);
     describeApplication();
     QCommandLineParser parser;
@@ -45,7 +55,8 @@ int main(int argc, char* argv[])
         "Without a command, opens the window. Headless commands:\n"
         "  data NAME -o FILE.csv   the numbers behind a figure (data --help)\n"
         "  train -o FILE.csv       train the embedding model headless (train --help)\n"
-        "  ablate -o FILE.csv      every sampler x loss, the paper's ablation (ablate --help)"));
+        "  ablate -o FILE.csv      every sampler x loss, the paper's ablation (ablate --help)\n"
+        "  figure NAME|all         views rendered to PNG, SVG or PDF, headless (figure --help)"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshot(
