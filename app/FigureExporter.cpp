@@ -96,6 +96,11 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
         }
         widget.resize(options.size);
         QCoreApplication::processEvents(); // lay the charts out at the new size
+        if (widget.size() != options.size) {
+            const QSize least = widget.minimumSizeHint().expandedTo(widget.minimumSize());
+            return QStringLiteral("this view needs at least %1 x %2 pixels (asked for %3 x %4)")
+                .arg(least.width()).arg(least.height()).arg(options.size.width()).arg(options.size.height());
+        }
     }
     const QSize size = widget.size();
     if (size.isEmpty())

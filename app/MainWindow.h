@@ -5,6 +5,7 @@
 #include "model/ExplorerParameters.h"
 #include "model/IdealisedFigures.h"
 #include "model/TrainingSnapshot.h"
+#include "app/FigureExporter.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -49,6 +50,14 @@ public:
     long displayedStep() const { return displayedStep_; }
     bool computingFigures() const;
 
+    // The view an export acts on: the one holding the keyboard focus, else the enlarged one,
+    // else the first.
+    int currentViewIndex() const;
+    // Exports one view (0..5, in the order of figureNames()); empty or a message.
+    QString exportView(int index, const QString& path, const FigureExportOptions& options);
+    // Every view into folder as NAME.FORMAT, with NAME.csv beside the idealised ones.
+    QString exportAll(const QString& folder, const FigureExportOptions& options);
+
 signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures
     void snapshotShown();         // after a training snapshot reached the views
@@ -73,6 +82,10 @@ private:
     void saveSettings() const;
     void restoreSettings();
     void showAbout();
+    void exportCurrentView();
+    void exportAllViews();
+    void exportCurrentData();
+    void copyCurrentView();
 
     sme::ExplorerParameters parameters_;
     ControlPanel* controls_;

@@ -1,5 +1,6 @@
 // Tests of the main window, offscreen: views follow the controls, training runs live, renders.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/FigureExporter.h"
 #include "app/MainWindow.h"
 #include "app/TrainingController.h"
 #include "model/SphereGeometry.h"
@@ -49,6 +50,7 @@ private slots:
     void wholeWindowRendersEveryView_data();
     void wholeWindowRendersEveryView();
     void enlargingAViewAndBack();
+    void exportAllWritesEveryViewAndItsData();
 };
 
 void MainWindowTest::initTestCase()
@@ -194,6 +196,34 @@ void MainWindowTest::enlargingAViewAndBack()
     QTest::keyClick(&window, Qt::Key_Escape);
     QCOMPARE(window.views()->focusedView(), -1);
     QVERIFY(window.views()->view(0)->isVisible());
+}
+
+void MainWindowTest::exportAllWritesEveryViewAndItsData()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
+    QVERIFY(shown.wait(20000));
+    const QSize before = window.views()->view(0)->size();
+    QTemporaryDir dir;
+    FigureExportOptions options;
+    options.dpi = 192;
+    options.size = QSize(40, 30);
+    QVERIFY(window.exportAll(dir.path(), options).contains(QStringLiteral("needs at least")));
+    options.size = QSize(500, 400);
+    QCOMPARE(window.exportAll(dir.path(), options), QString());
+    for (const QString& name : {"density", "gradient-variance", "sampled-distances", "losses", "training", "embedding"}) {
+        const QImage image(QDir(dir.path()).filePath(name + ".png"));
+        QCOMPARE(image.size(), QSize(1000, 800)); // 500 x 400 at 96 dpi, drawn at 192 dpi
+    }
+    for (const QString& name : {"density", "gradient-variance", "sampled-distances", "losses"})
+        QVERIFY(QFile::exists(QDir(dir.path()).filePath(name + ".csv")));
+    QTRY_COMPARE(window.views()->view(0)->size(), before); // the window's layout is back
+    // A folder that cannot be made: a clear message, nothing else changes.
+    QFile blocker(dir.filePath(QStringLiteral("file")));
+    QVERIFY(blocker.open(QIODevice::WriteOnly));
+    blocker.close();
+    QVERIFY(!window.exportAll(dir.filePath(QStringLiteral("file/sub")), options).isEmpty());
 }
 
 QTEST_MAIN(MainWindowTest)
