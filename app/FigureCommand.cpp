@@ -6,6 +6,7 @@
 #include "app/FigureViews.h"
 #include "app/HeadlessCommand.h"
 #include "app/OutputFile.h"
+#include "app/SessionFile.h"
 #include "model/Error.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/EmbeddingMapView.h"
@@ -54,11 +55,18 @@ void addFigureOptions(CommandOptions& options)
     options.add("steps", "Training steps for training and embedding (default 500).", "N");
     options.add("eval-every", "Evaluate every E steps (default 50).", "E");
     options.add("seed", "Seed of every random draw (default 1).", "S");
+    options.add("session", "Start from a saved session's parameters (options override them).", "FILE");
 }
 
 sme::ExplorerParameters readParameters(const CommandOptions& options)
 {
     sme::ExplorerParameters p;
+    if (const QString path = options.text("session"); !path.isEmpty()) {
+        const SessionLoad load = loadSession(path); // the options given override it
+        if (!load.parameters)
+            throw sme::Error(load.error.toStdString());
+        p = *load.parameters;
+    }
     p.dimension = options.integer("dim", p.dimension);
     p.gradientNoise = options.real("noise", p.gradientNoise);
     p.monteCarloPoints = options.integer("samples", p.monteCarloPoints);

@@ -4,6 +4,7 @@
 #include "app/DataSource.h"
 #include "app/ExportDialog.h"
 #include "app/OutputFile.h"
+#include "app/SessionFile.h"
 #include "app/FigureViews.h"
 #include "app/ParameterJson.h"
 #include "app/TrainingController.h"
@@ -175,6 +176,25 @@ MainWindow::~MainWindow()
 void MainWindow::buildMenus()
 {
     auto* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open session\u2026"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open a session"), QString(),
+                                                          tr("Sessions (*.smx.json *.json);;All files (*)"));
+        if (!path.isEmpty())
+            if (const QString failure = openSession(path); !failure.isEmpty())
+                showError(failure);
+    });
+    open->setShortcut(QKeySequence::Open);
+    QAction* save = file->addAction(tr("&Save session\u2026"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save the session"), QStringLiteral("session.smx.json"),
+                                                          tr("Sessions (*.smx.json *.json)"));
+        if (!path.isEmpty())
+            if (const QString failure = saveSessionTo(path); !failure.isEmpty())
+                showError(failure);
+    });
+    save->setShortcut(QKeySequence::Save);
+    recentMenu_ = file->addMenu(tr("&Recent sessions"));
+    fillRecentMenu();
+    file->addSeparator();
     file->addAction(tr("Open &data file\u2026"), this, &MainWindow::openDataFile);
     file->addSeparator();
     QAction* exportView = file->addAction(tr("&Export view\u2026"), this, &MainWindow::exportCurrentView);
@@ -499,6 +519,49 @@ void MainWindow::copyCurrentView()
 {
     QApplication::clipboard()->setPixmap(grid_->view(currentViewIndex())->grab());
     statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
+}
+
+QString MainWindow::saveSessionTo(const QString& path)
+{
+    const QString failure = saveSession(path, parameters_);
+    if (failure.isEmpty()) {
+        rememberRecent(path);
+        statusBar()->showMessage(tr("Saved the session to %1").arg(path), 5000);
+    }
+    return failure;
+}
+
+QString MainWindow::openSession(const QString& path)
+{
+    const SessionLoad load = loadSession(path);
+    if (!load.parameters)
+        return load.error;
+    applyParameters(*load.parameters);
+    rememberRecent(path);
+    statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
+    return {};
+}
+
+void MainWindow::rememberRecent(const QString& path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentSessions")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentSessions"), recent.mid(0, 8));
+    fillRecentMenu();
+}
+
+void MainWindow::fillRecentMenu()
+{
+    recentMenu_->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
+    for (const QString& path : recent)
+        recentMenu_->addAction(path, this, [this, path] {
+            if (const QString failure = openSession(path); !failure.isEmpty())
+                showError(failure);
+        });
+    recentMenu_->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::showError(const QString& text)

@@ -20,6 +20,7 @@ class LossFunctionsView;
 class MessageBanner;
 class QAction;
 class QLabel;
+class QMenu;
 class QTimer;
 class SampledDistancesView;
 class TrainingController;
@@ -57,6 +58,9 @@ public:
     QString exportView(int index, const QString& path, const FigureExportOptions& options);
     // Every view into folder as NAME.FORMAT, with NAME.csv beside the idealised ones.
     QString exportAll(const QString& folder, const FigureExportOptions& options);
+    // Sessions: empty or a message; a refused file changes nothing.
+    QString saveSessionTo(const QString& path);
+    QString openSession(const QString& path);
 
 signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures
@@ -86,6 +90,8 @@ private:
     void exportAllViews();
     void exportCurrentData();
     void copyCurrentView();
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
 
     sme::ExplorerParameters parameters_;
     ControlPanel* controls_;
@@ -103,6 +109,7 @@ private:
     bool recomputeAgain_ = false;
     std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
     QAction* liveSampledAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
     QAction* logDensityAction_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;

@@ -4,6 +4,7 @@
 #include "app/FigureCommand.h"
 #include "app/MainWindow.h"
 #include "app/TrainingController.h"
+#include "widgets/MessageBanner.h"
 #include "app/TrainCommand.h"
 
 #include <QApplication>
@@ -68,10 +69,17 @@ int main(int argc, char* argv[])
         QStringLiteral("steps"),
         QStringLiteral("With --screenshot: train N steps first (default 0)."), QStringLiteral("N"));
     parser.addOption(steps);
+    const QCommandLineOption session(QStringLiteral("session"),
+                                     QStringLiteral("Open the window on a saved session FILE."),
+                                     QStringLiteral("FILE"));
+    parser.addOption(session);
     parser.process(app);
 
     MainWindow window;
     window.show();
+    if (parser.isSet(session))
+        if (const QString failure = window.openSession(parser.value(session)); !failure.isEmpty())
+            window.banner()->showMessage(failure, MessageBanner::Kind::Error);
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         const long trainSteps = std::max(0L, parser.value(steps).toLong());
