@@ -3,6 +3,7 @@
 #include "app/MainWindow.h"
 #include "app/ParameterJson.h"
 #include "app/SessionFile.h"
+#include "widgets/ControlPanel.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
