@@ -51,6 +51,21 @@ void Adam<Scalar>::reset()
     steps_ = 0;
 }
 
+template <class Scalar>
+void Adam<Scalar>::restore(const AdamState<Scalar>& state)
+{
+    require(state.steps >= 0, "Adam: a negative step count");
+    require(state.firstMoments.size() == state.secondMoments.size(),
+            "Adam: the first and second moments differ in number");
+    for (std::size_t i = 0; i < state.firstMoments.size(); ++i)
+        require(state.firstMoments[i].rows() == state.secondMoments[i].rows()
+                    && state.firstMoments[i].cols() == state.secondMoments[i].cols(),
+                "Adam: a first and a second moment differ in shape");
+    steps_ = state.steps;
+    firstMoments_ = state.firstMoments;
+    secondMoments_ = state.secondMoments;
+}
+
 template class Adam<float>;
 template class Adam<double>;
 

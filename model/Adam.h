@@ -14,6 +14,14 @@ struct AdamSettings {
     double epsilon = 1e-8;
 };
 
+// Everything Adam remembers between steps, to save a run and continue it exactly.
+template <class Scalar>
+struct AdamState {
+    long steps = 0;
+    std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> firstMoments;
+    std::vector<Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>> secondMoments;
+};
+
 template <class Scalar>
 class Adam {
 public:
@@ -30,6 +38,10 @@ public:
 
     // Forgets the moments (a new run).
     void reset();
+
+    AdamState<Scalar> state() const { return {steps_, firstMoments_, secondMoments_}; }
+    // Takes a saved state; throws sme::Error unless both moment lists have the same shapes.
+    void restore(const AdamState<Scalar>& state);
 
 private:
     AdamSettings settings_;

@@ -8,6 +8,7 @@
 #include "model/EmbeddingNetwork.h"
 #include "model/MarginLoss.h"
 #include "model/Sampler.h"
+#include "model/TrainerState.h"
 
 #include <array>
 #include <cstdint>
@@ -105,6 +106,12 @@ public:
 
     // Back to step 0: the initial weights of the seed, fresh optimiser state.
     void reset();
+
+    // The whole state between steps, and back: after restoreState(state()) the next steps are
+    // those the run would have taken. restoreState throws sme::Error, changing nothing, when
+    // the state does not fit this trainer's network, classes or images, or is not finite.
+    TrainerState state() const;
+    void restoreState(const TrainerState& state);
 
     double beta0() const { return boundary_.beta0; }
     const EmbeddingNetwork<float>& network() const { return network_; }

@@ -20,6 +20,12 @@ struct StepPoint {
     double beta = 0.0;
 };
 
+// A run's curves from its start: every step and every evaluation, in order.
+struct RunHistory {
+    std::vector<StepPoint> steps;
+    std::vector<Evaluation> evaluations;
+};
+
 // What the window receives, at most about 30 times a second: everything since the previous
 // snapshot. Immutable once published (shared as std::shared_ptr<const TrainingSnapshot>).
 struct TrainingSnapshot {
