@@ -52,20 +52,22 @@ void addFigureOptions(CommandOptions& options)
     options.add("sampler", "Training sampler (default distance-weighted).", "S");
     options.add("loss", "Training loss (default margin).", "L");
     options.add("lr", "Learning rate (default 0.001).", "X");
-    options.add("steps", "Training steps for training and embedding (default 500).", "N");
+    options.add("steps", "Training steps for training and embedding (default 500; 0 more when --session kept its trained model).", "N");
     options.add("eval-every", "Evaluate every E steps (default 50).", "E");
     options.add("seed", "Seed of every random draw (default 1).", "S");
     options.add("session", "Start from a saved session's parameters (options override them).", "FILE");
 }
 
-sme::ExplorerParameters readParameters(const CommandOptions& options)
+// The session's parameters (the options given override them) and its kept run, if any.
+sme::ExplorerParameters readParameters(const CommandOptions& options, std::optional<sme::SavedRun>& run)
 {
     sme::ExplorerParameters p;
     if (const QString path = options.text("session"); !path.isEmpty()) {
-        const SessionLoad load = loadSession(path); // the options given override it
+        SessionLoad load = loadSession(path);
         if (!load.parameters)
             throw sme::Error(load.error.toStdString());
         p = *load.parameters;
+        run = std::move(load.run);
     }
     p.dimension = options.integer("dim", p.dimension);
     p.gradientNoise = options.real("noise", p.gradientNoise);
@@ -121,6 +123,7 @@ struct Figures {
     long evalEvery = 50;
     std::shared_ptr<sme::IdealisedFigures> idealised;
     std::shared_ptr<FigureTrainingRun> run;
+    std::optional<sme::SavedRun> saved; // a session's kept run: training figures start from it
 
     const sme::IdealisedFigures& idealisedFigures()
     {
@@ -130,7 +133,11 @@ struct Figures {
     }
     const FigureTrainingRun& training()
     {
-        if (!run) {
+        if (!run && saved) {
+            std::unique_ptr<sme::Trainer> trainer = restoredTrainer(parameters, saved->state);
+            run = std::make_shared<FigureTrainingRun>(
+                trainForFigures(*trainer, std::move(saved->history), steps, evalEvery));
+        } else if (!run) {
             DataChoice data;
             data.dataset = QString::fromStdString(parameters.dataset);
             data.noise = parameters.syntheticNoise;
@@ -219,8 +226,8 @@ int runFigure(const CommandOptions& options, const QStringList& positional)
         throw sme::Error("missing -o FILE");
 
     Figures figures;
-    figures.parameters = readParameters(options);
-    figures.steps = options.integer("steps", 500);
+    figures.parameters = readParameters(options, figures.saved);
+    figures.steps = options.integer("steps", figures.saved ? 0 : 500);
     figures.evalEvery = options.integer("eval-every", 50);
     if (figures.steps < 0 || figures.steps > 1'000'000 || figures.evalEvery < 1)
         throw sme::Error("--steps must be 0 to 1000000 and --eval-every at least 1");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/FigureViews.h"
 
+#include "app/DataSource.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"
@@ -38,8 +39,17 @@ FigureTrainingRun trainForFigures(sme::DataSplit data, const sme::TrainerSetting
                                   long steps, long evalEvery)
 {
     sme::Trainer trainer(std::move(data), settings);
+    return trainForFigures(trainer, {}, steps, evalEvery);
+}
+
+FigureTrainingRun trainForFigures(sme::Trainer& trainer, sme::RunHistory history, long steps,
+                                  long evalEvery)
+{
     FigureTrainingRun run;
-    run.evaluations.push_back(trainer.evaluate());
+    run.steps = std::move(history.steps);
+    run.evaluations = std::move(history.evaluations);
+    if (run.evaluations.empty() || run.evaluations.back().step != trainer.steps())
+        run.evaluations.push_back(trainer.evaluate());
     for (long s = 0; s < steps; ++s) {
         const sme::StepResult step = trainer.trainStep();
         if (step.diverged) {
@@ -53,6 +63,17 @@ FigureTrainingRun trainForFigures(sme::DataSplit data, const sme::TrainerSetting
     run.embeddings = trainer.heldOutEmbeddings();
     run.labels = trainer.heldOutLabels();
     return run;
+}
+
+std::unique_ptr<sme::Trainer> restoredTrainer(const sme::ExplorerParameters& parameters,
+                                              const sme::TrainerState& state)
+{
+    DataChoice data;
+    data.dataset = QString::fromStdString(parameters.dataset);
+    data.noise = parameters.syntheticNoise;
+    auto trainer = std::make_unique<sme::Trainer>(loadDataSplit(data), trainerSettingsFor(parameters));
+    trainer->restoreState(state);
+    return trainer;
 }
 
 sme::TrainerSettings trainerSettingsFor(const sme::ExplorerParameters& p)

@@ -10,6 +10,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <memory>
 #include <vector>
 
 class DensityChartView;
@@ -39,6 +40,15 @@ struct FigureTrainingRun {
 };
 FigureTrainingRun trainForFigures(sme::DataSplit data, const sme::TrainerSettings& settings,
                                   long steps, long evalEvery);
+// The same from a model that may have trained already, with the curves of its run so far.
+FigureTrainingRun trainForFigures(sme::Trainer& trainer, sme::RunHistory history, long steps,
+                                  long evalEvery);
+
+// The model the parameters describe, with a saved state restored into it. Throws sme::Error
+// (naming the data file or what does not fit) when the data cannot be loaded or the state
+// does not belong to such a model.
+std::unique_ptr<sme::Trainer> restoredTrainer(const sme::ExplorerParameters& parameters,
+                                              const sme::TrainerState& state);
 
 // The training settings that the explorer's parameters describe (the model trains n <= 1024).
 sme::TrainerSettings trainerSettingsFor(const sme::ExplorerParameters& parameters);

@@ -192,6 +192,13 @@ void MainWindow::buildMenus()
                 showError(failure);
     });
     save->setShortcut(QKeySequence::Save);
+    keepModelAction_ = file->addAction(tr("&Keep the trained model in sessions"));
+    keepModelAction_->setCheckable(true);
+    keepModelAction_->setChecked(QSettings().value(QStringLiteral("keepModelInSessions"), true).toBool());
+    keepModelAction_->setToolTip(tr("Save the trained weights and the run's curves beside the session "
+                                    "(NAME.run), so that opening it continues the run where it stopped."));
+    connect(keepModelAction_, &QAction::toggled, this,
+            [](bool keep) { QSettings().setValue(QStringLiteral("keepModelInSessions"), keep); });
     recentMenu_ = file->addMenu(tr("&Recent sessions"));
     fillRecentMenu();
     file->addSeparator();
@@ -523,7 +530,10 @@ void MainWindow::copyCurrentView()
 
 QString MainWindow::saveSessionTo(const QString& path)
 {
-    const QString failure = saveSession(path, parameters_);
+    std::optional<sme::SavedRun> run;
+    if (keepModelAction_->isChecked())
+        run = controller_->captureRun();
+    const QString failure = saveSession(path, parameters_, run ? &*run : nullptr);
     if (failure.isEmpty()) {
         rememberRecent(path);
         statusBar()->showMessage(tr("Saved the session to %1").arg(path), 5000);
@@ -533,10 +543,27 @@ QString MainWindow::saveSessionTo(const QString& path)
 
 QString MainWindow::openSession(const QString& path)
 {
-    const SessionLoad load = loadSession(path);
+    SessionLoad load = loadSession(path);
     if (!load.parameters)
         return load.error;
+    // A kept model is rebuilt and restored first: if it does not fit, nothing has changed yet.
+    std::unique_ptr<sme::Trainer> trainer;
+    if (load.run) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        try {
+            trainer = restoredTrainer(*load.parameters, load.run->state);
+            QApplication::restoreOverrideCursor();
+        } catch (const sme::Error& e) {
+            QApplication::restoreOverrideCursor();
+            return tr("%1: its trained model cannot be restored: %2")
+                .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        }
+    }
     applyParameters(*load.parameters);
+    if (trainer) {
+        modelDimension_ = std::min(load.parameters->dimension, largestModelDimension);
+        controller_->adopt(std::move(trainer), std::move(load.run->history));
+    }
     rememberRecent(path);
     statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
     return {};

@@ -110,6 +110,7 @@ private:
     std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
     QAction* liveSampledAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QAction* keepModelAction_ = nullptr;
     QAction* logDensityAction_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;

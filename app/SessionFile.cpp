@@ -3,8 +3,10 @@
 
 #include "app/OutputFile.h"
 #include "app/ParameterJson.h"
+#include "model/Error.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -13,23 +15,77 @@
 namespace {
 const QLatin1String formatName("sampling-matters-explorer-session");
 constexpr qint64 largestSession = 16 * 1024 * 1024;
+constexpr qint64 largestRun = qint64(2) * 1024 * 1024 * 1024;
+
+QString checksumText(std::string_view bytes)
+{
+    return QString::number(sme::runChecksum(bytes), 16).rightJustified(16, QLatin1Char('0'));
+}
+
+// The run a session names: read, checked against the size and checksum the session recorded,
+// and decoded. Empty, or why not (naming the run file).
+QString loadRun(const QString& sessionPath, const QJsonObject& entry, std::optional<sme::SavedRun>& run)
+{
+    const QString name = entry.value(QLatin1String("file")).toString();
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
+        return QStringLiteral("names no valid run file");
+    const QString path = QFileInfo(sessionPath).dir().filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("its run file %1 cannot be opened: %2").arg(name, file.errorString());
+    if (file.size() > largestRun)
+        return QStringLiteral("its run file %1 is too large (%2 bytes)").arg(name).arg(file.size());
+    const QByteArray bytes = file.readAll();
+    const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+    if (bytes.size() != entry.value(QLatin1String("bytes")).toInteger(-1)
+        || checksumText(view) != entry.value(QLatin1String("checksum")).toString())
+        return QStringLiteral("its run file %1 is not the one saved with it (changed, truncated or replaced since)")
+            .arg(name);
+    try {
+        run = sme::decodeRun(view);
+    } catch (const sme::Error& e) {
+        return QStringLiteral("its run file %1 is %2").arg(name, QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
 } // namespace
 
-QString saveSession(const QString& path, const sme::ExplorerParameters& parameters)
+QString runFilePath(const QString& sessionPath)
 {
-    const QJsonObject session{
+    QString base = sessionPath;
+    if (base.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        base.chop(5);
+    return base + QLatin1String(".run");
+}
+
+QString saveSession(const QString& path, const sme::ExplorerParameters& parameters, const sme::SavedRun* run)
+{
+    QJsonObject session{
         {"format", formatName},
         {"version", sessionFormatVersion},
         {"saved", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {"parameters", parametersToJson(parameters)},
     };
+    if (run) {
+        const std::string bytes = sme::encodeRun(*run);
+        const QString runPath = runFilePath(path);
+        if (const QString failure = writeOutput(runPath, QByteArray::fromStdString(bytes)); !failure.isEmpty())
+            return failure;
+        session.insert(QLatin1String("run"), QJsonObject{
+            {"file", QFileInfo(runPath).fileName()},
+            {"bytes", qint64(bytes.size())},
+            {"checksum", checksumText(bytes)},
+            {"step", qint64(run->state.steps)},
+        });
+    }
     return writeOutput(path, QJsonDocument(session).toJson(QJsonDocument::Indented));
 }
 
 SessionLoad loadSession(const QString& path)
 {
     const QString name = QFileInfo(path).fileName();
-    const auto refuse = [&name](const QString& why) { return SessionLoad{std::nullopt, name + ": " + why}; };
+    const auto refuse = [&name](const QString& why) { return SessionLoad{std::nullopt, std::nullopt, name + ": " + why}; };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return refuse(QStringLiteral("cannot open it: %1").arg(file.errorString()));
@@ -58,5 +114,13 @@ SessionLoad loadSession(const QString& path)
         = parametersFromJson(session.value(QLatin1String("parameters")).toObject(), &problems);
     if (!problems.isEmpty())
         return refuse(QStringLiteral("damaged parameters: %1").arg(problems.join(QStringLiteral("; "))));
-    return {parameters, {}};
+    SessionLoad load{parameters, std::nullopt, {}};
+    if (session.contains(QLatin1String("run"))) {
+        if (!session.value(QLatin1String("run")).isObject())
+            return refuse(QStringLiteral("has a damaged run entry"));
+        if (const QString failure = loadRun(path, session.value(QLatin1String("run")).toObject(), load.run);
+            !failure.isEmpty())
+            return refuse(failure);
+    }
+    return load;
 }

@@ -27,15 +27,38 @@ TrainingController::~TrainingController()
 void TrainingController::configure(sme::DataSplit data, const sme::TrainerSettings& settings)
 {
     // Built here, so a bad setting throws to the caller and the current model stays.
-    auto trainer = std::make_unique<sme::Trainer>(std::move(data), settings);
+    adopt(std::make_unique<sme::Trainer>(std::move(data), settings), {});
+}
+
+void TrainingController::adopt(std::unique_ptr<sme::Trainer> trainer, sme::RunHistory history)
+{
     {
         std::lock_guard lock(mutex_);
         incoming_ = std::move(trainer);
+        incomingHistory_ = std::move(history);
         setRunningLocked(false);
         pendingSteps_ = 0;
         changes_.clear();
     }
     wake_.notify_all();
+}
+
+std::optional<sme::SavedRun> TrainingController::captureRun()
+{
+    auto promise = std::make_shared<std::promise<sme::SavedRun>>();
+    std::future<sme::SavedRun> result = promise->get_future();
+    {
+        std::lock_guard lock(mutex_);
+        if (!trainer_ && !incoming_)
+            return std::nullopt;
+        captures_.push_back(std::move(promise));
+    }
+    wake_.notify_all();
+    try {
+        return result.get();
+    } catch (const std::future_error&) { // the model went away before the worker got to it
+        return std::nullopt;
+    }
 }
 
 bool TrainingController::isConfigured() const
@@ -175,18 +198,23 @@ void TrainingController::publishLocked(bool force)
 void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset)
 {
     lock.unlock();
-    if (reset)
+    if (reset) {
         trainer_->reset();
+        history_ = {};
+    }
     const sme::Evaluation evaluation = trainer_->evaluate();
+    if (history_.evaluations.empty() || history_.evaluations.back().step != evaluation.step)
+        history_.evaluations.push_back(evaluation);
     auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
     auto labels = std::make_shared<const std::vector<int>>(trainer_->heldOutLabels());
     lock.lock();
     heldOutLabels_ = std::move(labels);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
     pending_->reset = true;
-    pending_->evaluations.push_back(evaluation);
+    pending_->steps = history_.steps;
+    pending_->evaluations = history_.evaluations;
     pending_->heldOutEmbeddings = std::move(embeddings);
-    stepsAtLastPublish_ = 0;
+    stepsAtLastPublish_ = trainer_->steps();
     publishLocked(true);
 }
 
@@ -195,19 +223,23 @@ void TrainingController::loop()
     std::unique_lock lock(mutex_);
     for (;;) {
         wake_.wait(lock, [this] {
-            return quit_ || incoming_ || pendingReset_ || !changes_.empty() || comparisonRequested_
+            return quit_ || incoming_ || pendingReset_ || !changes_.empty() || !captures_.empty()
+                   || comparisonRequested_
                    || evaluationRequested_ || (trainer_ && (running_ || pendingSteps_ > 0));
         });
         if (quit_)
             return;
         if (incoming_) {
             trainer_ = std::move(incoming_);
+            history_ = std::move(incomingHistory_);
+            incomingHistory_ = {};
             pendingReset_ = false;
             freshSnapshotLocked(lock, false);
             continue;
         }
         if (!trainer_) { // changes before any model: nothing to apply them to
             changes_.clear();
+            captures_.clear(); // their callers get no run
             comparisonRequested_ = false;
             evaluationRequested_ = false;
             pendingReset_ = false;
@@ -234,11 +266,22 @@ void TrainingController::loop()
             lock.lock();
             continue;
         }
+        if (!captures_.empty()) {
+            auto captures = std::move(captures_);
+            captures_.clear();
+            lock.unlock();
+            sme::SavedRun run{trainer_->state(), history_};
+            for (auto& capture : captures)
+                capture->set_value(run);
+            lock.lock();
+            continue;
+        }
         if (evaluationRequested_ && !running_) {
             evaluationRequested_ = false;
             lock.unlock();
             const sme::Evaluation evaluation = trainer_->evaluate();
             auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+            history_.evaluations.push_back(evaluation);
             lock.lock();
             pending_->evaluations.push_back(evaluation);
             pending_->heldOutEmbeddings = std::move(embeddings);
@@ -281,6 +324,11 @@ void TrainingController::loop()
             evaluation = trainer_->evaluate();
             embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
         }
+        if (!result.diverged) {
+            history_.steps.push_back({result.step, result.loss, result.activeFraction, result.meanBeta});
+            if (evaluation)
+                history_.evaluations.push_back(*evaluation);
+        }
         lock.lock();
         if (result.diverged) {
             setRunningLocked(false);
@@ -291,7 +339,7 @@ void TrainingController::loop()
             publishLocked(true);
             continue;
         }
-        pending_->steps.push_back({result.step, result.loss, result.activeFraction, result.meanBeta});
+        pending_->steps.push_back(history_.steps.back());
         pending_->negativeDistances = result.negativeDistances;
         if (evaluation) {
             pending_->evaluations.push_back(*evaluation);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/Dataset.h"
+#include "model/RunFile.h"
 #include "model/Trainer.h"
 #include "model/TrainingSnapshot.h"
 
@@ -13,6 +14,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -29,6 +31,12 @@ public:
     // for invalid data or settings, leaving the current model as it was.
     void configure(sme::DataSplit data, const sme::TrainerSettings& settings);
     bool isConfigured() const;
+    // Takes a model built (and perhaps restored from a saved run) by the caller, with the curves
+    // of its run so far: the next snapshot starts the curves again with that history.
+    void adopt(std::unique_ptr<sme::Trainer> trainer, sme::RunHistory history);
+    // The model's whole state and the run's curves, read by the worker between two steps (the
+    // caller waits at most one step). Empty when there is no model.
+    std::optional<sme::SavedRun> captureRun();
 
     void start();
     void pause();
@@ -74,6 +82,9 @@ private:
     std::unique_ptr<sme::Trainer> trainer_;
     std::unique_ptr<sme::Trainer> incoming_;
     std::deque<std::function<void(sme::Trainer&)>> changes_;
+    std::vector<std::shared_ptr<std::promise<sme::SavedRun>>> captures_;
+    sme::RunHistory incomingHistory_; // the curves that come with incoming_
+    sme::RunHistory history_;         // the worker's record of the run, for captureRun()
     bool quit_ = false;
     bool running_ = false;
     long pendingSteps_ = 0;

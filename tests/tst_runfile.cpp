@@ -6,6 +6,8 @@
 #include "model/SyntheticData.h"
 #include "model/Trainer.h"
 
+#include "SameBits.h"
+
 #include <QtTest>
 
 namespace {
@@ -27,17 +29,6 @@ sme::TrainerSettings smallSettings()
     settings.batchK = 3;
     settings.learnImageBeta = true; // every part of the state is exercised
     return settings;
-}
-
-bool sameBits(const std::vector<Eigen::MatrixXf>& a, const std::vector<Eigen::MatrixXf>& b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].rows() != b[i].rows() || a[i].cols() != b[i].cols()
-            || std::memcmp(a[i].data(), b[i].data(), sizeof(float) * std::size_t(a[i].size())) != 0)
-            return false;
-    return true;
 }
 
 sme::SavedRun trainedRun(sme::Trainer& trainer, long steps)

@@ -3,11 +3,15 @@
 #include "app/MainWindow.h"
 #include "app/ParameterJson.h"
 #include "app/SessionFile.h"
+#include "app/FigureCommand.h"
+#include "app/TrainingController.h"
 #include "widgets/ControlPanel.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include "SameBits.h"
+
 #include <QtTest>
 
 namespace {
@@ -32,6 +36,17 @@ sme::ExplorerParameters unusual()
     return p;
 }
 
+// A quick model: small layers on the synthetic data.
+sme::ExplorerParameters quickModel()
+{
+    sme::ExplorerParameters p;
+    p.dimension = 16;
+    p.hidden = {32};
+    p.batchClasses = 4;
+    p.batchK = 3;
+    return p;
+}
+
 void write(const QString& path, const QByteArray& content)
 {
     QFile file(path);
@@ -51,6 +66,8 @@ private slots:
     void refusedSessionLeavesTheWindowUntouched();
     void windowSavesAndReopensItsSession();
     void unwritableTargetLeavesNoFile();
+    void windowKeepsItsTrainedModel();
+    void sessionWithAForeignOrDamagedRunFileIsRefused();
 
 private:
     QTemporaryDir dir_;
@@ -145,6 +162,89 @@ void SessionTest::unwritableTargetLeavesNoFile()
     QVERIFY(!saveSession(path, unusual()).isEmpty());
     QVERIFY(!QFile::exists(path));
     QVERIFY(saveSession(dir_.path(), unusual()).contains(QStringLiteral("directory")));
+}
+
+void SessionTest::windowKeepsItsTrainedModel()
+{
+    // Train 12 steps, save with the model, open in a new window: the weights, the optimiser and
+    // the curves come back exactly, and one more step in each window gives the same weights.
+    const QString path = dir_.filePath(QStringLiteral("trained.smx.json"));
+    MainWindow first(false);
+    first.show();
+    first.applyParameters(quickModel());
+    for (int i = 0; i < 12; ++i)
+        first.controller()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(first.displayedStep(), 12L, 20000);
+    QCOMPARE(first.saveSessionTo(path), QString());
+    QVERIFY(QFile::exists(runFilePath(path)));
+    QCOMPARE(runFilePath(path), dir_.filePath(QStringLiteral("trained.smx.run")));
+
+    MainWindow second(false);
+    second.show();
+    QCOMPARE(second.openSession(path), QString());
+    QCOMPARE(second.parameters(), quickModel());
+    QTRY_COMPARE_WITH_TIMEOUT(second.displayedStep(), 12L, 20000);
+    const std::optional<sme::SavedRun> a = first.controller()->captureRun();
+    const std::optional<sme::SavedRun> b = second.controller()->captureRun();
+    QVERIFY(a && b);
+    QCOMPARE(b->state.steps, 12L);
+    QVERIFY(sameBits(b->state.parameters, a->state.parameters));
+    QVERIFY(sameBits(b->state.adam.secondMoments, a->state.adam.secondMoments));
+    QCOMPARE(b->history.steps.size(), std::size_t(12));
+    for (std::size_t i = 0; i < 12; ++i)
+        QCOMPARE(b->history.steps[i].loss, a->history.steps[i].loss);
+    QCOMPARE(b->history.evaluations.size(), a->history.evaluations.size());
+
+    first.controller()->step();
+    second.controller()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(first.displayedStep(), 13L, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.displayedStep(), 13L, 20000);
+    QVERIFY(sameBits(second.controller()->captureRun()->state.parameters,
+                     first.controller()->captureRun()->state.parameters));
+
+    // The figure command draws the training figures from the kept run without training again;
+    // options that make another model are refused, since the kept weights cannot fit it.
+    const QString png = dir_.filePath(QStringLiteral("kept-training.png"));
+    const QStringList figure{QStringLiteral("sampling-explorer"), QStringLiteral("figure"),
+                             QStringLiteral("embedding"), QStringLiteral("--session"), path};
+    QCOMPARE(runFigureCommand(figure + QStringList{QStringLiteral("-o"), png}), 0);
+    QVERIFY(QFileInfo(png).size() > 1000);
+    QCOMPARE(runFigureCommand(figure + QStringList{QStringLiteral("--dim"), QStringLiteral("32"),
+                                                   QStringLiteral("-o"), png}), 2);
+}
+
+void SessionTest::sessionWithAForeignOrDamagedRunFileIsRefused()
+{
+    const QString path = dir_.filePath(QStringLiteral("kept.smx.json"));
+    {
+        MainWindow window(false);
+        window.show();
+        window.applyParameters(quickModel());
+        window.controller()->step();
+        QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), 1L, 20000);
+        QCOMPARE(window.saveSessionTo(path), QString());
+    }
+    QVERIFY(loadSession(path).run.has_value());
+    QFile runFile(runFilePath(path));
+    QVERIFY(runFile.open(QIODevice::ReadOnly));
+    const QByteArray bytes = runFile.readAll();
+    runFile.close();
+
+    MainWindow window(false);
+    window.show();
+    const sme::ExplorerParameters before = window.parameters();
+    QByteArray damaged = bytes;
+    damaged[damaged.size() / 2] = char(damaged[damaged.size() / 2] ^ 0x01);
+    write(runFilePath(path), damaged);
+    QVERIFY2(window.openSession(path).contains(QStringLiteral("kept.smx.run")), qPrintable(window.openSession(path)));
+    write(runFilePath(path), bytes.left(bytes.size() / 2));
+    QVERIFY(window.openSession(path).contains(QStringLiteral("not the one saved")));
+    QVERIFY(QFile::remove(runFilePath(path)));
+    QVERIFY(window.openSession(path).contains(QStringLiteral("cannot be opened")));
+    QCOMPARE(window.parameters(), before);
+    QCOMPARE(window.controls()->parameters(), before);
+    write(runFilePath(path), bytes); // put back: the session opens again
+    QCOMPARE(window.openSession(path), QString());
 }
 
 QTEST_MAIN(SessionTest)
