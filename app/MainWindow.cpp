@@ -3,7 +3,11 @@
 
 #include "app/DataSource.h"
 #include "app/ExportDialog.h"
+#include "app/Language.h"
 #include "app/OutputFile.h"
+#include "app/PresentationMode.h"
+#include "app/PresetAnimation.h"
+#include "app/StartPage.h"
 #include "app/SessionFile.h"
 #include "app/FigureViews.h"
 #include "app/ParameterJson.h"
@@ -105,13 +109,20 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(controls_->sizeHint().width() + 20);
-    auto* dock = new QDockWidget(tr("Controls"));
-    dock->setObjectName(QStringLiteral("ControlsDock"));
-    dock->setWidget(scroll);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
-                      | QDockWidget::DockWidgetClosable);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    controlsDock_ = new QDockWidget(tr("Controls"));
+    controlsDock_->setObjectName(QStringLiteral("ControlsDock"));
+    controlsDock_->setWidget(scroll);
+    controlsDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                               | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, controlsDock_);
 
+    const PresetLoad presets = loadPresets(QStringLiteral(":/presets"), uiLanguage());
+    presets_ = presets.presets;
+    if (!presets.problems.isEmpty())
+        banner_->showMessage(tr("Some presets could not be read: %1").arg(presets.problems.join(QStringLiteral("; "))),
+                             MessageBanner::Kind::Warning);
+    animation_ = new PresetAnimation([this] { return parameters_; },
+                                     [this](const sme::ExplorerParameters& p) { applyParameters(p); }, this);
     buildMenus();
     buildStatusBar();
 
@@ -120,6 +131,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     connect(debounce_, &QTimer::timeout, this, &MainWindow::computeIdealised);
     connect(watcher_, &QFutureWatcher<IdealisedResult>::finished, this, &MainWindow::showIdealised);
 
+    connect(controls_, &ControlPanel::parametersChanged, animation_, &PresetAnimation::stop);
     connect(controls_, &ControlPanel::parametersChanged, this, &MainWindow::onParametersChanged);
     connect(controls_, &ControlPanel::playPauseClicked, this, &MainWindow::togglePlay);
     connect(controls_, &ControlPanel::stepClicked, controller_, &TrainingController::step);
@@ -240,14 +252,42 @@ void MainWindow::buildMenus()
     overlaid->setChecked(true);
     connect(overlaid, &QAction::toggled, sampled_, &SampledDistancesView::setOverlaid);
     view->addSeparator();
-    QAction* all = view->addAction(tr("Show &all views"), grid_, [this] { grid_->focusView(-1); });
-    all->setShortcut(Qt::Key_Escape);
-    QAction* fullScreen = view->addAction(tr("&Full screen"));
-    fullScreen->setShortcut(Qt::Key_F11);
-    fullScreen->setCheckable(true);
-    connect(fullScreen, &QAction::toggled, this, [this](bool on) {
-        setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+    auto* focus = view->addMenu(tr("&Focus view"));
+    for (int i = 0; i < grid_->count(); ++i) {
+        QAction* action = focus->addAction(tr("View &%1").arg(i + 1), grid_, [this, i] { grid_->focusView(i); });
+        action->setShortcut(QKeySequence(Qt::Key_1 + i));
+    }
+    // Esc leaves presentation mode first, then stops an animation and shows every view.
+    QAction* all = view->addAction(tr("Show &all views"), this, [this] {
+        animation_->stop();
+        if (presentation_->isActive())
+            presentationAction_->setChecked(false);
+        else
+            grid_->focusView(-1);
     });
+    all->setShortcut(Qt::Key_Escape);
+    presentationAction_ = view->addAction(tr("&Presentation mode"));
+    presentationAction_->setShortcut(Qt::Key_F11);
+    presentationAction_->setCheckable(true);
+    presentationAction_->setToolTip(tr("Full screen, large fonts, thick lines, high contrast; 1-6 focus a view, Esc leaves"));
+    QAction* leave = new QAction(tr("Leave (Esc)"), this);
+    connect(leave, &QAction::triggered, all, &QAction::trigger);
+    presentation_ = new PresentationMode(this, controlsDock_, grid_, {play, step, reset, leave});
+    connect(presentationAction_, &QAction::toggled, this, [this](bool on) {
+        if (on && grid_->focusedView() < 0)
+            grid_->focusView(currentViewIndex());
+        presentation_->setActive(on);
+    });
+
+    auto* presetMenu = menuBar()->addMenu(tr("&Presets"));
+    for (const Preset& preset : presets_) {
+        QAction* action = presetMenu->addAction(preset.title, this, [this, id = preset.id] { applyPreset(id); });
+        action->setToolTip(preset.lookFor);
+        action->setObjectName(QStringLiteral("preset-") + preset.id);
+    }
+    presetMenu->addSeparator();
+    presetMenu->addAction(tr("&Start page…"), this, &MainWindow::showStartPage);
+    presetMenu->setToolTipsVisible(true);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About"), this, &MainWindow::showAbout);
@@ -377,6 +417,7 @@ void MainWindow::showIdealised()
     showIdealisedFigures(figures, parameters_, *density_, *gradient_,
                          liveSampledAction_->isChecked() ? nullptr : sampled_, *losses_);
     lastFigures_ = std::make_shared<const sme::IdealisedFigures>(figures);
+    presentation_->refresh();
     emit idealisedFiguresShown();
 }
 
@@ -395,6 +436,7 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
     }
     if (liveSampledAction_->isChecked() && !snapshot->evaluations.empty() && !snapshot->reset)
         controller_->requestSamplerComparison();
+    presentation_->refresh(); // a new map has new series
     displayedStep_ = snapshot->step;
     stepLabel_->setText(tr("Step %1").arg(snapshot->step));
     speedLabel_->setText(snapshot->running ? tr("%1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0)
@@ -619,6 +661,42 @@ void MainWindow::restoreSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         resize(1600, 950);
     restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+}
+
+bool MainWindow::applyPreset(const QString& id)
+{
+    const auto preset = std::find_if(presets_.begin(), presets_.end(), [&](const Preset& p) { return p.id == id; });
+    if (preset == presets_.end())
+        return false;
+    animation_->stop();
+    controller_->pause();
+    applyParameters(presetParameters(*preset));
+    controller_->setStepsPerSecond(parameters_.stepsPerSecond);
+    controller_->setStopAfter(parameters_.stopAfter);
+    controller_->reset(); // a preset starts its run from step 0
+    grid_->focusView(preset->view.isEmpty() ? -1 : int(figureNames().indexOf(preset->view)));
+    banner_->showMessage(QStringLiteral("<b>%1.</b> %2").arg(preset->title.toHtmlEscaped(), preset->lookFor.toHtmlEscaped()),
+                         MessageBanner::Kind::Information);
+    animation_->start(*preset);
+    if (preset->train)
+        controller_->start();
+    if (preset->open == QLatin1String("race"))
+        emit raceRequested();
+    return true;
+}
+
+void MainWindow::showStartPage()
+{
+    StartPage page(presets_, QSettings().value(QStringLiteral("showStartPage"), true).toBool(), this);
+    connect(&page, &StartPage::presetChosen, this, [this](const QString& id) { applyPreset(id); });
+    page.exec();
+    QSettings().setValue(QStringLiteral("showStartPage"), page.showAtStart());
+}
+
+void MainWindow::showStartPageIfWanted()
+{
+    if (QSettings().value(QStringLiteral("showStartPage"), true).toBool())
+        QTimer::singleShot(0, this, &MainWindow::showStartPage);
 }
 
 void MainWindow::showAbout()

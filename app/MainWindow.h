@@ -6,6 +6,7 @@
 #include "model/IdealisedFigures.h"
 #include "model/TrainingSnapshot.h"
 #include "app/FigureExporter.h"
+#include "app/Presets.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -18,7 +19,10 @@ class EmbeddingMapView;
 class GradientVarianceView;
 class LossFunctionsView;
 class MessageBanner;
+class PresentationMode;
+class PresetAnimation;
 class QAction;
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QTimer;
@@ -62,9 +66,20 @@ public:
     QString saveSessionTo(const QString& path);
     QString openSession(const QString& path);
 
+    // Presets: every parameter set as the preset says, its view enlarged, its text shown, its
+    // animation or training started. False for an unknown id.
+    const std::vector<Preset>& presets() const { return presets_; }
+    bool applyPreset(const QString& id);
+    PresetAnimation* presetAnimation() const { return animation_; }
+    void showStartPage();
+    void showStartPageIfWanted(); // at start, unless the user turned it off
+    PresentationMode* presentation() const { return presentation_; }
+    QAction* presentationAction() const { return presentationAction_; }
+
 signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures
     void snapshotShown();         // after a training snapshot reached the views
+    void raceRequested();         // a preset asks for the sampler race
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -110,6 +125,11 @@ private:
     std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
     QAction* liveSampledAction_ = nullptr;
     QMenu* recentMenu_ = nullptr;
+    QDockWidget* controlsDock_ = nullptr;
+    std::vector<Preset> presets_;
+    PresetAnimation* animation_ = nullptr;
+    PresentationMode* presentation_ = nullptr;
+    QAction* presentationAction_ = nullptr;
     QAction* keepModelAction_ = nullptr;
     QAction* logDensityAction_ = nullptr;
     QLabel* stepLabel_ = nullptr;

@@ -73,6 +73,13 @@ int main(int argc, char* argv[])
                                      QStringLiteral("Open the window on a saved session FILE."),
                                      QStringLiteral("FILE"));
     parser.addOption(session);
+    const QCommandLineOption preset(QStringLiteral("preset"),
+                                    QStringLiteral("Start on the preset ID (see the Presets menu)."),
+                                    QStringLiteral("ID"));
+    parser.addOption(preset);
+    const QCommandLineOption presentation(QStringLiteral("presentation"),
+                                          QStringLiteral("Start in presentation mode (F11 toggles it)."));
+    parser.addOption(presentation);
     parser.process(app);
 
     MainWindow window;
@@ -80,6 +87,13 @@ int main(int argc, char* argv[])
     if (parser.isSet(session))
         if (const QString failure = window.openSession(parser.value(session)); !failure.isEmpty())
             window.banner()->showMessage(failure, MessageBanner::Kind::Error);
+    if (parser.isSet(preset) && !window.applyPreset(parser.value(preset)))
+        window.banner()->showMessage(QObject::tr("There is no preset '%1'.").arg(parser.value(preset)),
+                                     MessageBanner::Kind::Error);
+    if (parser.isSet(presentation))
+        window.presentationAction()->setChecked(true);
+    if (!parser.isSet(session) && !parser.isSet(preset) && !parser.isSet(screenshot))
+        window.showStartPageIfWanted();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         const long trainSteps = std::max(0L, parser.value(steps).toLong());

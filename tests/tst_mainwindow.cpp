@@ -9,6 +9,7 @@
 #include "widgets/MessageBanner.h"
 #include "widgets/TrainingCurvesView.h"
 #include "widgets/ViewGrid.h"
+#include "ShowActive.h"
 
 #include <QLineSeries>
 #include <QSignalSpy>
@@ -26,15 +27,6 @@ int distinctColours(const QImage& image, const QRect& region)
         for (int x = region.left(); x <= region.right(); x += 2)
             colours.insert(image.pixel(x, y));
     return int(colours.size());
-}
-
-// Shown and active, so the window's keyboard shortcuts receive the key presses.
-bool showActive(QWidget& window)
-{
-    window.show();
-    window.activateWindow();
-    QApplication::setActiveWindow(&window);
-    return QTest::qWaitForWindowActive(&window);
 }
 
 } // namespace

@@ -1,0 +1,253 @@
+// Tests of the classroom presets and of presentation mode: every preset loads, sets what it
+// names and leaves every view drawn; bad preset files are refused; presentation mode enlarges,
+// restyles and puts everything back.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/FigureViews.h"
+#include "app/MainWindow.h"
+#include "app/ParameterJson.h"
+#include "app/PresentationMode.h"
+#include "app/PresetAnimation.h"
+#include "app/Presets.h"
+#include "app/StartPage.h"
+#include "widgets/MessageBanner.h"
+#include "widgets/PresentationStyle.h"
+#include "widgets/ViewGrid.h"
+#include "ShowActive.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCommandLinkButton>
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QToolBar>
+#include <QTemporaryDir>
+#include <QValueAxis>
+#include <QXYSeries>
+#include <QtTest>
+
+namespace {
+
+// The most points any series of the view's charts holds: 0 for a blank view.
+qsizetype mostPoints(QWidget* view)
+{
+    QList<QChartView*> charts = view->findChildren<QChartView*>();
+    if (auto* self = qobject_cast<QChartView*>(view))
+        charts.append(self);
+    qsizetype most = 0;
+    for (QChartView* chart : charts)
+        for (QAbstractSeries* series : chart->chart()->series())
+            if (auto* xy = qobject_cast<QXYSeries*>(series))
+                most = std::max(most, qsizetype(xy->count()));
+    return most;
+}
+
+void write(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+}
+
+} // namespace
+
+class PresetsTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void theSixPresetsLoadInBothLanguages();
+    void everyPresetSetsItsParametersAndDrawsEveryView_data();
+    void everyPresetSetsItsParametersAndDrawsEveryView();
+    void animationStepsThroughItsValuesAndStopsOnATouch();
+    void badPresetFilesAreRefusedByName();
+    void startPageOffersEveryPreset();
+    void presentationModeEnlargesRestylesAndRestores();
+    void numberKeysFocusViewsAndEscLeaves();
+};
+
+void PresetsTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SamplingMattersExplorerTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_presets"));
+}
+
+void PresetsTest::theSixPresetsLoadInBothLanguages()
+{
+    const PresetLoad english = loadPresets();
+    QVERIFY2(english.problems.isEmpty(), qPrintable(english.problems.join('\n')));
+    QStringList ids;
+    for (const Preset& p : english.presets)
+        ids << p.id;
+    QCOMPARE(ids, (QStringList{"distances-concentrate", "hard-negatives-noisy", "what-each-sampler-picks",
+                               "losses-compared", "sampling-matters", "margin-learns-boundary"}));
+    const PresetLoad chinese = loadPresets(QStringLiteral(":/presets"), QStringLiteral("zh_CN"));
+    QCOMPARE(chinese.presets.size(), english.presets.size());
+    for (std::size_t i = 0; i < english.presets.size(); ++i) {
+        QVERIFY(chinese.presets[i].title != english.presets[i].title); // really translated
+        QVERIFY(chinese.presets[i].lookFor != english.presets[i].lookFor);
+    }
+}
+
+void PresetsTest::everyPresetSetsItsParametersAndDrawsEveryView_data()
+{
+    QTest::addColumn<QString>("id");
+    for (const Preset& p : loadPresets().presets)
+        QTest::newRow(qPrintable(p.id)) << p.id;
+}
+
+void PresetsTest::everyPresetSetsItsParametersAndDrawsEveryView()
+{
+    QFETCH(QString, id);
+    MainWindow window(false);
+    window.show();
+    // Start from parameters unlike any preset's, so a parameter the preset names but does not
+    // set would show.
+    sme::ExplorerParameters unlike;
+    unlike.dimension = 48;
+    unlike.gradientNoise = 0.3;
+    unlike.loss = sme::LossKind::Contrastive;
+    unlike.alpha = 0.7;
+    unlike.beta0 = 0.8;
+    unlike.sampler = sme::SamplerKind::Uniform;
+    unlike.learnClassBeta = false;
+    unlike.monteCarloPoints = 500;
+    window.applyParameters(unlike);
+
+    QSignalSpy race(&window, &MainWindow::raceRequested);
+    QVERIFY(window.applyPreset(id));
+    const Preset& preset = *std::find_if(window.presets().begin(), window.presets().end(),
+                                         [&](const Preset& p) { return p.id == id; });
+    const QJsonObject now = parametersToJson(window.parameters());
+    for (auto it = preset.parameters.begin(); it != preset.parameters.end(); ++it) {
+        const QJsonValue expected = it.key() == preset.animateParameter ? preset.animateValues.at(0) : it.value();
+        QVERIFY2(now.value(it.key()).toVariant() == expected.toVariant(),
+                 qPrintable(it.key() + QStringLiteral(": ") + now.value(it.key()).toVariant().toString()));
+    }
+    // The parameters it does not name take their defaults: a preset always gives one state.
+    sme::ExplorerParameters expected = presetParameters(preset);
+    if (!preset.animateParameter.isEmpty())
+        expected = withParameter(expected, preset.animateParameter, preset.animateValues.at(0));
+    QCOMPARE(window.parameters(), expected);
+    QCOMPARE(window.views()->focusedView(), int(figureNames().indexOf(preset.view)));
+    QCOMPARE(race.count(), preset.open == QLatin1String("race") ? 1 : 0);
+    QVERIFY(window.banner()->isVisible());
+    QVERIFY(window.banner()->text().contains(preset.title.toHtmlEscaped()));
+
+    // Every view non-empty once the figures and the first snapshot are in.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.computingFigures(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(mostPoints(window.views()->view(4)) > 0, 20000);
+    for (int i = 0; i < window.views()->count(); ++i)
+        QVERIFY2(mostPoints(window.views()->view(i)) > 0, qPrintable(figureNames().at(i)));
+    if (preset.train)
+        QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() > 0, 20000);
+    window.presetAnimation()->stop();
+}
+
+void PresetsTest::animationStepsThroughItsValuesAndStopsOnATouch()
+{
+    MainWindow window(false);
+    window.show();
+    QVERIFY(window.applyPreset(QStringLiteral("distances-concentrate")));
+    QVERIFY(window.presetAnimation()->isRunning());
+    QCOMPARE(window.parameters().dimension, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(window.parameters().dimension, 3, 6000); // the next value, in turn
+    // Another preset stops it; so does Esc (the "show all" action).
+    QVERIFY(window.applyPreset(QStringLiteral("losses-compared")));
+    QVERIFY(!window.presetAnimation()->isRunning());
+    QCOMPARE(window.parameters().dimension, sme::ExplorerParameters{}.dimension);
+}
+
+void PresetsTest::badPresetFilesAreRefusedByName()
+{
+    QTemporaryDir dir;
+    QFile::copy(QStringLiteral(":/presets/4-losses-compared.json"), dir.filePath(QStringLiteral("good.json")));
+    write(dir.filePath(QStringLiteral("broken.json")), "{\"id\": \"x\", \"title\": ");
+    write(dir.filePath(QStringLiteral("unknown-key.json")),
+          R"({"id": "k", "title": "T", "look_for": "L", "parameters": {"dimensions": 3}})");
+    write(dir.filePath(QStringLiteral("bad-view.json")),
+          R"({"id": "v", "title": "T", "look_for": "L", "parameters": {}, "view": "nowhere"})");
+    write(dir.filePath(QStringLiteral("bad-value.json")),
+          R"({"id": "b", "title": "T", "look_for": "L", "parameters": {"dimension": 1}})");
+    write(dir.filePath(QStringLiteral("bad-animation.json")),
+          R"({"id": "a", "title": "T", "look_for": "L", "parameters": {},
+              "animate": {"parameter": "dimension", "values": [8, 99999]}})");
+    const PresetLoad load = loadPresets(dir.path());
+    QCOMPARE(load.presets.size(), std::size_t(1));
+    QCOMPARE(load.presets[0].id, QStringLiteral("losses-compared"));
+    QCOMPARE(load.problems.size(), 5);
+    const QString all = load.problems.join('\n');
+    for (const char* name : {"broken.json", "unknown-key.json", "bad-view.json", "bad-value.json", "bad-animation.json"})
+        QVERIFY2(all.contains(QLatin1String(name)), qPrintable(all));
+    QVERIFY(all.contains(QStringLiteral("dimensions: not a parameter")));
+    QVERIFY(all.contains(QStringLiteral("nowhere")));
+}
+
+void PresetsTest::startPageOffersEveryPreset()
+{
+    const std::vector<Preset> presets = loadPresets().presets;
+    StartPage page(presets, true);
+    QCOMPARE(page.findChildren<QCommandLinkButton*>().size(), qsizetype(presets.size()));
+    QSignalSpy chosen(&page, &StartPage::presetChosen);
+    auto* button = page.findChild<QCommandLinkButton*>(QStringLiteral("preset-losses-compared"));
+    QVERIFY(button);
+    QCOMPARE(button->description(), presets[3].lookFor);
+    button->click();
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("losses-compared"));
+    QVERIFY(page.showAtStart());
+}
+
+void PresetsTest::presentationModeEnlargesRestylesAndRestores()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.computingFigures(), 20000);
+    auto* density = qobject_cast<QChartView*>(window.views()->view(0));
+    QVERIFY(density);
+    auto* series = qobject_cast<QXYSeries*>(density->chart()->series().at(1));
+    const qreal width = series->pen().widthF();
+    const QFont title = density->chart()->titleFont();
+    const QFont labels = density->chart()->axes().at(0)->labelsFont();
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("ControlsDock"));
+    QVERIFY(dock->isVisible());
+    window.views()->focusView(2);
+
+    window.presentationAction()->setChecked(true);
+    QVERIFY(window.presentation()->isActive());
+    QVERIFY(window.isFullScreen());
+    QVERIFY(!dock->isVisible());
+    QVERIFY(window.presentation()->bar()->isVisible());
+    QCOMPARE(window.views()->focusedView(), 2); // the focused view stays enlarged
+    QCOMPARE(series->pen().widthF(), width * presentationLineScale);
+    QVERIFY(density->chart()->titleFont().pointSizeF() > title.pointSizeF() * 1.5);
+    QVERIFY(density->chart()->axes().at(0)->labelsFont().pointSizeF() > labels.pointSizeF() * 1.5);
+    QCOMPARE(density->chart()->axes().at(0)->labelsColor(), QColor(Qt::black));
+
+    window.presentationAction()->setChecked(false);
+    QVERIFY(!window.isFullScreen());
+    QVERIFY(dock->isVisible());
+    QVERIFY(!window.presentation()->bar()->isVisible());
+    QCOMPARE(series->pen().widthF(), width);
+    QCOMPARE(density->chart()->titleFont(), title);
+    QCOMPARE(density->chart()->axes().at(0)->labelsFont(), labels);
+}
+
+void PresetsTest::numberKeysFocusViewsAndEscLeaves()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    for (int i = 0; i < 6; ++i) {
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i));
+        QCOMPARE(window.views()->focusedView(), i);
+    }
+    QTest::keyClick(&window, Qt::Key_F11);
+    QVERIFY(window.presentation()->isActive());
+    QTest::keyClick(&window, Qt::Key_3);
+    QCOMPARE(window.views()->focusedView(), 2);
+    QTest::keyClick(&window, Qt::Key_Escape); // leaves presentation mode first
+    QVERIFY(!window.presentation()->isActive());
+    QTest::keyClick(&window, Qt::Key_Escape); // then shows every view
+    QCOMPARE(window.views()->focusedView(), -1);
+}
+
+QTEST_MAIN(PresetsTest)
+#include "tst_presets.moc"

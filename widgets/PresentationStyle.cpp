@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/PresentationStyle.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
+#include <QLegend>
+#include <QScatterSeries>
+#include <QXYSeries>
+
+namespace {
+
+// The normal value of a property, remembered on the object the first time it is seen.
+template <class T>
+T remembered(QObject* object, const char* name, const T& current)
+{
+    const QVariant saved = object->property(name);
+    if (saved.isValid())
+        return saved.value<T>();
+    object->setProperty(name, QVariant::fromValue(current));
+    return current;
+}
+
+QFont scaled(QFont font, bool presenting)
+{
+    if (presenting && font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * presentationFontScale);
+    else if (presenting && font.pixelSize() > 0)
+        font.setPixelSize(int(font.pixelSize() * presentationFontScale));
+    if (presenting)
+        font.setBold(true);
+    return font;
+}
+
+} // namespace
+
+void applyPresentationStyle(QChart* chart, bool presenting)
+{
+    const QColor ink(Qt::black);
+    chart->setTitleFont(scaled(remembered(chart, "smeTitleFont", chart->titleFont()), presenting));
+    const QBrush titleBrush = remembered(chart, "smeTitleBrush", chart->titleBrush());
+    chart->setTitleBrush(presenting ? QBrush(ink) : titleBrush);
+
+    QLegend* legend = chart->legend();
+    legend->setFont(scaled(remembered(legend, "smeFont", legend->font()), presenting));
+    const QColor legendColor = remembered(legend, "smeLabelColor", legend->labelColor());
+    legend->setLabelColor(presenting ? ink : legendColor);
+
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsFont(scaled(remembered(axis, "smeLabelsFont", axis->labelsFont()), presenting));
+        axis->setTitleFont(scaled(remembered(axis, "smeTitleFont", axis->titleFont()), presenting));
+        const QColor labels = remembered(axis, "smeLabelsColor", axis->labelsColor());
+        const QBrush title = remembered(axis, "smeTitleBrush", axis->titleBrush());
+        const QPen line = remembered(axis, "smeLinePen", axis->linePen());
+        const QColor grid = remembered(axis, "smeGridColor", axis->gridLineColor());
+        axis->setLabelsColor(presenting ? ink : labels);
+        axis->setTitleBrush(presenting ? QBrush(ink) : title);
+        QPen presentLine(ink, 2.0);
+        presentLine.setCosmetic(true);
+        axis->setLinePen(presenting ? presentLine : line);
+        axis->setGridLineColor(presenting ? QColor(150, 150, 150) : grid);
+    }
+
+    for (QAbstractSeries* abstract : chart->series()) {
+        auto* series = qobject_cast<QXYSeries*>(abstract);
+        if (!series)
+            continue;
+        if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
+            const qreal size = remembered(scatter, "smeMarkerSize", scatter->markerSize());
+            scatter->setMarkerSize(presenting ? size * 1.6 : size);
+            continue;
+        }
+        QPen pen = series->pen();
+        const qreal width = remembered(series, "smePenWidth", pen.widthF());
+        pen.setWidthF(presenting ? width * presentationLineScale : width);
+        series->setPen(pen);
+    }
+}
+
+void applyPresentationStyle(QWidget* root, bool presenting)
+{
+    QList<QChartView*> views = root->findChildren<QChartView*>();
+    if (auto* self = qobject_cast<QChartView*>(root))
+        views.append(self);
+    for (QChartView* view : views)
+        applyPresentationStyle(view->chart(), presenting);
+}
