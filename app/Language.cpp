@@ -2,11 +2,13 @@
 #include "app/Language.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
 
 namespace {
 QTranslator* translator = nullptr;
+QTranslator* qtTranslator = nullptr; // Qt's own texts: standard buttons and dialogs
 QString current = QStringLiteral("en");
 } // namespace
 
@@ -26,11 +28,12 @@ QString installLanguage(const QString& language)
     if (wanted.isEmpty() || wanted == QLatin1String("system"))
         wanted = QLocale::system().name().startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
                                                                           : QStringLiteral("en");
-    if (translator) {
-        QCoreApplication::removeTranslator(translator);
-        delete translator;
-        translator = nullptr;
-    }
+    for (QTranslator** installed : {&translator, &qtTranslator})
+        if (*installed) {
+            QCoreApplication::removeTranslator(*installed);
+            delete *installed;
+            *installed = nullptr;
+        }
     current = QStringLiteral("en");
     if (wanted == QLatin1String("en") || !availableLanguages().contains(wanted))
         return current;
@@ -41,6 +44,13 @@ QString installLanguage(const QString& language)
     }
     QCoreApplication::installTranslator(loaded);
     translator = loaded;
+    auto* qt = new QTranslator;
+    if (qt->load(QStringLiteral("qtbase_%1").arg(wanted), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+        qtTranslator = qt;
+    } else {
+        delete qt; // Qt's translations are not installed: its standard buttons stay in English
+    }
     current = wanted;
     return current;
 }

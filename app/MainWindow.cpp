@@ -23,6 +23,7 @@
 #include "widgets/TrainingCurvesView.h"
 #include "widgets/ViewGrid.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -278,6 +279,21 @@ void MainWindow::buildMenus()
             grid_->focusView(currentViewIndex());
         presentation_->setActive(on);
     });
+
+    auto* languages = view->addMenu(tr("&Language"));
+    auto* languageGroup = new QActionGroup(languages);
+    for (const QString& language : availableLanguages()) {
+        // Each language by its own name, so anyone can find theirs.
+        QAction* action = languages->addAction(language == QLatin1String("zh_CN") ? QStringLiteral("\u4E2D\u6587\uFF08\u7B80\u4F53\uFF09")
+                                                                                  : QStringLiteral("English"));
+        action->setCheckable(true);
+        action->setChecked(language == uiLanguage());
+        action->setActionGroup(languageGroup);
+        connect(action, &QAction::triggered, this, [this, language] {
+            if (language != uiLanguage())
+                emit languageChangeRequested(language);
+        });
+    }
 
     auto* presetMenu = menuBar()->addMenu(tr("&Presets"));
     for (const Preset& preset : presets_) {
@@ -570,20 +586,21 @@ void MainWindow::copyCurrentView()
     statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
 }
 
-QString MainWindow::saveSessionTo(const QString& path)
+QString MainWindow::saveSessionTo(const QString& path, bool remember)
 {
     std::optional<sme::SavedRun> run;
     if (keepModelAction_->isChecked())
         run = controller_->captureRun();
     const QString failure = saveSession(path, parameters_, run ? &*run : nullptr);
     if (failure.isEmpty()) {
-        rememberRecent(path);
+        if (remember)
+            rememberRecent(path);
         statusBar()->showMessage(tr("Saved the session to %1").arg(path), 5000);
     }
     return failure;
 }
 
-QString MainWindow::openSession(const QString& path)
+QString MainWindow::openSession(const QString& path, bool remember)
 {
     SessionLoad load = loadSession(path);
     if (!load.parameters)
@@ -606,7 +623,8 @@ QString MainWindow::openSession(const QString& path)
         modelDimension_ = std::min(load.parameters->dimension, largestModelDimension);
         controller_->adopt(std::move(trainer), std::move(load.run->history));
     }
-    rememberRecent(path);
+    if (remember)
+        rememberRecent(path);
     statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
     return {};
 }

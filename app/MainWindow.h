@@ -63,8 +63,9 @@ public:
     // Every view into folder as NAME.FORMAT, with NAME.csv beside the idealised ones.
     QString exportAll(const QString& folder, const FigureExportOptions& options);
     // Sessions: empty or a message; a refused file changes nothing.
-    QString saveSessionTo(const QString& path);
-    QString openSession(const QString& path);
+    // remember: list it among the recent sessions.
+    QString saveSessionTo(const QString& path, bool remember = true);
+    QString openSession(const QString& path, bool remember = true);
 
     // Presets: every parameter set as the preset says, its view enlarged, its text shown, its
     // animation or training started. False for an unknown id.
@@ -80,6 +81,7 @@ signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures
     void snapshotShown();         // after a training snapshot reached the views
     void raceRequested();         // a preset asks for the sampler race
+    void languageChangeRequested(const QString& language); // the window is rebuilt in it
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -2,13 +2,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/DataCommand.h"
 #include "app/FigureCommand.h"
+#include "app/Language.h"
 #include "app/MainWindow.h"
+#include "app/SessionFile.h"
 #include "app/TrainingController.h"
 #include "widgets/MessageBanner.h"
 #include "app/TrainCommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QSettings>
+#include <memory>
 #include <QTimer>
 #include <cstdio>
 #include <algorithm>
@@ -82,38 +87,67 @@ int main(int argc, char* argv[])
     parser.addOption(presentation);
     parser.process(app);
 
-    MainWindow window;
-    window.show();
+    installLanguage(QSettings().value(QStringLiteral("language")).toString());
+    auto window = std::make_unique<MainWindow>();
+    window->show();
     if (parser.isSet(session))
-        if (const QString failure = window.openSession(parser.value(session)); !failure.isEmpty())
-            window.banner()->showMessage(failure, MessageBanner::Kind::Error);
-    if (parser.isSet(preset) && !window.applyPreset(parser.value(preset)))
-        window.banner()->showMessage(QObject::tr("There is no preset '%1'.").arg(parser.value(preset)),
-                                     MessageBanner::Kind::Error);
+        if (const QString failure = window->openSession(parser.value(session)); !failure.isEmpty())
+            window->banner()->showMessage(failure, MessageBanner::Kind::Error);
+    if (parser.isSet(preset) && !window->applyPreset(parser.value(preset)))
+        window->banner()->showMessage(QObject::tr("There is no preset '%1'.").arg(parser.value(preset)),
+                                      MessageBanner::Kind::Error);
     if (parser.isSet(presentation))
-        window.presentationAction()->setChecked(true);
+        window->presentationAction()->setChecked(true);
     if (!parser.isSet(session) && !parser.isSet(preset) && !parser.isSet(screenshot))
-        window.showStartPageIfWanted();
+        window->showStartPageIfWanted();
     if (parser.isSet(screenshot)) {
         const QString path = parser.value(screenshot);
         const long trainSteps = std::max(0L, parser.value(steps).toLong());
-        const auto grab = [&window, path] {
-            const bool saved = window.grab().save(path, "PNG");
+        MainWindow* shown = window.get();
+        const auto grab = [shown, path] {
+            const bool saved = shown->grab().save(path, "PNG");
             if (!saved)
                 std::fprintf(stderr, "sampling-explorer: cannot write the screenshot '%s'\n",
                              qPrintable(path));
             QCoreApplication::exit(saved ? 0 : 1);
         };
         if (trainSteps > 0) {
-            QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, trainSteps, grab] {
-                if (window.displayedStep() >= trainSteps)
-                    QTimer::singleShot(300, &window, grab);
+            QObject::connect(shown, &MainWindow::snapshotShown, shown, [shown, trainSteps, grab] {
+                if (shown->displayedStep() >= trainSteps)
+                    QTimer::singleShot(300, shown, grab);
             });
-            window.controller()->setStopAfter(trainSteps);
-            window.controller()->start();
+            shown->controller()->setStopAfter(trainSteps);
+            shown->controller()->start();
         } else {
             QTimer::singleShot(800, &app, grab);
         }
+        return app.exec();
     }
-    return app.exec();
+    // Another language: the window is built again in it, and the session (with the trained
+    // model) carries everything over, so nothing is lost.
+    const QString carried = QDir::temp().filePath(QStringLiteral("sampling-explorer-language-%1.smx.json")
+                                                      .arg(QCoreApplication::applicationPid()));
+    for (;;) {
+        QString language;
+        QObject::connect(window.get(), &MainWindow::languageChangeRequested, window.get(),
+                         [&language](const QString& wanted) {
+                             language = wanted;
+                             QCoreApplication::exit(0);
+                         });
+        const int code = app.exec();
+        if (language.isEmpty())
+            return code;
+        const QString failure = window->saveSessionTo(carried, false);
+        window->close();
+        window.reset();
+        QSettings().setValue(QStringLiteral("language"), language);
+        installLanguage(language);
+        window = std::make_unique<MainWindow>();
+        window->show();
+        if (failure.isEmpty()) {
+            window->openSession(carried, false);
+            QFile::remove(carried);
+            QFile::remove(runFilePath(carried));
+        }
+    }
 }

@@ -1,0 +1,947 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ControlPanel</name>
+    <message>
+        <source>Geometry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near ↢ as n grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding dimension n on a logarithmic scale, 2 to 4096.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dimension n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise level σ of the embeddings: the gradient direction of a negative at distance d is (h + z)/||h + z||, z ~ N(0, σ² I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise σ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform random points whose pairwise distances make the density histogram (0 hides it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monte Carlo points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semi-hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distance weighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each anchor&apos;s negative is chosen from the batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ: distance weighted sampling clips distances below this, capping the weight of very close, noisy pairs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cutoff λ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negatives at this distance or farther carry no loss and are never drawn (β + α of the margin loss).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-zero-loss cutoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrastive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triplet (squared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triplet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss the model trains with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α: the margin of separation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β₀: the initial boundary between positive and negative pairs of the margin loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Boundary β₀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn a β offset for every class (resets the model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn a β offset for every training image (resets the model).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learn β</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ν: weight of the β regulariser ν β in the objective.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulariser ν</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handwritten digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the model trains on; half the classes are held out for retrieval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic data: how strongly nuisance variation shared by all classes hides them (0 = clean).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nuisance level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P: classes per batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K: examples per class in a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch P × K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layer widths, comma separated (e.g. 256,256), or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adam&apos;s learning rate (applied at the next step).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed of the weights, batches and sampling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start or pause training (Space).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One training step (N or Right).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to step 0 with the seed&apos;s initial weights (R).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 step/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>20 steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100 steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training speed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause by itself after this many steps (0 = never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DensityChartView</name>
+    <message>
+        <source>Pair distances on the sphere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>density (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monte Carlo histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact q(d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian limit N(↢, 1/(2n))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ (cutoff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-zero-loss cutoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pair distances on the sphere, n = %1 (total variation to the Gaussian limit: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingMapView</name>
+    <message>
+        <source>Held-out embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out embeddings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held-out embeddings: %1, %2 classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Transparent background (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG (vector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (vector)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG resolution; the physical size stays the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centimetres</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GradientVarianceView</name>
+    <message>
+        <source>Variance of the gradient direction of a negative pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance d of the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>variance of the direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ = %1 (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variance of the gradient direction of a negative pair, n = %1, σ = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LossFunctionsView</name>
+    <message>
+        <source>contrastive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>triplet, squared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>triplet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss of one pair against its distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance d of the pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, positive pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, negative pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>margin β ± α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β − α = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β + α = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss of one pair against its distance (solid: positive pair, dashed: negative pair)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance d of the pair (the triplet losses hold the other distance at %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Sampling Matters Explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some presets could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training paused: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged and was paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions (*.smx.json *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions (*.smx.json *.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the trained model in sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the trained weights and the run&apos;s curves beside the session (NAME.run), so that opening it continues the run where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recent sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;data file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;all views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export view &amp;data (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy view to clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single &amp;step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Logarithmic density axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampled distances from the &amp;live model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampled distances &amp;overlaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Focus view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View &amp;%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;all views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts, thick lines, high contrast; 1-6 focus a view, Esc leaves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up the model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model was reset to step 0: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The views show n = %1; the model trains at most n = %2, so it trains at n = %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compute the figures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live model&apos;s batch, step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a data set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data sets (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all views into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported every view into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This view has no data table yet; the training data comes from the train command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export view data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the view to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the session to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: its trained model cannot be restored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened the session %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Sampling Matters Explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Sampling Matters Explorer&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Shows how sampling and losses shape deep embedding learning, after C.-Y. Wu, R. Manmatha, A. J. Smola and P. Krähenbühl, &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt;, ICCV 2017.&lt;/p&gt;&lt;p&gt;Handwritten digits: UCI &quot;Optical Recognition of Handwritten Digits&quot; (E. Alpaydin, C. Kaynak, 1998), UCI Machine Learning Repository, CC BY 4.0.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresentationMode</name>
+    <message>
+        <source>Presentation bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>idealised batches, n = %1, %2 × %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no preset &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the embedding dimension changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the data set changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the hidden layers changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the seed changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the batch shape changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the learned parts of β changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sampling cutoffs changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SampledDistancesView</name>
+    <message>
+        <source>uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semi-hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance weighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance d of the negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ (cutoff)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-zero-loss cutoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distances of the negatives each sampler picks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 picks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distances of the negatives each sampler picks (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashed line: λ (cutoff), dotted line: non-zero-loss cutoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Show this page at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start: what would you like to see?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Sampling Matters Explorer&lt;/h2&gt;&lt;p&gt;Each lesson below sets every parameter to show one idea of the paper &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt; (Wu et al., 2017), and says what to look for. They are also in the Presets menu.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurvesView</name>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss, active share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean β</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (previous run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (faded: the previous run)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: loss, active share and β</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieval on the held-out classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
