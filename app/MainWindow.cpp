@@ -7,6 +7,7 @@
 #include "app/SessionFile.h"
 #include "app/FigureViews.h"
 #include "app/ParameterJson.h"
+#include "app/RaceWindow.h"
 #include "app/TrainingController.h"
 #include "model/Error.h"
 #include "widgets/ControlPanel.h"
@@ -215,6 +216,9 @@ void MainWindow::buildMenus()
     reset->setShortcut(Qt::Key_R);
     for (QAction* action : {play, step, reset})
         action->setShortcutContext(Qt::WindowShortcut);
+    run->addSeparator();
+    run->addAction(tr("Sampler &race\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
+                   &MainWindow::openRace);
 
     auto* view = menuBar()->addMenu(tr("&View"));
     logDensityAction_ = view->addAction(tr("&Logarithmic density axis"));
@@ -393,6 +397,13 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
     speedLabel_->setText(snapshot->running ? tr("%1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0)
                                            : tr("paused"));
     emit snapshotShown();
+}
+
+void MainWindow::openRace()
+{
+    auto* race = new RaceWindow(parameters_, this);
+    race->setAttribute(Qt::WA_DeleteOnClose);
+    race->show();
 }
 
 void MainWindow::togglePlay()

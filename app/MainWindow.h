@@ -62,6 +62,10 @@ public:
     QString saveSessionTo(const QString& path);
     QString openSession(const QString& path);
 
+public slots:
+    // The sampler race on the current parameters, in a window of its own.
+    void openRace();
+
 signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures
     void snapshotShown();         // after a training snapshot reached the views
