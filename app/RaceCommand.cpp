@@ -1,3 +1,4 @@
+// `sampling-explorer race`: options, the headless race, its CSV and exit codes.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/RaceCommand.h"
 

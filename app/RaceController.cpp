@@ -1,3 +1,4 @@
+// Driving four training threads together: chunks that end for all four at the same step.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/RaceController.h"
 

@@ -1,3 +1,4 @@
+// The sampler race window: controls, the overlaid curves and four maps, wired to the RaceController.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/RaceWindow.h"
 

@@ -1,3 +1,4 @@
+// The sampler race headless: four trainers differing only in the sampler, a thread each, and its table.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/SamplerRace.h"
 

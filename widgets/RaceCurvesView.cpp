@@ -1,3 +1,4 @@
+// The sampler race curves: per-run points at the evaluations, one metric shown at a time.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/RaceCurvesView.h"
 
