@@ -11,6 +11,8 @@
 #include "app/SessionFile.h"
 #include "app/FigureViews.h"
 #include "app/ParameterJson.h"
+#include "app/RaceController.h"
+#include "app/RaceWindow.h"
 #include "app/TrainingController.h"
 #include "model/Error.h"
 #include "widgets/ControlPanel.h"
@@ -235,6 +237,9 @@ void MainWindow::buildMenus()
     reset->setShortcut(Qt::Key_R);
     for (QAction* action : {play, step, reset})
         action->setShortcutContext(Qt::WindowShortcut);
+    run->addSeparator();
+    run->addAction(tr("Sampler &race\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
+                   &MainWindow::openRace);
 
     auto* view = menuBar()->addMenu(tr("&View"));
     logDensityAction_ = view->addAction(tr("&Logarithmic density axis"));
@@ -458,6 +463,15 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
     speedLabel_->setText(snapshot->running ? tr("%1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0)
                                            : tr("paused"));
     emit snapshotShown();
+}
+
+RaceWindow* MainWindow::openRace()
+{
+    controller_->pause(); // the race's four threads get the cores to themselves
+    auto* race = new RaceWindow(parameters_, this);
+    race->setAttribute(Qt::WA_DeleteOnClose);
+    race->show();
+    return race;
 }
 
 void MainWindow::togglePlay()
@@ -698,8 +712,10 @@ bool MainWindow::applyPreset(const QString& id)
     animation_->start(*preset);
     if (preset->train)
         controller_->start();
-    if (preset->open == QLatin1String("race"))
+    if (preset->open == QLatin1String("race")) {
         emit raceRequested();
+        openRace()->race()->start();
+    }
     return true;
 }
 

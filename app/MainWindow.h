@@ -20,6 +20,7 @@ class GradientVarianceView;
 class LossFunctionsView;
 class MessageBanner;
 class PresentationMode;
+class RaceWindow;
 class PresetAnimation;
 class QAction;
 class QDockWidget;
@@ -76,6 +77,10 @@ public:
     void showStartPageIfWanted(); // at start, unless the user turned it off
     PresentationMode* presentation() const { return presentation_; }
     QAction* presentationAction() const { return presentationAction_; }
+
+public slots:
+    // The sampler race on the current parameters, in a window of its own.
+    RaceWindow* openRace(); // with the current parameters
 
 signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures

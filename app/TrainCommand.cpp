@@ -11,6 +11,8 @@
 
 namespace {
 
+constexpr long defaultSteps = 2000;
+
 const char* const description = R"(Trains the embedding model headless and writes one CSV row per evaluation:
   step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r
 Step 0 is before training (loss and active_fraction empty there). loss, active_fraction and
@@ -21,25 +23,12 @@ rows up to the divergence are written).)";
 
 void addTrainOptions(CommandOptions& options)
 {
-    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
-    addTrainingOptions(options);
-    options.add("steps", "Training steps (default 2000).", "N");
-    options.add("eval-every", "Evaluate every E steps (default 100).", "E");
+    addTrainingRunOptions(options, defaultSteps);
 }
 
 int runTrain(const CommandOptions& options, const QStringList& positional)
 {
-    if (!positional.isEmpty())
-        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
-    const QString output = options.text("output");
-    if (output.isEmpty())
-        throw sme::Error("missing -o FILE (use -o - for standard output)");
-    const long steps = options.integer("steps", 2000);
-    const long evalEvery = options.integer("eval-every", 100);
-    if (steps < 0)
-        throw sme::Error("--steps must be >= 0");
-    if (evalEvery < 1)
-        throw sme::Error("--eval-every must be >= 1");
+    const auto [output, steps, evalEvery] = readTrainingRunOptions(options, positional, defaultSteps);
     checkTrainingOptions(options);
     if (const QString problem = outputProblem(output); !problem.isEmpty()) {
         reportError("train", problem); // found before the run, not after it

@@ -69,3 +69,29 @@ sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
     settings.validate();
     return settings;
 }
+
+void addTrainingRunOptions(CommandOptions& options, long defaultSteps)
+{
+    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
+    addTrainingOptions(options);
+    options.add("steps", QStringLiteral("Training steps (default %1).").arg(defaultSteps), "N");
+    options.add("eval-every", "Evaluate every E steps (default 100).", "E");
+}
+
+TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
+                                          const QStringList& positional, long defaultSteps)
+{
+    if (!positional.isEmpty())
+        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
+    TrainingRunOptions run;
+    run.output = options.text("output");
+    if (run.output.isEmpty())
+        throw sme::Error("missing -o FILE (use -o - for standard output)");
+    run.steps = options.integer("steps", int(defaultSteps));
+    run.evalEvery = options.integer("eval-every", 100);
+    if (run.steps < 0)
+        throw sme::Error("--steps must be >= 0");
+    if (run.evalEvery < 1)
+        throw sme::Error("--eval-every must be >= 1");
+    return run;
+}

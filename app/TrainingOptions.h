@@ -1,4 +1,4 @@
-// The data and model options shared by the train and ablate commands.
+// The data and model options shared by the train, ablate and race commands.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -17,3 +17,17 @@ void checkTrainingOptions(const CommandOptions& options);
 
 // Throws sme::Error for an unknown sampler or loss name or a malformed number.
 sme::TrainerSettings readTrainerSettings(const CommandOptions& options);
+
+// What a command that trains and writes rows needs besides the model (train, race):
+// -o FILE, --steps N and --eval-every E.
+struct TrainingRunOptions {
+    QString output;
+    long steps = 0;
+    long evalEvery = 0;
+};
+
+// -o, the training options, --steps (defaultSteps) and --eval-every (default 100).
+void addTrainingRunOptions(CommandOptions& options, long defaultSteps);
+// Throws sme::Error for a positional argument, a missing -o, or counts out of range.
+TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
+                                          const QStringList& positional, long defaultSteps);

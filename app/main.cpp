@@ -4,6 +4,7 @@
 #include "app/FigureCommand.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
+#include "app/RaceCommand.h"
 #include "app/SessionFile.h"
 #include "app/TrainingController.h"
 #include "widgets/MessageBanner.h"
@@ -36,7 +37,8 @@ int main(int argc, char* argv[])
     const struct {
         const char* name;
         int (*run)(const QStringList&);
-    } commands[] = {{"data", runDataCommand}, {"train", runTrainCommand}, {"ablate", runAblateCommand}};
+    } commands[] = {{"data", runDataCommand}, {"train", runTrainCommand}, {"ablate", runAblateCommand},
+                   {"race", runRaceCommand}};
     for (const auto& command : commands)
         if (argc > 1 && std::strcmp(argv[1], command.name) == 0) {
             QCoreApplication app(argc, argv);
@@ -62,6 +64,7 @@ int main(int argc, char* argv[])
         "  data NAME -o FILE.csv   the numbers behind a figure (data --help)\n"
         "  train -o FILE.csv       train the embedding model headless (train --help)\n"
         "  ablate -o FILE.csv      every sampler x loss, the paper's ablation (ablate --help)\n"
+        "  race -o FILE.csv        the four samplers trained side by side (race --help)\n"
         "  figure NAME|all         views rendered to PNG, SVG or PDF, headless (figure --help)"));
     parser.addHelpOption();
     parser.addVersionOption();

@@ -1,8 +1,8 @@
 // Tests of the training thread: commands from the GUI thread, throttled snapshots, clean stops.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/TrainingController.h"
+#include "SmallTraining.h"
 #include "model/Error.h"
-#include "model/SyntheticData.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -10,21 +10,8 @@
 
 namespace {
 
-sme::DataSplit smallData()
-{
-    sme::SyntheticSettings settings;
-    settings.classes = 20;
-    settings.perClass = 10;
-    return sme::splitByClass(sme::syntheticNuisanceClusters(settings), 0.5);
-}
-
-sme::TrainerSettings smallModel()
-{
-    sme::TrainerSettings settings;
-    settings.hidden = {32};
-    settings.embeddingDimension = 8;
-    return settings;
-}
+using testing::smallData;
+using testing::smallModel;
 
 // The snapshots received so far, in order, and the last step they report.
 struct Collector {

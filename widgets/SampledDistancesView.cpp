@@ -6,6 +6,7 @@
 #include "widgets/AxisTicks.h"
 #include "widgets/ChartPanel.h"
 #include "widgets/HistogramSteps.h"
+#include "widgets/SamplerLabel.h"
 #include "widgets/VerticalMarker.h"
 
 #include <QChart>
@@ -82,25 +83,6 @@ private:
     double lambda_ = std::numeric_limits<double>::quiet_NaN();
     double cutoff_ = std::numeric_limits<double>::quiet_NaN();
 };
-
-namespace {
-
-QString samplerLabel(sme::SamplerKind kind)
-{
-    switch (kind) {
-    case sme::SamplerKind::Uniform:
-        return SampledDistancesView::tr("uniform");
-    case sme::SamplerKind::HardNegative:
-        return SampledDistancesView::tr("hard negative");
-    case sme::SamplerKind::SemiHard:
-        return SampledDistancesView::tr("semi-hard");
-    case sme::SamplerKind::DistanceWeighted:
-        return SampledDistancesView::tr("distance weighted");
-    }
-    return {};
-}
-
-} // namespace
 
 SampledDistancesView::SampledDistancesView(QWidget* parent)
     : QWidget(parent)

@@ -1,0 +1,29 @@
+// A small data set and model for the tests of the training machinery (threads, controls),
+// which need training to happen quickly, not to learn much.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/SyntheticData.h"
+#include "model/Trainer.h"
+
+namespace testing {
+
+// 20 synthetic classes of 10 examples, half of them held out.
+inline sme::DataSplit smallData()
+{
+    sme::SyntheticSettings settings;
+    settings.classes = 20;
+    settings.perClass = 10;
+    return sme::splitByClass(sme::syntheticNuisanceClusters(settings), 0.5);
+}
+
+// One hidden layer of 32, embedding dimension 8.
+inline sme::TrainerSettings smallModel()
+{
+    sme::TrainerSettings settings;
+    settings.hidden = {32};
+    settings.embeddingDimension = 8;
+    return settings;
+}
+
+} // namespace testing
