@@ -777,6 +777,10 @@
         <source>&lt;p&gt;&lt;b&gt;Sampling Matters Explorer&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Shows how sampling and losses shape deep embedding learning, after C.-Y. Wu, R. Manmatha, A. J. Smola and P. Krähenbühl, &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt;, ICCV 2017.&lt;/p&gt;&lt;p&gt;Handwritten digits: UCI &quot;Optical Recognition of Handwritten Digits&quot; (E. Alpaydin, C. Kaynak, 1998), UCI Machine Learning Repository, CC BY 4.0.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sampler &amp;race…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -836,23 +840,121 @@
     </message>
 </context>
 <context>
+    <name>RaceCurvesView</name>
+    <message>
+        <source>Recall@1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NMI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAP@R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss (mean since the previous evaluation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The race: training loss of each sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The race: %1 on the held-out classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RaceWindow</name>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampler race — Sampling Matters Explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train all four runs, or pause them together (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One training step of every run (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All four runs back to their common initial weights (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contrastive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triplet (squared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triplet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss of all four runs; a change applies to all at the same step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 run diverged and left the race until a reset: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot set up the race: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps %1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SampledDistancesView</name>
-    <message>
-        <source>uniform</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hard negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>semi-hard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>distance weighted</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>distance d of the negative</source>
         <translation type="unfinished"></translation>
@@ -891,6 +993,25 @@
     </message>
     <message>
         <source>dashed line: λ (cutoff), dotted line: non-zero-loss cutoff</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SamplerLabel</name>
+    <message>
+        <source>uniform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hard negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semi-hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance weighted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
