@@ -1,0 +1,130 @@
+// Tests of the Chinese translation: with it loaded, every text the main window shows (menus,
+// panel titles, controls, chart titles, axes and legends) is translated; English comes back.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/Language.h"
+#include "app/MainWindow.h"
+
+#include <QAbstractButton>
+#include <QChart>
+#include <QChartView>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QtTest>
+
+namespace {
+
+struct Text {
+    QString where;
+    QString text;
+};
+
+void collectMenu(QMenu* menu, const QString& path, QList<Text>& texts)
+{
+    texts.append({path, menu->title()});
+    for (QAction* action : menu->actions()) {
+        if (action->isSeparator() || action->text().isEmpty())
+            continue;
+        if (action->menu())
+            collectMenu(action->menu(), path + " > " + action->menu()->title(), texts);
+        else
+            texts.append({path, action->text()});
+    }
+}
+
+// Every text a person sees in the window, named by where it is.
+QList<Text> visibleTexts(MainWindow& window)
+{
+    QList<Text> texts;
+    for (QAction* action : window.menuBar()->actions())
+        if (action->menu())
+            collectMenu(action->menu(), QStringLiteral("menu"), texts);
+    for (auto* dock : window.findChildren<QDockWidget*>())
+        texts.append({QStringLiteral("dock title"), dock->windowTitle()});
+    for (auto* group : window.findChildren<QGroupBox*>())
+        texts.append({QStringLiteral("group"), group->title()});
+    for (auto* label : window.findChildren<QLabel*>())
+        if (label->isVisibleTo(&window))
+            texts.append({QStringLiteral("label"), label->text()});
+    for (auto* button : window.findChildren<QAbstractButton*>())
+        if (button->isVisibleTo(&window))
+            texts.append({QStringLiteral("button"), button->text()});
+    for (auto* view : window.findChildren<QChartView*>()) {
+        QChart* chart = view->chart();
+        texts.append({QStringLiteral("chart title"), chart->title()});
+        for (QAbstractAxis* axis : chart->axes())
+            texts.append({QStringLiteral("axis of ") + chart->title(), axis->titleText()});
+        for (QAbstractSeries* series : chart->series())
+            texts.append({QStringLiteral("legend of ") + chart->title(), series->name()});
+    }
+    return texts;
+}
+
+// English words left in a text, once the paper's notation, metric and format names, language
+// names and numbers are set aside.
+QString englishLeft(QString text)
+{
+    static const QRegularExpression neutral(QStringLiteral(
+        "Recall@\\d|Recall@K|NMI|MAP@R|PCA|CSV|PNG|SVG|PDF|JSON|IDX|English|Monte Carlo|q\\(d\\)|"
+        "<[^>]*>|&[a-z]+;|%\\d|\\b[a-zA-Z]\\b|\\bdpi\\b|\\bpx\\b|\\bcm\\b|Ctrl|Shift|Esc"));
+    text.remove(neutral);
+    static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
+    const QRegularExpressionMatch match = word.match(text);
+    return match.hasMatch() ? match.captured() : QString();
+}
+
+} // namespace
+
+class TranslationTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void chineseWindowHasNoUntranslatedText();
+    void englishComesBack();
+    void cleanupTestCase();
+};
+
+void TranslationTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SamplingMattersExplorerTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_translation"));
+    QVERIFY(availableLanguages().contains(QStringLiteral("zh_CN")));
+}
+
+void TranslationTest::chineseWindowHasNoUntranslatedText()
+{
+    QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    MainWindow window(false);
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.computingFigures(), 20000);
+    const QList<Text> texts = visibleTexts(window);
+    QVERIFY(texts.size() > 100); // menus, controls and six charts: a thorough sample
+    QStringList untranslated;
+    for (const Text& t : texts)
+        if (const QString left = englishLeft(t.text); !left.isEmpty())
+            untranslated << QStringLiteral("%1: \"%2\" (%3)").arg(t.where, t.text, left);
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join('\n')));
+    // The panel titles and menus are really Chinese, not merely free of English.
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    QVERIFY(window.menuBar()->actions().at(0)->text().contains(han));
+    QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("ControlsDock"))->windowTitle().contains(han));
+}
+
+void TranslationTest::englishComesBack()
+{
+    QCOMPARE(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    MainWindow window(false);
+    QCOMPARE(window.menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+    QCOMPARE(uiLanguage(), QStringLiteral("en"));
+}
+
+void TranslationTest::cleanupTestCase()
+{
+    installLanguage(QStringLiteral("en"));
+}
+
+QTEST_MAIN(TranslationTest)
+#include "tst_translation.moc"
