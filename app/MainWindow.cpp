@@ -8,6 +8,7 @@
 #include "app/FigureViews.h"
 #include "app/ParameterJson.h"
 #include "app/TrainingController.h"
+#include "app/TripletInspector.h"
 #include "model/Error.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/DensityChartView.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     , map_(new EmbeddingMapView)
     , banner_(new MessageBanner)
     , controller_(new TrainingController(this))
+    , inspector_(new TripletInspector(map_, parameters_, this))
     , debounce_(new QTimer(this))
     , watcher_(new QFutureWatcher<IdealisedResult>(this))
 {
@@ -142,6 +144,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
         statusBar()->showMessage(tr("Training diverged and was paused"), 8000);
     });
     connect(controller_, &TrainingController::failed, this, &MainWindow::showError);
+    connect(inspector_, &TripletInspector::failed, this, &MainWindow::showError);
 
     sme::ExplorerParameters initial;
     if (restore)
@@ -379,8 +382,10 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
         curves_->startNewRun();
     curves_->addSteps(snapshot->steps);
     curves_->addEvaluations(snapshot->evaluations);
-    if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels)
+    if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels) {
         map_->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
+        inspector_->setHeldOut(snapshot->heldOutEmbeddings, snapshot->heldOutLabels);
+    }
     if (snapshot->samplerComparison && liveSampledAction_->isChecked()) {
         sampled_->setFigure(sme::sampledDistancesFromPicks(*snapshot->samplerComparison),
                             tr("live model's batch, step %1").arg(snapshot->step));

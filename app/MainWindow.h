@@ -25,6 +25,7 @@ class QTimer;
 class SampledDistancesView;
 class TrainingController;
 class TrainingCurvesView;
+class TripletInspector;
 class ViewGrid;
 
 class MainWindow : public QMainWindow {
@@ -47,6 +48,7 @@ public:
     TrainingCurvesView* curvesView() const { return curves_; }
     EmbeddingMapView* mapView() const { return map_; }
     TrainingController* controller() const { return controller_; }
+    TripletInspector* inspector() const { return inspector_; }
     MessageBanner* banner() const { return banner_; }
     long displayedStep() const { return displayedStep_; }
     bool computingFigures() const;
@@ -104,6 +106,7 @@ private:
     EmbeddingMapView* map_;
     MessageBanner* banner_;
     TrainingController* controller_;
+    TripletInspector* inspector_;
     QTimer* debounce_;
     QFutureWatcher<IdealisedResult>* watcher_;
     bool recomputeAgain_ = false;

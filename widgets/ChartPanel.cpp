@@ -132,3 +132,14 @@ QColor faded(const QColor& color, double amount)
                             float(color.greenF() + (background.greenF() - color.greenF()) * amount),
                             float(color.blueF() + (background.blueF() - color.blueF()) * amount));
 }
+
+QString samplerLabel(int samplerKind)
+{
+    switch (samplerKind) {
+    case 0: return ChartPanel::tr("uniform");
+    case 1: return ChartPanel::tr("hard negative");
+    case 2: return ChartPanel::tr("semi-hard");
+    case 3: return ChartPanel::tr("distance weighted");
+    }
+    return {};
+}

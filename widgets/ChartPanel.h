@@ -40,6 +40,8 @@ protected:
 
 // One colour per sampler and per loss, the same in every view; a palette for classes.
 QColor samplerColor(int samplerKind);
+// The sampler's name for a person: "uniform", "hard negative", "semi-hard", "distance weighted".
+QString samplerLabel(int samplerKind);
 QColor lossColor(int lossKind);
 QColor classColor(int index);
 // A colour faded towards the background, for reference curves and previous runs.

@@ -83,25 +83,6 @@ private:
     double cutoff_ = std::numeric_limits<double>::quiet_NaN();
 };
 
-namespace {
-
-QString samplerLabel(sme::SamplerKind kind)
-{
-    switch (kind) {
-    case sme::SamplerKind::Uniform:
-        return SampledDistancesView::tr("uniform");
-    case sme::SamplerKind::HardNegative:
-        return SampledDistancesView::tr("hard negative");
-    case sme::SamplerKind::SemiHard:
-        return SampledDistancesView::tr("semi-hard");
-    case sme::SamplerKind::DistanceWeighted:
-        return SampledDistancesView::tr("distance weighted");
-    }
-    return {};
-}
-
-} // namespace
-
 SampledDistancesView::SampledDistancesView(QWidget* parent)
     : QWidget(parent)
     , stack_(new QStackedLayout(this))
@@ -117,7 +98,7 @@ SampledDistancesView::SampledDistancesView(QWidget* parent)
     constexpr std::array<qreal, 4> widths{2.5, 4.5, 2.0, 2.0};
     for (sme::SamplerKind kind : sme::allSamplerKinds)
         overlaidSeries_[std::size_t(kind)] = overlay_->addHistogram(
-            samplerLabel(kind), samplerColor(int(kind)), widths[std::size_t(kind)]);
+            samplerLabel(int(kind)), samplerColor(int(kind)), widths[std::size_t(kind)]);
     stack_->addWidget(overlay_);
 
     // Side by side: one small chart per sampler under a shared title; no legends, the chart
@@ -135,11 +116,11 @@ SampledDistancesView::SampledDistancesView(QWidget* parent)
     for (sme::SamplerKind kind : sme::allSamplerKinds) {
         const auto k = std::size_t(kind);
         single_[k]
-            = new Panel(samplerLabel(kind), tr("d"), QString(), lambdaName, cutoffName, true);
+            = new Panel(samplerLabel(int(kind)), tr("d"), QString(), lambdaName, cutoffName, true);
         single_[k]->chart()->legend()->hide();
         single_[k]->setMinimumSize(160, 120);
         singleSeries_[k]
-            = single_[k]->addHistogram(samplerLabel(kind), samplerColor(int(kind)), 2.0);
+            = single_[k]->addHistogram(samplerLabel(int(kind)), samplerColor(int(kind)), 2.0);
         grid->addWidget(single_[k], int(k) / 2, int(k) % 2);
     }
     stack_->addWidget(page);
@@ -158,13 +139,13 @@ void SampledDistancesView::setFigure(const sme::SampledDistancesFigure& figure,
             = steps.y.empty() ? 0.0 : *std::max_element(steps.y.begin(), steps.y.end());
         overallTop = std::max(overallTop, top);
         const QString name
-            = density ? samplerLabel(kind) : tr("%1 (none)").arg(samplerLabel(kind));
+            = density ? samplerLabel(int(kind)) : tr("%1 (none)").arg(samplerLabel(int(kind)));
         for (QLineSeries* series : {overlaidSeries_[k], singleSeries_[k]}) {
             series->setName(name);
             Panel::setPoints(series, steps.x, steps.y);
         }
         single_[k]->chart()->setTitle(
-            density ? tr("%1 (%2 picks)").arg(samplerLabel(kind)).arg(figure.picks[k]) : name);
+            density ? tr("%1 (%2 picks)").arg(samplerLabel(int(kind))).arg(figure.picks[k]) : name);
         single_[k]->fitHeight(top);
     }
     overlay_->fitHeight(overallTop);
