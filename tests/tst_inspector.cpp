@@ -2,6 +2,7 @@
 // samplers themselves choose them, and clicking on the map (offscreen).
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/MainWindow.h"
+#include "app/TrainingController.h"
 #include "app/TripletInspector.h"
 #include "model/Error.h"
 #include "model/IdealisedBatch.h"
@@ -380,13 +381,23 @@ void InspectorTest::windowInspectsAClickedPointAndEscapeClearsFirst()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     EmbeddingMapView* map = window.mapView();
     QTRY_VERIFY_WITH_TIMEOUT(map->classSeriesCount() > 0, 20000); // the untrained model's map
+    // Trained a little, so the map has been redrawn with new ranges many times: the chart
+    // once stopped laying itself out after that (axes changed inside its layout pass).
+    window.controller()->setStopAfter(400);
+    window.controller()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 400, 60000);
+    QTRY_VERIFY(!window.controller()->isRunning());
     window.views()->focusView(5);
     QTRY_VERIFY(map->width() > 500);
-    QTest::qWait(100);
+    QTRY_VERIFY(map->chart()->plotArea().width() > 0.8 * map->width()); // the plot follows
     QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, map->viewportPosition(12));
     QVERIFY(map->inspection());
     QVERIFY(map->inspectorPanel()->isVisible());
     QCOMPARE(window.inspector()->anchor(), map->inspection()->anchor);
+    if (const QByteArray folder = qgetenv("SME_TEST_IMAGES"); !folder.isEmpty()) {
+        QTest::qWait(100);
+        window.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/inspector-window.png"));
+    }
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // the inspection first...
     QVERIFY(!map->inspection());
     QCOMPARE(window.views()->focusedView(), 5);

@@ -167,13 +167,41 @@ void EmbeddingMapView::placePanel()
 {
     if (!panel_->isVisible())
         return;
-    // Bottom right of the plot area: the data is centred, its corners are the emptiest part.
-    const QRect area = mapFromScene(chart()->plotArea()).boundingRect().translated(viewport()->pos());
+    const QPoint toView = viewport()->pos();
+    const QRect area = mapFromScene(chart()->plotArea()).boundingRect().translated(toView) & rect();
     const int panelWidth = std::clamp(int(area.width() * 0.7), std::min(220, width()), std::min(420, width()));
     const int panelHeight = std::min(panel_->heightForWidth(panelWidth), height());
-    panel_->setGeometry(std::max(0, std::min(area.right(), width()) - panelWidth - 2),
-                        std::max(0, std::min(area.bottom(), height()) - panelHeight - 2), panelWidth,
-                        panelHeight);
+    const QSize size(panelWidth, panelHeight);
+    // A corner of the plot area that hides as little of the inspection as it can: the anchor
+    // above all, then its positives and negatives. Bottom right first on a tie (the legend is
+    // at the top, the data centred).
+    std::vector<QPoint> shown;
+    if (inspection_) {
+        shown.push_back(viewportPosition(inspection_->anchor) + toView);
+        for (const sme::InspectedPoint& p : inspection_->positives)
+            shown.push_back(viewportPosition(p.row) + toView);
+        for (const auto& picks : inspection_->picks)
+            for (const sme::InspectedPick& pick : picks)
+                shown.push_back(viewportPosition(pick.negative.row) + toView);
+    }
+    const std::array<QRect, 4> corners{
+        QRect(QPoint(area.right() - panelWidth - 2, area.bottom() - panelHeight - 2), size),
+        QRect(QPoint(area.left() + 2, area.bottom() - panelHeight - 2), size),
+        QRect(QPoint(area.right() - panelWidth - 2, area.top() + 2), size),
+        QRect(QPoint(area.left() + 2, area.top() + 2), size)};
+    QRect best = corners[0];
+    int fewest = std::numeric_limits<int>::max();
+    for (const QRect& corner : corners) {
+        int hidden = 0;
+        for (std::size_t i = 0; i < shown.size(); ++i)
+            if (corner.adjusted(-8, -8, 8, 8).contains(shown[i]))
+                hidden += i == 0 ? 100 : 1;
+        if (hidden < fewest) {
+            fewest = hidden;
+            best = corner;
+        }
+    }
+    panel_->setGeometry(best.intersected(rect()));
 }
 
 bool EmbeddingMapView::event(QEvent* event)

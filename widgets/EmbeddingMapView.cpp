@@ -57,11 +57,14 @@ EmbeddingMapView::EmbeddingMapView(QWidget* parent)
         axis->setTickAnchor(0.0);
         axis->setLabelFormat(QStringLiteral("%.2g"));
     }
-    // The plot area changes with the window and the legend: keep the scales equal.
+    // The plot area changes with the window and the legend: keep the scales equal. Queued:
+    // the signal comes from inside the chart's layout pass, and new axis ranges set there
+    // (longer labels invalidate the layout as it runs) left the chart never laid out again,
+    // its plot stuck at the old size when the view was enlarged.
     connect(chart(), &QChart::plotAreaChanged, this, [this] {
         updateAxes();
         placePanel();
-    });
+    }, Qt::QueuedConnection);
     connect(panel_, &TripletInspectorPanel::closeRequested, this, &EmbeddingMapView::clearAndTell);
     updateAxes();
 }

@@ -71,18 +71,18 @@ TripletInspectorPanel::TripletInspectorPanel(QWidget* parent)
     close->setAutoRaise(true);
     close->setToolTip(tr("Stop inspecting (Esc)"));
     connect(close, &QToolButton::clicked, this, &TripletInspectorPanel::closeRequested);
-    layout->addWidget(anchor_, 0, 0, 1, 2);
-    layout->addWidget(close, 0, 2, Qt::AlignTop | Qt::AlignRight);
+    layout->addWidget(anchor_, 0, 0);
+    layout->addWidget(close, 0, 1, Qt::AlignTop | Qt::AlignRight);
+    layout->setColumnStretch(0, 1);
+    // One flowing line per sampler, its name first: the picks wrap under the name and use the
+    // panel's whole width (a column of names left a narrow column of numbers on a small map).
     for (sme::SamplerKind kind : sme::allSamplerKinds) {
-        const int row = int(kind) + 1;
-        auto* name = new QLabel(QStringLiteral("<b style=\"color:%1\">\u25C6 %2</b>")
-                                    .arg(samplerColor(int(kind)).name(), samplerLabel(int(kind)).toHtmlEscaped()));
-        layout->addWidget(name, row, 0, Qt::AlignTop);
-        samplers_[std::size_t(kind)] = new QLabel;
-        samplers_[std::size_t(kind)]->setWordWrap(true);
-        layout->addWidget(samplers_[std::size_t(kind)], row, 1, 1, 2);
+        auto* label = new QLabel;
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::RichText);
+        samplers_[std::size_t(kind)] = label;
+        layout->addWidget(label, int(kind) + 1, 0, 1, 2);
     }
-    layout->setColumnStretch(1, 1);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     setFont(small);
@@ -102,7 +102,10 @@ void TripletInspectorPanel::setInspection(const sme::TripletInspection& inspecti
                          : tr("Anchor: class %1, batch of %2; positives at %3")
                                .arg(anchorLabel).arg(inspection.batch.size()).arg(positives.join(QStringLiteral(", "))));
     for (sme::SamplerKind kind : sme::allSamplerKinds)
-        samplers_[std::size_t(kind)]->setText(picksText(inspection.picks[std::size_t(kind)], labels));
+        samplers_[std::size_t(kind)]->setText(
+            QStringLiteral("<b style=\"color:%1\">\u25C6&nbsp;%2</b>&nbsp; %3")
+                .arg(samplerColor(int(kind)).name(), samplerLabel(int(kind)).toHtmlEscaped(),
+                     picksText(inspection.picks[std::size_t(kind)], labels).toHtmlEscaped()));
     adjustSize();
     show();
 }
