@@ -18,6 +18,7 @@
 #include "widgets/MessageBanner.h"
 #include "widgets/SampledDistancesView.h"
 #include "widgets/TrainingCurvesView.h"
+#include "widgets/ViewExplanations.h"
 #include "widgets/ViewGrid.h"
 
 #include <QApplication>
@@ -95,6 +96,10 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
 
     for (QWidget* view : std::initializer_list<QWidget*>{density_, gradient_, sampled_, losses_, curves_, map_})
         grid_->addView(view);
+    const ExplainedView explained[] = {ExplainedView::Density, ExplainedView::GradientVariance, ExplainedView::SampledDistances,
+                                       ExplainedView::Losses, ExplainedView::TrainingCurves, ExplainedView::EmbeddingMap};
+    for (std::size_t i = 0; i < std::size(explained); ++i)
+        grid_->setExplanation(int(i), explained[i]);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -246,6 +251,8 @@ void MainWindow::buildMenus()
     });
 
     auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&What am I seeing?"), QKeySequence::HelpContents, this,
+                    [this] { grid_->toggleExplanation(currentViewIndex()); });
     help->addAction(tr("&About"), this, &MainWindow::showAbout);
 }
 
