@@ -1,3 +1,4 @@
+// Runs the model's triplet inspection for the map's clicked point on the latest embeddings.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/TripletInspector.h"
 

@@ -1,3 +1,4 @@
+// The inspector's batch of an anchor and the samplers' picks for it, through sampleTriplets.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/TripletInspection.h"
 

@@ -1,3 +1,4 @@
+// The "What am I seeing?" panel: a rich-text browser and a close button.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ExplanationPanel.h"
 

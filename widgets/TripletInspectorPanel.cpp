@@ -1,3 +1,4 @@
+// The inspector's list over the map: anchor, positives, each sampler's negatives.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/TripletInspectorPanel.h"
 
