@@ -112,8 +112,8 @@ constexpr std::array<Source, 7> sources{{
                        "<i>P</i>(<i>i</i>) rel(<i>i</i>), <i>R</i> = other members of the query's class"),
      QT_TRANSLATE_NOOP("ViewExplanations",
                        "Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate "
-                       "change it as it runs; the data, dimension, batch shape, cutoffs and seed start "
-                       "a new run, and the old one stays faded behind.")},
+                       "change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and "
+                       "seed start a new run, and the old one stays faded behind.")},
     // The map (model/Projection.h) and the triplet inspector.
     {QT_TRANSLATE_NOOP("ViewExplanations", "The held-out embeddings, in two dimensions"),
      QT_TRANSLATE_NOOP("ViewExplanations",
