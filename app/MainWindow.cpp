@@ -14,6 +14,7 @@
 #include "app/RaceController.h"
 #include "app/RaceWindow.h"
 #include "app/TrainingController.h"
+#include "app/TripletInspector.h"
 #include "model/Error.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/DensityChartView.h"
@@ -23,6 +24,7 @@
 #include "widgets/MessageBanner.h"
 #include "widgets/SampledDistancesView.h"
 #include "widgets/TrainingCurvesView.h"
+#include "widgets/ViewExplanations.h"
 #include "widgets/ViewGrid.h"
 
 #include <QActionGroup>
@@ -92,6 +94,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     , map_(new EmbeddingMapView)
     , banner_(new MessageBanner)
     , controller_(new TrainingController(this))
+    , inspector_(new TripletInspector(map_, parameters_, this))
     , debounce_(new QTimer(this))
     , watcher_(new QFutureWatcher<IdealisedResult>(this))
 {
@@ -100,6 +103,10 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
 
     for (QWidget* view : std::initializer_list<QWidget*>{density_, gradient_, sampled_, losses_, curves_, map_})
         grid_->addView(view);
+    const ExplainedView explained[] = {ExplainedView::Density, ExplainedView::GradientVariance, ExplainedView::SampledDistances,
+                                       ExplainedView::Losses, ExplainedView::TrainingCurves, ExplainedView::EmbeddingMap};
+    for (std::size_t i = 0; i < std::size(explained); ++i)
+        grid_->setExplanation(int(i), explained[i]);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -157,6 +164,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
         statusBar()->showMessage(tr("Training diverged and was paused"), 8000);
     });
     connect(controller_, &TrainingController::failed, this, &MainWindow::showError);
+    connect(inspector_, &TripletInspector::failed, this, &MainWindow::showError);
 
     sme::ExplorerParameters initial;
     if (restore)
@@ -311,6 +319,8 @@ void MainWindow::buildMenus()
     presetMenu->setToolTipsVisible(true);
 
     auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&What am I seeing?"), QKeySequence::HelpContents, this,
+                    [this] { grid_->toggleExplanation(currentViewIndex()); });
     help->addAction(tr("&About"), this, &MainWindow::showAbout);
 }
 
@@ -448,8 +458,10 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
         curves_->startNewRun();
     curves_->addSteps(snapshot->steps);
     curves_->addEvaluations(snapshot->evaluations);
-    if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels)
+    if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels) {
         map_->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
+        inspector_->setHeldOut(snapshot->heldOutEmbeddings, snapshot->heldOutLabels);
+    }
     if (snapshot->samplerComparison && liveSampledAction_->isChecked()) {
         sampled_->setFigure(sme::sampledDistancesFromPicks(*snapshot->samplerComparison),
                             tr("live model's batch, step %1").arg(snapshot->step));

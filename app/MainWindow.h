@@ -30,6 +30,7 @@ class QTimer;
 class SampledDistancesView;
 class TrainingController;
 class TrainingCurvesView;
+class TripletInspector;
 class ViewGrid;
 
 class MainWindow : public QMainWindow {
@@ -52,6 +53,7 @@ public:
     TrainingCurvesView* curvesView() const { return curves_; }
     EmbeddingMapView* mapView() const { return map_; }
     TrainingController* controller() const { return controller_; }
+    TripletInspector* inspector() const { return inspector_; }
     MessageBanner* banner() const { return banner_; }
     long displayedStep() const { return displayedStep_; }
     bool computingFigures() const;
@@ -126,6 +128,7 @@ private:
     EmbeddingMapView* map_;
     MessageBanner* banner_;
     TrainingController* controller_;
+    TripletInspector* inspector_;
     QTimer* debounce_;
     QFutureWatcher<IdealisedResult>* watcher_;
     bool recomputeAgain_ = false;

@@ -196,9 +196,9 @@ void MainWindowTest::enlargingAViewAndBack()
 void MainWindowTest::exportAllWritesEveryViewAndItsData()
 {
     MainWindow window(false);
+    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown); // before it can be emitted
     QVERIFY(showActive(window));
-    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
-    QVERIFY(shown.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0, 20000);
     const QSize before = window.views()->view(0)->size();
     QTemporaryDir dir;
     FigureExportOptions options;

@@ -132,3 +132,4 @@ QColor faded(const QColor& color, double amount)
                             float(color.greenF() + (background.greenF() - color.greenF()) * amount),
                             float(color.blueF() + (background.blueF() - color.blueF()) * amount));
 }
+

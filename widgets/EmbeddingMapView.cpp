@@ -3,9 +3,13 @@
 
 #include "model/Error.h"
 #include "model/Projection.h"
+#include "widgets/TripletInspectorPanel.h"
 
 #include <QChart>
+#include <QKeyEvent>
 #include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -42,14 +46,26 @@ EmbeddingMapView::EmbeddingMapView(QWidget* parent)
     : ChartPanel(tr("Held-out embeddings"), parent)
     , xAxis_(addValueAxis(Qt::AlignBottom, QString()))
     , yAxis_(addValueAxis(Qt::AlignLeft, QString()))
+    , batch_(new QScatterSeries(this))
+    , positives_(new QScatterSeries(this))
+    , anchor_(new QScatterSeries(this))
+    , panel_(new TripletInspectorPanel(this))
 {
+    setupInspectionSeries();
     for (QValueAxis* axis : {xAxis_, yAxis_}) {
         axis->setTickType(QValueAxis::TicksDynamic);
         axis->setTickAnchor(0.0);
         axis->setLabelFormat(QStringLiteral("%.2g"));
     }
-    // The plot area changes with the window and the legend: keep the scales equal.
-    connect(chart(), &QChart::plotAreaChanged, this, [this] { updateAxes(); });
+    // The plot area changes with the window and the legend: keep the scales equal. Queued:
+    // the signal comes from inside the chart's layout pass, and new axis ranges set there
+    // (longer labels invalidate the layout as it runs) left the chart never laid out again,
+    // its plot stuck at the old size when the view was enlarged.
+    connect(chart(), &QChart::plotAreaChanged, this, [this] {
+        updateAxes();
+        placePanel();
+    }, Qt::QueuedConnection);
+    connect(panel_, &TripletInspectorPanel::closeRequested, this, &EmbeddingMapView::clearAndTell);
     updateAxes();
 }
 
@@ -80,6 +96,7 @@ void EmbeddingMapView::replaceSeries(const std::vector<int>& classLabels)
         enableHover(series); // "class 7, x = ..., y = ..."
         series_.push_back(series);
     }
+    addInspectionSeries(); // stays on top of the new class series
 }
 
 void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels)
@@ -92,6 +109,13 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
     std::map<int, QList<QPointF>> pointsOfClass; // ascending labels
     for (std::size_t i = 0; i < labels.size(); ++i)
         pointsOfClass[labels[i]].append(QPointF(map.points(Eigen::Index(i), 0), map.points(Eigen::Index(i), 1)));
+    const bool sameRows = positions_.rows() == map.points.rows();
+    positions_ = map.points;
+    rowLabels_ = labels;
+    if (!sameRows && inspection_)
+        clearAndTell(); // its rows name other points now
+    else if (inspection_)
+        drawInspection();
     std::vector<int> classLabels;
     classLabels.reserve(pointsOfClass.size());
     for (const auto& entry : pointsOfClass)

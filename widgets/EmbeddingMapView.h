@@ -1,13 +1,19 @@
-// The map of the held-out embeddings: a 2-D projection (model/Projection.h), one colour a class.
+// The map of the held-out embeddings: a 2-D projection (model/Projection.h), one colour a class;
+// a clicked point can be inspected (its batch, positives and each sampler's negatives drawn).
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/TripletInspection.h"
 #include "widgets/ChartPanel.h"
 
 #include <Eigen/Core>
+#include <array>
+#include <optional>
 #include <vector>
 
+class QLineSeries;
 class QScatterSeries;
+class TripletInspectorPanel;
 
 class EmbeddingMapView : public ChartPanel {
     Q_OBJECT
@@ -31,8 +37,46 @@ public:
     // How the map was made, e.g. "PCA, 63% of variance (n = 128)".
     QString methodText() const { return method_; }
 
+    // The triplet inspector. A click within pickRadius pixels of a point emits pointClicked
+    // with its row (of the last setEmbeddings); a click elsewhere, Escape or the panel's close
+    // button clears the inspection and emits inspectionCleared. New embeddings with another
+    // number of rows clear it too; with the same rows it is redrawn at the new positions.
+    static constexpr qreal pickRadius = 10.0;
+    // Draws the anchor (a star), its batch (grey rings), its positives (black rings) and each
+    // sampler's negatives (diamonds in samplerColor, a line from the anchor to each), and lists
+    // them in the panel. Throws sme::Error when a row is not one of the displayed points.
+    void setInspection(const sme::TripletInspection& inspection);
+    void clearInspection();
+    const std::optional<sme::TripletInspection>& inspection() const { return inspection_; }
+    const TripletInspectorPanel* inspectorPanel() const { return panel_; }
+    // Where row is drawn, in viewport coordinates (for clicking on it).
+    QPoint viewportPosition(int row) const;
+    const QScatterSeries* anchorSeries() const { return anchor_; }
+    const QScatterSeries* positiveSeries() const { return positives_; }
+    const QScatterSeries* negativeSeries(sme::SamplerKind kind) const;
+
+signals:
+    void pointClicked(int row);
+    void inspectionCleared();
+
+protected:
+    bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void replaceSeries(const std::vector<int>& classLabels);
+    // Styles of the inspection's series (EmbeddingMapInspection.cpp holds the inspector's part).
+    void setupInspectionSeries();
+    // The inspection's series on top of the class series, out of the legend.
+    void addInspectionSeries();
+    void drawInspection();
+    void placePanel();
+    // The row drawn nearest to a viewport position within pickRadius, or -1.
+    int rowAt(const QPoint& viewportPosition) const;
+    void clearAndTell();
     // Axes centred on 0 with the same scale on both (a circle stays round): the shorter side
     // of the plot area spans [-radius, radius], the longer one proportionally more.
     void updateAxes();
@@ -44,4 +88,16 @@ private:
     double radius_ = 1.0; // grows at once, shrinks only when the data uses less than half
     double aspect_ = 0.0; // plot area width / height the axes were last set for
     QString method_;
+    // Map position (x, y) of every row of the last embeddings, and its label.
+    Eigen::MatrixXd positions_;
+    std::vector<int> rowLabels_;
+    std::optional<sme::TripletInspection> inspection_;
+    QScatterSeries* batch_;
+    QScatterSeries* positives_;
+    std::array<QLineSeries*, 4> lines_{};
+    std::array<QScatterSeries*, 4> negatives_{};
+    QScatterSeries* anchor_;
+    TripletInspectorPanel* panel_;
+    QPoint pressPosition_;
+    bool pressed_ = false;
 };

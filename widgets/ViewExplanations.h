@@ -1,0 +1,35 @@
+// "What am I seeing?": the one place holding each view's explanation (what is drawn, its
+// formula, what the controls change), translatable under the context "ViewExplanations".
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <array>
+
+enum class ExplainedView {
+    Density,
+    GradientVariance,
+    SampledDistances,
+    Losses,
+    TrainingCurves,
+    EmbeddingMap,
+    SamplerRace,
+};
+
+inline constexpr std::array<ExplainedView, 7> allExplainedViews{
+    ExplainedView::Density,        ExplainedView::GradientVariance, ExplainedView::SampledDistances,
+    ExplainedView::Losses,         ExplainedView::TrainingCurves,   ExplainedView::EmbeddingMap,
+    ExplainedView::SamplerRace};
+
+// Every field is translated when asked for (the current language, not the one at start).
+struct ViewExplanation {
+    QString title;    // plain text
+    QString text;     // two or three sentences, plain text
+    QString formula;  // rich text (HTML with Unicode maths, <sub>, <sup>), never TeX
+    QString controls; // what moving the controls changes, plain text
+};
+
+ViewExplanation viewExplanation(ExplainedView view);
+
+// The whole explanation as one rich-text document: title, text, formula, controls.
+QString explanationHtml(const ViewExplanation& explanation);
