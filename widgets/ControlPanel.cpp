@@ -78,7 +78,7 @@ QWidget* ControlPanel::geometryGroup()
     auto* group = new QGroupBox(tr("Geometry"));
     auto* layout = form(group);
     dimension_ = intBox(2, 4096, tr("Embedding dimension n: the embeddings live on the unit sphere "
-                                    "S^(n-1). Distances concentrate near \u221A2 as n grows."));
+                                    "S^(n-1). Distances concentrate near \u221A" "2 as n grows."));
     dimensionSlider_ = new QSlider(Qt::Horizontal);
     dimensionSlider_->setRange(0, 1000);
     dimensionSlider_->setToolTip(tr("Embedding dimension n on a logarithmic scale, 2 to 4096."));

@@ -50,7 +50,7 @@ DensityChartView::DensityChartView(QWidget* parent)
     histogram_ = addLine(tr("Monte Carlo histogram"), QColor(150, 150, 150), 1.5, xAxis_,
                          linearAxis_);
     exact_ = addLine(tr("exact q(d)"), QColor(31, 119, 180), 2.5, xAxis_, linearAxis_);
-    gaussian_ = addLine(tr("Gaussian limit N(\u221A2, 1/(2n))"), QColor(214, 39, 40), 2.0,
+    gaussian_ = addLine(tr("Gaussian limit N(\u221A" "2, 1/(2n))"), QColor(214, 39, 40), 2.0,
                         xAxis_, linearAxis_, Qt::DashLine);
     lambdaLine_ = addLine(tr("\u03BB (cutoff)"), markerColor, 1.5, xAxis_, linearAxis_,
                           Qt::DashLine);

@@ -155,10 +155,10 @@ struct CurveStyle {
 const std::array<CurveStyle, CurveCount>& curveStyles()
 {
     static const std::array<CurveStyle, CurveCount> styles{{
-        {"loss", faded(QColor(0x33, 0x33, 0x33), 0.7), 1.0},
-        {"loss (smoothed)", QColor(0x33, 0x33, 0x33), 2.0},
-        {"active share", QColor(0x00, 0x9E, 0x73), 1.0},
-        {"beta", QColor(0xD5, 0x5E, 0x00), 1.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "loss"), faded(QColor(0x33, 0x33, 0x33), 0.7), 1.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "loss (smoothed)"), QColor(0x33, 0x33, 0x33), 2.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "active share"), QColor(0x00, 0x9E, 0x73), 1.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "beta"), QColor(0xD5, 0x5E, 0x00), 1.0},
         {"Recall@1", QColor(0x0B, 0x3C, 0x8C), 2.5},
         {"Recall@2", QColor(0x2F, 0x6D, 0xB5), 2.0},
         {"Recall@4", QColor(0x5B, 0x9B, 0xD5), 2.0},
@@ -214,7 +214,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
         if (i == Loss)
             continue;
         const auto [panel, axis] = axesOf(i);
-        QLineSeries* series = panel->addLine(tr("%1 (previous run)").arg(styles[i].name),
+        QLineSeries* series = panel->addLine(tr("%1 (previous run)").arg(tr(styles[i].name)),
                                              faded(styles[i].color, 0.6), 1.5,
                                              i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
         for (QLegendMarker* marker : panel->chart()->legend()->markers(series))
@@ -223,7 +223,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     }
     for (int i = 0; i < CurveCount; ++i) {
         const auto [panel, axis] = axesOf(i);
-        curves_[i]->series = panel->addLine(styles[i].name, styles[i].color, styles[i].width,
+        curves_[i]->series = panel->addLine(tr(styles[i].name), styles[i].color, styles[i].width,
                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
     }
     baseMargins_ = lossPanel_->chart()->margins();
