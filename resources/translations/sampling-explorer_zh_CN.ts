@@ -5,415 +5,415 @@
     <name>ControlPanel</name>
     <message>
         <source>Geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>几何</translation>
     </message>
     <message>
         <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near ↢ as n grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维数 n：嵌入位于单位球面 S^(n-1) 上。随着 n 增大，距离集中在 √2 附近。</translation>
     </message>
     <message>
         <source>Embedding dimension n on a logarithmic scale, 2 to 4096.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维数 n，对数刻度，从 2 到 4096。</translation>
     </message>
     <message>
         <source>Dimension n</source>
-        <translation type="unfinished"></translation>
+        <translation>维数 n</translation>
     </message>
     <message>
         <source>Noise level σ of the embeddings: the gradient direction of a negative at distance d is (h + z)/||h + z||, z ~ N(0, σ² I).</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入的噪声水平 σ：距离为 d 的负样本的梯度方向为 (h + z)/||h + z||，z ~ N(0, σ² I)。</translation>
     </message>
     <message>
         <source>Noise σ</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声 σ</translation>
     </message>
     <message>
         <source>Uniform random points whose pairwise distances make the density histogram (0 hides it).</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布的随机点数，由它们两两之间的距离构成密度直方图（0 则隐藏直方图）。</translation>
     </message>
     <message>
         <source>Monte Carlo points</source>
-        <translation type="unfinished"></translation>
+        <translation>蒙特卡洛点数</translation>
     </message>
     <message>
         <source>Sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>采样</translation>
     </message>
     <message>
         <source>Uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀</translation>
     </message>
     <message>
         <source>Hard negative</source>
-        <translation type="unfinished"></translation>
+        <translation>困难负样本</translation>
     </message>
     <message>
         <source>Semi-hard</source>
-        <translation type="unfinished"></translation>
+        <translation>半困难</translation>
     </message>
     <message>
         <source>Distance weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>距离加权</translation>
     </message>
     <message>
         <source>How each anchor&apos;s negative is chosen from the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>如何从批次中为每个锚点选取负样本。</translation>
     </message>
     <message>
         <source>Sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>采样器</translation>
     </message>
     <message>
         <source>λ: distance weighted sampling clips distances below this, capping the weight of very close, noisy pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>λ：距离加权采样把小于此值的距离截断为此值，从而限制距离很近、噪声大的样本对的权重。</translation>
     </message>
     <message>
         <source>Cutoff λ</source>
-        <translation type="unfinished"></translation>
+        <translation>截断 λ</translation>
     </message>
     <message>
         <source>Negatives at this distance or farther carry no loss and are never drawn (β + α of the margin loss).</source>
-        <translation type="unfinished"></translation>
+        <translation>距离达到或超过此值的负样本没有损失，永远不会被抽中（即间隔损失的 β + α）。</translation>
     </message>
     <message>
         <source>Non-zero-loss cutoff</source>
-        <translation type="unfinished"></translation>
+        <translation>非零损失截断</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Contrastive</source>
-        <translation type="unfinished"></translation>
+        <translation>对比损失</translation>
     </message>
     <message>
         <source>Triplet (squared)</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失（平方）</translation>
     </message>
     <message>
         <source>Triplet</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔损失</translation>
     </message>
     <message>
         <source>The loss the model trains with.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型训练所用的损失。</translation>
     </message>
     <message>
         <source>α: the margin of separation.</source>
-        <translation type="unfinished"></translation>
+        <translation>α：正负样本之间的分离间隔。</translation>
     </message>
     <message>
         <source>Margin α</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔 α</translation>
     </message>
     <message>
         <source>β₀: the initial boundary between positive and negative pairs of the margin loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>β₀：间隔损失中正样本对与负样本对之间的初始边界。</translation>
     </message>
     <message>
         <source>Boundary β₀</source>
-        <translation type="unfinished"></translation>
+        <translation>边界 β₀</translation>
     </message>
     <message>
         <source>per class</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别</translation>
     </message>
     <message>
         <source>Learn a β offset for every class (resets the model).</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个类别学习一个 β 偏移量（会重置模型）。</translation>
     </message>
     <message>
         <source>per image</source>
-        <translation type="unfinished"></translation>
+        <translation>按图像</translation>
     </message>
     <message>
         <source>Learn a β offset for every training image (resets the model).</source>
-        <translation type="unfinished"></translation>
+        <translation>为每张训练图像学习一个 β 偏移量（会重置模型）。</translation>
     </message>
     <message>
         <source>Learn β</source>
-        <translation type="unfinished"></translation>
+        <translation>学习 β</translation>
     </message>
     <message>
         <source>ν: weight of the β regulariser ν β in the objective.</source>
-        <translation type="unfinished"></translation>
+        <translation>ν：目标函数中 β 正则项 ν β 的权重。</translation>
     </message>
     <message>
         <source>Regulariser ν</source>
-        <translation type="unfinished"></translation>
+        <translation>正则项 ν</translation>
     </message>
     <message>
         <source>Data and model</source>
-        <translation type="unfinished"></translation>
+        <translation>数据与模型</translation>
     </message>
     <message>
         <source>Synthetic clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>合成聚类</translation>
     </message>
     <message>
         <source>Handwritten digits</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件…</translation>
     </message>
     <message>
         <source>What the model trains on; half the classes are held out for retrieval.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型的训练数据；一半的类别被留出，用于检索。</translation>
     </message>
     <message>
         <source>Data set</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Synthetic data: how strongly nuisance variation shared by all classes hides them (0 = clean).</source>
-        <translation type="unfinished"></translation>
+        <translation>合成数据：所有类别共有的干扰变化在多大程度上掩盖类别（0 = 无干扰）。</translation>
     </message>
     <message>
         <source>Nuisance level</source>
-        <translation type="unfinished"></translation>
+        <translation>干扰强度</translation>
     </message>
     <message>
         <source>P: classes per batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>P：每个批次的类别数。</translation>
     </message>
     <message>
         <source>K: examples per class in a batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>K：批次中每个类别的样本数。</translation>
     </message>
     <message>
         <source>Batch P × K</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 P × K</translation>
     </message>
     <message>
         <source>Hidden layer widths, comma separated (e.g. 256,256), or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>各隐藏层的宽度，以逗号分隔（例如 256,256），或填 none 表示没有隐藏层。</translation>
     </message>
     <message>
         <source>Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层</translation>
     </message>
     <message>
         <source>Adam&apos;s learning rate (applied at the next step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam 的学习率（从下一步起生效）。</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Seed of the weights, batches and sampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重、批次和采样所用的随机种子。</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Start or pause training (Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>开始或暂停训练（空格键）。</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>One training step (N or Right).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一步（N 或右方向键）。</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to step 0 with the seed&apos;s initial weights (R).</source>
-        <translation type="unfinished"></translation>
+        <translation>回到第 0 步，恢复该随机种子的初始权重（R）。</translation>
     </message>
     <message>
         <source>As fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>尽可能快</translation>
     </message>
     <message>
         <source>1 step/s</source>
-        <translation type="unfinished"></translation>
+        <translation>1 步/秒</translation>
     </message>
     <message>
         <source>5 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>5 步/秒</translation>
     </message>
     <message>
         <source>20 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>20 步/秒</translation>
     </message>
     <message>
         <source>100 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>100 步/秒</translation>
     </message>
     <message>
         <source>Training speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练速度。</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Pause by itself after this many steps (0 = never).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到此步数后自动暂停（0 = 不暂停）。</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>不暂停</translation>
     </message>
     <message>
         <source>Stop after</source>
-        <translation type="unfinished"></translation>
+        <translation>自动暂停步数</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
     <name>DensityChartView</name>
     <message>
         <source>Pair distances on the sphere</source>
-        <translation type="unfinished"></translation>
+        <translation>球面上的点对距离</translation>
     </message>
     <message>
         <source>distance d</source>
-        <translation type="unfinished"></translation>
+        <translation>距离 d</translation>
     </message>
     <message>
         <source>density</source>
-        <translation type="unfinished"></translation>
+        <translation>密度</translation>
     </message>
     <message>
         <source>density (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>密度（对数刻度）</translation>
     </message>
     <message>
         <source>Monte Carlo histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>蒙特卡洛直方图</translation>
     </message>
     <message>
         <source>exact q(d)</source>
-        <translation type="unfinished"></translation>
+        <translation>精确 q(d)</translation>
     </message>
     <message>
         <source>Gaussian limit N(↢, 1/(2n))</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯极限 N(√2, 1/(2n))</translation>
     </message>
     <message>
         <source>λ (cutoff)</source>
-        <translation type="unfinished"></translation>
+        <translation>λ（截断）</translation>
     </message>
     <message>
         <source>non-zero-loss cutoff</source>
-        <translation type="unfinished"></translation>
+        <translation>非零损失截断</translation>
     </message>
     <message>
         <source>Pair distances on the sphere, n = %1 (total variation to the Gaussian limit: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>球面上的点对距离，n = %1（与高斯极限的总变差距离：%2）</translation>
     </message>
 </context>
 <context>
     <name>EmbeddingMapView</name>
     <message>
         <source>Held-out embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入</translation>
     </message>
     <message>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <source>Held-out embeddings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入：%1</translation>
     </message>
     <message>
         <source>Held-out embeddings: %1, %2 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入：%1，%2 个类别</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Transparent background (PNG)</source>
-        <translation type="unfinished"></translation>
+        <translation>透明背景（PNG）</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像</translation>
     </message>
     <message>
         <source>SVG (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG（矢量）</translation>
     </message>
     <message>
         <source>PDF (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF（矢量）</translation>
     </message>
     <message>
         <source> dpi</source>
-        <translation type="unfinished"></translation>
+        <translation> dpi</translation>
     </message>
     <message>
         <source>PNG resolution; the physical size stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 分辨率；物理尺寸保持不变。</translation>
     </message>
     <message>
         <source>pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>像素</translation>
     </message>
     <message>
         <source>centimetres</source>
-        <translation type="unfinished"></translation>
+        <translation>厘米</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message>
         <source>Size in</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸单位</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>高度</translation>
     </message>
 </context>
 <context>
     <name>GradientVarianceView</name>
     <message>
         <source>Variance of the gradient direction of a negative pair</source>
-        <translation type="unfinished"></translation>
+        <translation>负样本对梯度方向的方差</translation>
     </message>
     <message>
         <source>distance d of the pair</source>
