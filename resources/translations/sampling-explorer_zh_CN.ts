@@ -5,1064 +5,1064 @@
     <name>ControlPanel</name>
     <message>
         <source>Geometry</source>
-        <translation type="unfinished"></translation>
+        <translation>几何</translation>
     </message>
     <message>
         <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near ↢ as n grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维数 n：嵌入位于单位球面 S^(n-1) 上。随着 n 增大，距离集中在 √2 附近。</translation>
     </message>
     <message>
         <source>Embedding dimension n on a logarithmic scale, 2 to 4096.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维数 n，对数刻度，从 2 到 4096。</translation>
     </message>
     <message>
         <source>Dimension n</source>
-        <translation type="unfinished"></translation>
+        <translation>维数 n</translation>
     </message>
     <message>
         <source>Noise level σ of the embeddings: the gradient direction of a negative at distance d is (h + z)/||h + z||, z ~ N(0, σ² I).</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入的噪声水平 σ：距离为 d 的负样本的梯度方向为 (h + z)/||h + z||，z ~ N(0, σ² I)。</translation>
     </message>
     <message>
         <source>Noise σ</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声 σ</translation>
     </message>
     <message>
         <source>Uniform random points whose pairwise distances make the density histogram (0 hides it).</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀分布的随机点数，由它们两两之间的距离构成密度直方图（0 则隐藏直方图）。</translation>
     </message>
     <message>
         <source>Monte Carlo points</source>
-        <translation type="unfinished"></translation>
+        <translation>蒙特卡洛点数</translation>
     </message>
     <message>
         <source>Sampling</source>
-        <translation type="unfinished"></translation>
+        <translation>采样</translation>
     </message>
     <message>
         <source>Uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀</translation>
     </message>
     <message>
         <source>Hard negative</source>
-        <translation type="unfinished"></translation>
+        <translation>困难负样本</translation>
     </message>
     <message>
         <source>Semi-hard</source>
-        <translation type="unfinished"></translation>
+        <translation>半困难</translation>
     </message>
     <message>
         <source>Distance weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>距离加权</translation>
     </message>
     <message>
         <source>How each anchor&apos;s negative is chosen from the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>如何从批次中为每个锚点选取负样本。</translation>
     </message>
     <message>
         <source>Sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>采样器</translation>
     </message>
     <message>
         <source>λ: distance weighted sampling clips distances below this, capping the weight of very close, noisy pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>λ：距离加权采样把小于此值的距离截断为此值，从而限制距离很近、噪声大的样本对的权重。</translation>
     </message>
     <message>
         <source>Cutoff λ</source>
-        <translation type="unfinished"></translation>
+        <translation>截断 λ</translation>
     </message>
     <message>
         <source>Negatives at this distance or farther carry no loss and are never drawn (β + α of the margin loss).</source>
-        <translation type="unfinished"></translation>
+        <translation>距离达到或超过此值的负样本没有损失，永远不会被抽中（即间隔损失的 β + α）。</translation>
     </message>
     <message>
         <source>Non-zero-loss cutoff</source>
-        <translation type="unfinished"></translation>
+        <translation>非零损失截断</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Contrastive</source>
-        <translation type="unfinished"></translation>
+        <translation>对比损失</translation>
     </message>
     <message>
         <source>Triplet (squared)</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失（平方）</translation>
     </message>
     <message>
         <source>Triplet</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔损失</translation>
     </message>
     <message>
         <source>The loss the model trains with.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型训练所用的损失。</translation>
     </message>
     <message>
         <source>α: the margin of separation.</source>
-        <translation type="unfinished"></translation>
+        <translation>α：正负样本之间的分离间隔。</translation>
     </message>
     <message>
         <source>Margin α</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔 α</translation>
     </message>
     <message>
         <source>β₀: the initial boundary between positive and negative pairs of the margin loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>β₀：间隔损失中正样本对与负样本对之间的初始边界。</translation>
     </message>
     <message>
         <source>Boundary β₀</source>
-        <translation type="unfinished"></translation>
+        <translation>边界 β₀</translation>
     </message>
     <message>
         <source>per class</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别</translation>
     </message>
     <message>
         <source>Learn a β offset for every class (resets the model).</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个类别学习一个 β 偏移量（会重置模型）。</translation>
     </message>
     <message>
         <source>per image</source>
-        <translation type="unfinished"></translation>
+        <translation>按图像</translation>
     </message>
     <message>
         <source>Learn a β offset for every training image (resets the model).</source>
-        <translation type="unfinished"></translation>
+        <translation>为每张训练图像学习一个 β 偏移量（会重置模型）。</translation>
     </message>
     <message>
         <source>Learn β</source>
-        <translation type="unfinished"></translation>
+        <translation>学习 β</translation>
     </message>
     <message>
         <source>ν: weight of the β regulariser ν β in the objective.</source>
-        <translation type="unfinished"></translation>
+        <translation>ν：目标函数中 β 正则项 ν β 的权重。</translation>
     </message>
     <message>
         <source>Regulariser ν</source>
-        <translation type="unfinished"></translation>
+        <translation>正则项 ν</translation>
     </message>
     <message>
         <source>Data and model</source>
-        <translation type="unfinished"></translation>
+        <translation>数据与模型</translation>
     </message>
     <message>
         <source>Synthetic clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>合成聚类</translation>
     </message>
     <message>
         <source>Handwritten digits</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字</translation>
     </message>
     <message>
         <source>Open file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件…</translation>
     </message>
     <message>
         <source>What the model trains on; half the classes are held out for retrieval.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型的训练数据；一半的类别被留出，用于检索。</translation>
     </message>
     <message>
         <source>Data set</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Synthetic data: how strongly nuisance variation shared by all classes hides them (0 = clean).</source>
-        <translation type="unfinished"></translation>
+        <translation>合成数据：所有类别共有的干扰变化在多大程度上掩盖类别（0 = 无干扰）。</translation>
     </message>
     <message>
         <source>Nuisance level</source>
-        <translation type="unfinished"></translation>
+        <translation>干扰强度</translation>
     </message>
     <message>
         <source>P: classes per batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>P：每个批次的类别数。</translation>
     </message>
     <message>
         <source>K: examples per class in a batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>K：批次中每个类别的样本数。</translation>
     </message>
     <message>
         <source>Batch P × K</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 P × K</translation>
     </message>
     <message>
         <source>Hidden layer widths, comma separated (e.g. 256,256), or none.</source>
-        <translation type="unfinished"></translation>
+        <translation>各隐藏层的宽度，以逗号分隔（例如 256,256），或填 none 表示没有隐藏层。</translation>
     </message>
     <message>
         <source>Hidden layers</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层</translation>
     </message>
     <message>
         <source>Adam&apos;s learning rate (applied at the next step).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam 的学习率（从下一步起生效）。</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Seed of the weights, batches and sampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重、批次和采样所用的随机种子。</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Start or pause training (Space).</source>
-        <translation type="unfinished"></translation>
+        <translation>开始或暂停训练（空格键）。</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>One training step (N or Right).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一步（N 或右方向键）。</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to step 0 with the seed&apos;s initial weights (R).</source>
-        <translation type="unfinished"></translation>
+        <translation>回到第 0 步，恢复该随机种子的初始权重（R）。</translation>
     </message>
     <message>
         <source>As fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>尽可能快</translation>
     </message>
     <message>
         <source>1 step/s</source>
-        <translation type="unfinished"></translation>
+        <translation>1 步/秒</translation>
     </message>
     <message>
         <source>5 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>5 步/秒</translation>
     </message>
     <message>
         <source>20 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>20 步/秒</translation>
     </message>
     <message>
         <source>100 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>100 步/秒</translation>
     </message>
     <message>
         <source>Training speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练速度。</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Pause by itself after this many steps (0 = never).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到此步数后自动暂停（0 = 不暂停）。</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>不暂停</translation>
     </message>
     <message>
         <source>Stop after</source>
-        <translation type="unfinished"></translation>
+        <translation>自动暂停步数</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
     <name>DensityChartView</name>
     <message>
         <source>Pair distances on the sphere</source>
-        <translation type="unfinished"></translation>
+        <translation>球面上的点对距离</translation>
     </message>
     <message>
         <source>distance d</source>
-        <translation type="unfinished"></translation>
+        <translation>距离 d</translation>
     </message>
     <message>
         <source>density</source>
-        <translation type="unfinished"></translation>
+        <translation>密度</translation>
     </message>
     <message>
         <source>density (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>密度（对数刻度）</translation>
     </message>
     <message>
         <source>Monte Carlo histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>蒙特卡洛直方图</translation>
     </message>
     <message>
         <source>exact q(d)</source>
-        <translation type="unfinished"></translation>
+        <translation>精确 q(d)</translation>
     </message>
     <message>
         <source>Gaussian limit N(↢, 1/(2n))</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯极限 N(√2, 1/(2n))</translation>
     </message>
     <message>
         <source>λ (cutoff)</source>
-        <translation type="unfinished"></translation>
+        <translation>λ（截断）</translation>
     </message>
     <message>
         <source>non-zero-loss cutoff</source>
-        <translation type="unfinished"></translation>
+        <translation>非零损失截断</translation>
     </message>
     <message>
         <source>Pair distances on the sphere, n = %1 (total variation to the Gaussian limit: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>球面上的点对距离，n = %1（与高斯极限的总变差距离：%2）</translation>
     </message>
 </context>
 <context>
     <name>EmbeddingMapView</name>
     <message>
         <source>Held-out embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入</translation>
     </message>
     <message>
         <source>class %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 %1</translation>
     </message>
     <message>
         <source>Held-out embeddings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入：%1</translation>
     </message>
     <message>
         <source>Held-out embeddings: %1, %2 classes</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入：%1，%2 个类别</translation>
     </message>
 </context>
 <context>
     <name>ExportDialog</name>
     <message>
         <source>Transparent background (PNG)</source>
-        <translation type="unfinished"></translation>
+        <translation>透明背景（PNG）</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像</translation>
     </message>
     <message>
         <source>SVG (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG（矢量）</translation>
     </message>
     <message>
         <source>PDF (vector)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF（矢量）</translation>
     </message>
     <message>
         <source> dpi</source>
-        <translation type="unfinished"></translation>
+        <translation> dpi</translation>
     </message>
     <message>
         <source>PNG resolution; the physical size stays the same.</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 分辨率；物理尺寸保持不变。</translation>
     </message>
     <message>
         <source>pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>像素</translation>
     </message>
     <message>
         <source>centimetres</source>
-        <translation type="unfinished"></translation>
+        <translation>厘米</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>分辨率</translation>
     </message>
     <message>
         <source>Size in</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸单位</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>高度</translation>
     </message>
 </context>
 <context>
     <name>GradientVarianceView</name>
     <message>
         <source>Variance of the gradient direction of a negative pair</source>
-        <translation type="unfinished"></translation>
+        <translation>负样本对梯度方向的方差</translation>
     </message>
     <message>
         <source>distance d of the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>样本对的距离 d</translation>
     </message>
     <message>
         <source>variance of the direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向的方差</translation>
     </message>
     <message>
         <source>σ = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = %1</translation>
     </message>
     <message>
         <source>σ = %1 (current)</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = %1（当前）</translation>
     </message>
     <message>
         <source>Variance of the gradient direction of a negative pair, n = %1, σ = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>负样本对梯度方向的方差，n = %1，σ = %2</translation>
     </message>
 </context>
 <context>
     <name>LossFunctionsView</name>
     <message>
         <source>contrastive</source>
-        <translation type="unfinished"></translation>
+        <translation>对比损失</translation>
     </message>
     <message>
         <source>triplet, squared</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失（平方）</translation>
     </message>
     <message>
         <source>triplet</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失</translation>
     </message>
     <message>
         <source>margin</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔损失</translation>
     </message>
     <message>
         <source>Loss of one pair against its distance</source>
-        <translation type="unfinished"></translation>
+        <translation>单个样本对的损失随距离的变化</translation>
     </message>
     <message>
         <source>distance d of the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>样本对的距离 d</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>%1, positive pair</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，正样本对</translation>
     </message>
     <message>
         <source>%1, negative pair</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，负样本对</translation>
     </message>
     <message>
         <source>margin β ± α</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔 β ± α</translation>
     </message>
     <message>
         <source>β = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>β = %1</translation>
     </message>
     <message>
         <source>β − α = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>β − α = %1</translation>
     </message>
     <message>
         <source>β + α = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>β + α = %1</translation>
     </message>
     <message>
         <source>Loss of one pair against its distance (solid: positive pair, dashed: negative pair)</source>
-        <translation type="unfinished"></translation>
+        <translation>单个样本对的损失随距离的变化（实线：正样本对，虚线：负样本对）</translation>
     </message>
     <message>
         <source>distance d of the pair (the triplet losses hold the other distance at %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>样本对的距离 d（三元组损失将另一个距离固定为 %1）</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Sampling Matters Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sampling Matters Explorer</translation>
     </message>
     <message>
         <source>Controls</source>
-        <translation type="unfinished"></translation>
+        <translation>控制面板</translation>
     </message>
     <message>
         <source>Some presets could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>部分预设无法读取：%1</translation>
     </message>
     <message>
         <source>Training paused: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已暂停：%1。</translation>
     </message>
     <message>
         <source>Training diverged and was paused</source>
-        <translation type="unfinished"></translation>
+        <translation>训练发散，已暂停</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Open session…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a session</source>
-        <translation type="unfinished"></translation>
+        <translation>打开会话</translation>
     </message>
     <message>
         <source>Sessions (*.smx.json *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 (*.smx.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;Save session…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话(&amp;S)…</translation>
     </message>
     <message>
         <source>Save the session</source>
-        <translation type="unfinished"></translation>
+        <translation>保存会话</translation>
     </message>
     <message>
         <source>Sessions (*.smx.json *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>会话 (*.smx.json *.json)</translation>
     </message>
     <message>
         <source>&amp;Keep the trained model in sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>在会话中保留已训练的模型(&amp;K)</translation>
     </message>
     <message>
         <source>Save the trained weights and the run&apos;s curves beside the session (NAME.run), so that opening it continues the run where it stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>将训练好的权重和本次运行的曲线保存在会话文件旁（NAME.run），这样打开会话时会从停下的地方继续运行。</translation>
     </message>
     <message>
         <source>&amp;Recent sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的会话(&amp;R)</translation>
     </message>
     <message>
         <source>Open &amp;data file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据文件(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Export view…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视图(&amp;E)…</translation>
     </message>
     <message>
         <source>Export &amp;all views…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出全部视图(&amp;A)…</translation>
     </message>
     <message>
         <source>Export view &amp;data (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视图数据（CSV）(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Copy view to clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>复制视图到剪贴板(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Play / pause</source>
-        <translation type="unfinished"></translation>
+        <translation>播放 / 暂停(&amp;P)</translation>
     </message>
     <message>
         <source>Single &amp;step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Logarithmic density axis</source>
-        <translation type="unfinished"></translation>
+        <translation>对数密度轴(&amp;L)</translation>
     </message>
     <message>
         <source>Sampled distances from the &amp;live model</source>
-        <translation type="unfinished"></translation>
+        <translation>采样距离取自实时模型(&amp;L)</translation>
     </message>
     <message>
         <source>Sampled distances &amp;overlaid</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加显示采样距离(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Focus view</source>
-        <translation type="unfinished"></translation>
+        <translation>聚焦视图(&amp;F)</translation>
     </message>
     <message>
         <source>View &amp;%1</source>
-        <translation type="unfinished"></translation>
+        <translation>视图 &amp;%1</translation>
     </message>
     <message>
         <source>Show &amp;all views</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部视图(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <source>Full screen, large fonts, thick lines, high contrast; 1-6 focus a view, Esc leaves</source>
-        <translation type="unfinished"></translation>
+        <translation>全屏、大字体、粗线条、高对比度；按 1-6 聚焦某个视图，按 Esc 退出</translation>
     </message>
     <message>
         <source>Leave (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>退出（Esc）</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>预设(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Start page…</source>
-        <translation type="unfinished"></translation>
+        <translation>起始页(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于(&amp;A)</translation>
     </message>
     <message>
         <source>Step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>第 0 步</translation>
     </message>
     <message>
         <source>Cannot set up the model: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法建立模型：%1</translation>
     </message>
     <message>
         <source>The model was reset to step 0: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型已重置到第 0 步：%1。</translation>
     </message>
     <message>
         <source>The views show n = %1; the model trains at most n = %2, so it trains at n = %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>视图显示的是 n = %1；模型最多只能在 n = %2 下训练，因此以 n = %2 训练。</translation>
     </message>
     <message>
         <source>Computing figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算图表…</translation>
     </message>
     <message>
         <source>Cannot compute the figures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算图表：%1</translation>
     </message>
     <message>
         <source>live model&apos;s batch, step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>实时模型的批次，第 %1 步</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
     </message>
     <message>
         <source>%1 steps/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 步/秒</translation>
     </message>
     <message>
         <source>paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Open a data set</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据集</translation>
     </message>
     <message>
         <source>Data sets (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集 (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;所有文件 (*)</translation>
     </message>
     <message>
         <source>no such view</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个视图</translation>
     </message>
     <message>
         <source>cannot create the folder &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹“%1”</translation>
     </message>
     <message>
         <source>Export view</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视图</translation>
     </message>
     <message>
         <source>%1 files (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 文件 (*.%2)</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <source>Export all views into</source>
-        <translation type="unfinished"></translation>
+        <translation>将全部视图导出到</translation>
     </message>
     <message>
         <source>Exported every view into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已将全部视图导出到 %1</translation>
     </message>
     <message>
         <source>This view has no data table yet; the training data comes from the train command.</source>
-        <translation type="unfinished"></translation>
+        <translation>此视图尚无数据表；训练数据由 train 命令生成。</translation>
     </message>
     <message>
         <source>Export view data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出视图数据</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Copied the view to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>已将视图复制到剪贴板</translation>
     </message>
     <message>
         <source>Saved the session to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已将会话保存到 %1</translation>
     </message>
     <message>
         <source>%1: its trained model cannot be restored: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法恢复其中已训练的模型：%2</translation>
     </message>
     <message>
         <source>Opened the session %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开会话 %1</translation>
     </message>
     <message>
         <source>About Sampling Matters Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Sampling Matters Explorer</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Sampling Matters Explorer&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Shows how sampling and losses shape deep embedding learning, after C.-Y. Wu, R. Manmatha, A. J. Smola and P. Krähenbühl, &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt;, ICCV 2017.&lt;/p&gt;&lt;p&gt;Handwritten digits: UCI &quot;Optical Recognition of Handwritten Digits&quot; (E. Alpaydin, C. Kaynak, 1998), UCI Machine Learning Repository, CC BY 4.0.&lt;/p&gt;&lt;p&gt;Free software under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Sampling Matters Explorer&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;展示采样和损失如何影响深度嵌入学习，依据 C.-Y. Wu、R. Manmatha、A. J. Smola 和 P. Krähenbühl 的论文 &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt;（ICCV 2017）。&lt;/p&gt;&lt;p&gt;手写数字：UCI &quot;Optical Recognition of Handwritten Digits&quot;（E. Alpaydin、C. Kaynak，1998），UCI 机器学习库，CC BY 4.0。&lt;/p&gt;&lt;p&gt;自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Sampler &amp;race…</source>
-        <translation type="unfinished"></translation>
+        <translation>采样器竞赛(&amp;R)…</translation>
     </message>
 </context>
 <context>
     <name>MessageBanner</name>
     <message>
         <source>Dismiss this message</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
     <name>PresentationMode</name>
     <message>
         <source>Presentation bar</source>
-        <translation type="unfinished"></translation>
+        <translation>演示栏</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
     <message>
         <source>idealised batches, n = %1, %2 × %3</source>
-        <translation type="unfinished"></translation>
+        <translation>理想化批次，n = %1，%2 × %3</translation>
     </message>
     <message>
         <source>There is no preset &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的预设。</translation>
     </message>
     <message>
         <source>the embedding dimension changed</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维数已改变</translation>
     </message>
     <message>
         <source>the data set changed</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集已改变</translation>
     </message>
     <message>
         <source>the hidden layers changed</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层已改变</translation>
     </message>
     <message>
         <source>the seed changed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子已改变</translation>
     </message>
     <message>
         <source>the batch shape changed</source>
-        <translation type="unfinished"></translation>
+        <translation>批次形状已改变</translation>
     </message>
     <message>
         <source>the learned parts of β changed</source>
-        <translation type="unfinished"></translation>
+        <translation>β 的可学习部分已改变</translation>
     </message>
     <message>
         <source>the sampling cutoffs changed</source>
-        <translation type="unfinished"></translation>
+        <translation>采样截断已改变</translation>
     </message>
     <message>
         <source>out of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存不足</translation>
     </message>
 </context>
 <context>
     <name>RaceCurvesView</name>
     <message>
         <source>Recall@1</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall@1</translation>
     </message>
     <message>
         <source>NMI</source>
-        <translation type="unfinished"></translation>
+        <translation>NMI</translation>
     </message>
     <message>
         <source>MAP@R</source>
-        <translation type="unfinished"></translation>
+        <translation>MAP@R</translation>
     </message>
     <message>
         <source>loss (mean since the previous evaluation)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（自上次评估以来的平均值）</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>The race: training loss of each sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>竞赛：各采样器的训练损失</translation>
     </message>
     <message>
         <source>The race: %1 on the held-out classes</source>
-        <translation type="unfinished"></translation>
+        <translation>竞赛：留出类别上的 %1</translation>
     </message>
 </context>
 <context>
     <name>RaceWindow</name>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Step 0</source>
-        <translation type="unfinished"></translation>
+        <translation>第 0 步</translation>
     </message>
     <message>
         <source>Sampler race — Sampling Matters Explorer</source>
-        <translation type="unfinished"></translation>
+        <translation>采样器竞赛 — Sampling Matters Explorer</translation>
     </message>
     <message>
         <source>Train all four runs, or pause them together (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>同时训练全部四组，或同时暂停（空格键）</translation>
     </message>
     <message>
         <source>One training step of every run (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>每组各训练一步（N）</translation>
     </message>
     <message>
         <source>All four runs back to their common initial weights (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>四组全部回到共同的初始权重（R）</translation>
     </message>
     <message>
         <source>Contrastive</source>
-        <translation type="unfinished"></translation>
+        <translation>对比损失</translation>
     </message>
     <message>
         <source>Triplet (squared)</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失（平方）</translation>
     </message>
     <message>
         <source>Triplet</source>
-        <translation type="unfinished"></translation>
+        <translation>三元组损失</translation>
     </message>
     <message>
         <source>Margin</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔损失</translation>
     </message>
     <message>
         <source>The loss of all four runs; a change applies to all at the same step</source>
-        <translation type="unfinished"></translation>
+        <translation>全部四组所用的损失；更改会在同一步应用到所有组</translation>
     </message>
     <message>
         <source>Loss:</source>
-        <translation type="unfinished"></translation>
+        <translation>损失：</translation>
     </message>
     <message>
         <source>Curves:</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线：</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>The %1 run diverged and left the race until a reset: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1采样的那一组训练发散，在重置之前退出竞赛：%2。</translation>
     </message>
     <message>
         <source>Cannot set up the race: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法建立竞赛：%1</translation>
     </message>
     <message>
         <source>Step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 步</translation>
     </message>
     <message>
         <source>Steps %1–%2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1–%2 步</translation>
     </message>
 </context>
 <context>
     <name>SampledDistancesView</name>
     <message>
         <source>distance d of the negative</source>
-        <translation type="unfinished"></translation>
+        <translation>负样本的距离 d</translation>
     </message>
     <message>
         <source>λ (cutoff)</source>
-        <translation type="unfinished"></translation>
+        <translation>λ（截断）</translation>
     </message>
     <message>
         <source>non-zero-loss cutoff</source>
-        <translation type="unfinished"></translation>
+        <translation>非零损失截断</translation>
     </message>
     <message>
         <source>Distances of the negatives each sampler picks</source>
-        <translation type="unfinished"></translation>
+        <translation>各采样器所选负样本的距离</translation>
     </message>
     <message>
         <source>density</source>
-        <translation type="unfinished"></translation>
+        <translation>密度</translation>
     </message>
     <message>
         <source>d</source>
-        <translation type="unfinished"></translation>
+        <translation>d</translation>
     </message>
     <message>
         <source>%1 (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（无）</translation>
     </message>
     <message>
         <source>%1 (%2 picks)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（选中 %2 个）</translation>
     </message>
     <message>
         <source>Distances of the negatives each sampler picks (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>各采样器所选负样本的距离（%1）</translation>
     </message>
     <message>
         <source>dashed line: λ (cutoff), dotted line: non-zero-loss cutoff</source>
-        <translation type="unfinished"></translation>
+        <translation>虚线：λ（截断），点线：非零损失截断</translation>
     </message>
 </context>
 <context>
     <name>SamplerLabel</name>
     <message>
         <source>uniform</source>
-        <translation type="unfinished"></translation>
+        <translation>均匀</translation>
     </message>
     <message>
         <source>hard negative</source>
-        <translation type="unfinished"></translation>
+        <translation>困难负样本</translation>
     </message>
     <message>
         <source>semi-hard</source>
-        <translation type="unfinished"></translation>
+        <translation>半困难</translation>
     </message>
     <message>
         <source>distance weighted</source>
-        <translation type="unfinished"></translation>
+        <translation>距离加权</translation>
     </message>
 </context>
 <context>
     <name>StartPage</name>
     <message>
         <source>Show this page at start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时显示此页</translation>
     </message>
     <message>
         <source>Start: what would you like to see?</source>
-        <translation type="unfinished"></translation>
+        <translation>开始：您想看什么？</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Sampling Matters Explorer&lt;/h2&gt;&lt;p&gt;Each lesson below sets every parameter to show one idea of the paper &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt; (Wu et al., 2017), and says what to look for. They are also in the Presets menu.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Sampling Matters Explorer&lt;/h2&gt;&lt;p&gt;下面的每一课都会设置全部参数，以展示论文 &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt;（Wu 等，2017）中的一个观点，并说明应该观察什么。这些课程也可以在“预设”菜单中找到。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>TrainingCurvesView</name>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>loss, active share</source>
-        <translation type="unfinished"></translation>
+        <translation>损失、活跃占比</translation>
     </message>
     <message>
         <source>mean β</source>
-        <translation type="unfinished"></translation>
+        <translation>平均 β</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
     <message>
         <source>%1 (previous run)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（上一次运行）</translation>
     </message>
     <message>
         <source> (faded: the previous run)</source>
-        <translation type="unfinished"></translation>
+        <translation>（浅色：上一次运行）</translation>
     </message>
     <message>
         <source>Training: loss, active share and β</source>
-        <translation type="unfinished"></translation>
+        <translation>训练：损失、活跃占比和 β</translation>
     </message>
     <message>
         <source>Retrieval on the held-out classes</source>
-        <translation type="unfinished"></translation>
+        <translation>留出类别上的检索</translation>
     </message>
 </context>
 </TS>
