@@ -8,10 +8,6 @@
         <translation>几何</translation>
     </message>
     <message>
-        <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near ↢ as n grows.</source>
-        <translation>嵌入维数 n：嵌入位于单位球面 S^(n-1) 上。随着 n 增大，距离集中在 √2 附近。</translation>
-    </message>
-    <message>
         <source>Embedding dimension n on a logarithmic scale, 2 to 4096.</source>
         <translation>嵌入维数 n，对数刻度，从 2 到 4096。</translation>
     </message>
@@ -287,6 +283,10 @@
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
+    <message>
+        <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near √2 as n grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DensityChartView</name>
@@ -315,10 +315,6 @@
         <translation>精确 q(d)</translation>
     </message>
     <message>
-        <source>Gaussian limit N(↢, 1/(2n))</source>
-        <translation>高斯极限 N(√2, 1/(2n))</translation>
-    </message>
-    <message>
         <source>λ (cutoff)</source>
         <translation>λ（截断）</translation>
     </message>
@@ -329,6 +325,10 @@
     <message>
         <source>Pair distances on the sphere, n = %1 (total variation to the Gaussian limit: %2)</source>
         <translation>球面上的点对距离，n = %1（与高斯极限的总变差距离：%2）</translation>
+    </message>
+    <message>
+        <source>Gaussian limit N(√2, 1/(2n))</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -348,6 +348,29 @@
     <message>
         <source>Held-out embeddings: %1, %2 classes</source>
         <translation>留出数据的嵌入：%1，%2 个类别</translation>
+    </message>
+    <message>
+        <source>the anchor&apos;s batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationPanel</name>
+    <message>
+        <source>Close the explanation</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -781,6 +804,10 @@
         <source>Sampler &amp;race…</source>
         <translation>采样器竞赛(&amp;R)…</translation>
     </message>
+    <message>
+        <source>&amp;What am I seeing?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1063,6 +1090,178 @@
     <message>
         <source>Retrieval on the held-out classes</source>
         <translation>留出类别上的检索</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished">损失</translation>
+    </message>
+    <message>
+        <source>loss (smoothed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripletInspector</name>
+    <message>
+        <source>Cannot inspect the point: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TripletInspectorPanel</name>
+    <message>
+        <source>none (no positive or no other class in the batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (class %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch: the anchor, K − 1 others of its class and K points of each of P − 1 other classes of the held-out points, drawn from the seed and the anchor. Distances are in the n-dimensional embedding, not on the map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop inspecting (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchor: class %1, no positive in its batch of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchor: class %1, batch of %2; positives at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewExplanations</name>
+    <message>
+        <source>Distances between random points on the sphere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The solid curve is the exact density q(d) of the distance between two points drawn uniformly on the unit sphere of the n-dimensional embedding space; the dashed curve is its Gaussian limit and the grey steps a histogram of the distances between random points. In high dimension almost every pair lies near √2, so negatives picked uniformly are almost never close to the anchor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;q&lt;/i&gt;(&lt;i&gt;d&lt;/i&gt;) = &lt;i&gt;C&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt; &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;&lt;i&gt;n&lt;/i&gt;−2&lt;/sup&gt; (1 − &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;/4)&lt;sup&gt;(&lt;i&gt;n&lt;/i&gt;−3)/2&lt;/sup&gt;, &amp;nbsp;0 &amp;lt; &lt;i&gt;d&lt;/i&gt; &amp;lt; 2&lt;br&gt;&lt;i&gt;C&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt; = Γ(&lt;i&gt;n&lt;/i&gt;/2) / (√π Γ((&lt;i&gt;n&lt;/i&gt;−1)/2))&lt;br&gt;Gaussian limit: &lt;i&gt;N&lt;/i&gt;(√2, 1/(2&lt;i&gt;n&lt;/i&gt;)); &amp;nbsp;E[&lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;] = 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A larger dimension n narrows the peak around √2 (its variance is about 1/(2n)); at n = 3 the density is the straight line d/2. More Monte Carlo points make the histogram follow q more closely. The vertical lines are λ and the non-zero-loss cutoff of distance weighted sampling; View › Logarithmic density axis shows the tails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How noisy a negative&apos;s gradient is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient of a negative pair points along h, the difference between the anchor&apos;s and the negative&apos;s embeddings. Real embeddings are noisy: with noise z added, the curve is the total variance of the unit direction (h + z)/‖h + z‖ at each distance d, estimated by Monte Carlo. Close pairs, the hard negatives, get almost random directions: the variance approaches 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Var(&lt;i&gt;d&lt;/i&gt;) = tr Cov[ (&lt;b&gt;h&lt;/b&gt; + &lt;b&gt;z&lt;/b&gt;) / ‖&lt;b&gt;h&lt;/b&gt; + &lt;b&gt;z&lt;/b&gt;‖ ], &amp;nbsp;‖&lt;b&gt;h&lt;/b&gt;‖ = &lt;i&gt;d&lt;/i&gt;, &amp;nbsp;&lt;b&gt;z&lt;/b&gt; ~ &lt;i&gt;N&lt;/i&gt;(0, σ&lt;sup&gt;2&lt;/sup&gt; &lt;i&gt;I&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt;)&lt;br&gt;Var(&lt;i&gt;d&lt;/i&gt;) → 1 as &lt;i&gt;d&lt;/i&gt; → 0; &amp;nbsp;Var(&lt;i&gt;d&lt;/i&gt;) ≈ (&lt;i&gt;n&lt;/i&gt;−1) σ&lt;sup&gt;2&lt;/sup&gt; / &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; for &lt;i&gt;d&lt;/i&gt; ≫ σ√&lt;i&gt;n&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient noise σ sets the bold curve (the faded ones are other σ for comparison): more noise, or a larger dimension n, moves the noisy region to larger distances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where each sampler&apos;s negatives lie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histograms of the anchor–negative distance of the negatives each sampler picks on the same batches: idealised classes on the sphere, or the live model&apos;s last batch. Uniform piles up near √2, hard negative takes the closest ones, and distance weighted spreads its picks over the whole range of distances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;: the negatives of anchor &lt;i&gt;a&lt;/i&gt; in the batch (other classes); &lt;i&gt;p&lt;/i&gt; a positive&lt;br&gt;uniform: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) = 1 / |&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|&lt;br&gt;hard negative: &lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; over &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;semi-hard: &lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; over &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt; with &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;distance weighted: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt; if &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;lt; cutoff, else 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>λ caps the weight of pairs closer than λ at q(λ)⁻¹, so the noisy closest pairs are not over-sampled; the non-zero-loss cutoff drops pairs too far to carry any loss. The dimension n changes q, the batch shape P × K the pool of negatives. The View menu shows the samplers overlaid or side by side, on idealised batches or on the live model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The losses against the pair distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each loss of one pair as its distance D runs from 0 to 2: solid for a positive pair, dashed for a negative one; the triplet losses hold the other distance at β. Contrastive pulls every positive pair to distance 0, while the margin loss only asks positives to come within β − α and negatives to stay beyond β + α.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contrastive: &lt;i&gt;y&lt;/i&gt; &lt;i&gt;D&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; + (1 − &lt;i&gt;y&lt;/i&gt;) [α − &lt;i&gt;D&lt;/i&gt;]&lt;sub&gt;+&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;triplet, squared: [&lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; − &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; + α]&lt;sub&gt;+&lt;/sub&gt;&lt;br&gt;triplet: [&lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt; − &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; + α]&lt;sub&gt;+&lt;/sub&gt;&lt;br&gt;margin: [α + &lt;i&gt;y&lt;/i&gt;′ (&lt;i&gt;D&lt;/i&gt; − β)]&lt;sub&gt;+&lt;/sub&gt;, &amp;nbsp;&lt;i&gt;y&lt;/i&gt;′ = +1 positive, −1 negative&lt;br&gt;β = β&lt;sub&gt;0&lt;/sub&gt; + β&lt;sub&gt;class&lt;/sub&gt; + β&lt;sub&gt;image&lt;/sub&gt;; &amp;nbsp;[&lt;i&gt;x&lt;/i&gt;]&lt;sub&gt;+&lt;/sub&gt; = max(0, &lt;i&gt;x&lt;/i&gt;); &lt;i&gt;y&lt;/i&gt; = 1 for a positive pair, 0 for a negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag the β line or a margin line (β ± α) in the chart, or set α and β₀ in the controls: the curves follow. The loss chosen in the controls is the one the model trains with; β₀ is only where the margin loss&apos;s boundary starts, it is learned from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: loss and retrieval on unseen classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top: the batch loss at every step (raw and smoothed), the share of loss terms that are non-zero, and the mean β. Bottom: how well the embedding retrieves classes held out from training, which the model never sees; the faded curves are the previous run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall@&lt;i&gt;K&lt;/i&gt; = share of queries with a point of their class among their &lt;i&gt;K&lt;/i&gt; nearest neighbours&lt;br&gt;NMI = 2 &lt;i&gt;I&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;; &lt;i&gt;C&lt;/i&gt;) / (&lt;i&gt;H&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;) + &lt;i&gt;H&lt;/i&gt;(&lt;i&gt;C&lt;/i&gt;)), &lt;i&gt;Y&lt;/i&gt; the classes, &lt;i&gt;C&lt;/i&gt; the &lt;i&gt;k&lt;/i&gt;-means clusters&lt;br&gt;MAP@&lt;i&gt;R&lt;/i&gt; = mean over queries of (1/&lt;i&gt;R&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;=1…&lt;i&gt;R&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;P&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;) rel(&lt;i&gt;i&lt;/i&gt;), &lt;i&gt;R&lt;/i&gt; = other members of the query&apos;s class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and seed start a new run, and the old one stays faded behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The held-out embeddings, in two dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each point is an example of a held-out class, embedded by the current network and coloured by class; from n = 4 on it is projected on the first two principal components, so distances on the map only approximate the n-dimensional ones. Click a point to see its batch, its positives and the negative each sampler would pick for it, with the true distances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCA: &lt;b&gt;x&lt;/b&gt; ↦ (&lt;b&gt;v&lt;/b&gt;&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;(&lt;b&gt;x&lt;/b&gt; − &lt;b&gt;m&lt;/b&gt;), &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;(&lt;b&gt;x&lt;/b&gt; − &lt;b&gt;m&lt;/b&gt;)), &amp;nbsp;&lt;b&gt;m&lt;/b&gt; the mean, &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;1&lt;/sub&gt;, &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;2&lt;/sub&gt; the leading eigenvectors of &lt;i&gt;S&lt;/i&gt; = (1/&lt;i&gt;N&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; (&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;m&lt;/b&gt;)(&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;m&lt;/b&gt;)&lt;sup&gt;T&lt;/sup&gt;&lt;br&gt;variance kept: (μ&lt;sub&gt;1&lt;/sub&gt; + μ&lt;sub&gt;2&lt;/sub&gt;) / tr &lt;i&gt;S&lt;/i&gt;, &amp;nbsp;μ&lt;sub&gt;1&lt;/sub&gt; ≥ μ&lt;sub&gt;2&lt;/sub&gt; the largest eigenvalues of &lt;i&gt;S&lt;/i&gt;&lt;br&gt;inspector: &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; = ‖&lt;i&gt;f&lt;/i&gt;(&lt;i&gt;x&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;) − &lt;i&gt;f&lt;/i&gt;(&lt;i&gt;x&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt;)‖ in all &lt;i&gt;n&lt;/i&gt; dimensions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The map is redrawn at every evaluation while training, so the classes can be seen pulling apart. At n = 2 the points are shown as they are, at n = 3 the sphere is seen along (1, 1, 1). The inspector&apos;s batch follows P, K and the seed; Esc or a click on empty space ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sampler race</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same network, loss and data, trained once with each of the four samplers from the same starting weights, side by side. The curves show how fast each one learns to retrieve the held-out classes, so the effect of the sampler alone can be seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall@1 = share of queries whose nearest neighbour is of their class&lt;br&gt;distance weighted: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt;; hard: argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;; semi-hard: argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; with &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;; uniform: 1/|&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss, its α and β₀, the learning rate, the batch shape and the seed apply to every racer alike; only the sampler differs. With the triplet loss, hard negatives can collapse their model while the others keep learning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewGrid</name>
+    <message>
+        <source>What am I seeing? (F1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
