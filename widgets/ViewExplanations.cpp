@@ -61,7 +61,8 @@ constexpr std::array<Source, 7> sources{{
                        "Histograms of the anchor–negative distance of the negatives each sampler picks "
                        "on the same batches: idealised classes on the sphere, or the live model's last "
                        "batch. Uniform piles up near √2, hard negative takes the closest ones, and "
-                       "distance weighted spreads its picks over the whole range of distances."),
+                       "distance weighted spreads its picks evenly over the distances the batch offers, "
+                       "up to the non-zero-loss cutoff."),
      QT_TRANSLATE_NOOP("ViewExplanations",
                        "<i>N<sub>a</sub></i>: the negatives of anchor <i>a</i> in the batch "
                        "(other classes); <i>p</i> a positive<br>"

@@ -1181,10 +1181,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Histograms of the anchor–negative distance of the negatives each sampler picks on the same batches: idealised classes on the sphere, or the live model&apos;s last batch. Uniform piles up near √2, hard negative takes the closest ones, and distance weighted spreads its picks over the whole range of distances.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;: the negatives of anchor &lt;i&gt;a&lt;/i&gt; in the batch (other classes); &lt;i&gt;p&lt;/i&gt; a positive&lt;br&gt;uniform: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) = 1 / |&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|&lt;br&gt;hard negative: &lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; over &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;semi-hard: &lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; over &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt; with &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;distance weighted: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt; if &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;lt; cutoff, else 0</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,6 +1250,10 @@
     </message>
     <message>
         <source>The loss, its α and β₀, the learning rate, the batch shape and the seed apply to every racer alike; only the sampler differs. With the triplet loss, hard negatives can collapse their model while the others keep learning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histograms of the anchor–negative distance of the negatives each sampler picks on the same batches: idealised classes on the sphere, or the live model&apos;s last batch. Uniform piles up near √2, hard negative takes the closest ones, and distance weighted spreads its picks evenly over the distances the batch offers, up to the non-zero-loss cutoff.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
