@@ -285,7 +285,7 @@
     </message>
     <message>
         <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near √2 as n grows.</source>
-        <translation type="unfinished"></translation>
+        <translation>嵌入维数 n：嵌入位于单位球面 S^(n-1) 上。随着 n 增大，距离集中在 √2 附近。</translation>
     </message>
 </context>
 <context>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>Gaussian limit N(√2, 1/(2n))</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯极限 N(√2, 1/(2n))</translation>
     </message>
 </context>
 <context>
@@ -351,26 +351,26 @@
     </message>
     <message>
         <source>the anchor&apos;s batch</source>
-        <translation type="unfinished"></translation>
+        <translation>锚点所在的批次</translation>
     </message>
     <message>
         <source>positives</source>
-        <translation type="unfinished"></translation>
+        <translation>正样本</translation>
     </message>
     <message>
         <source>%1 negative</source>
-        <translation type="unfinished"></translation>
+        <translation>%1采样的负样本</translation>
     </message>
     <message>
         <source>anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>锚点</translation>
     </message>
 </context>
 <context>
     <name>ExplanationPanel</name>
     <message>
         <source>Close the explanation</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭说明</translation>
     </message>
 </context>
 <context>
@@ -806,7 +806,7 @@
     </message>
     <message>
         <source>&amp;What am I seeing?</source>
-        <translation type="unfinished"></translation>
+        <translation>我看到的是什么？(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -1093,175 +1093,175 @@
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished">损失</translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>loss (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>损失（平滑）</translation>
     </message>
     <message>
         <source>active share</source>
-        <translation type="unfinished"></translation>
+        <translation>活跃占比</translation>
     </message>
     <message>
         <source>beta</source>
-        <translation type="unfinished"></translation>
+        <translation>β</translation>
     </message>
 </context>
 <context>
     <name>TripletInspector</name>
     <message>
         <source>Cannot inspect the point: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法检视该点：%1</translation>
     </message>
 </context>
 <context>
     <name>TripletInspectorPanel</name>
     <message>
         <source>none (no positive or no other class in the batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（批次中没有正样本，或没有其他类别）</translation>
     </message>
     <message>
         <source>%1 (class %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（类别 %2）</translation>
     </message>
     <message>
         <source>The batch: the anchor, K − 1 others of its class and K points of each of P − 1 other classes of the held-out points, drawn from the seed and the anchor. Distances are in the n-dimensional embedding, not on the map.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次：锚点、与它同类的另外 K − 1 个点，以及另外 P − 1 个类别中每类 K 个点，均取自留出数据，由随机种子和锚点决定抽取。距离是在 n 维嵌入空间中测得的，而不是在图上。</translation>
     </message>
     <message>
         <source>Stop inspecting (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止检视（Esc）</translation>
     </message>
     <message>
         <source>Anchor: class %1, no positive in its batch of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>锚点：类别 %1，其批次（共 %2 个点）中没有正样本</translation>
     </message>
     <message>
         <source>Anchor: class %1, batch of %2; positives at %3</source>
-        <translation type="unfinished"></translation>
+        <translation>锚点：类别 %1，批次共 %2 个点；正样本的距离：%3</translation>
     </message>
 </context>
 <context>
     <name>ViewExplanations</name>
     <message>
         <source>Distances between random points on the sphere</source>
-        <translation type="unfinished"></translation>
+        <translation>球面上随机点之间的距离</translation>
     </message>
     <message>
         <source>The solid curve is the exact density q(d) of the distance between two points drawn uniformly on the unit sphere of the n-dimensional embedding space; the dashed curve is its Gaussian limit and the grey steps a histogram of the distances between random points. In high dimension almost every pair lies near √2, so negatives picked uniformly are almost never close to the anchor.</source>
-        <translation type="unfinished"></translation>
+        <translation>实线是在 n 维嵌入空间的单位球面上均匀抽取的两点之间距离的精确密度 q(d)；虚线是它的高斯极限，灰色阶梯是随机点之间距离的直方图。在高维空间中，几乎每一对点的距离都在 √2 附近，因此均匀选取的负样本几乎从不靠近锚点。</translation>
     </message>
     <message>
         <source>&lt;i&gt;q&lt;/i&gt;(&lt;i&gt;d&lt;/i&gt;) = &lt;i&gt;C&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt; &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;&lt;i&gt;n&lt;/i&gt;−2&lt;/sup&gt; (1 − &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;/4)&lt;sup&gt;(&lt;i&gt;n&lt;/i&gt;−3)/2&lt;/sup&gt;, &amp;nbsp;0 &amp;lt; &lt;i&gt;d&lt;/i&gt; &amp;lt; 2&lt;br&gt;&lt;i&gt;C&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt; = Γ(&lt;i&gt;n&lt;/i&gt;/2) / (√π Γ((&lt;i&gt;n&lt;/i&gt;−1)/2))&lt;br&gt;Gaussian limit: &lt;i&gt;N&lt;/i&gt;(√2, 1/(2&lt;i&gt;n&lt;/i&gt;)); &amp;nbsp;E[&lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;] = 2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;q&lt;/i&gt;(&lt;i&gt;d&lt;/i&gt;) = &lt;i&gt;C&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt; &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;&lt;i&gt;n&lt;/i&gt;−2&lt;/sup&gt; (1 − &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;/4)&lt;sup&gt;(&lt;i&gt;n&lt;/i&gt;−3)/2&lt;/sup&gt;, &amp;nbsp;0 &amp;lt; &lt;i&gt;d&lt;/i&gt; &amp;lt; 2&lt;br&gt;&lt;i&gt;C&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt; = Γ(&lt;i&gt;n&lt;/i&gt;/2) / (√π Γ((&lt;i&gt;n&lt;/i&gt;−1)/2))&lt;br&gt;高斯极限：&lt;i&gt;N&lt;/i&gt;(√2, 1/(2&lt;i&gt;n&lt;/i&gt;)); &amp;nbsp;E[&lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;] = 2</translation>
     </message>
     <message>
         <source>A larger dimension n narrows the peak around √2 (its variance is about 1/(2n)); at n = 3 the density is the straight line d/2. More Monte Carlo points make the histogram follow q more closely. The vertical lines are λ and the non-zero-loss cutoff of distance weighted sampling; View › Logarithmic density axis shows the tails.</source>
-        <translation type="unfinished"></translation>
+        <translation>维数 n 越大，√2 附近的峰越窄（其方差约为 1/(2n)）；n = 3 时密度是直线 d/2。蒙特卡洛点数越多，直方图越贴近 q。竖线是距离加权采样的 λ 和非零损失截断；“视图 › 对数密度轴”可显示分布的尾部。</translation>
     </message>
     <message>
         <source>How noisy a negative&apos;s gradient is</source>
-        <translation type="unfinished"></translation>
+        <translation>负样本的梯度有多大噪声</translation>
     </message>
     <message>
         <source>The gradient of a negative pair points along h, the difference between the anchor&apos;s and the negative&apos;s embeddings. Real embeddings are noisy: with noise z added, the curve is the total variance of the unit direction (h + z)/‖h + z‖ at each distance d, estimated by Monte Carlo. Close pairs, the hard negatives, get almost random directions: the variance approaches 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>负样本对的梯度沿 h 的方向，h 是锚点的嵌入与负样本的嵌入之差。真实的嵌入带有噪声：加入噪声 z 后，曲线表示在每个距离 d 处单位方向 (h + z)/‖h + z‖ 的总方差，由蒙特卡洛方法估计。距离近的样本对，也就是困难负样本，得到的方向几乎是随机的：方差趋近于 1。</translation>
     </message>
     <message>
         <source>Var(&lt;i&gt;d&lt;/i&gt;) = tr Cov[ (&lt;b&gt;h&lt;/b&gt; + &lt;b&gt;z&lt;/b&gt;) / ‖&lt;b&gt;h&lt;/b&gt; + &lt;b&gt;z&lt;/b&gt;‖ ], &amp;nbsp;‖&lt;b&gt;h&lt;/b&gt;‖ = &lt;i&gt;d&lt;/i&gt;, &amp;nbsp;&lt;b&gt;z&lt;/b&gt; ~ &lt;i&gt;N&lt;/i&gt;(0, σ&lt;sup&gt;2&lt;/sup&gt; &lt;i&gt;I&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt;)&lt;br&gt;Var(&lt;i&gt;d&lt;/i&gt;) → 1 as &lt;i&gt;d&lt;/i&gt; → 0; &amp;nbsp;Var(&lt;i&gt;d&lt;/i&gt;) ≈ (&lt;i&gt;n&lt;/i&gt;−1) σ&lt;sup&gt;2&lt;/sup&gt; / &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; for &lt;i&gt;d&lt;/i&gt; ≫ σ√&lt;i&gt;n&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Var(&lt;i&gt;d&lt;/i&gt;) = tr Cov[ (&lt;b&gt;h&lt;/b&gt; + &lt;b&gt;z&lt;/b&gt;) / ‖&lt;b&gt;h&lt;/b&gt; + &lt;b&gt;z&lt;/b&gt;‖ ], &amp;nbsp;‖&lt;b&gt;h&lt;/b&gt;‖ = &lt;i&gt;d&lt;/i&gt;, &amp;nbsp;&lt;b&gt;z&lt;/b&gt; ~ &lt;i&gt;N&lt;/i&gt;(0, σ&lt;sup&gt;2&lt;/sup&gt; &lt;i&gt;I&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt;)&lt;br&gt;当 &lt;i&gt;d&lt;/i&gt; → 0 时 Var(&lt;i&gt;d&lt;/i&gt;) → 1; &amp;nbsp;当 &lt;i&gt;d&lt;/i&gt; ≫ σ√&lt;i&gt;n&lt;/i&gt; 时 Var(&lt;i&gt;d&lt;/i&gt;) ≈ (&lt;i&gt;n&lt;/i&gt;−1) σ&lt;sup&gt;2&lt;/sup&gt; / &lt;i&gt;d&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt;</translation>
     </message>
     <message>
         <source>The gradient noise σ sets the bold curve (the faded ones are other σ for comparison): more noise, or a larger dimension n, moves the noisy region to larger distances.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度噪声 σ 决定粗线所示的曲线（浅色曲线对应其他 σ 值，供比较）：噪声越大，或维数 n 越大，噪声主导的区域就移向越大的距离。</translation>
     </message>
     <message>
         <source>Where each sampler&apos;s negatives lie</source>
-        <translation type="unfinished"></translation>
+        <translation>各采样器的负样本落在何处</translation>
     </message>
     <message>
         <source>&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;: the negatives of anchor &lt;i&gt;a&lt;/i&gt; in the batch (other classes); &lt;i&gt;p&lt;/i&gt; a positive&lt;br&gt;uniform: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) = 1 / |&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|&lt;br&gt;hard negative: &lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; over &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;semi-hard: &lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; over &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt; with &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;distance weighted: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt; if &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;lt; cutoff, else 0</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;：批次中锚点 &lt;i&gt;a&lt;/i&gt; 的负样本（其他类别）；&lt;i&gt;p&lt;/i&gt; 为一个正样本&lt;br&gt;均匀：Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) = 1 / |&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|&lt;br&gt;困难负样本：&lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;，其中 &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;半困难：&lt;i&gt;n&lt;/i&gt;* = argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;，其中 &lt;i&gt;n&lt;/i&gt; ∈ &lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt; 且 &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;br&gt;距离加权：若 &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;lt; 截断，Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt;，否则为 0</translation>
     </message>
     <message>
         <source>λ caps the weight of pairs closer than λ at q(λ)⁻¹, so the noisy closest pairs are not over-sampled; the non-zero-loss cutoff drops pairs too far to carry any loss. The dimension n changes q, the batch shape P × K the pool of negatives. The View menu shows the samplers overlaid or side by side, on idealised batches or on the live model.</source>
-        <translation type="unfinished"></translation>
+        <translation>λ 把距离小于 λ 的样本对的权重限制为 q(λ)⁻¹，使噪声大的最近样本对不会被过度采样；非零损失截断则舍弃距离过远、不会产生任何损失的样本对。维数 n 改变 q，批次形状 P × K 改变负样本池。在“视图”菜单中可以将各采样器叠加显示或并排显示，并选择使用理想化批次或实时模型。</translation>
     </message>
     <message>
         <source>The losses against the pair distance</source>
-        <translation type="unfinished"></translation>
+        <translation>各损失随样本对距离的变化</translation>
     </message>
     <message>
         <source>Each loss of one pair as its distance D runs from 0 to 2: solid for a positive pair, dashed for a negative one; the triplet losses hold the other distance at β. Contrastive pulls every positive pair to distance 0, while the margin loss only asks positives to come within β − α and negatives to stay beyond β + α.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个样本对的各种损失随其距离 D 从 0 变化到 2：实线为正样本对，虚线为负样本对；三元组损失将另一个距离固定为 β。对比损失把每个正样本对都拉到距离 0，而间隔损失只要求正样本进入 β − α 以内、负样本保持在 β + α 以外。</translation>
     </message>
     <message>
         <source>contrastive: &lt;i&gt;y&lt;/i&gt; &lt;i&gt;D&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; + (1 − &lt;i&gt;y&lt;/i&gt;) [α − &lt;i&gt;D&lt;/i&gt;]&lt;sub&gt;+&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;triplet, squared: [&lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; − &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; + α]&lt;sub&gt;+&lt;/sub&gt;&lt;br&gt;triplet: [&lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt; − &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; + α]&lt;sub&gt;+&lt;/sub&gt;&lt;br&gt;margin: [α + &lt;i&gt;y&lt;/i&gt;′ (&lt;i&gt;D&lt;/i&gt; − β)]&lt;sub&gt;+&lt;/sub&gt;, &amp;nbsp;&lt;i&gt;y&lt;/i&gt;′ = +1 positive, −1 negative&lt;br&gt;β = β&lt;sub&gt;0&lt;/sub&gt; + β&lt;sub&gt;class&lt;/sub&gt; + β&lt;sub&gt;image&lt;/sub&gt;; &amp;nbsp;[&lt;i&gt;x&lt;/i&gt;]&lt;sub&gt;+&lt;/sub&gt; = max(0, &lt;i&gt;x&lt;/i&gt;); &lt;i&gt;y&lt;/i&gt; = 1 for a positive pair, 0 for a negative</source>
-        <translation type="unfinished"></translation>
+        <translation>对比：&lt;i&gt;y&lt;/i&gt; &lt;i&gt;D&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; + (1 − &lt;i&gt;y&lt;/i&gt;) [α − &lt;i&gt;D&lt;/i&gt;]&lt;sub&gt;+&lt;/sub&gt;&lt;sup&gt;2&lt;/sup&gt;&lt;br&gt;三元组（平方）：[&lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; − &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;&lt;sup&gt;2&lt;/sup&gt; + α]&lt;sub&gt;+&lt;/sub&gt;&lt;br&gt;三元组：[&lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt; − &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; + α]&lt;sub&gt;+&lt;/sub&gt;&lt;br&gt;间隔：[α + &lt;i&gt;y&lt;/i&gt;′ (&lt;i&gt;D&lt;/i&gt; − β)]&lt;sub&gt;+&lt;/sub&gt;, &amp;nbsp;&lt;i&gt;y&lt;/i&gt;′ = +1 表示正样本，−1 表示负样本&lt;br&gt;β = β&lt;sub&gt;0&lt;/sub&gt; + β&lt;sub&gt;class&lt;/sub&gt; + β&lt;sub&gt;image&lt;/sub&gt;; &amp;nbsp;[&lt;i&gt;x&lt;/i&gt;]&lt;sub&gt;+&lt;/sub&gt; = max(0, &lt;i&gt;x&lt;/i&gt;); &lt;i&gt;y&lt;/i&gt; = 1 表示正样本对，0 表示负样本对</translation>
     </message>
     <message>
         <source>Drag the β line or a margin line (β ± α) in the chart, or set α and β₀ in the controls: the curves follow. The loss chosen in the controls is the one the model trains with; β₀ is only where the margin loss&apos;s boundary starts, it is learned from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动图中的 β 线或间隔线（β ± α），或在控制面板中设置 α 和 β₀，曲线会随之变化。控制面板中选择的损失就是模型训练所用的损失；β₀ 只是间隔损失边界的起始位置，边界会从那里开始学习。</translation>
     </message>
     <message>
         <source>Training: loss and retrieval on unseen classes</source>
-        <translation type="unfinished"></translation>
+        <translation>训练：损失与未见类别上的检索</translation>
     </message>
     <message>
         <source>Top: the batch loss at every step (raw and smoothed), the share of loss terms that are non-zero, and the mean β. Bottom: how well the embedding retrieves classes held out from training, which the model never sees; the faded curves are the previous run.</source>
-        <translation type="unfinished"></translation>
+        <translation>上图：每一步的批次损失（原始值和平滑值）、非零损失项所占的比例，以及平均 β。下图：嵌入对训练时留出的类别的检索效果，模型从未见过这些类别；浅色曲线是上一次运行。</translation>
     </message>
     <message>
         <source>Recall@&lt;i&gt;K&lt;/i&gt; = share of queries with a point of their class among their &lt;i&gt;K&lt;/i&gt; nearest neighbours&lt;br&gt;NMI = 2 &lt;i&gt;I&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;; &lt;i&gt;C&lt;/i&gt;) / (&lt;i&gt;H&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;) + &lt;i&gt;H&lt;/i&gt;(&lt;i&gt;C&lt;/i&gt;)), &lt;i&gt;Y&lt;/i&gt; the classes, &lt;i&gt;C&lt;/i&gt; the &lt;i&gt;k&lt;/i&gt;-means clusters&lt;br&gt;MAP@&lt;i&gt;R&lt;/i&gt; = mean over queries of (1/&lt;i&gt;R&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;=1…&lt;i&gt;R&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;P&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;) rel(&lt;i&gt;i&lt;/i&gt;), &lt;i&gt;R&lt;/i&gt; = other members of the query&apos;s class</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall@&lt;i&gt;K&lt;/i&gt; = 在其 &lt;i&gt;K&lt;/i&gt; 个最近邻中有同类点的查询所占的比例&lt;br&gt;NMI = 2 &lt;i&gt;I&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;; &lt;i&gt;C&lt;/i&gt;) / (&lt;i&gt;H&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;) + &lt;i&gt;H&lt;/i&gt;(&lt;i&gt;C&lt;/i&gt;))，&lt;i&gt;Y&lt;/i&gt; 为类别，&lt;i&gt;C&lt;/i&gt; 为 &lt;i&gt;k&lt;/i&gt; 均值聚类得到的簇&lt;br&gt;MAP@&lt;i&gt;R&lt;/i&gt; = 对所有查询取 (1/&lt;i&gt;R&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;=1…&lt;i&gt;R&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;P&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;) rel(&lt;i&gt;i&lt;/i&gt;) 的平均，&lt;i&gt;R&lt;/i&gt; = 查询所属类别中其他成员的数目</translation>
     </message>
     <message>
         <source>Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and seed start a new run, and the old one stays faded behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>“播放”“单步”和“重置”控制运行。采样器、损失、α、β₀ 和学习率会在运行过程中直接生效；而更改数据、维数、隐藏层、批次形状、截断或随机种子会开始一次新的运行，旧的运行以浅色保留在后面。</translation>
     </message>
     <message>
         <source>The held-out embeddings, in two dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>留出数据的嵌入（二维）</translation>
     </message>
     <message>
         <source>Each point is an example of a held-out class, embedded by the current network and coloured by class; from n = 4 on it is projected on the first two principal components, so distances on the map only approximate the n-dimensional ones. Click a point to see its batch, its positives and the negative each sampler would pick for it, with the true distances.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个点是留出类别中的一个样本，由当前网络嵌入并按类别着色；从 n = 4 起，点被投影到前两个主成分上，因此图上的距离只是 n 维距离的近似。单击一个点，可查看它的批次、它的正样本以及每个采样器会为它选取的负样本，并显示真实距离。</translation>
     </message>
     <message>
         <source>PCA: &lt;b&gt;x&lt;/b&gt; ↦ (&lt;b&gt;v&lt;/b&gt;&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;(&lt;b&gt;x&lt;/b&gt; − &lt;b&gt;m&lt;/b&gt;), &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;(&lt;b&gt;x&lt;/b&gt; − &lt;b&gt;m&lt;/b&gt;)), &amp;nbsp;&lt;b&gt;m&lt;/b&gt; the mean, &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;1&lt;/sub&gt;, &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;2&lt;/sub&gt; the leading eigenvectors of &lt;i&gt;S&lt;/i&gt; = (1/&lt;i&gt;N&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; (&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;m&lt;/b&gt;)(&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;m&lt;/b&gt;)&lt;sup&gt;T&lt;/sup&gt;&lt;br&gt;variance kept: (μ&lt;sub&gt;1&lt;/sub&gt; + μ&lt;sub&gt;2&lt;/sub&gt;) / tr &lt;i&gt;S&lt;/i&gt;, &amp;nbsp;μ&lt;sub&gt;1&lt;/sub&gt; ≥ μ&lt;sub&gt;2&lt;/sub&gt; the largest eigenvalues of &lt;i&gt;S&lt;/i&gt;&lt;br&gt;inspector: &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; = ‖&lt;i&gt;f&lt;/i&gt;(&lt;i&gt;x&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;) − &lt;i&gt;f&lt;/i&gt;(&lt;i&gt;x&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt;)‖ in all &lt;i&gt;n&lt;/i&gt; dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>PCA：&lt;b&gt;x&lt;/b&gt; ↦ (&lt;b&gt;v&lt;/b&gt;&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;(&lt;b&gt;x&lt;/b&gt; − &lt;b&gt;m&lt;/b&gt;), &lt;b&gt;v&lt;/b&gt;&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;T&lt;/sup&gt;(&lt;b&gt;x&lt;/b&gt; − &lt;b&gt;m&lt;/b&gt;)), &amp;nbsp;&lt;b&gt;m&lt;/b&gt; 为均值，&lt;b&gt;v&lt;/b&gt;&lt;sub&gt;1&lt;/sub&gt;、&lt;b&gt;v&lt;/b&gt;&lt;sub&gt;2&lt;/sub&gt; 为 &lt;i&gt;S&lt;/i&gt; = (1/&lt;i&gt;N&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; (&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;m&lt;/b&gt;)(&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;m&lt;/b&gt;)&lt;sup&gt;T&lt;/sup&gt; 的主特征向量&lt;br&gt;保留的方差：(μ&lt;sub&gt;1&lt;/sub&gt; + μ&lt;sub&gt;2&lt;/sub&gt;) / tr &lt;i&gt;S&lt;/i&gt;, &amp;nbsp;μ&lt;sub&gt;1&lt;/sub&gt; ≥ μ&lt;sub&gt;2&lt;/sub&gt; 为 &lt;i&gt;S&lt;/i&gt; 的最大两个特征值&lt;br&gt;检视器：&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; = ‖&lt;i&gt;f&lt;/i&gt;(&lt;i&gt;x&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;) − &lt;i&gt;f&lt;/i&gt;(&lt;i&gt;x&lt;sub&gt;n&lt;/sub&gt;&lt;/i&gt;)‖，在全部 &lt;i&gt;n&lt;/i&gt; 个维度上计算</translation>
     </message>
     <message>
         <source>The map is redrawn at every evaluation while training, so the classes can be seen pulling apart. At n = 2 the points are shown as they are, at n = 3 the sphere is seen along (1, 1, 1). The inspector&apos;s batch follows P, K and the seed; Esc or a click on empty space ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时每次评估都会重绘此图，因此可以看到各类别逐渐分开。n = 2 时按原样显示各点，n = 3 时沿 (1, 1, 1) 方向观察球面。检视器中的批次取决于 P、K 和随机种子；按 Esc 或单击空白处即可结束检视。</translation>
     </message>
     <message>
         <source>The sampler race</source>
-        <translation type="unfinished"></translation>
+        <translation>采样器竞赛</translation>
     </message>
     <message>
         <source>The same network, loss and data, trained once with each of the four samplers from the same starting weights, side by side. The curves show how fast each one learns to retrieve the held-out classes, so the effect of the sampler alone can be seen.</source>
-        <translation type="unfinished"></translation>
+        <translation>同一个网络、同一种损失和同一份数据，从相同的初始权重出发，用四种采样器各训练一次，并排比较。曲线显示每种采样器学会检索留出类别的快慢，因此可以单独看出采样器本身的作用。</translation>
     </message>
     <message>
         <source>Recall@1 = share of queries whose nearest neighbour is of their class&lt;br&gt;distance weighted: Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt;; hard: argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;; semi-hard: argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; with &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;; uniform: 1/|&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall@1 = 最近邻与自身同类的查询所占的比例&lt;br&gt;距离加权：Pr(&lt;i&gt;n&lt;/i&gt; | &lt;i&gt;a&lt;/i&gt;) ∝ &lt;i&gt;q&lt;/i&gt;(max(&lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;, λ))&lt;sup&gt;−1&lt;/sup&gt;；困难负样本：argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;；半困难：argmin &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt;，其中 &lt;i&gt;D&lt;sub&gt;an&lt;/sub&gt;&lt;/i&gt; &amp;gt; &lt;i&gt;D&lt;sub&gt;ap&lt;/sub&gt;&lt;/i&gt;；均匀：1/|&lt;i&gt;N&lt;sub&gt;a&lt;/sub&gt;&lt;/i&gt;|</translation>
     </message>
     <message>
         <source>The loss, its α and β₀, the learning rate, the batch shape and the seed apply to every racer alike; only the sampler differs. With the triplet loss, hard negatives can collapse their model while the others keep learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>损失及其 α 和 β₀、学习率、批次形状和随机种子对每个参赛者都相同；只有采样器不同。使用三元组损失时，困难负样本采样可能使其模型坍缩，而其他采样器仍在继续学习。</translation>
     </message>
     <message>
         <source>Histograms of the anchor–negative distance of the negatives each sampler picks on the same batches: idealised classes on the sphere, or the live model&apos;s last batch. Uniform piles up near √2, hard negative takes the closest ones, and distance weighted spreads its picks evenly over the distances the batch offers, up to the non-zero-loss cutoff.</source>
-        <translation type="unfinished"></translation>
+        <translation>各采样器在相同批次上所选负样本的锚点–负样本距离直方图：批次取自球面上的理想化类别，或实时模型的最近一个批次。均匀采样的结果堆积在 √2 附近，困难负样本采样选取最近的那些，而距离加权采样把所选负样本均匀地分布在批次所能提供的距离上，直至非零损失截断。</translation>
     </message>
 </context>
 <context>
     <name>ViewGrid</name>
     <message>
         <source>What am I seeing? (F1)</source>
-        <translation type="unfinished"></translation>
+        <translation>我看到的是什么？（F1）</translation>
     </message>
 </context>
 </TS>
