@@ -33,29 +33,29 @@ std::vector<int> denseLabels(std::span<const int> labels, int& count)
     return result;
 }
 
-} // namespace
-
-std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                              std::span<const int> labels, std::span<const int> ks)
+// The loops below read query i's distances as column i of the distance matrix: contiguous in
+// Eigen's column-major storage, where row i would be a cache miss per element. The matrix is
+// symmetric up to rounding, so this is the distance from i to every point.
+std::vector<double> recallFromDistances(const Eigen::MatrixXd& distances, std::span<const int> labels,
+                                        std::span<const int> ks)
 {
-    checkInput(embeddings, labels);
-    const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
     const Eigen::Index size = distances.rows();
     std::vector<double> hits(ks.size(), 0.0);
     double queries = 0.0;
     for (Eigen::Index i = 0; i < size; ++i) {
+        const double* toQuery = distances.col(i).data();
+        const int label = labels[std::size_t(i)];
         double nearestPositive = std::numeric_limits<double>::infinity();
         for (Eigen::Index j = 0; j < size; ++j)
-            if (j != i && labels[std::size_t(j)] == labels[std::size_t(i)])
-                nearestPositive = std::min(nearestPositive, distances(i, j));
+            if (j != i && labels[std::size_t(j)] == label)
+                nearestPositive = std::min(nearestPositive, toQuery[j]);
         if (!std::isfinite(nearestPositive))
             continue;
         queries += 1.0;
         // Rank of the first same-class neighbour: negatives strictly closer than it.
         int closerNegatives = 0;
         for (Eigen::Index j = 0; j < size; ++j)
-            if (labels[std::size_t(j)] != labels[std::size_t(i)] && distances(i, j) < nearestPositive)
-                ++closerNegatives;
+            closerNegatives += labels[std::size_t(j)] != label && toQuery[j] < nearestPositive;
         for (std::size_t k = 0; k < ks.size(); ++k)
             if (closerNegatives < ks[k])
                 hits[k] += 1.0;
@@ -65,27 +65,26 @@ std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embedding
     return hits;
 }
 
-double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                               std::span<const int> labels)
+double mapFromDistances(const Eigen::MatrixXd& distances, std::span<const int> labels)
 {
-    checkInput(embeddings, labels);
-    const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
     const Eigen::Index size = distances.rows();
+    std::map<int, std::ptrdiff_t> members; // counted once, not once per query
+    for (int label : labels)
+        ++members[label];
     double total = 0.0;
     double queries = 0.0;
     std::vector<Eigen::Index> order;
     for (Eigen::Index i = 0; i < size; ++i) {
-        const auto r = std::count(labels.begin(), labels.end(), labels[std::size_t(i)]) - 1;
+        const std::ptrdiff_t r = members[labels[std::size_t(i)]] - 1;
         if (r < 1)
             continue;
+        const double* toQuery = distances.col(i).data();
         order.resize(static_cast<std::size_t>(size));
         std::iota(order.begin(), order.end(), Eigen::Index{0});
         order.erase(order.begin() + i);
-        std::partial_sort(order.begin(), order.begin() + r, order.end(),
-                          [&](Eigen::Index a, Eigen::Index b) {
-                              return distances(i, a) < distances(i, b)
-                                     || (distances(i, a) == distances(i, b) && a < b);
-                          });
+        std::partial_sort(order.begin(), order.begin() + r, order.end(), [&](Eigen::Index a, Eigen::Index b) {
+            return toQuery[a] < toQuery[b] || (toQuery[a] == toQuery[b] && a < b);
+        });
         double relevant = 0.0;
         double precisionSum = 0.0;
         for (std::ptrdiff_t position = 0; position < r; ++position)
@@ -97,6 +96,30 @@ double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddin
         queries += 1.0;
     }
     return queries > 0.0 ? total / queries : 0.0;
+}
+
+} // namespace
+
+std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                              std::span<const int> labels, std::span<const int> ks)
+{
+    checkInput(embeddings, labels);
+    return recallFromDistances(pairwiseDistances(embeddings), labels, ks);
+}
+
+double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                               std::span<const int> labels)
+{
+    checkInput(embeddings, labels);
+    return mapFromDistances(pairwiseDistances(embeddings), labels);
+}
+
+RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                                std::span<const int> labels, std::span<const int> ks)
+{
+    checkInput(embeddings, labels);
+    const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
+    return {recallFromDistances(distances, labels, ks), mapFromDistances(distances, labels)};
 }
 
 double normalizedMutualInformation(std::span<const int> labels, std::span<const int> clusters)

@@ -23,6 +23,15 @@ std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embedding
 double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                std::span<const int> labels);
 
+// Recall@K for each K of ks and MAP@R, as the two functions above give them, from one distance
+// matrix: what an evaluation needs, at the cost of one.
+struct RetrievalScores {
+    std::vector<double> recall;
+    double mapAtR = 0.0;
+};
+RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                                std::span<const int> labels, std::span<const int> ks);
+
 // Normalised mutual information 2 I(Y; C) / (H(Y) + H(C)) between labels and clusters
 // (1 when both are a single cluster).
 double normalizedMutualInformation(std::span<const int> labels, std::span<const int> clusters);

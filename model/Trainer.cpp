@@ -246,9 +246,9 @@ Evaluation Trainer::evaluate() const
     const Eigen::MatrixXd embeddings = heldOutEmbeddings().cast<double>();
     const std::vector<int>& labels = data_.heldOut.labels;
     const std::array<int, 4> ks{1, 2, 4, 8};
-    const std::vector<double> recall = recallAtK(embeddings, labels, ks);
-    std::copy(recall.begin(), recall.end(), evaluation.recall.begin());
-    evaluation.mapAtR = meanAveragePrecisionAtR(embeddings, labels);
+    const RetrievalScores scores = retrievalScores(embeddings, labels, ks);
+    std::copy(scores.recall.begin(), scores.recall.end(), evaluation.recall.begin());
+    evaluation.mapAtR = scores.mapAtR;
     Rng rng = seededStream(settings_.seed ^ (std::uint64_t(steps_) << 20), evaluationStream);
     evaluation.nmi = clusteringNmi(embeddings, labels, rng);
     return evaluation;

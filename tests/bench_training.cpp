@@ -2,6 +2,8 @@
 // backward, update) and, in the same run, the step's matrix products alone. Prints figures;
 // asserts nothing about time.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/RetrievalMetrics.h"
+#include "model/SpherePoints.h"
 #include "model/SyntheticData.h"
 #include "model/Trainer.h"
 
@@ -78,5 +80,25 @@ int main()
     std::printf("  whole step          %8.1f us\n", step);
     std::printf("  matrix products     %8.1f us  (%.2f GFLOP/s)\n", products, flops / products / 1e3);
     std::printf("  step / products     %8.2f     (target: within 2x)\n", step / products);
+
+    // An evaluation of the held-out classes, and its parts: what pausing and every
+    // evaluate-every steps cost, next to the steps themselves.
+    const Eigen::MatrixXd embeddings = trainer.heldOutEmbeddings().cast<double>();
+    const std::vector<int>& labels = trainer.heldOutLabels();
+    const std::vector<int> ks{1, 2, 4, 8};
+    const double evaluation = microsecondsPerCall([&] { sink = sink + float(trainer.evaluate().nmi); }, 3);
+    const double distances = microsecondsPerCall([&] { sink = sink + float(sme::pairwiseDistances(embeddings)(0, 1)); }, 3);
+    const double retrieval = microsecondsPerCall(
+        [&] { sink = sink + float(sme::retrievalScores(embeddings, labels, ks).mapAtR); }, 3);
+    const double separately = microsecondsPerCall([&] {
+        sink = sink + float(sme::recallAtK(embeddings, labels, ks)[0] + sme::meanAveragePrecisionAtR(embeddings, labels));
+    }, 3);
+    std::printf("Evaluation of %zu held-out examples (n = %d), best of 5 rounds of 3\n", labels.size(),
+                settings.embeddingDimension);
+    std::printf("  whole evaluation    %8.1f ms  (= %.0f training steps)\n", evaluation / 1e3, evaluation / step);
+    std::printf("  distance matrix     %8.1f ms\n", distances / 1e3);
+    std::printf("  Recall@K + MAP@R    %8.1f ms  (one distance matrix; %.1f ms computed apart)\n",
+                retrieval / 1e3, separately / 1e3);
+    std::printf("  NMI (k-means) etc.  %8.1f ms\n", (evaluation - retrieval) / 1e3);
     return 0;
 }

@@ -44,6 +44,7 @@ private slots:
     void nmiKnownValues();
     void kMeansRecoversSeparatedBlobs();
     void badInputIsRefused();
+    void oneDistanceMatrixGivesBothScores();
 };
 
 void MetricsTest::recallAtKCountsTheFirstSameClassNeighbour()
@@ -117,4 +118,28 @@ void MetricsTest::badInputIsRefused()
 }
 
 QTEST_APPLESS_MAIN(MetricsTest)
+void MetricsTest::oneDistanceMatrixGivesBothScores()
+{
+    // What an evaluation computes in one pass equals the two functions on their own: on the
+    // hand-checked line, and on overlapping random classes where neither score is 0 or 1.
+    const std::vector<int> ks{1, 2, 4, 8};
+    const sme::RetrievalScores line = sme::retrievalScores(linePoints(), lineLabels, ks);
+    QCOMPARE(line.recall, sme::recallAtK(linePoints(), lineLabels, ks));
+    QCOMPARE(line.mapAtR, sme::meanAveragePrecisionAtR(linePoints(), lineLabels));
+
+    sme::Rng rng(5);
+    Eigen::MatrixXd x(90, 6);
+    sme::fillStandardNormal(x, rng);
+    std::vector<int> labels;
+    for (int i = 0; i < 90; ++i) {
+        labels.push_back(i % 9);
+        x(i, i % 6) += 1.0;
+    }
+    const sme::RetrievalScores scores = sme::retrievalScores(x, labels, ks);
+    QCOMPARE(scores.recall, sme::recallAtK(x, labels, ks));
+    QCOMPARE(scores.mapAtR, sme::meanAveragePrecisionAtR(x, labels));
+    QVERIFY(scores.recall[0] > 0.0 && scores.recall[0] < 1.0);
+    QVERIFY(scores.mapAtR > 0.0 && scores.mapAtR < 1.0);
+}
+
 #include "tst_metrics.moc"
