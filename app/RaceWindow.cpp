@@ -8,6 +8,7 @@
 #include "model/Error.h"
 #include "widgets/ChartPanel.h"
 #include "widgets/EmbeddingMapView.h"
+#include "widgets/ExplanationPanel.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/RaceCurvesView.h"
 #include "widgets/SamplerLabel.h"
@@ -58,6 +59,15 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     controls->addWidget(metric_);
     controls->addStretch(1);
     controls->addWidget(stepLabel_);
+    // "What am I seeing?" for the race, from the same place as every view's explanation.
+    auto* explain = new QPushButton(tr("What am I seeing?"));
+    explain->setCheckable(true);
+    explain->setObjectName(QStringLiteral("explainRace"));
+    auto* explanation = new ExplanationPanel(ExplainedView::SamplerRace);
+    explanation->hide();
+    connect(explain, &QPushButton::toggled, explanation, &QWidget::setVisible);
+    connect(explanation, &ExplanationPanel::closeRequested, explain, [explain] { explain->setChecked(false); });
+    controls->addWidget(explain);
 
     // The maps side by side, each under its sampler's name in the sampler's colour.
     auto* maps = new QGridLayout;
@@ -75,6 +85,7 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(controls);
+    layout->addWidget(explanation);
     layout->addWidget(banner_);
     layout->addWidget(curves_, 3);
     layout->addLayout(maps, 2);

@@ -15,6 +15,9 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QValueAxis>
+#include "widgets/ExplanationPanel.h"
+
+#include <QPushButton>
 #include <QtTest>
 #include <algorithm>
 
@@ -353,6 +356,18 @@ void RaceTest::raceWindowShowsFourRunsAndSteps()
     QTRY_COMPARE(window.playButton()->text(), QStringLiteral("Play"));
     window.resetButton()->click();
     QTRY_VERIFY(allAt(*window.race(), 0));
+
+    // "What am I seeing?" shows the race's explanation, and hides it again.
+    auto* explain = window.findChild<QPushButton*>(QStringLiteral("explainRace"));
+    QVERIFY(explain);
+    auto* panel = window.findChild<ExplanationPanel*>();
+    QVERIFY(panel && !panel->isVisible());
+    explain->click();
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->explainedView(), ExplainedView::SamplerRace);
+    QVERIFY(panel->plainText().contains(QStringLiteral("four samplers")));
+    explain->click();
+    QVERIFY(!panel->isVisible());
 
     // Data that cannot be loaded: said, and nothing to press.
     parameters.dataset = "/no/such/file.csv";

@@ -979,6 +979,10 @@
         <source>Steps %1–%2</source>
         <translation>第 %1–%2 步</translation>
     </message>
+    <message>
+        <source>What am I seeing?</source>
+        <translation>我看到的是什么？</translation>
+    </message>
 </context>
 <context>
     <name>SampledDistancesView</name>
