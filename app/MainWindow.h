@@ -40,6 +40,9 @@ public:
     explicit MainWindow(bool restoreSettings = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // The views go up to n = 4096; the model trains at most at this n.
+    static constexpr int largestModelDimension = 1024;
+
     const sme::ExplorerParameters& parameters() const { return parameters_; }
     // Sets every control and applies what changed, as if the user had done it.
     void applyParameters(const sme::ExplorerParameters& parameters);
