@@ -3,11 +3,13 @@
 #include "app/DataCommand.h"
 #include "app/FigureCommand.h"
 #include "app/MainWindow.h"
+#include "app/OutputFile.h"
 #include "app/TrainingController.h"
 #include "widgets/MessageBanner.h"
 #include "app/TrainCommand.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QTimer>
 #include <cstdio>
@@ -84,11 +86,15 @@ int main(int argc, char* argv[])
         const QString path = parser.value(screenshot);
         const long trainSteps = std::max(0L, parser.value(steps).toLong());
         const auto grab = [&window, path] {
-            const bool saved = window.grab().save(path, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "sampling-explorer: cannot write the screenshot '%s'\n",
-                             qPrintable(path));
-            QCoreApplication::exit(saved ? 0 : 1);
+            // Encoded in memory, then written like every other file: temporary file, rename.
+            QByteArray png;
+            QBuffer buffer(&png);
+            const bool encoded = buffer.open(QIODevice::WriteOnly) && window.grab().save(&buffer, "PNG");
+            const QString failure = encoded ? writeOutput(path, png)
+                                            : QStringLiteral("cannot encode the screenshot '%1'").arg(path);
+            if (!failure.isEmpty())
+                std::fprintf(stderr, "sampling-explorer: %s\n", qPrintable(failure));
+            QCoreApplication::exit(failure.isEmpty() ? 0 : 1);
         };
         if (trainSteps > 0) {
             QObject::connect(&window, &MainWindow::snapshotShown, &window, [&window, trainSteps, grab] {
