@@ -1,3 +1,4 @@
+// Sessions: the versioned JSON written atomically, and every check a loaded one must pass.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/SessionFile.h"
 
@@ -13,6 +14,11 @@
 namespace {
 const QLatin1String formatName("sampling-matters-explorer-session");
 constexpr qint64 largestSession = 16 * 1024 * 1024;
+
+SessionLoad refusal(const QString& name, const QString& why)
+{
+    return SessionLoad{std::nullopt, name + ": " + why};
+}
 } // namespace
 
 QString saveSession(const QString& path, const sme::ExplorerParameters& parameters)
@@ -29,14 +35,22 @@ QString saveSession(const QString& path, const sme::ExplorerParameters& paramete
 SessionLoad loadSession(const QString& path)
 {
     const QString name = QFileInfo(path).fileName();
-    const auto refuse = [&name](const QString& why) { return SessionLoad{std::nullopt, name + ": " + why}; };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("cannot open it: %1").arg(file.errorString()));
+        return refusal(name, QStringLiteral("cannot open it: %1").arg(file.errorString()));
     if (file.size() > largestSession)
-        return refuse(QStringLiteral("too large for a session file (%1 bytes)").arg(file.size()));
+        return refusal(name, QStringLiteral("too large for a session file (%1 bytes)").arg(file.size()));
+    // At most one byte past the limit: a device or a pipe has no size and may never end.
+    return parseSession(file.read(largestSession + 1), name);
+}
+
+SessionLoad parseSession(const QByteArray& content, const QString& name)
+{
+    const auto refuse = [&name](const QString& why) { return refusal(name, why); };
+    if (content.size() > largestSession)
+        return refuse(QStringLiteral("too large for a session file (over %1 bytes)").arg(largestSession));
     QJsonParseError parse{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parse);
+    const QJsonDocument document = QJsonDocument::fromJson(content, &parse);
     if (parse.error != QJsonParseError::NoError)
         return refuse(QStringLiteral("not a readable session (damaged or truncated: %1 at byte %2)")
                           .arg(parse.errorString())

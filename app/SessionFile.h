@@ -20,3 +20,7 @@ struct SessionLoad {
 // Refuses, with a message and no parameters, a file that is missing, too large, not JSON
 // (truncated), of another kind, of a newer format version, or with any bad field.
 SessionLoad loadSession(const QString& path);
+
+// The same checks on a session's bytes already in memory (the fuzzer's way in); messages start
+// with name.
+SessionLoad parseSession(const QByteArray& content, const QString& name);
