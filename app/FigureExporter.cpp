@@ -1,8 +1,10 @@
+// The one exporter: a view rendered to PNG, SVG or PDF bytes, written through writeOutput.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/FigureExporter.h"
 
 #include "app/OutputFile.h"
 
+#include <QBuffer>
 #include <QChart>
 #include <QChartView>
 #include <QCoreApplication>
@@ -10,7 +12,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
 #include <cmath>
@@ -108,9 +109,11 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
     if (const QString problem = outputProblem(path); !problem.isEmpty())
         return problem;
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+    // Encoded in memory first, then handed to the one writer (temporary file, checked write,
+    // rename): an encoder that meets a full disk half-way may neither notice nor clean up.
+    QByteArray encoded;
+    QBuffer buffer(&encoded);
+    buffer.open(QIODevice::WriteOnly);
     const bool transparent = options.transparent && options.format == FigureFormat::Png;
     const TransparentCharts hidden(widget, transparent);
     bool written = true;
@@ -127,12 +130,12 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
         painter.scale(scale, scale); // vectors drawn at the full resolution, not an upscaled bitmap
         paint(widget, painter, transparent);
         painter.end();
-        written = image.save(&file, "PNG");
+        written = image.save(&buffer, "PNG");
         break;
     }
     case FigureFormat::Svg: {
         QSvgGenerator generator;
-        generator.setOutputDevice(&file);
+        generator.setOutputDevice(&buffer);
         generator.setSize(size);
         generator.setViewBox(QRect(QPoint(0, 0), size));
         generator.setResolution(96); // user units are 96-dpi pixels
@@ -143,7 +146,7 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
         break;
     }
     case FigureFormat::Pdf: {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(&buffer);
         writer.setCreator(QStringLiteral("Sampling Matters Explorer"));
         writer.setResolution(96);
         const QSizeF millimetres(size.width() * 25.4 / 96.0, size.height() * 25.4 / 96.0);
@@ -155,12 +158,8 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
         break;
     }
     }
-    if (!written) {
-        file.cancelWriting();
+    if (!written)
         return QStringLiteral("cannot write '%1': the %2 could not be produced")
             .arg(path, figureFormatSuffix(options.format).toUpper());
-    }
-    if (!file.commit())
-        return QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
-    return {};
+    return writeOutput(path, encoded);
 }

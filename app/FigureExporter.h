@@ -22,7 +22,8 @@ struct FigureExportOptions {
     bool transparent = false; // PNG: no background
 };
 
-// Renders widget to path through a temporary file renamed into place. With a size, the widget
+// Renders widget in memory, then writes it to path with writeOutput (a temporary file renamed
+// into place, so a failure leaves any old file as it was). With a size, the widget
 // is resized (and laid out off screen if hidden). Returns an empty string, or a message naming
 // the path and the problem (bad options, unwritable folder, path is a folder).
 QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options);

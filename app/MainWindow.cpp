@@ -201,6 +201,11 @@ bool MainWindow::computingFigures() const
 
 void MainWindow::applyParameters(const sme::ExplorerParameters& next)
 {
+    // The controls cannot hold values out of range, but a caller can ask for them: refused whole.
+    if (const QStringList problems = parameterProblems(next); !problems.isEmpty()) {
+        showError(tr("Parameters refused: %1").arg(problems.join(QStringLiteral("; "))));
+        return;
+    }
     controls_->setParameters(next);
     onParametersChanged(next);
 }

@@ -7,7 +7,9 @@
 
 // Writes content to path through a temporary file renamed into place (QSaveFile), so a
 // failure or a kill leaves any old file intact and no partial file behind; "-" writes to
-// standard output. Returns an empty string on success, else a message naming the path.
+// standard output. Every file the program writes goes through here. Returns an empty string
+// on success, else a message naming the path (and, for a full disk, why: "No space left on
+// device", "File too large").
 QString writeOutput(const QString& path, const QByteArray& content);
 
 // Why path cannot be written, checked before long work: a folder that does not exist or is

@@ -1,3 +1,4 @@
+// The explorer's parameters to and from JSON, each field range-checked on the way in.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/ParameterJson.h"
 
@@ -133,4 +134,12 @@ sme::ExplorerParameters parametersFromJson(const QJsonObject& json, QStringList*
     readNumber(json, "steps_per_second", p.stepsPerSecond, 0, 1e6, problems);
     readNumber(json, "stop_after", p.stopAfter, 0, 1e7, problems);
     return p;
+}
+
+QStringList parameterProblems(const sme::ExplorerParameters& parameters)
+{
+    // The one set of ranges: the way in from a session checks them all.
+    QStringList problems;
+    parametersFromJson(parametersToJson(parameters), &problems);
+    return problems;
 }

@@ -1,3 +1,4 @@
+// Sessions: the versioned JSON written atomically, and every check a loaded one must pass.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/SessionFile.h"
 
@@ -24,12 +25,14 @@ QString checksumText(std::string_view bytes)
 
 // The run a session names: read, checked against the size and checksum the session recorded,
 // and decoded. Empty, or why not (naming the run file).
-QString loadRun(const QString& sessionPath, const QJsonObject& entry, std::optional<sme::SavedRun>& run)
+QString loadRun(const QString& folder, const QJsonObject& entry, std::optional<sme::SavedRun>& run)
 {
     const QString name = entry.value(QLatin1String("file")).toString();
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
         return QStringLiteral("names no valid run file");
-    const QString path = QFileInfo(sessionPath).dir().filePath(name);
+    if (folder.isEmpty())
+        return QStringLiteral("names the run file %1 but has no folder to find it in").arg(name);
+    const QString path = QDir(folder).filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return QStringLiteral("its run file %1 cannot be opened: %2").arg(name, file.errorString());
@@ -49,6 +52,10 @@ QString loadRun(const QString& sessionPath, const QJsonObject& entry, std::optio
     return {};
 }
 
+SessionLoad refusal(const QString& name, const QString& why)
+{
+    return SessionLoad{std::nullopt, std::nullopt, name + ": " + why};
+}
 } // namespace
 
 QString runFilePath(const QString& sessionPath)
@@ -71,7 +78,8 @@ QString saveSession(const QString& path, const sme::ExplorerParameters& paramete
         const std::string bytes = sme::encodeRun(*run);
         const QString runPath = runFilePath(path);
         if (const QString failure = writeOutput(runPath, QByteArray::fromStdString(bytes)); !failure.isEmpty())
-            return failure;
+            return QStringLiteral("cannot save the session '%1' with its trained model: %2")
+                .arg(QFileInfo(path).fileName(), failure);
         session.insert(QLatin1String("run"), QJsonObject{
             {"file", QFileInfo(runPath).fileName()},
             {"bytes", qint64(bytes.size())},
@@ -85,14 +93,22 @@ QString saveSession(const QString& path, const sme::ExplorerParameters& paramete
 SessionLoad loadSession(const QString& path)
 {
     const QString name = QFileInfo(path).fileName();
-    const auto refuse = [&name](const QString& why) { return SessionLoad{std::nullopt, std::nullopt, name + ": " + why}; };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return refuse(QStringLiteral("cannot open it: %1").arg(file.errorString()));
+        return refusal(name, QStringLiteral("cannot open it: %1").arg(file.errorString()));
     if (file.size() > largestSession)
-        return refuse(QStringLiteral("too large for a session file (%1 bytes)").arg(file.size()));
+        return refusal(name, QStringLiteral("too large for a session file (%1 bytes)").arg(file.size()));
+    // At most one byte past the limit: a device or a pipe has no size and may never end.
+    return parseSession(file.read(largestSession + 1), name, QFileInfo(path).absolutePath());
+}
+
+SessionLoad parseSession(const QByteArray& content, const QString& name, const QString& folder)
+{
+    const auto refuse = [&name](const QString& why) { return refusal(name, why); };
+    if (content.size() > largestSession)
+        return refuse(QStringLiteral("too large for a session file (over %1 bytes)").arg(largestSession));
     QJsonParseError parse{};
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parse);
+    const QJsonDocument document = QJsonDocument::fromJson(content, &parse);
     if (parse.error != QJsonParseError::NoError)
         return refuse(QStringLiteral("not a readable session (damaged or truncated: %1 at byte %2)")
                           .arg(parse.errorString())
@@ -118,7 +134,7 @@ SessionLoad loadSession(const QString& path)
     if (session.contains(QLatin1String("run"))) {
         if (!session.value(QLatin1String("run")).isObject())
             return refuse(QStringLiteral("has a damaged run entry"));
-        if (const QString failure = loadRun(path, session.value(QLatin1String("run")).toObject(), load.run);
+        if (const QString failure = loadRun(folder, session.value(QLatin1String("run")).toObject(), load.run);
             !failure.isEmpty())
             return refuse(failure);
     }

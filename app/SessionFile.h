@@ -31,3 +31,7 @@ struct SessionLoad {
 // (truncated), of another kind, of a newer format version, or with any bad field; and a
 // session whose run file is missing, changed since, truncated or damaged.
 SessionLoad loadSession(const QString& path);
+
+// The same checks on a session's bytes already in memory (the fuzzer's way in); messages start
+// with name. A run file the session names is looked for in folder (none: refused).
+SessionLoad parseSession(const QByteArray& content, const QString& name, const QString& folder = QString());

@@ -4,6 +4,7 @@
 #include "app/FigureCommand.h"
 #include "app/Language.h"
 #include "app/MainWindow.h"
+#include "app/OutputFile.h"
 #include "app/RaceCommand.h"
 #include "app/SessionFile.h"
 #include "app/TrainingController.h"
@@ -11,6 +12,7 @@
 #include "app/TrainCommand.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
@@ -108,11 +110,15 @@ int main(int argc, char* argv[])
         const long trainSteps = std::max(0L, parser.value(steps).toLong());
         MainWindow* shown = window.get();
         const auto grab = [shown, path] {
-            const bool saved = shown->grab().save(path, "PNG");
-            if (!saved)
-                std::fprintf(stderr, "sampling-explorer: cannot write the screenshot '%s'\n",
-                             qPrintable(path));
-            QCoreApplication::exit(saved ? 0 : 1);
+            // Encoded in memory, then written like every other file: temporary file, rename.
+            QByteArray png;
+            QBuffer buffer(&png);
+            const bool encoded = buffer.open(QIODevice::WriteOnly) && shown->grab().save(&buffer, "PNG");
+            const QString failure = encoded ? writeOutput(path, png)
+                                            : QStringLiteral("cannot encode the screenshot '%1'").arg(path);
+            if (!failure.isEmpty())
+                std::fprintf(stderr, "sampling-explorer: %s\n", qPrintable(failure));
+            QCoreApplication::exit(failure.isEmpty() ? 0 : 1);
         };
         if (trainSteps > 0) {
             QObject::connect(shown, &MainWindow::snapshotShown, shown, [shown, trainSteps, grab] {

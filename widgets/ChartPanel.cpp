@@ -1,3 +1,4 @@
+// ChartPanel: one chart set-up for every view (title, axes, lines, hover values).
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ChartPanel.h"
 
@@ -10,14 +11,24 @@
 #include <array>
 #include <cmath>
 
-ChartPanel::ChartPanel(const QString& title, QWidget* parent)
-    : QChartView(parent)
+namespace {
+
+QChart* titledChart(const QString& title)
 {
     auto* chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignTop);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    setChart(chart);
+    return chart;
+}
+
+} // namespace
+
+// The chart goes in through the constructor: QChartView(parent) would make a chart of its own,
+// which setChart() then releases without deleting (it leaked, one per view).
+ChartPanel::ChartPanel(const QString& title, QWidget* parent)
+    : QChartView(titledChart(title), parent)
+{
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 180); // three columns and the controls fit 1280 pixels
 }

@@ -1,0 +1,75 @@
+// Bytes of data files, good and bad, for the bad-input tests: IDX images and labels, CSV rows.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QFile>
+#include <QList>
+#include <QString>
+#include <QtEndian>
+#include <cstdint>
+#include <cstring>
+
+namespace badfiles {
+
+// An IDX header: 0x00 0x00, the element type, the number of sizes, the sizes big-endian.
+inline QByteArray idxHeader(std::uint8_t type, const QList<std::uint32_t>& sizes)
+{
+    QByteArray bytes;
+    bytes.append('\0').append('\0').append(char(type)).append(char(sizes.size()));
+    for (const std::uint32_t size : sizes) {
+        char word[4];
+        qToBigEndian(size, word);
+        bytes.append(word, 4);
+    }
+    return bytes;
+}
+
+// count images of 2 x 2 unsigned bytes, then their labels (unsigned bytes) 0, 1, 2, ... mod classes.
+inline QByteArray idxImages(int count)
+{
+    QByteArray bytes = idxHeader(0x08, {std::uint32_t(count), 2, 2});
+    for (int i = 0; i < 4 * count; ++i)
+        bytes.append(char(i * 37 % 251));
+    return bytes;
+}
+
+inline QByteArray idxLabels(int count, int classes)
+{
+    QByteArray bytes = idxHeader(0x08, {std::uint32_t(count)});
+    for (int i = 0; i < count; ++i)
+        bytes.append(char(i % classes));
+    return bytes;
+}
+
+// count images of one float value each: the first is value, the others 1.
+inline QByteArray idxFloatImages(int count, float value)
+{
+    QByteArray bytes = idxHeader(0x0D, {std::uint32_t(count), 1});
+    for (int i = 0; i < count; ++i) {
+        const float v = i == 0 ? value : 1.0f;
+        std::uint32_t word;
+        std::memcpy(&word, &v, 4);
+        char big[4];
+        qToBigEndian(word, big);
+        bytes.append(big, 4);
+    }
+    return bytes;
+}
+
+// rows of "x,y,label" over the given number of classes, with a header line.
+inline QByteArray csvRows(int rows, int classes)
+{
+    QByteArray text = "x,y,label\n";
+    for (int i = 0; i < rows; ++i)
+        text += QByteArray::number(i * 0.5) + "," + QByteArray::number(i % 7) + "," + QByteArray::number(i % classes) + "\n";
+    return text;
+}
+
+inline bool write(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+}
+
+} // namespace badfiles
