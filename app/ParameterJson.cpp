@@ -114,13 +114,15 @@ sme::ExplorerParameters parametersFromJson(const QJsonObject& json, QStringList*
         std::vector<int> widths;
         bool good = json.value(QLatin1String("hidden")).isArray() && hidden.size() <= 8;
         for (const QJsonValue& v : hidden) {
-            good = good && v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 4096;
+            // Whole numbers only: toInt() turns 2.5 into 0, a width no network can have (found by fuzz_session).
+            good = good && v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 4096
+                   && v.toDouble() == std::floor(v.toDouble());
             widths.push_back(v.toInt());
         }
         if (good)
             p.hidden = widths;
         else if (problems)
-            *problems << QStringLiteral("hidden must be a list of up to 8 widths from 1 to 4096");
+            *problems << QStringLiteral("hidden must be a list of up to 8 whole widths from 1 to 4096");
     }
     readNumber(json, "learning_rate", p.learningRate, 1e-6, 1e4, problems);
     if (json.contains(QLatin1String("seed"))) {

@@ -75,6 +75,7 @@ void ParametersTest::badFieldsKeepTheirDefaultsAndAreNamed_data()
     QTest::newRow("flag as number") << "learn_class_beta" << QJsonValue(1);
     QTest::newRow("empty dataset") << "dataset" << QJsonValue("");
     QTest::newRow("zero width") << "hidden" << QJsonValue(QJsonArray{256, 0});
+    QTest::newRow("fractional width") << "hidden" << QJsonValue(QJsonArray{12, 2.38});
     QTest::newRow("hidden not a list") << "hidden" << QJsonValue(256);
     QTest::newRow("zero learning rate") << "learning_rate" << QJsonValue(0);
     QTest::newRow("seed as number") << "seed" << QJsonValue(5);
