@@ -102,7 +102,10 @@ public:
         const std::uint64_t rows = u64();
         const std::uint64_t cols = u64();
         constexpr std::size_t size = sizeof(Scalar);
-        require(rows <= left() / size && (rows == 0 || cols <= left() / size / rows),
+        // Each side bounded first (an empty matrix may not have 2^63 columns either: the sizes
+        // become Eigen's signed indices), then their product by the bytes left.
+        constexpr std::uint64_t largestSide = std::uint64_t(1) << 31;
+        require(rows <= largestSide && cols <= largestSide && rows * cols <= left() / size,
                 "truncated or damaged (a matrix runs past the end)");
         Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic> m{Eigen::Index(rows), Eigen::Index(cols)};
         for (Eigen::Index i = 0; i < m.size(); ++i) // column-major, as written

@@ -53,6 +53,7 @@ private slots:
     void everyTruncationIsRefused();
     void aChangedByteIsRefused();
     void foreignAndNewerFilesAreRefusedWithTheirReason();
+    void absurdMatrixSizesAreRefused();
     void stateOfAnotherModelIsRefusedAndChangesNothing();
 };
 
@@ -148,6 +149,35 @@ void RunFileTest::foreignAndNewerFilesAreRefusedWithTheirReason()
     std::string newer = sme::encodeRun(trainedRun(trainer, 1));
     newer[8] = char(sme::runFileVersion + 1); // the version follows the 8-byte magic
     QVERIFY2(reason(newer).contains("newer version"), qPrintable(reason(newer)));
+}
+
+void RunFileTest::absurdMatrixSizesAreRefused()
+{
+    // Found by fuzz_runfile: an empty matrix (0 rows) with 2^63 columns passed the size check
+    // (nothing to read) and became a negative Eigen index. Sides are now bounded on their own.
+    const auto withFirstMatrix = [](std::uint64_t rows, std::uint64_t cols) {
+        std::string bytes("SME-RUN\n", 8);
+        const auto put = [&bytes](std::uint64_t v, int count) {
+            for (int i = 0; i < count; ++i)
+                bytes.push_back(char((v >> (8 * i)) & 0xffu));
+        };
+        put(sme::runFileVersion, 4);
+        put(0, 8); // steps
+        put(1, 8); // one parameter matrix
+        put(rows, 8);
+        put(cols, 8);
+        put(sme::runChecksum(bytes), 8);
+        return bytes;
+    };
+    for (const auto& [rows, cols] : {std::pair<std::uint64_t, std::uint64_t>{0, std::uint64_t(1) << 63},
+                                     {std::uint64_t(1) << 63, 0}, {1u << 20, 1u << 20}, {0, ~std::uint64_t(0)}}) {
+        try {
+            sme::decodeRun(withFirstMatrix(rows, cols));
+            QFAIL("an absurd matrix size was accepted");
+        } catch (const sme::Error& e) {
+            QVERIFY2(QString(e.what()).contains("matrix"), e.what());
+        }
+    }
 }
 
 void RunFileTest::stateOfAnotherModelIsRefusedAndChangesNothing()
