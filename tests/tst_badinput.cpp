@@ -14,6 +14,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QDirIterator>
 #include <QtTest>
 #include <csignal>
 #include <cstdio>
@@ -115,6 +116,13 @@ void BadInputTest::initTestCase()
 void BadInputTest::cleanupTestCase()
 {
     window_.reset();
+    // Rows make files and folders read-only: writable again, so the temporary folder goes.
+    QDirIterator entries(dir_.path(), QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System,
+                         QDirIterator::Subdirectories);
+    while (entries.hasNext())
+        QFile::setPermissions(entries.next(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // The non-UTF-8 file name cannot be spelled as a QString: removed by its bytes.
+    ::unlink((QFile::encodeName(dir_.path()) + "/digits-\xff\xfe.csv").constData());
 }
 
 // Small and quick, so each row's "still usable" check trains in moments.
