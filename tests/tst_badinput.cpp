@@ -96,6 +96,7 @@ private:
     void addWriteRows();
 
     QTemporaryDir dir_;
+    QByteArray rawNameFile_; // a file whose name is not UTF-8
     std::unique_ptr<MainWindow> window_;
     std::uint64_t seed_ = 100;
 };
@@ -115,6 +116,10 @@ void BadInputTest::initTestCase()
 void BadInputTest::cleanupTestCase()
 {
     window_.reset();
+    // What QTemporaryDir cannot remove by itself: a name Qt cannot spell, a folder without write.
+    ::unlink(rawNameFile_.constData());
+    QFile::setPermissions(dir_.filePath(QStringLiteral("read-only")),
+                          QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 }
 
 // Small and quick, so each row's "still usable" check trains in moments.
@@ -249,6 +254,7 @@ void BadInputTest::addFileRows()
         // Qt holds file names as Unicode, so a name that is not UTF-8 cannot even be asked for:
         // the person gets the name as the program sees it and the reason.
         const QByteArray name = QFile::encodeName(dir_.path()) + "/digits-\xff\xfe.csv";
+        rawNameFile_ = name;
         if (std::FILE* raw = std::fopen(name.constData(), "wb")) {
             std::fputs(badfiles::csvRows(40, 8).constData(), raw);
             std::fclose(raw);
