@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/MainWindow.h"
 
+#include "app/BackgroundRun.h"
 #include "app/DataSource.h"
 #include "app/ExportDialog.h"
 #include "app/Language.h"
@@ -44,7 +45,6 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
 namespace {
@@ -285,7 +285,7 @@ void MainWindow::computeIdealised()
     }
     busyLabel_->setText(tr("Computing figures\u2026"));
     const sme::ExplorerParameters parameters = parameters_;
-    watcher_->setFuture(QtConcurrent::run([parameters]() -> IdealisedResult {
+    watcher_->setFuture(runInBackground([parameters]() -> IdealisedResult {
         try {
             return sme::computeIdealisedFigures(parameters);
         } catch (const sme::Error& e) {

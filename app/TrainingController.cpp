@@ -1,3 +1,4 @@
+// The training thread's loop, its controls from the GUI, and what it hands back to the GUI.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/TrainingController.h"
 
@@ -168,8 +169,25 @@ void TrainingController::setRunningLocked(bool running)
     if (running_ == running)
         return;
     running_ = running;
-    QMetaObject::invokeMethod(this, [this, running] { emit runningChanged(running); },
-                              Qt::QueuedConnection);
+    toGuiLocked([this, running] { emit runningChanged(running); });
+}
+
+void TrainingController::toGuiLocked(std::function<void()> emitSignal)
+{
+    outbox_.push_back(std::move(emitSignal));
+    if (outbox_.size() == 1) // else a delivery is on its way already
+        QMetaObject::invokeMethod(this, "deliverOutbox", Qt::QueuedConnection);
+}
+
+void TrainingController::deliverOutbox()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        std::lock_guard lock(mutex_);
+        batch.swap(outbox_);
+    }
+    for (const auto& emitSignal : batch)
+        emitSignal();
 }
 
 void TrainingController::publishLocked(bool force)
@@ -189,8 +207,7 @@ void TrainingController::publishLocked(bool force)
     std::shared_ptr<const sme::TrainingSnapshot> snapshot = std::move(pending_);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
     lastPublished_ = now;
-    QMetaObject::invokeMethod(this, [this, snapshot] { emit snapshotReady(snapshot); },
-                              Qt::QueuedConnection);
+    toGuiLocked([this, snapshot] { emit snapshotReady(snapshot); });
 }
 
 // A snapshot that starts the curves again: step-0 evaluation and embeddings, published at once.
@@ -259,8 +276,9 @@ void TrainingController::loop()
                     change(*trainer_);
                 } catch (const sme::Error& e) {
                     const QString message = QString::fromStdString(e.what());
-                    QMetaObject::invokeMethod(this, [this, message] { emit failed(message); },
-                                              Qt::QueuedConnection);
+                    lock.lock();
+                    toGuiLocked([this, message] { emit failed(message); });
+                    lock.unlock();
                 }
             }
             lock.lock();
@@ -334,8 +352,7 @@ void TrainingController::loop()
             setRunningLocked(false);
             pendingSteps_ = 0;
             const QString reason = QString::fromStdString(result.divergence);
-            QMetaObject::invokeMethod(this, [this, reason] { emit diverged(reason); },
-                                      Qt::QueuedConnection);
+            toGuiLocked([this, reason] { emit diverged(reason); });
             publishLocked(true);
             continue;
         }

@@ -74,6 +74,12 @@ private:
     void freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset);
     void setRunningLocked(bool running);
     void post(std::function<void(sme::Trainer&)> change);
+    // Hands emitSignal to the GUI thread: it waits in outbox_ (under mutex_) and a queued call
+    // by name runs deliverOutbox() there. What crosses the threads is so ordered by mutex_,
+    // which ThreadSanitizer sees, and not only by Qt's event queue, which it cannot see (Qt is
+    // not instrumented, so a functor posted through it looked like a race).
+    void toGuiLocked(std::function<void()> emitSignal);
+    Q_INVOKABLE void deliverOutbox();
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;
@@ -85,6 +91,7 @@ private:
     std::vector<std::shared_ptr<std::promise<sme::SavedRun>>> captures_;
     sme::RunHistory incomingHistory_; // the curves that come with incoming_
     sme::RunHistory history_;         // the worker's record of the run, for captureRun()
+    std::vector<std::function<void()>> outbox_; // signals for the GUI thread, in order
     bool quit_ = false;
     bool running_ = false;
     long pendingSteps_ = 0;

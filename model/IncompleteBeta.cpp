@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <math.h> // lgamma_r
 
 namespace sme {
 namespace {
@@ -51,11 +52,21 @@ double regularizedIncompleteBeta(double x, double a, double b)
         return 1.0;
     const double y = 1.0 - x;
     // log of x^a (1-x)^b / B(a, b), in the log domain: the powers underflow for large a, b.
-    const double logFront = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b)
+    const double logFront = logGamma(a + b) - logGamma(a) - logGamma(b)
                             + a * std::log(x) + b * std::log1p(-x);
     if (x < (a + 1.0) / (a + b + 2.0))
         return std::exp(logFront) * continuedFraction(x, a, b) / a;
     return 1.0 - std::exp(logFront) * continuedFraction(y, b, a) / b;
+}
+
+double logGamma(double x)
+{
+#if defined(__unix__) || defined(__APPLE__)
+    int sign = 0;
+    return ::lgamma_r(x, &sign);
+#else
+    return std::lgamma(x); // no global sign elsewhere (MSVC)
+#endif
 }
 
 } // namespace sme

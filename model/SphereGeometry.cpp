@@ -45,8 +45,8 @@ SphereDistanceLaw::SphereDistanceLaw(int n)
         return "embedding dimension must be between " + std::to_string(minDimension) + " and "
                + std::to_string(maxDimension) + ", got " + std::to_string(n);
     });
-    logNormaliser_ = std::lgamma(0.5 * n) - 0.5 * std::log(std::numbers::pi)
-                     - std::lgamma(0.5 * (n - 1));
+    logNormaliser_ = logGamma(0.5 * n) - 0.5 * std::log(std::numbers::pi)
+                     - logGamma(0.5 * (n - 1));
 }
 
 double SphereDistanceLaw::logDensity(double d) const
@@ -78,8 +78,8 @@ double SphereDistanceLaw::mean() const
 {
     // d = 2 sqrt(u), u ~ Beta(a, a): E[sqrt(u)] = B(a + 1/2, a) / B(a, a).
     const double a = 0.5 * (n_ - 1);
-    return 2.0 * std::exp(std::lgamma(a + 0.5) + std::lgamma(2.0 * a)
-                          - std::lgamma(2.0 * a + 0.5) - std::lgamma(a));
+    return 2.0 * std::exp(logGamma(a + 0.5) + logGamma(2.0 * a)
+                          - logGamma(2.0 * a + 0.5) - logGamma(a));
 }
 
 double SphereDistanceLaw::variance() const

@@ -4,7 +4,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +26,13 @@ bool writingInto(qint64 pid, const QString& folder)
         if (QFile::symLinkTarget(descriptors.filePath(entry)).startsWith(folder + QLatin1Char('/')))
             return true;
     return false;
+}
+
+// A PNG from its signature to its closing IEND chunk: written whole. (Decoding it to check would
+// need more than the 128 MB Qt allows an image by default.)
+bool wholePng(const QByteArray& bytes)
+{
+    return bytes.startsWith("\x89PNG\r\n\x1a\n") && bytes.endsWith(QByteArray("IEND\xae\x42\x60\x82", 8));
 }
 
 struct KillOutcome {
@@ -110,7 +116,7 @@ void AtomicWriteTest::killedWriterLeavesTheOldFile()
         if (outcome.after == old)
             ++landed;
         else if (fileName.endsWith(QLatin1String(".png")))
-            QVERIFY2(!QImage::fromData(outcome.after, "PNG").isNull(), "the killed writer left a damaged figure");
+            QVERIFY2(wholePng(outcome.after), "the killed writer left a damaged figure");
         else
             QVERIFY2(outcome.after == QByteArray(96 << 20, 'B'), "the killed writer left a damaged file");
     }

@@ -97,6 +97,7 @@ private:
     void addWriteRows();
 
     QTemporaryDir dir_;
+    QByteArray rawNameFile_; // a file whose name is not UTF-8
     std::unique_ptr<MainWindow> window_;
     std::uint64_t seed_ = 100;
 };
@@ -122,7 +123,8 @@ void BadInputTest::cleanupTestCase()
     while (entries.hasNext())
         QFile::setPermissions(entries.next(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     // The non-UTF-8 file name cannot be spelled as a QString: removed by its bytes.
-    ::unlink((QFile::encodeName(dir_.path()) + "/digits-\xff\xfe.csv").constData());
+    if (!rawNameFile_.isEmpty())
+        ::unlink(rawNameFile_.constData());
 }
 
 // Small and quick, so each row's "still usable" check trains in moments.
@@ -257,6 +259,7 @@ void BadInputTest::addFileRows()
         // Qt holds file names as Unicode, so a name that is not UTF-8 cannot even be asked for:
         // the person gets the name as the program sees it and the reason.
         const QByteArray name = QFile::encodeName(dir_.path()) + "/digits-\xff\xfe.csv";
+        rawNameFile_ = name;
         if (std::FILE* raw = std::fopen(name.constData(), "wb")) {
             std::fputs(badfiles::csvRows(40, 8).constData(), raw);
             std::fclose(raw);
