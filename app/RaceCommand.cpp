@@ -43,12 +43,8 @@ int runRace(const CommandOptions& options, const QStringList& positional)
     const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
     const sme::DataSplit data = loadDataSplit(readDataChoice(options));
 
-    QTextStream err(stderr);
-    const long reportEvery = std::max(1L, steps / 10);
-    const sme::RaceResult race = sme::runRace(data, settings, steps, evalEvery, [&](long done) {
-        if (done % reportEvery == 0 || done == steps)
-            err << "race: step " << done << "/" << steps << Qt::endl;
-    });
+    const sme::RaceResult race = sme::runRace(data, settings, steps, evalEvery,
+                                              stepProgressPrinter("race", steps));
     const int written = writeTable("race", output, sme::toRaceTable(race));
     for (sme::SamplerKind kind : sme::allSamplerKinds)
         if (const sme::TrainingRunResult& run = race.runs[std::size_t(kind)]; run.diverged)

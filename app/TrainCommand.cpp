@@ -37,12 +37,8 @@ int runTrain(const CommandOptions& options, const QStringList& positional)
     const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
     sme::Trainer trainer(loadDataSplit(readDataChoice(options)), settings);
 
-    QTextStream err(stderr);
-    const long reportEvery = std::max(1L, steps / 10);
-    const sme::TrainingRunResult run = sme::runTraining(trainer, steps, evalEvery, [&](long done) {
-        if (done % reportEvery == 0 || done == steps)
-            err << "train: step " << done << "/" << steps << Qt::endl;
-    });
+    const sme::TrainingRunResult run = sme::runTraining(trainer, steps, evalEvery,
+                                                        stepProgressPrinter("train", steps));
     const int written = writeTable("train", output, sme::toTable(run.records));
     if (run.diverged)
         reportError("train", QString::fromStdString(run.divergence));

@@ -3,6 +3,9 @@
 
 #include "model/Error.h"
 
+#include <QTextStream>
+#include <algorithm>
+
 void addTrainingOptions(CommandOptions& options)
 {
     options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
@@ -94,4 +97,13 @@ TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
     if (run.evalEvery < 1)
         throw sme::Error("--eval-every must be >= 1");
     return run;
+}
+
+std::function<void(long)> stepProgressPrinter(const char* command, long steps)
+{
+    const long reportEvery = std::max(1L, steps / 10);
+    return [command, steps, reportEvery](long done) {
+        if (done % reportEvery == 0 || done == steps)
+            QTextStream(stderr) << command << ": step " << done << "/" << steps << Qt::endl;
+    };
 }

@@ -6,6 +6,8 @@
 #include "app/DataSource.h"
 #include "model/Trainer.h"
 
+#include <functional>
+
 // --dataset, --noise, --data-seed, --sampler, --loss, --dim, --hidden, --batch-classes,
 // --batch-k, --lr, --alpha, --seed.
 void addTrainingOptions(CommandOptions& options);
@@ -31,3 +33,7 @@ void addTrainingRunOptions(CommandOptions& options, long defaultSteps);
 // Throws sme::Error for a positional argument, a missing -o, or counts out of range.
 TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
                                           const QStringList& positional, long defaultSteps);
+
+// A progress callback for a run of `steps` steps: "COMMAND: step DONE/STEPS" on stderr ten
+// times in the run and at its end.
+std::function<void(long)> stepProgressPrinter(const char* command, long steps);

@@ -347,7 +347,7 @@ void RaceTest::raceWindowShowsFourRunsAndSteps()
     for (sme::SamplerKind kind : sme::allSamplerKinds) // step 0 and step 1 evaluated
         QTRY_COMPARE(window.curves()->series(kind)->count(), 2);
     window.metricSelector()->setCurrentIndex(int(RaceCurvesView::Metric::Loss));
-    QCOMPARE(window.curves()->metric(), RaceCurvesView::Metric::Loss);
+    QCOMPARE(window.curves()->shownMetric(), RaceCurvesView::Metric::Loss);
     for (sme::SamplerKind kind : sme::allSamplerKinds) // no loss before training
         QCOMPARE(window.curves()->series(kind)->count(), 1);
     window.playButton()->click();

@@ -35,7 +35,7 @@ public:
     void clear();
 
     void setMetric(Metric metric);
-    Metric metric() const { return metric_; }
+    Metric shownMetric() const { return metric_; }
 
     const QLineSeries* series(sme::SamplerKind sampler) const { return runs_[std::size_t(sampler)].series; }
 
