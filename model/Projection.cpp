@@ -91,6 +91,22 @@ void makeLargestComponentPositive(Eigen::Ref<Eigen::VectorXd> vector)
         vector = -vector;
 }
 
+// The sign of the previous map's direction when the two are far from orthogonal, else the
+// largest-component rule. 1e-6: well above the rounding of a dot product of unit vectors
+// (about n * 1e-16), and a direction that turned that far has no sign to keep.
+void orient(Eigen::Ref<Eigen::VectorXd> vector, const Eigen::MatrixXd& previous, Eigen::Index column)
+{
+    if (previous.rows() == vector.size() && previous.cols() == 2) {
+        const double agreement = vector.dot(previous.col(column));
+        if (std::abs(agreement) > 1e-6) {
+            if (agreement < 0.0)
+                vector = -vector;
+            return;
+        }
+    }
+    makeLargestComponentPositive(vector);
+}
+
 // Share of the centred data's squared norm kept by its projection, 1 when there is none.
 double keptShare(double kept, double total)
 {
@@ -104,7 +120,8 @@ std::string percent(double share)
 
 } // namespace
 
-MapProjection projectForMap(const Eigen::Ref<const Eigen::MatrixXd>& embeddings)
+MapProjection projectForMap(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                            const Eigen::MatrixXd& previousDirections)
 {
     require(embeddings.rows() >= 1, "the map needs at least one embedding");
     require(embeddings.cols() >= 2, "the map needs embeddings of at least 2 dimensions, got "
@@ -137,9 +154,10 @@ MapProjection projectForMap(const Eigen::Ref<const Eigen::MatrixXd>& embeddings)
     }
 
     PrincipalAxes axes = leadingPrincipalAxes(centred);
-    for (int k = 0; k < 2; ++k)
-        makeLargestComponentPositive(axes.vectors.col(k));
+    for (Eigen::Index k = 0; k < 2; ++k)
+        orient(axes.vectors.col(k), previousDirections, k);
     map.points.noalias() = centred * axes.vectors;
+    map.directions = axes.vectors;
     const double total = centred.squaredNorm() / double(embeddings.rows()); // trace of C
     map.explainedVariance = keptShare(axes.values.cwiseMax(0.0).sum(), total);
     map.method = "PCA, " + percent(map.explainedVariance) + " of variance " + dimension;

@@ -11,6 +11,8 @@
 #include <QAbstractAxis>
 #include <QApplication>
 #include <QChart>
+#include <QChartView>
+#include <QLegend>
 #include <QImage>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -471,6 +473,13 @@ void IdealisedViewsTest::everyViewRendersVisibly()
         for (int x = 0; x < image.width(); ++x)
             colors.insert(image.pixel(x, y));
     QVERIFY2(colors.size() > 50, qPrintable(QString::number(colors.size())));
+    // A legend label Qt elides in a narrow view can still be read in full, as its tooltip.
+    QList<QChartView*> charts = view->findChildren<QChartView*>();
+    if (auto* chartView = qobject_cast<QChartView*>(view.get()))
+        charts << chartView;
+    QVERIFY(!charts.isEmpty());
+    for (const QChartView* chartView : charts)
+        QVERIFY(chartView->chart()->legend()->showToolTips());
     // For a person to look at: SME_VIEW_IMAGES=/tmp writes each view there.
     const QString directory = qEnvironmentVariable("SME_VIEW_IMAGES");
     if (!directory.isEmpty())

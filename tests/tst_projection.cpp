@@ -58,6 +58,7 @@ private slots:
     void pcaMatchesTheDenseEigensolver_data();
     void pcaMatchesTheDenseEigensolver();
     void pcaSignSurvivesRowPermutation();
+    void pcaKeepsThePreviousMapsSigns();
     void dataWithoutVarianceMapsToTheOrigin();
     void badInputIsRefused();
 };
@@ -188,6 +189,45 @@ void ProjectionTest::pcaSignSurvivesRowPermutation()
     // The covariance differs only by the rounding of its sums: the same points, same signs.
     for (int i = 0; i < 300; ++i)
         QVERIFY((permutedPoints.row(i) - points.row(order[std::size_t(i)])).cwiseAbs().maxCoeff() < 1e-9);
+}
+
+void ProjectionTest::pcaKeepsThePreviousMapsSigns()
+{
+    // Two nearly equal data sets whose leading direction (cos t, -sin t, 0, 0) crosses the
+    // diagonal, t = 45 deg -/+ 0.5 deg: its largest component moves from the first to the
+    // second coordinate, so the largest-component rule alone mirrors the map between them.
+    sme::Rng rng(11);
+    Eigen::MatrixXd coefficients(400, 2);
+    sme::fillStandardNormal(coefficients, rng);
+    coefficients.col(0) *= 3.0; // variance 9 along u, 1 along v: PC1 = u, PC2 = v, well apart
+    const auto data = [&](double degrees) {
+        const double t = degrees * std::numbers::pi / 180.0;
+        Eigen::MatrixXd basis = Eigen::MatrixXd::Zero(4, 2);
+        basis.col(0) << std::cos(t), -std::sin(t), 0.0, 0.0;
+        basis.col(1) << 0.0, 0.0, 1.0, 0.0;
+        return Eigen::MatrixXd(coefficients * basis.transpose());
+    };
+    const sme::MapProjection before = sme::projectForMap(data(44.5));
+    QCOMPARE(before.directions.rows(), 4);
+    QCOMPARE(before.directions.cols(), 2);
+    const sme::MapProjection unaligned = sme::projectForMap(data(45.5));
+    QVERIFY(unaligned.directions.col(0).dot(before.directions.col(0)) < -0.99); // the mirroring
+
+    // Aligned with the previous map: the same sign, cos(1 deg) = 0.99985 of agreement.
+    const sme::MapProjection after = sme::projectForMap(data(45.5), before.directions);
+    QVERIFY(after.directions.col(0).dot(before.directions.col(0)) > 0.9998);
+    QVERIFY(after.directions.col(1).dot(before.directions.col(1)) > 0.9998);
+    QVERIFY((after.points.col(0) + unaligned.points.col(0)).cwiseAbs().maxCoeff() < 1e-9);
+
+    // The previous map decides the sign even against the rule: the mirror image of itself.
+    const sme::MapProjection mirrored = sme::projectForMap(data(44.5), -before.directions);
+    QVERIFY((mirrored.points + before.points).cwiseAbs().maxCoeff() < 1e-9);
+    // A previous map of another dimension says nothing: the rule applies.
+    const sme::MapProjection other = sme::projectForMap(data(44.5), Eigen::MatrixXd::Ones(3, 2));
+    QVERIFY((other.points - before.points).cwiseAbs().maxCoeff() < 1e-12);
+    // The fixed maps of n = 2 and 3 have no directions to keep.
+    QCOMPARE(sme::projectForMap(Eigen::MatrixXd::Ones(5, 2)).directions.size(), 0);
+    QCOMPARE(sme::projectForMap(Eigen::MatrixXd::Ones(5, 3)).directions.size(), 0);
 }
 
 void ProjectionTest::dataWithoutVarianceMapsToTheOrigin()

@@ -18,6 +18,7 @@ QChart* titledChart(const QString& title)
     auto* chart = new QChart;
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignTop);
+    chart->legend()->setShowToolTips(true); // a label elided in a narrow view shows in full
     chart->setMargins(QMargins(4, 4, 4, 4));
     return chart;
 }

@@ -104,7 +104,8 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
     sme::require(labels.size() == std::size_t(embeddings.rows()),
                  "the map needs one label per embedding: " + std::to_string(labels.size())
                      + " labels for " + std::to_string(embeddings.rows()) + " embeddings");
-    const sme::MapProjection map = sme::projectForMap(embeddings.cast<double>());
+    const sme::MapProjection map = sme::projectForMap(embeddings.cast<double>(), mapDirections_);
+    mapDirections_ = map.directions; // the next map keeps these signs: no mirroring while training
 
     std::map<int, QList<QPointF>> pointsOfClass; // ascending labels
     for (std::size_t i = 0; i < labels.size(); ++i)

@@ -90,6 +90,7 @@ private:
     QString method_;
     // Map position (x, y) of every row of the last embeddings, and its label.
     Eigen::MatrixXd positions_;
+    Eigen::MatrixXd mapDirections_; // the PCA directions of the map shown (model/Projection.h)
     std::vector<int> rowLabels_;
     std::optional<sme::TripletInspection> inspection_;
     QScatterSeries* batch_;
