@@ -1,15 +1,15 @@
 // Sampling Matters Explorer: the window, or a headless command when one is named.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/DataCommand.h"
-#include "app/FigureCommand.h"
-#include "app/Language.h"
-#include "app/MainWindow.h"
-#include "app/OutputFile.h"
-#include "app/RaceCommand.h"
-#include "app/SessionFile.h"
-#include "app/TrainingController.h"
+#include "app/cli/DataCommand.h"
+#include "app/cli/FigureCommand.h"
+#include "app/io/Language.h"
+#include "app/gui/MainWindow.h"
+#include "app/io/OutputFile.h"
+#include "app/cli/RaceCommand.h"
+#include "app/io/SessionFile.h"
+#include "app/control/TrainingController.h"
 #include "widgets/MessageBanner.h"
-#include "app/TrainCommand.h"
+#include "app/cli/TrainCommand.h"
 
 #include <QApplication>
 #include <QBuffer>

@@ -3,10 +3,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/IdealisedBatch.h"
-#include "model/Random.h"
-#include "model/Sampler.h"
-#include "model/SpherePoints.h"
+#include "model/sampling/IdealisedBatch.h"
+#include "model/base/Random.h"
+#include "model/sampling/Sampler.h"
+#include "model/geometry/SpherePoints.h"
 
 #include <QtTest>
 

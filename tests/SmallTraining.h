@@ -3,8 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/SyntheticData.h"
-#include "model/Trainer.h"
+#include "model/data/SyntheticData.h"
+#include "model/training/Trainer.h"
 
 namespace testing {
 

@@ -1,8 +1,8 @@
 // Benchmark: time to compute each idealised figure's data at n = 128 and n = 1024, and Monte
 // Carlo pairwise distances per second. Prints figures; asserts nothing about time.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/FigureData.h"
-#include "model/SpherePoints.h"
+#include "model/figures/FigureData.h"
+#include "model/geometry/SpherePoints.h"
 
 #include <algorithm>
 #include <chrono>

@@ -2,8 +2,8 @@
 // views filled, and their PNG, SVG and PDF files), excluding the training run. Prints figures;
 // asserts nothing about time.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/FigureExporter.h"
-#include "app/FigureViews.h"
+#include "app/render/FigureExporter.h"
+#include "app/render/FigureViews.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"

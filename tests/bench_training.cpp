@@ -2,10 +2,10 @@
 // backward, update) and, in the same run, the step's matrix products alone. Prints figures;
 // asserts nothing about time.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/RetrievalMetrics.h"
-#include "model/SpherePoints.h"
-#include "model/SyntheticData.h"
-#include "model/Trainer.h"
+#include "model/metrics/RetrievalMetrics.h"
+#include "model/geometry/SpherePoints.h"
+#include "model/data/SyntheticData.h"
+#include "model/training/Trainer.h"
 
 #include <Eigen/Core>
 #include <algorithm>

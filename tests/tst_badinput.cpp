@@ -4,9 +4,9 @@
 // the window usable afterwards.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BadFiles.h"
-#include "app/MainWindow.h"
-#include "app/SessionFile.h"
-#include "app/TrainingController.h"
+#include "app/gui/MainWindow.h"
+#include "app/io/SessionFile.h"
+#include "app/control/TrainingController.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/MessageBanner.h"
 

@@ -1,9 +1,9 @@
 // Tests of the data-set loaders (IDX, CSV), validation, the split by class and standardisation.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/CsvDataset.h"
-#include "model/Dataset.h"
-#include "model/Error.h"
-#include "model/IdxFormat.h"
+#include "model/data/CsvDataset.h"
+#include "model/data/Dataset.h"
+#include "model/base/Error.h"
+#include "model/data/IdxFormat.h"
 
 #include <QDir>
 #include <QFile>

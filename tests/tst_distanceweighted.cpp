@@ -5,10 +5,11 @@
 #include "SamplerTestSupport.h"
 #include "TestStatistics.h"
 
-#include "model/Random.h"
-#include "model/Sampler.h"
-#include "model/SphereGeometry.h"
-#include "model/SpherePoints.h"
+#include "model/base/Random.h"
+#include "model/sampling/DistanceWeightedSampler.h"
+#include "model/sampling/Sampler.h"
+#include "model/geometry/SphereGeometry.h"
+#include "model/geometry/SpherePoints.h"
 
 #include <QtTest>
 

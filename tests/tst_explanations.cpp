@@ -1,7 +1,7 @@
 // Tests of "What am I seeing?": every view's explanation (complete, rich text, translatable), the
 // "?" buttons of the grid, and the window's F1, offscreen.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/MainWindow.h"
+#include "app/gui/MainWindow.h"
 #include "widgets/ExplanationPanel.h"
 #include "widgets/ViewExplanations.h"
 #include "widgets/ViewGrid.h"

@@ -1,8 +1,8 @@
 // Tests of the figure data shared by the window and the command line, and of the CSV writer.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/FigureData.h"
-#include "model/SphereGeometry.h"
+#include "model/base/Error.h"
+#include "model/figures/FigureData.h"
+#include "model/geometry/SphereGeometry.h"
 
 #include <QtTest>
 #include <cmath>

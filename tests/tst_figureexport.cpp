@@ -1,7 +1,7 @@
 // Tests of the one exporter: PNG at a true resolution, vector SVG and PDF, atomic writes.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/FigureExporter.h"
-#include "model/FigureData.h"
+#include "app/render/FigureExporter.h"
+#include "model/figures/FigureData.h"
 #include "widgets/DensityChartView.h"
 
 #include <QImageReader>

@@ -1,7 +1,7 @@
 // Tests of the Monte Carlo variance of a negative's gradient direction against distance.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/GradientNoise.h"
+#include "model/base/Error.h"
+#include "model/geometry/GradientNoise.h"
 
 #include <QtTest>
 #include <cmath>

@@ -1,7 +1,7 @@
 // Tests of the idealised-figure views: they show the model's numbers, switch scales, mark
 // lambda and the cutoff, turn drags into beta and alpha, and render something visible.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/FigureData.h"
+#include "model/figures/FigureData.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/HistogramSteps.h"

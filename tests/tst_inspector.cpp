@@ -1,14 +1,14 @@
 // Tests of the triplet inspector: its batch, its positives, each sampler's negatives as the
 // samplers themselves choose them, and clicking on the map (offscreen).
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/MainWindow.h"
-#include "app/TrainingController.h"
-#include "app/TripletInspector.h"
-#include "model/Error.h"
-#include "model/IdealisedBatch.h"
-#include "model/Sampler.h"
-#include "model/SpherePoints.h"
-#include "model/TripletInspection.h"
+#include "app/gui/MainWindow.h"
+#include "app/control/TrainingController.h"
+#include "app/gui/TripletInspector.h"
+#include "model/base/Error.h"
+#include "model/sampling/IdealisedBatch.h"
+#include "model/sampling/Sampler.h"
+#include "model/geometry/SpherePoints.h"
+#include "model/sampling/TripletInspection.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/TripletInspectorPanel.h"
 #include "widgets/ViewGrid.h"

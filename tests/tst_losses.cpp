@@ -1,9 +1,9 @@
 // Tests of the losses: values at hand-computed points, derivatives, the margin batch loss, loss curves.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/Losses.h"
-#include "model/MarginLoss.h"
-#include "model/Random.h"
+#include "model/base/Error.h"
+#include "model/losses/Losses.h"
+#include "model/losses/MarginLoss.h"
+#include "model/base/Random.h"
 
 #include <QtTest>
 

@@ -1,9 +1,9 @@
 // Tests of the main window, offscreen: views follow the controls, training runs live, renders.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/FigureExporter.h"
-#include "app/MainWindow.h"
-#include "app/TrainingController.h"
-#include "model/SphereGeometry.h"
+#include "app/render/FigureExporter.h"
+#include "app/gui/MainWindow.h"
+#include "app/control/TrainingController.h"
+#include "model/geometry/SphereGeometry.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/MessageBanner.h"

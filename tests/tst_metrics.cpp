@@ -1,8 +1,8 @@
 // Tests of the retrieval metrics (Recall@K, MAP@R, NMI) and of k-means.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/KMeans.h"
-#include "model/RetrievalMetrics.h"
+#include "model/base/Error.h"
+#include "model/metrics/KMeans.h"
+#include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
 #include <cmath>

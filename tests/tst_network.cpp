@@ -1,13 +1,13 @@
 // Tests of the training pieces: the embedding network's gradients through every loss against
 // central differences, its normalisation, Adam's steps, and the batch loss on hand-made batches.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Adam.h"
-#include "model/BatchLoss.h"
-#include "model/EmbeddingNetwork.h"
-#include "model/Error.h"
-#include "model/Random.h"
-#include "model/Sampler.h"
-#include "model/SpherePoints.h"
+#include "model/training/Adam.h"
+#include "model/losses/BatchLoss.h"
+#include "model/training/EmbeddingNetwork.h"
+#include "model/base/Error.h"
+#include "model/base/Random.h"
+#include "model/sampling/Sampler.h"
+#include "model/geometry/SpherePoints.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 // Tests of the explorer's parameters: JSON round trip, refusal of bad fields, the control panel.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/ParameterJson.h"
+#include "app/io/ParameterJson.h"
 #include "widgets/ControlPanel.h"
 
 #include <QJsonArray>

@@ -2,13 +2,13 @@
 // names and leaves every view drawn; bad preset files are refused; presentation mode enlarges,
 // restyles and puts everything back.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/FigureViews.h"
-#include "app/MainWindow.h"
-#include "app/ParameterJson.h"
-#include "app/PresentationMode.h"
-#include "app/PresetAnimation.h"
-#include "app/Presets.h"
-#include "app/StartPage.h"
+#include "app/render/FigureViews.h"
+#include "app/gui/MainWindow.h"
+#include "app/io/ParameterJson.h"
+#include "app/gui/PresentationMode.h"
+#include "app/control/PresetAnimation.h"
+#include "app/io/Presets.h"
+#include "app/gui/StartPage.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/PresentationStyle.h"
 #include "widgets/ViewGrid.h"

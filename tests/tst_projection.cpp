@@ -1,8 +1,8 @@
 // Tests of the 2-D map of embeddings: the plane, the view of the sphere, and PCA.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/Projection.h"
-#include "model/Random.h"
+#include "model/base/Error.h"
+#include "model/metrics/Projection.h"
+#include "model/base/Random.h"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/QR>

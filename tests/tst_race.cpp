@@ -1,12 +1,12 @@
 // Tests of the sampler race: identical starts, runs that advance together and end up apart,
 // controls acting on all four, the headless race, and the race window.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/MainWindow.h"
-#include "app/RaceController.h"
-#include "app/RaceWindow.h"
-#include "app/TrainingController.h"
+#include "app/gui/MainWindow.h"
+#include "app/control/RaceController.h"
+#include "app/gui/RaceWindow.h"
+#include "app/control/TrainingController.h"
 #include "SmallTraining.h"
-#include "model/SamplerRace.h"
+#include "model/training/SamplerRace.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/RaceCurvesView.h"
 

@@ -1,10 +1,10 @@
 // Tests of saving a run: the trainer's state and curves to bytes and back, continuing exactly,
 // and refusing damaged, truncated, foreign, newer or ill-fitting files without a change.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/RunFile.h"
-#include "model/SyntheticData.h"
-#include "model/Trainer.h"
+#include "model/base/Error.h"
+#include "model/training/RunFile.h"
+#include "model/data/SyntheticData.h"
+#include "model/training/Trainer.h"
 
 #include "SameBits.h"
 

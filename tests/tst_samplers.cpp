@@ -4,11 +4,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SamplerTestSupport.h"
 
-#include "model/Error.h"
-#include "model/Random.h"
-#include "model/Sampler.h"
-#include "model/SphereGeometry.h"
-#include "model/SpherePoints.h"
+#include "model/base/Error.h"
+#include "model/base/Random.h"
+#include "model/sampling/DistanceWeightedSampler.h"
+#include "model/sampling/Sampler.h"
+#include "model/geometry/SphereGeometry.h"
+#include "model/geometry/SpherePoints.h"
 
 #include <QtTest>
 

@@ -1,10 +1,10 @@
 // Tests of sessions: a round trip restores every parameter; a bad file is refused, changing nothing.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/MainWindow.h"
-#include "app/ParameterJson.h"
-#include "app/SessionFile.h"
-#include "app/FigureCommand.h"
-#include "app/TrainingController.h"
+#include "app/gui/MainWindow.h"
+#include "app/io/ParameterJson.h"
+#include "app/io/SessionFile.h"
+#include "app/cli/FigureCommand.h"
+#include "app/control/TrainingController.h"
 #include "widgets/ControlPanel.h"
 
 #include <QJsonDocument>

@@ -1,10 +1,10 @@
 // Tests of the law of distances on the sphere: density, CDF, moments, Gaussian limit, Monte Carlo.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestStatistics.h"
-#include "model/Error.h"
-#include "model/IncompleteBeta.h"
-#include "model/SphereGeometry.h"
-#include "model/SpherePoints.h"
+#include "model/base/Error.h"
+#include "model/base/IncompleteBeta.h"
+#include "model/geometry/SphereGeometry.h"
+#include "model/geometry/SpherePoints.h"
 
 #include <QtTest>
 #include <cmath>

@@ -1,9 +1,9 @@
 // Tests of the training engine: learning, determinism, divergence, live changes, batches.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/SyntheticData.h"
-#include "model/Trainer.h"
-#include "model/TrainingRun.h"
+#include "model/base/Error.h"
+#include "model/data/SyntheticData.h"
+#include "model/training/Trainer.h"
+#include "model/training/TrainingRun.h"
 
 #include <QtTest>
 #include <numeric>

@@ -1,8 +1,8 @@
 // Tests of the training thread: commands from the GUI thread, throttled snapshots, clean stops.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/TrainingController.h"
+#include "app/control/TrainingController.h"
 #include "SmallTraining.h"
-#include "model/Error.h"
+#include "model/base/Error.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 // Tests of the training views: the curves (values, runs, decimation) and the embedding map.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/Projection.h"
-#include "model/Random.h"
+#include "model/base/Error.h"
+#include "model/metrics/Projection.h"
+#include "model/base/Random.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/TrainingCurvesView.h"
 

@@ -1,8 +1,8 @@
 // Tests of the Chinese translation: with it loaded, every text the main window shows (menus,
 // panel titles, controls, chart titles, axes and legends) is translated; English comes back.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/Language.h"
-#include "app/MainWindow.h"
+#include "app/io/Language.h"
+#include "app/gui/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QChart>

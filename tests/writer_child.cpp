@@ -1,7 +1,7 @@
 // A child process for the write tests: one big output through the project's writeOutput, so a
 // test can kill it mid-write, or run it with a file-size limit to simulate a full disk.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/OutputFile.h"
+#include "app/io/OutputFile.h"
 
 #include <QByteArray>
 #include <QString>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/ExplorerParameters.h"
+#include "model/figures/ExplorerParameters.h"
 
 #include <QWidget>
 

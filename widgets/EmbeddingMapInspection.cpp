@@ -4,7 +4,7 @@
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/SamplerLabel.h"
 
-#include "model/Error.h"
+#include "model/base/Error.h"
 #include "widgets/TripletInspectorPanel.h"
 
 #include <QChart>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/EmbeddingMapView.h"
 
-#include "model/Error.h"
-#include "model/Projection.h"
+#include "model/base/Error.h"
+#include "model/metrics/Projection.h"
 #include "widgets/TripletInspectorPanel.h"
 
 #include <QChart>

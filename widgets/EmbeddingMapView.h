@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/TripletInspection.h"
+#include "model/sampling/TripletInspection.h"
 #include "widgets/ChartPanel.h"
 
 #include <Eigen/Core>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/GradientVarianceView.h"
 
-#include "model/Sampler.h"
+#include "model/sampling/Sampler.h"
 
 #include <QChart>
 #include <QLegend>

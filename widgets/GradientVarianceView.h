@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/GradientNoise.h"
+#include "model/geometry/GradientNoise.h"
 #include "widgets/ChartPanel.h"
 
 #include <utility>

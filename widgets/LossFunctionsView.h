@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/Losses.h"
+#include "model/losses/Losses.h"
 #include "widgets/ChartPanel.h"
 
 #include <array>

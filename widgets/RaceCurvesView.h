@@ -3,8 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/Sampler.h"
-#include "model/TrainingSnapshot.h"
+#include "model/sampling/Sampler.h"
+#include "model/training/TrainingSnapshot.h"
 #include "widgets/ChartPanel.h"
 
 #include <array>

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/SampledDistancesView.h"
 
-#include "model/Sampler.h"
+#include "model/sampling/Sampler.h"
 #include "widgets/AxisTicks.h"
 #include "widgets/ChartPanel.h"
 #include "widgets/HistogramSteps.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/FigureData.h"
+#include "model/figures/FigureData.h"
 
 #include <QWidget>
 #include <array>

@@ -3,7 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "model/TrainingSnapshot.h"
+#include "model/training/TrainingSnapshot.h"
 
 #include <QMargins>
 #include <QWidget>

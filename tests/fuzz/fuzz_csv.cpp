@@ -1,7 +1,7 @@
 // libFuzzer target: the CSV data-set reader (parseCsvDataset) on arbitrary text.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/CsvDataset.h"
-#include "model/Error.h"
+#include "model/data/CsvDataset.h"
+#include "model/base/Error.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // libFuzzer target: the IDX reader (parseIdx) on an images file and a labels file cut from one input.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/IdxFormat.h"
+#include "model/base/Error.h"
+#include "model/data/IdxFormat.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,8 +1,8 @@
 // libFuzzer target: the run file decoder (decodeRun), the binary side file of a session that
 // kept its trained model.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "model/Error.h"
-#include "model/RunFile.h"
+#include "model/base/Error.h"
+#include "model/training/RunFile.h"
 
 #include <cstddef>
 #include <cstdint>

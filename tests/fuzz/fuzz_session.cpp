@@ -1,7 +1,7 @@
 // libFuzzer target: the session loader (parseSession: JSON, format, version, every parameter).
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/ParameterJson.h"
-#include "app/SessionFile.h"
+#include "app/io/ParameterJson.h"
+#include "app/io/SessionFile.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/FigureCommand.h"
+
+#include "app/io/DataSource.h"
+#include "app/render/FigureExporter.h"
+#include "app/render/FigureViews.h"
+#include "model/training/TrainingRun.h"
+#include "app/cli/HeadlessCommand.h"
+#include "app/io/OutputFile.h"
+#include "app/io/SessionFile.h"
+#include "model/base/Error.h"
+#include "widgets/DensityChartView.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/GradientVarianceView.h"
+#include "widgets/LossFunctionsView.h"
+#include "widgets/SampledDistancesView.h"
+#include "widgets/TrainingCurvesView.h"
+
+#include <QAbstractAxis>
+#include <QChart>
+#include <QChartView>
+#include <QDir>
+#include <QFileInfo>
+#include <QLegend>
+#include <memory>
+
+namespace {
+
+const char* const description = R"(Renders views of the window headless (no display needed) to PNG, SVG or PDF.
+NAME: density, gradient-variance, sampled-distances, losses, training, embedding, or all.
+training and embedding train the model for --steps first. With all, --out-dir DIR receives
+NAME.FORMAT for each view and NAME.csv beside the idealised ones (the data command's columns).
+The same settings give the same figures.)";
+
+void addFigureOptions(CommandOptions& options)
+{
+    options.add("o", "output", "The file to write (its suffix chooses the format unless --format).", "FILE");
+    options.add("out-dir", "With all: the folder to write into.", "DIR");
+    options.add("format", "png (default), svg or pdf.", "F");
+    options.add("dpi", "PNG resolution, 96 to 600 (default 96); the physical size is kept.", "D");
+    options.add("width", "Width in pixels at 96 dpi (default 800).", "W");
+    options.add("height", "Height in pixels at 96 dpi (default 560).", "H");
+    options.add("theme", "light (default) or dark.", "T");
+    options.add("dim", "Embedding dimension n (default 128).", "N");
+    options.add("noise", "Gradient noise sigma (default 0.1).", "SIGMA");
+    options.add("samples", "Monte Carlo points of the density (default 1000).", "M");
+    options.add("alpha", "Margin alpha (default 0.2).", "A");
+    options.add("beta", "Margin loss boundary beta (default 1.2).", "B");
+    options.add("lambda", "Distance weighted cutoff lambda (default 0.5).", "L");
+    options.add("nonzero-loss-cutoff", "Distance weighted: weight 0 beyond (default 1.4).", "D");
+    options.add("dataset", "Training data: synthetic (default), digits, or a file.", "DATA");
+    options.add("data-noise", "Synthetic data: the nuisance level (default 1).", "X");
+    options.add("sampler", "Training sampler (default distance-weighted).", "S");
+    options.add("loss", "Training loss (default margin).", "L");
+    options.add("lr", "Learning rate (default 0.001).", "X");
+    options.add("steps", "Training steps for training and embedding (default 500; 0 more when --session kept its trained model).", "N");
+    options.add("eval-every", "Evaluate every E steps (default 50).", "E");
+    options.add("seed", "Seed of every random draw (default 1).", "S");
+    options.add("session", "Start from a saved session's parameters (options override them).", "FILE");
+}
+
+// The session's parameters (the options given override them) and its kept run, if any.
+sme::ExplorerParameters readParameters(const CommandOptions& options, std::optional<sme::SavedRun>& run)
+{
+    sme::ExplorerParameters p;
+    if (const QString path = options.text("session"); !path.isEmpty()) {
+        SessionLoad load = loadSession(path);
+        if (!load.parameters)
+            throw sme::Error(load.error.toStdString());
+        p = *load.parameters;
+        run = std::move(load.run);
+    }
+    p.dimension = options.integer("dim", p.dimension);
+    p.gradientNoise = options.real("noise", p.gradientNoise);
+    p.monteCarloPoints = options.integer("samples", p.monteCarloPoints);
+    p.alpha = options.real("alpha", p.alpha);
+    p.beta0 = options.real("beta", p.beta0);
+    p.cutoff = options.real("lambda", p.cutoff);
+    p.nonzeroLossCutoff = options.real("nonzero-loss-cutoff", p.nonzeroLossCutoff);
+    if (const QString d = options.text("dataset"); !d.isEmpty())
+        p.dataset = d.toStdString();
+    p.syntheticNoise = options.real("data-noise", p.syntheticNoise);
+    if (const QString s = options.text("sampler"); !s.isEmpty()) {
+        const auto kind = sme::samplerFromName(s.toStdString());
+        sme::require(kind.has_value(), "unknown sampler '" + s.toStdString() + "'");
+        p.sampler = *kind;
+    }
+    if (const QString l = options.text("loss"); !l.isEmpty()) {
+        const auto kind = sme::lossFromName(l.toStdString());
+        sme::require(kind.has_value(), "unknown loss '" + l.toStdString() + "'");
+        p.loss = *kind;
+    }
+    p.learningRate = options.real("lr", p.learningRate);
+    p.seed = options.seed(p.seed);
+    return p;
+}
+
+// Dark backgrounds with light text, keeping every series' own colour.
+void applyDarkTheme(QWidget& widget)
+{
+    QList<QChartView*> views = widget.findChildren<QChartView*>();
+    if (auto* self = qobject_cast<QChartView*>(&widget))
+        views.append(self);
+    const QColor background(0x20, 0x22, 0x26), text(0xe8, 0xe8, 0xe8), grid(0x50, 0x53, 0x58);
+    for (QChartView* view : views) {
+        QChart* chart = view->chart();
+        chart->setBackgroundBrush(background);
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis* axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(grid);
+        }
+        view->setBackgroundBrush(background);
+    }
+}
+
+// The views of one figure run, built lazily so `figure density` trains nothing.
+struct Figures {
+    sme::ExplorerParameters parameters;
+    long steps = 500;
+    long evalEvery = 50;
+    std::shared_ptr<sme::IdealisedFigures> idealised;
+    std::shared_ptr<sme::FigureTrainingRun> run;
+    std::optional<sme::SavedRun> saved; // a session's kept run: training figures start from it
+
+    const sme::IdealisedFigures& idealisedFigures()
+    {
+        if (!idealised)
+            idealised = std::make_shared<sme::IdealisedFigures>(sme::computeIdealisedFigures(parameters));
+        return *idealised;
+    }
+    const sme::FigureTrainingRun& training()
+    {
+        if (!run && saved) {
+            std::unique_ptr<sme::Trainer> trainer = restoredTrainer(parameters, saved->state);
+            run = std::make_shared<sme::FigureTrainingRun>(
+                trainForFigures(*trainer, std::move(saved->history), steps, evalEvery));
+        } else if (!run) {
+            DataChoice data;
+            data.dataset = QString::fromStdString(parameters.dataset);
+            data.noise = parameters.syntheticNoise;
+            run = std::make_shared<sme::FigureTrainingRun>(
+                trainForFigures(loadDataSplit(data), trainerSettingsFor(parameters), steps, evalEvery));
+        }
+        return *run;
+    }
+
+    std::unique_ptr<QWidget> view(const QString& name)
+    {
+        const sme::ExplorerParameters& p = parameters;
+        if (name == QLatin1String("training") || name == QLatin1String("embedding")) {
+            const sme::FigureTrainingRun& r = training();
+            if (name == QLatin1String("training")) {
+                auto curves = std::make_unique<TrainingCurvesView>();
+                curves->addSteps(r.steps);
+                curves->addEvaluations(r.evaluations);
+                return curves;
+            }
+            auto map = std::make_unique<EmbeddingMapView>();
+            map->setEmbeddings(r.embeddings, r.labels);
+            return map;
+        }
+        const sme::IdealisedFigures& f = idealisedFigures();
+        auto sampled = std::make_unique<SampledDistancesView>();
+        auto densityOwned = std::make_unique<DensityChartView>();
+        auto gradientOwned = std::make_unique<GradientVarianceView>();
+        auto lossesOwned = std::make_unique<LossFunctionsView>();
+        showIdealisedFigures(f, p, *densityOwned, *gradientOwned, sampled.get(), *lossesOwned);
+        if (name == QLatin1String("density"))
+            return densityOwned;
+        if (name == QLatin1String("gradient-variance"))
+            return gradientOwned;
+        if (name == QLatin1String("losses"))
+            return lossesOwned;
+        return sampled;
+    }
+
+    // The data command's table for an idealised figure, none for the training figures.
+    std::optional<sme::Table> table(const QString& name)
+    {
+        if (name == QLatin1String("density"))
+            return sme::toTable(idealisedFigures().density);
+        if (name == QLatin1String("gradient-variance"))
+            return sme::toTable(idealisedFigures().gradientVariance);
+        if (name == QLatin1String("sampled-distances"))
+            return sme::toTable(idealisedFigures().sampledDistances);
+        if (name == QLatin1String("losses"))
+            return sme::toTable(idealisedFigures().losses);
+        return std::nullopt;
+    }
+};
+
+int runFigure(const CommandOptions& options, const QStringList& positional)
+{
+    if (positional.size() != 1)
+        throw sme::Error("give exactly one NAME (" + figureNames().join(", ").toStdString() + " or all)");
+    const QString name = positional[0];
+    const bool all = name == QLatin1String("all");
+    if (!all && !figureNames().contains(name))
+        throw sme::Error("unknown figure '" + name.toStdString() + "' (expected "
+                         + figureNames().join(", ").toStdString() + " or all)");
+    FigureExportOptions exportOptions;
+    exportOptions.dpi = options.integer("dpi", 96);
+    exportOptions.size = QSize(options.integer("width", 800), options.integer("height", 560));
+    if (exportOptions.size.width() < 100 || exportOptions.size.height() < 100)
+        throw sme::Error("--width and --height must be at least 100 pixels");
+    const QString output = options.text("output");
+    const QString folder = options.text("out-dir");
+    QString format = options.text("format");
+    if (format.isEmpty() && !all)
+        format = QFileInfo(output).suffix();
+    if (format.isEmpty())
+        format = QStringLiteral("png");
+    const auto chosen = figureFormatFromName(format);
+    if (!chosen)
+        throw sme::Error("unknown format '" + format.toStdString() + "' (expected png, svg or pdf)");
+    exportOptions.format = *chosen;
+    const QString theme = options.text("theme").isEmpty() ? QStringLiteral("light") : options.text("theme");
+    if (theme != QLatin1String("light") && theme != QLatin1String("dark"))
+        throw sme::Error("unknown theme '" + theme.toStdString() + "' (expected light or dark)");
+    if (all && folder.isEmpty())
+        throw sme::Error("figure all needs --out-dir DIR");
+    if (!all && output.isEmpty())
+        throw sme::Error("missing -o FILE");
+
+    Figures figures;
+    figures.parameters = readParameters(options, figures.saved);
+    figures.steps = options.integer("steps", figures.saved ? 0 : 500);
+    figures.evalEvery = options.integer("eval-every", 50);
+    if (figures.steps < 0 || figures.steps > 1'000'000 || figures.evalEvery < 1)
+        throw sme::Error("--steps must be 0 to 1000000 and --eval-every at least 1");
+
+    if (all && !QDir().mkpath(folder)) {
+        reportError("figure", QStringLiteral("cannot create the folder '%1'").arg(folder));
+        return 1;
+    }
+    const QStringList names = all ? figureNames() : QStringList{name};
+    for (const QString& each : names) {
+        const QString path = all ? QDir(folder).filePath(each + "." + figureFormatSuffix(exportOptions.format))
+                                 : output;
+        std::unique_ptr<QWidget> view = figures.view(each);
+        if (theme == QLatin1String("dark"))
+            applyDarkTheme(*view);
+        if (const QString failure = exportFigure(*view, path, exportOptions); !failure.isEmpty()) {
+            reportError("figure", failure);
+            return 1;
+        }
+        if (all)
+            if (const auto table = figures.table(each))
+                if (writeTable("figure", QDir(folder).filePath(each + ".csv"), *table) != 0)
+                    return 1;
+    }
+    if (figures.run && !figures.run->divergence.empty())
+        reportError("figure", QString::fromStdString(figures.run->divergence));
+    return 0;
+}
+
+} // namespace
+
+int runFigureCommand(const QStringList& arguments)
+{
+    return runHeadlessCommand({"figure", QString::fromUtf8(description), "NAME", addFigureOptions, runFigure},
+                              arguments);
+}

@@ -1,0 +1,64 @@
+// `sampling-explorer race`: options, the headless race, its CSV and exit codes.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/RaceCommand.h"
+
+#include "app/cli/HeadlessCommand.h"
+#include "app/io/OutputFile.h"
+#include "app/cli/TrainingOptions.h"
+#include "model/base/Error.h"
+#include "model/training/SamplerRace.h"
+
+#include <QTextStream>
+
+namespace {
+
+constexpr long defaultSteps = 1000;
+
+const char* const description = R"(Trains four models that differ only in their sampler (uniform, hard, semi-hard and
+distance-weighted: same data, network, initial weights and loss), one thread each, and writes
+one CSV row per evaluation of each:
+  step,sampler,loss,recall_at_1,nmi,map_at_r
+Rows go by step, then by sampler. Step 0 is before training (loss empty there); loss is the
+mean over the steps since the previous row; the metrics are measured on the held-out classes.
+The result depends on the seed only, not on the threads' timing. Progress (the slowest run's
+step) goes to standard error.
+Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 a run diverged (it
+stops there; the other runs are still trained and every row is written).)";
+
+void addRaceOptions(CommandOptions& options)
+{
+    addTrainingRunOptions(options, defaultSteps);
+}
+
+int runRace(const CommandOptions& options, const QStringList& positional)
+{
+    const auto [output, steps, evalEvery] = readTrainingRunOptions(options, positional, defaultSteps);
+    if (options.isSet("sampler"))
+        throw sme::Error("race trains every sampler: drop --sampler");
+    checkTrainingOptions(options);
+    if (const QString problem = outputProblem(output); !problem.isEmpty()) {
+        reportError("race", problem); // found before the runs, not after them
+        return 1;
+    }
+    const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
+    const sme::DataSplit data = loadDataSplit(readDataChoice(options));
+
+    const sme::RaceResult race = sme::runRace(data, settings, steps, evalEvery,
+                                              stepProgressPrinter("race", steps));
+    const int written = writeTable("race", output, sme::toRaceTable(race));
+    for (sme::SamplerKind kind : sme::allSamplerKinds)
+        if (const sme::TrainingRunResult& run = race.runs[std::size_t(kind)]; run.diverged)
+            reportError("race", QString::fromUtf8(sme::samplerName(kind)) + ": "
+                                    + QString::fromStdString(run.divergence));
+    if (written != 0)
+        return 1; // the rows are lost: that outranks a divergence
+    return race.anyDiverged() ? 3 : 0;
+}
+
+} // namespace
+
+int runRaceCommand(const QStringList& arguments)
+{
+    return runHeadlessCommand({"race", QString::fromUtf8(description), {}, addRaceOptions, runRace},
+                              arguments);
+}

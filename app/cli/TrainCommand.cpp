@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/TrainCommand.h"
+
+#include "app/cli/HeadlessCommand.h"
+#include "app/io/OutputFile.h"
+#include "app/cli/TrainingOptions.h"
+#include "model/base/Error.h"
+#include "model/training/TrainingRun.h"
+
+#include <QTextStream>
+
+namespace {
+
+constexpr long defaultSteps = 2000;
+
+const char* const description = R"(Trains the embedding model headless and writes one CSV row per evaluation:
+  step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r
+Step 0 is before training (loss and active_fraction empty there). loss, active_fraction and
+beta are means over the steps since the previous row; the metrics are measured on the
+held-out classes (zero-shot retrieval). Progress goes to standard error.
+Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 the run diverged (the
+rows up to the divergence are written).)";
+
+void addTrainOptions(CommandOptions& options)
+{
+    addTrainingRunOptions(options, defaultSteps);
+}
+
+int runTrain(const CommandOptions& options, const QStringList& positional)
+{
+    const auto [output, steps, evalEvery] = readTrainingRunOptions(options, positional, defaultSteps);
+    checkTrainingOptions(options);
+    if (const QString problem = outputProblem(output); !problem.isEmpty()) {
+        reportError("train", problem); // found before the run, not after it
+        return 1;
+    }
+    const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
+    sme::Trainer trainer(loadDataSplit(readDataChoice(options)), settings);
+
+    const sme::TrainingRunResult run = sme::runTraining(trainer, steps, evalEvery,
+                                                        stepProgressPrinter("train", steps));
+    const int written = writeTable("train", output, sme::toTable(run.records));
+    if (run.diverged)
+        reportError("train", QString::fromStdString(run.divergence));
+    if (written != 0)
+        return 1; // the rows are lost: that outranks a divergence
+    return run.diverged ? 3 : 0;
+}
+
+} // namespace
+
+int runTrainCommand(const QStringList& arguments)
+{
+    return runHeadlessCommand({"train", QString::fromUtf8(description), {}, addTrainOptions, runTrain},
+                              arguments);
+}

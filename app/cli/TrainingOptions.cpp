@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/TrainingOptions.h"
+
+#include "model/base/Error.h"
+
+#include <QTextStream>
+#include <algorithm>
+
+void addTrainingOptions(CommandOptions& options)
+{
+    options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
+    options.add("noise", "Synthetic data: the nuisance level (default 1; 0 is a clean raw space).", "X");
+    options.add("data-seed", "Synthetic data: its seed (default 1).", "S");
+    options.add("sampler", "uniform, hard, semi-hard or distance-weighted (default).", "S");
+    options.add("loss", "contrastive, triplet-squared, triplet or margin (default).", "L");
+    options.add("dim", "Embedding dimension n, 2 to 1024 (default 128).", "N");
+    options.add("hidden", "Hidden layer widths, comma separated (default 256,256; none for a linear map).", "W");
+    options.add("batch-classes", "Classes per batch P (default 12).", "P");
+    options.add("batch-k", "Examples per class K (default 5).", "K");
+    options.add("lr", "Adam learning rate (default 0.001).", "X");
+    options.add("alpha", "Margin alpha (default 0.2; contrastive 1.0).", "A");
+    options.add("seed", "Seed of the weights, batches and sampling (default 1).", "S");
+}
+
+void checkTrainingOptions(const CommandOptions& options)
+{
+    const QString dataset = options.text("dataset");
+    if (!dataset.isEmpty() && dataset != QLatin1String("synthetic"))
+        for (const char* name : {"noise", "data-seed"})
+            if (options.isSet(QLatin1String(name)))
+                throw sme::Error(QStringLiteral("--%1 applies only to the synthetic data set").arg(QLatin1String(name)).toStdString());
+}
+
+DataChoice readDataChoice(const CommandOptions& options)
+{
+    DataChoice choice;
+    if (!options.text("dataset").isEmpty())
+        choice.dataset = options.text("dataset");
+    choice.noise = options.real("noise", choice.noise);
+    choice.dataSeed = options.unsignedInteger("data-seed", choice.dataSeed);
+    return choice;
+}
+
+sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
+{
+    sme::TrainerSettings settings;
+    if (const QString name = options.text("sampler"); !name.isEmpty()) {
+        const auto sampler = sme::samplerFromName(name.toStdString());
+        if (!sampler)
+            throw sme::Error(("unknown sampler '" + name
+                              + "' (expected uniform, hard, semi-hard or distance-weighted)")
+                                 .toStdString());
+        settings.sampler = *sampler;
+    }
+    if (const QString name = options.text("loss"); !name.isEmpty()) {
+        const auto loss = sme::lossFromName(name.toStdString());
+        if (!loss)
+            throw sme::Error(("unknown loss '" + name
+                              + "' (expected contrastive, triplet-squared, triplet or margin)")
+                                 .toStdString());
+        settings.loss = *loss;
+    }
+    settings.embeddingDimension = options.integer("dim", settings.embeddingDimension);
+    if (const QString hidden = options.text("hidden"); !hidden.isEmpty())
+        settings.hidden = options.integerList("hidden");
+    settings.batchClasses = options.integer("batch-classes", settings.batchClasses);
+    settings.batchK = options.integer("batch-k", settings.batchK);
+    settings.learningRate = options.real("lr", settings.learningRate);
+    if (!options.text("alpha").isEmpty())
+        settings.alpha = options.real("alpha", 0.0);
+    settings.seed = options.unsignedInteger("seed", settings.seed);
+    settings.validate();
+    return settings;
+}
+
+void addTrainingRunOptions(CommandOptions& options, long defaultSteps)
+{
+    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
+    addTrainingOptions(options);
+    options.add("steps", QStringLiteral("Training steps (default %1).").arg(defaultSteps), "N");
+    options.add("eval-every", "Evaluate every E steps (default 100).", "E");
+}
+
+TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
+                                          const QStringList& positional, long defaultSteps)
+{
+    if (!positional.isEmpty())
+        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
+    TrainingRunOptions run;
+    run.output = options.text("output");
+    if (run.output.isEmpty())
+        throw sme::Error("missing -o FILE (use -o - for standard output)");
+    run.steps = options.integer("steps", int(defaultSteps));
+    run.evalEvery = options.integer("eval-every", 100);
+    if (run.steps < 0)
+        throw sme::Error("--steps must be >= 0");
+    if (run.evalEvery < 1)
+        throw sme::Error("--eval-every must be >= 1");
+    return run;
+}
+
+std::function<void(long)> stepProgressPrinter(const char* command, long steps)
+{
+    const long reportEvery = std::max(1L, steps / 10);
+    return [command, steps, reportEvery](long done) {
+        if (done % reportEvery == 0 || done == steps)
+            QTextStream(stderr) << command << ": step " << done << "/" << steps << Qt::endl;
+    };
+}

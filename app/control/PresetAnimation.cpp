@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/control/PresetAnimation.h"
+
+#include <QTimer>
+
+PresetAnimation::PresetAnimation(std::function<sme::ExplorerParameters()> current,
+                                 std::function<void(const sme::ExplorerParameters&)> apply, QObject* parent)
+    : QObject(parent)
+    , current_(std::move(current))
+    , apply_(std::move(apply))
+    , timer_(new QTimer(this))
+{
+    connect(timer_, &QTimer::timeout, this, &PresetAnimation::advance);
+}
+
+void PresetAnimation::start(const Preset& preset)
+{
+    stop();
+    if (preset.animateParameter.isEmpty() || preset.animateValues.size() < 2)
+        return;
+    parameter_ = preset.animateParameter;
+    values_ = preset.animateValues;
+    index_ = -1;
+    advance();
+    timer_->start(preset.animateIntervalMs);
+    emit runningChanged(true);
+}
+
+void PresetAnimation::stop()
+{
+    if (!timer_->isActive())
+        return;
+    timer_->stop();
+    emit runningChanged(false);
+}
+
+bool PresetAnimation::isRunning() const
+{
+    return timer_->isActive();
+}
+
+void PresetAnimation::advance()
+{
+    index_ = (index_ + 1) % int(values_.size());
+    // Values were checked when the preset was read, so withParameter cannot refuse them here.
+    apply_(withParameter(current_(), parameter_, values_.at(index_)));
+}

@@ -1,0 +1,38 @@
+// A preset's animation: one parameter stepped through its values on a timer, in a loop, until
+// stopped (another preset, a touched control, Esc).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/io/Presets.h"
+
+#include <QObject>
+#include <functional>
+
+class QTimer;
+
+class PresetAnimation : public QObject {
+    Q_OBJECT
+public:
+    // apply sets the explorer's parameters; current reads them.
+    PresetAnimation(std::function<sme::ExplorerParameters()> current,
+                    std::function<void(const sme::ExplorerParameters&)> apply, QObject* parent = nullptr);
+
+    // Starts at the preset's first value (a preset without animation only stops the current one).
+    void start(const Preset& preset);
+    void stop();
+    bool isRunning() const;
+    int valueIndex() const { return index_; }
+
+signals:
+    void runningChanged(bool running);
+
+private:
+    void advance();
+
+    std::function<sme::ExplorerParameters()> current_;
+    std::function<void(const sme::ExplorerParameters&)> apply_;
+    QTimer* timer_;
+    QString parameter_;
+    QJsonArray values_;
+    int index_ = -1;
+};

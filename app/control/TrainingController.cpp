@@ -1,0 +1,371 @@
+// The training thread's loop, its controls from the GUI, and what it hands back to the GUI.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/control/TrainingController.h"
+
+#include "model/base/Error.h"
+
+#include <QMetaObject>
+
+using Clock = std::chrono::steady_clock;
+
+TrainingController::TrainingController(QObject* parent)
+    : QObject(parent)
+    , pending_(std::make_shared<sme::TrainingSnapshot>())
+    , worker_([this] { loop(); })
+{
+}
+
+TrainingController::~TrainingController()
+{
+    {
+        std::lock_guard lock(mutex_);
+        quit_ = true;
+    }
+    wake_.notify_all();
+    worker_.join();
+}
+
+void TrainingController::configure(sme::DataSplit data, const sme::TrainerSettings& settings)
+{
+    // Built here, so a bad setting throws to the caller and the current model stays.
+    adopt(std::make_unique<sme::Trainer>(std::move(data), settings), {});
+}
+
+void TrainingController::adopt(std::unique_ptr<sme::Trainer> trainer, sme::RunHistory history)
+{
+    {
+        std::lock_guard lock(mutex_);
+        incoming_ = std::move(trainer);
+        incomingHistory_ = std::move(history);
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+        changes_.clear();
+    }
+    wake_.notify_all();
+}
+
+std::optional<sme::SavedRun> TrainingController::captureRun()
+{
+    auto promise = std::make_shared<std::promise<sme::SavedRun>>();
+    std::future<sme::SavedRun> result = promise->get_future();
+    {
+        std::lock_guard lock(mutex_);
+        if (!trainer_ && !incoming_)
+            return std::nullopt;
+        captures_.push_back(std::move(promise));
+    }
+    wake_.notify_all();
+    try {
+        return result.get();
+    } catch (const std::future_error&) { // the model went away before the worker got to it
+        return std::nullopt;
+    }
+}
+
+bool TrainingController::isConfigured() const
+{
+    std::lock_guard lock(mutex_);
+    return trainer_ || incoming_;
+}
+
+void TrainingController::start()
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (!trainer_ && !incoming_)
+            return;
+        nextStepDue_ = Clock::now();
+        setRunningLocked(true);
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::pause()
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (running_)
+            evaluationRequested_ = true;
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+    }
+    wake_.notify_all();
+}
+
+bool TrainingController::isRunning() const
+{
+    std::lock_guard lock(mutex_);
+    return running_;
+}
+
+void TrainingController::step()
+{
+    {
+        std::lock_guard lock(mutex_);
+        if (running_ || (!trainer_ && !incoming_))
+            return;
+        ++pendingSteps_;
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::reset()
+{
+    {
+        std::lock_guard lock(mutex_);
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+        pendingReset_ = true;
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::setStepsPerSecond(double stepsPerSecond)
+{
+    std::lock_guard lock(mutex_);
+    stepsPerSecond_ = std::isfinite(stepsPerSecond) && stepsPerSecond > 0.0 ? stepsPerSecond : 0.0;
+    nextStepDue_ = Clock::now();
+}
+
+void TrainingController::setStopAfter(long steps)
+{
+    std::lock_guard lock(mutex_);
+    stopAfter_ = std::max(0L, steps);
+}
+
+void TrainingController::setEvaluateEvery(long steps)
+{
+    std::lock_guard lock(mutex_);
+    evaluateEvery_ = std::max(1L, steps);
+}
+
+void TrainingController::post(std::function<void(sme::Trainer&)> change)
+{
+    {
+        std::lock_guard lock(mutex_);
+        changes_.push_back(std::move(change));
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::setLearningRate(double v) { post([v](sme::Trainer& t) { t.setLearningRate(v); }); }
+void TrainingController::setSampler(sme::SamplerKind v) { post([v](sme::Trainer& t) { t.setSampler(v); }); }
+void TrainingController::setLoss(sme::LossKind v) { post([v](sme::Trainer& t) { t.setLoss(v); }); }
+void TrainingController::setAlpha(double v) { post([v](sme::Trainer& t) { t.setAlpha(v); }); }
+void TrainingController::setBeta0(double v) { post([v](sme::Trainer& t) { t.setBeta0(v); }); }
+void TrainingController::setNu(double v) { post([v](sme::Trainer& t) { t.setNu(v); }); }
+
+void TrainingController::requestSamplerComparison()
+{
+    {
+        std::lock_guard lock(mutex_);
+        comparisonRequested_ = true;
+    }
+    wake_.notify_all();
+}
+
+void TrainingController::setRunningLocked(bool running)
+{
+    if (running_ == running)
+        return;
+    running_ = running;
+    toGuiLocked([this, running] { emit runningChanged(running); });
+}
+
+void TrainingController::toGuiLocked(std::function<void()> emitSignal)
+{
+    outbox_.push_back(std::move(emitSignal));
+    if (outbox_.size() == 1) // else a delivery is on its way already
+        QMetaObject::invokeMethod(this, "deliverOutbox", Qt::QueuedConnection);
+}
+
+void TrainingController::deliverOutbox()
+{
+    std::vector<std::function<void()>> batch;
+    {
+        std::lock_guard lock(mutex_);
+        batch.swap(outbox_);
+    }
+    for (const auto& emitSignal : batch)
+        emitSignal();
+}
+
+void TrainingController::publishLocked(bool force)
+{
+    const auto now = Clock::now();
+    const double elapsed = std::chrono::duration<double>(now - lastPublished_).count();
+    if (!force && elapsed * 1000.0 < snapshotIntervalMs)
+        return;
+    pending_->running = running_;
+    if (trainer_) {
+        pending_->step = trainer_->steps();
+        if (elapsed > 0.0 && pending_->step >= stepsAtLastPublish_)
+            pending_->stepsPerSecond = double(pending_->step - stepsAtLastPublish_) / elapsed;
+        stepsAtLastPublish_ = pending_->step;
+    }
+    pending_->heldOutLabels = heldOutLabels_;
+    std::shared_ptr<const sme::TrainingSnapshot> snapshot = std::move(pending_);
+    pending_ = std::make_shared<sme::TrainingSnapshot>();
+    lastPublished_ = now;
+    toGuiLocked([this, snapshot] { emit snapshotReady(snapshot); });
+}
+
+// A snapshot that starts the curves again: step-0 evaluation and embeddings, published at once.
+// The lock is released while the model is evaluated.
+void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset)
+{
+    lock.unlock();
+    if (reset) {
+        trainer_->reset();
+        history_ = {};
+    }
+    const sme::Evaluation evaluation = trainer_->evaluate();
+    if (history_.evaluations.empty() || history_.evaluations.back().step != evaluation.step)
+        history_.evaluations.push_back(evaluation);
+    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+    auto labels = std::make_shared<const std::vector<int>>(trainer_->heldOutLabels());
+    lock.lock();
+    heldOutLabels_ = std::move(labels);
+    pending_ = std::make_shared<sme::TrainingSnapshot>();
+    pending_->reset = true;
+    pending_->steps = history_.steps;
+    pending_->evaluations = history_.evaluations;
+    pending_->heldOutEmbeddings = std::move(embeddings);
+    stepsAtLastPublish_ = trainer_->steps();
+    publishLocked(true);
+}
+
+void TrainingController::loop()
+{
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        wake_.wait(lock, [this] {
+            return quit_ || incoming_ || pendingReset_ || !changes_.empty() || !captures_.empty()
+                   || comparisonRequested_
+                   || evaluationRequested_ || (trainer_ && (running_ || pendingSteps_ > 0));
+        });
+        if (quit_)
+            return;
+        if (incoming_) {
+            trainer_ = std::move(incoming_);
+            history_ = std::move(incomingHistory_);
+            incomingHistory_ = {};
+            pendingReset_ = false;
+            freshSnapshotLocked(lock, false);
+            continue;
+        }
+        if (!trainer_) { // changes before any model: nothing to apply them to
+            changes_.clear();
+            captures_.clear(); // their callers get no run
+            comparisonRequested_ = false;
+            evaluationRequested_ = false;
+            pendingReset_ = false;
+            continue;
+        }
+        if (pendingReset_) {
+            pendingReset_ = false;
+            freshSnapshotLocked(lock, true);
+            continue;
+        }
+        if (!changes_.empty()) {
+            auto changes = std::move(changes_);
+            changes_.clear();
+            lock.unlock();
+            for (auto& change : changes) {
+                try {
+                    change(*trainer_);
+                } catch (const sme::Error& e) {
+                    const QString message = QString::fromStdString(e.what());
+                    lock.lock();
+                    toGuiLocked([this, message] { emit failed(message); });
+                    lock.unlock();
+                }
+            }
+            lock.lock();
+            continue;
+        }
+        if (!captures_.empty()) {
+            auto captures = std::move(captures_);
+            captures_.clear();
+            lock.unlock();
+            sme::SavedRun run{trainer_->state(), history_};
+            for (auto& capture : captures)
+                capture->set_value(run);
+            lock.lock();
+            continue;
+        }
+        if (evaluationRequested_ && !running_) {
+            evaluationRequested_ = false;
+            lock.unlock();
+            const sme::Evaluation evaluation = trainer_->evaluate();
+            auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+            history_.evaluations.push_back(evaluation);
+            lock.lock();
+            pending_->evaluations.push_back(evaluation);
+            pending_->heldOutEmbeddings = std::move(embeddings);
+            publishLocked(true);
+            continue;
+        }
+        evaluationRequested_ = false;
+        if (comparisonRequested_) {
+            comparisonRequested_ = false;
+            lock.unlock();
+            auto comparison = trainer_->samplerComparison();
+            lock.lock();
+            pending_->samplerComparison = std::move(comparison);
+            publishLocked(true);
+            continue;
+        }
+        // A step: paced when a speed is set, at once for a single step.
+        const bool single = !running_;
+        if (!single && stepsPerSecond_ > 0.0) {
+            const auto due = nextStepDue_;
+            if (Clock::now() < due) {
+                wake_.wait_until(lock, due, [this] {
+                    return quit_ || !running_ || incoming_ || pendingReset_ || !changes_.empty()
+                           || comparisonRequested_;
+                });
+                continue;
+            }
+            nextStepDue_ = std::max(due + std::chrono::duration_cast<Clock::duration>(
+                                              std::chrono::duration<double>(1.0 / stepsPerSecond_)),
+                                    Clock::now() - std::chrono::milliseconds(100));
+        }
+        if (single)
+            --pendingSteps_;
+        const long evaluateEvery = evaluateEvery_;
+        lock.unlock();
+        const sme::StepResult result = trainer_->trainStep();
+        std::optional<sme::Evaluation> evaluation;
+        std::shared_ptr<const Eigen::MatrixXf> embeddings;
+        if (!result.diverged && (result.step % evaluateEvery == 0 || single)) {
+            evaluation = trainer_->evaluate();
+            embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+        }
+        if (!result.diverged) {
+            history_.steps.push_back({result.step, result.loss, result.activeFraction, result.meanBeta});
+            if (evaluation)
+                history_.evaluations.push_back(*evaluation);
+        }
+        lock.lock();
+        if (result.diverged) {
+            setRunningLocked(false);
+            pendingSteps_ = 0;
+            const QString reason = QString::fromStdString(result.divergence);
+            toGuiLocked([this, reason] { emit diverged(reason); });
+            publishLocked(true);
+            continue;
+        }
+        pending_->steps.push_back(history_.steps.back());
+        pending_->negativeDistances = result.negativeDistances;
+        if (evaluation) {
+            pending_->evaluations.push_back(*evaluation);
+            pending_->heldOutEmbeddings = std::move(embeddings);
+        }
+        if (stopAfter_ > 0 && result.step >= stopAfter_ && running_) {
+            setRunningLocked(false);
+            evaluationRequested_ = !evaluation; // show where it stopped
+        }
+        publishLocked(single || !running_);
+    }
+}

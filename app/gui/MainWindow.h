@@ -1,0 +1,153 @@
+// The main window: the control panel beside six live views, wired to the model and the trainer.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/figures/ExplorerParameters.h"
+#include "model/figures/IdealisedFigures.h"
+#include "model/training/TrainingSnapshot.h"
+#include "app/render/FigureExporter.h"
+#include "app/io/Presets.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <memory>
+#include <variant>
+
+class ControlPanel;
+class DensityChartView;
+class EmbeddingMapView;
+class GradientVarianceView;
+class LossFunctionsView;
+class MessageBanner;
+class PresentationMode;
+class RaceWindow;
+class PresetAnimation;
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QTimer;
+class SampledDistancesView;
+class TrainingController;
+class TrainingCurvesView;
+class TripletInspector;
+class ViewGrid;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Restores the last geometry, layout and parameters unless told not to (tests).
+    explicit MainWindow(bool restoreSettings = true, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // The views go up to n = 4096; the model trains at most at this n.
+    static constexpr int largestModelDimension = sme::largestModelDimension;
+
+    const sme::ExplorerParameters& parameters() const { return parameters_; }
+    // Sets every control and applies what changed, as if the user had done it.
+    void applyParameters(const sme::ExplorerParameters& parameters);
+
+    ControlPanel* controls() const { return controls_; }
+    ViewGrid* views() const { return grid_; }
+    DensityChartView* densityView() const { return density_; }
+    GradientVarianceView* gradientView() const { return gradient_; }
+    SampledDistancesView* sampledView() const { return sampled_; }
+    LossFunctionsView* lossView() const { return losses_; }
+    TrainingCurvesView* curvesView() const { return curves_; }
+    EmbeddingMapView* mapView() const { return map_; }
+    TrainingController* controller() const { return controller_; }
+    TripletInspector* inspector() const { return inspector_; }
+    MessageBanner* banner() const { return banner_; }
+    long displayedStep() const { return displayedStep_; }
+    bool computingFigures() const;
+
+    // The view an export acts on: the one holding the keyboard focus, else the enlarged one,
+    // else the first.
+    int currentViewIndex() const;
+    // Exports one view (0..5, in the order of figureNames()); empty or a message.
+    QString exportView(int index, const QString& path, const FigureExportOptions& options);
+    // Every view into folder as NAME.FORMAT, with NAME.csv beside the idealised ones.
+    QString exportAll(const QString& folder, const FigureExportOptions& options);
+    // Sessions: empty or a message; a refused file changes nothing.
+    // remember: list it among the recent sessions.
+    QString saveSessionTo(const QString& path, bool remember = true);
+    QString openSession(const QString& path, bool remember = true);
+
+    // Presets: every parameter set as the preset says, its view enlarged, its text shown, its
+    // animation or training started. False for an unknown id.
+    const std::vector<Preset>& presets() const { return presets_; }
+    bool applyPreset(const QString& id);
+    PresetAnimation* presetAnimation() const { return animation_; }
+    void showStartPage();
+    void showStartPageIfWanted(); // at start, unless the user turned it off
+    PresentationMode* presentation() const { return presentation_; }
+    QAction* presentationAction() const { return presentationAction_; }
+
+public slots:
+    // The sampler race on the current parameters, in a window of its own.
+    RaceWindow* openRace(); // with the current parameters
+
+signals:
+    void idealisedFiguresShown(); // after the views show a new set of idealised figures
+    void snapshotShown();         // after a training snapshot reached the views
+    void raceRequested();         // a preset asks for the sampler race
+    void languageChangeRequested(const QString& language); // the window is rebuilt in it
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    using IdealisedResult = std::variant<sme::IdealisedFigures, QString>;
+
+    void buildMenus();
+    void buildStatusBar();
+    void onParametersChanged(const sme::ExplorerParameters& next);
+    void scheduleIdealised();
+    void computeIdealised();
+    void showIdealised();
+    bool configureModel(const sme::ExplorerParameters& next, const QString& why);
+    void onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapshot);
+    void togglePlay();
+    void openDataFile();
+    void showError(const QString& text);
+    void saveSettings() const;
+    void restoreSettings();
+    void showAbout();
+    void exportCurrentView();
+    void exportAllViews();
+    void exportCurrentData();
+    void copyCurrentView();
+    void rememberRecent(const QString& path);
+    void fillRecentMenu();
+
+    sme::ExplorerParameters parameters_;
+    ControlPanel* controls_;
+    ViewGrid* grid_;
+    DensityChartView* density_;
+    GradientVarianceView* gradient_;
+    SampledDistancesView* sampled_;
+    LossFunctionsView* losses_;
+    TrainingCurvesView* curves_;
+    EmbeddingMapView* map_;
+    MessageBanner* banner_;
+    TrainingController* controller_;
+    TripletInspector* inspector_;
+    QTimer* debounce_;
+    QFutureWatcher<IdealisedResult>* watcher_;
+    bool recomputeAgain_ = false;
+    std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
+    QAction* liveSampledAction_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QDockWidget* controlsDock_ = nullptr;
+    std::vector<Preset> presets_;
+    PresetAnimation* animation_ = nullptr;
+    PresentationMode* presentation_ = nullptr;
+    QAction* presentationAction_ = nullptr;
+    QAction* keepModelAction_ = nullptr;
+    QAction* logDensityAction_ = nullptr;
+    QLabel* stepLabel_ = nullptr;
+    QLabel* speedLabel_ = nullptr;
+    QLabel* busyLabel_ = nullptr;
+    long displayedStep_ = 0;
+    int modelDimension_ = 0;
+};

@@ -1,0 +1,155 @@
+// The sampler race window: controls, the overlaid curves and four maps, wired to the RaceController.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/RaceWindow.h"
+
+#include "app/io/DataSource.h"
+#include "app/render/FigureViews.h"
+#include "app/control/RaceController.h"
+#include "model/base/Error.h"
+#include "widgets/ChartPanel.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/ExplanationPanel.h"
+#include "widgets/MessageBanner.h"
+#include "widgets/RaceCurvesView.h"
+#include "widgets/SamplerLabel.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* parent)
+    : QWidget(parent, Qt::Window)
+    , race_(new RaceController(RaceController::defaultChunkSteps, this))
+    , curves_(new RaceCurvesView)
+    , banner_(new MessageBanner)
+    , play_(new QPushButton(tr("Play")))
+    , step_(new QPushButton(tr("Step")))
+    , reset_(new QPushButton(tr("Reset")))
+    , loss_(new QComboBox)
+    , metric_(new QComboBox)
+    , stepLabel_(new QLabel(tr("Step 0")))
+{
+    setWindowTitle(tr("Sampler race \u2014 Sampling Matters Explorer"));
+    setObjectName(QStringLiteral("RaceWindow"));
+    resize(1400, 850);
+
+    play_->setShortcut(Qt::Key_Space);
+    step_->setShortcut(Qt::Key_N);
+    reset_->setShortcut(Qt::Key_R);
+    play_->setToolTip(tr("Train all four runs, or pause them together (Space)"));
+    step_->setToolTip(tr("One training step of every run (N)"));
+    reset_->setToolTip(tr("All four runs back to their common initial weights (R)"));
+    loss_->addItems({tr("Contrastive"), tr("Triplet (squared)"), tr("Triplet"), tr("Margin")});
+    loss_->setCurrentIndex(int(parameters.loss));
+    loss_->setToolTip(tr("The loss of all four runs; a change applies to all at the same step"));
+    for (RaceCurvesView::Metric metric : RaceCurvesView::allMetrics)
+        metric_->addItem(RaceCurvesView::metricName(metric));
+
+    auto* controls = new QHBoxLayout;
+    for (QPushButton* button : {play_, step_, reset_})
+        controls->addWidget(button);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Loss:")));
+    controls->addWidget(loss_);
+    controls->addSpacing(12);
+    controls->addWidget(new QLabel(tr("Curves:")));
+    controls->addWidget(metric_);
+    controls->addStretch(1);
+    controls->addWidget(stepLabel_);
+    // "What am I seeing?" for the race, from the same place as every view's explanation.
+    auto* explain = new QPushButton(tr("What am I seeing?"));
+    explain->setCheckable(true);
+    explain->setObjectName(QStringLiteral("explainRace"));
+    auto* explanation = new ExplanationPanel(ExplainedView::SamplerRace);
+    explanation->hide();
+    connect(explain, &QPushButton::toggled, explanation, &QWidget::setVisible);
+    connect(explanation, &ExplanationPanel::closeRequested, explain, [explain] { explain->setChecked(false); });
+    controls->addWidget(explain);
+
+    // The maps side by side, each under its sampler's name in the sampler's colour.
+    auto* maps = new QGridLayout;
+    for (sme::SamplerKind kind : sme::allSamplerKinds) {
+        const int column = int(kind);
+        auto* name = new QLabel(samplerLabel(kind));
+        name->setAlignment(Qt::AlignCenter);
+        name->setStyleSheet(QStringLiteral("font-weight: bold; color: %1;").arg(samplerColor(column).name()));
+        maps_[std::size_t(kind)] = new EmbeddingMapView;
+        maps->addWidget(name, 0, column);
+        maps->addWidget(maps_[std::size_t(kind)], 1, column);
+        maps->setColumnStretch(column, 1);
+    }
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(controls);
+    layout->addWidget(explanation);
+    layout->addWidget(banner_);
+    layout->addWidget(curves_, 3);
+    layout->addLayout(maps, 2);
+
+    connect(play_, &QPushButton::clicked, this, &RaceWindow::togglePlay);
+    connect(step_, &QPushButton::clicked, race_, &RaceController::step);
+    connect(reset_, &QPushButton::clicked, race_, &RaceController::reset);
+    connect(loss_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        race_->setLoss(sme::allLossKinds[std::size_t(index)]);
+    });
+    connect(metric_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        curves_->setMetric(RaceCurvesView::allMetrics[std::size_t(index)]);
+    });
+    connect(race_, &RaceController::snapshotReady, this, &RaceWindow::onSnapshot);
+    connect(race_, &RaceController::runningChanged, this, [this](bool running) {
+        play_->setText(running ? tr("Pause") : tr("Play"));
+        showSteps();
+    });
+    connect(race_, &RaceController::diverged, this, [this](sme::SamplerKind kind, const QString& reason) {
+        banner_->showMessage(tr("The %1 run diverged and left the race until a reset: %2.")
+                                 .arg(samplerLabel(kind), reason),
+                             MessageBanner::Kind::Warning);
+    });
+    connect(race_, &RaceController::failed, this, [this](const QString& message) {
+        banner_->showMessage(message, MessageBanner::Kind::Error);
+    });
+
+    try {
+        DataChoice data;
+        data.dataset = QString::fromStdString(parameters.dataset);
+        data.noise = parameters.syntheticNoise;
+        race_->configure(loadDataSplit(data), trainerSettingsFor(parameters));
+    } catch (const sme::Error& e) {
+        banner_->showMessage(tr("Cannot set up the race: %1").arg(QString::fromStdString(e.what())),
+                             MessageBanner::Kind::Error);
+        for (QWidget* control : std::initializer_list<QWidget*>{play_, step_, reset_, loss_})
+            control->setEnabled(false);
+    }
+}
+
+RaceWindow::~RaceWindow() = default;
+
+void RaceWindow::togglePlay()
+{
+    if (race_->isRunning())
+        race_->pause();
+    else
+        race_->start();
+}
+
+void RaceWindow::onSnapshot(sme::SamplerKind sampler, std::shared_ptr<const sme::TrainingSnapshot> snapshot)
+{
+    curves_->addSnapshot(sampler, *snapshot);
+    if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels)
+        maps_[std::size_t(sampler)]->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
+    showSteps();
+    emit snapshotShown();
+}
+
+void RaceWindow::showSteps()
+{
+    const long slowest = race_->slowestSteps();
+    const long fastest = race_->fastestSteps();
+    // While running the runs may be up to a chunk apart (RaceController): show the spread.
+    stepLabel_->setText(slowest == fastest ? tr("Step %1").arg(slowest)
+                                           : tr("Steps %1\u2013%2").arg(slowest).arg(fastest));
+}

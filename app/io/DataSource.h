@@ -1,0 +1,31 @@
+// Where training data comes from: the synthetic clusters, the embedded digits, or a file.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/data/Dataset.h"
+#include "model/figures/ExplorerParameters.h"
+#include "model/training/Trainer.h"
+
+#include <QString>
+#include <cstdint>
+#include <memory>
+
+struct DataChoice {
+    QString dataset = QStringLiteral("synthetic"); // "synthetic", "digits", or a file path
+    double noise = 1.0;                            // synthetic only: the nuisance level
+    std::uint64_t dataSeed = 1;                    // synthetic only
+};
+
+// The data split by class for zero-shot retrieval: synthetic and digits in halves (digits 0-4
+// for training, 5-9 held out); a file (.csv, or IDX images with the labels file beside them)
+// likewise in halves of its sorted classes. Throws sme::Error with a message naming the file.
+sme::DataSplit loadDataSplit(const DataChoice& choice);
+
+// The digits as shipped in the resources (UCI optdigits, 8x8, 1797 examples).
+sme::Dataset embeddedDigits();
+
+// The model the parameters describe, with a saved state restored into it. Throws sme::Error
+// (naming the data file or what does not fit) when the data cannot be loaded or the state
+// does not belong to such a model.
+std::unique_ptr<sme::Trainer> restoredTrainer(const sme::ExplorerParameters& parameters,
+                                              const sme::TrainerState& state);

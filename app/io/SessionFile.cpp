@@ -1,0 +1,142 @@
+// Sessions: the versioned JSON written atomically, and every check a loaded one must pass.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/io/SessionFile.h"
+
+#include "app/io/OutputFile.h"
+#include "app/io/ParameterJson.h"
+#include "model/base/Error.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+const QLatin1String formatName("sampling-matters-explorer-session");
+constexpr qint64 largestSession = 16 * 1024 * 1024;
+constexpr qint64 largestRun = qint64(2) * 1024 * 1024 * 1024;
+
+QString checksumText(std::string_view bytes)
+{
+    return QString::number(sme::runChecksum(bytes), 16).rightJustified(16, QLatin1Char('0'));
+}
+
+// The run a session names: read, checked against the size and checksum the session recorded,
+// and decoded. Empty, or why not (naming the run file).
+QString loadRun(const QString& folder, const QJsonObject& entry, std::optional<sme::SavedRun>& run)
+{
+    const QString name = entry.value(QLatin1String("file")).toString();
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
+        return QStringLiteral("names no valid run file");
+    if (folder.isEmpty())
+        return QStringLiteral("names the run file %1 but has no folder to find it in").arg(name);
+    const QString path = QDir(folder).filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("its run file %1 cannot be opened: %2").arg(name, file.errorString());
+    if (file.size() > largestRun)
+        return QStringLiteral("its run file %1 is too large (%2 bytes)").arg(name).arg(file.size());
+    const QByteArray bytes = file.readAll();
+    const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
+    if (bytes.size() != entry.value(QLatin1String("bytes")).toInteger(-1)
+        || checksumText(view) != entry.value(QLatin1String("checksum")).toString())
+        return QStringLiteral("its run file %1 is not the one saved with it (changed, truncated or replaced since)")
+            .arg(name);
+    try {
+        run = sme::decodeRun(view);
+    } catch (const sme::Error& e) {
+        return QStringLiteral("its run file %1 is %2").arg(name, QString::fromStdString(e.what()));
+    }
+    return {};
+}
+
+SessionLoad refusal(const QString& name, const QString& why)
+{
+    return SessionLoad{std::nullopt, std::nullopt, name + ": " + why};
+}
+} // namespace
+
+QString runFilePath(const QString& sessionPath)
+{
+    QString base = sessionPath;
+    if (base.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        base.chop(5);
+    return base + QLatin1String(".run");
+}
+
+QString saveSession(const QString& path, const sme::ExplorerParameters& parameters, const sme::SavedRun* run)
+{
+    QJsonObject session{
+        {"format", formatName},
+        {"version", sessionFormatVersion},
+        {"saved", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {"parameters", parametersToJson(parameters)},
+    };
+    if (run) {
+        const std::string bytes = sme::encodeRun(*run);
+        const QString runPath = runFilePath(path);
+        if (const QString failure = writeOutput(runPath, QByteArray::fromStdString(bytes)); !failure.isEmpty())
+            return QStringLiteral("cannot save the session '%1' with its trained model: %2")
+                .arg(QFileInfo(path).fileName(), failure);
+        session.insert(QLatin1String("run"), QJsonObject{
+            {"file", QFileInfo(runPath).fileName()},
+            {"bytes", qint64(bytes.size())},
+            {"checksum", checksumText(bytes)},
+            {"step", qint64(run->state.steps)},
+        });
+    }
+    return writeOutput(path, QJsonDocument(session).toJson(QJsonDocument::Indented));
+}
+
+SessionLoad loadSession(const QString& path)
+{
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return refusal(name, QStringLiteral("cannot open it: %1").arg(file.errorString()));
+    if (file.size() > largestSession)
+        return refusal(name, QStringLiteral("too large for a session file (%1 bytes)").arg(file.size()));
+    // At most one byte past the limit: a device or a pipe has no size and may never end.
+    return parseSession(file.read(largestSession + 1), name, QFileInfo(path).absolutePath());
+}
+
+SessionLoad parseSession(const QByteArray& content, const QString& name, const QString& folder)
+{
+    const auto refuse = [&name](const QString& why) { return refusal(name, why); };
+    if (content.size() > largestSession)
+        return refuse(QStringLiteral("too large for a session file (over %1 bytes)").arg(largestSession));
+    QJsonParseError parse{};
+    const QJsonDocument document = QJsonDocument::fromJson(content, &parse);
+    if (parse.error != QJsonParseError::NoError)
+        return refuse(QStringLiteral("not a readable session (damaged or truncated: %1 at byte %2)")
+                          .arg(parse.errorString())
+                          .arg(parse.offset));
+    const QJsonObject session = document.object();
+    if (!document.isObject() || session.value(QLatin1String("format")).toString() != formatName)
+        return refuse(QStringLiteral("not a Sampling Matters Explorer session"));
+    const int version = session.value(QLatin1String("version")).toInt(-1);
+    if (version > sessionFormatVersion)
+        return refuse(QStringLiteral("made by a newer version (session format %1; this version reads up to %2)")
+                          .arg(version)
+                          .arg(sessionFormatVersion));
+    if (version < 1)
+        return refuse(QStringLiteral("has no valid format version"));
+    if (!session.value(QLatin1String("parameters")).isObject())
+        return refuse(QStringLiteral("has no parameters"));
+    QStringList problems;
+    const sme::ExplorerParameters parameters
+        = parametersFromJson(session.value(QLatin1String("parameters")).toObject(), &problems);
+    if (!problems.isEmpty())
+        return refuse(QStringLiteral("damaged parameters: %1").arg(problems.join(QStringLiteral("; "))));
+    SessionLoad load{parameters, std::nullopt, {}};
+    if (session.contains(QLatin1String("run"))) {
+        if (!session.value(QLatin1String("run")).isObject())
+            return refuse(QStringLiteral("has a damaged run entry"));
+        if (const QString failure = loadRun(folder, session.value(QLatin1String("run")).toObject(), load.run);
+            !failure.isEmpty())
+            return refuse(failure);
+    }
+    return load;
+}

@@ -1,0 +1,165 @@
+// The one exporter: a view rendered to PNG, SVG or PDF bytes, written through writeOutput.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/render/FigureExporter.h"
+
+#include "app/io/OutputFile.h"
+
+#include <QBuffer>
+#include <QChart>
+#include <QChartView>
+#include <QCoreApplication>
+#include <QImage>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+#include <QWidget>
+#include <cmath>
+
+namespace {
+
+// Hides every chart background under widget while it lives (transparent PNG).
+class TransparentCharts {
+public:
+    TransparentCharts(QWidget& widget, bool active)
+    {
+        if (!active)
+            return;
+        QList<QChartView*> views = widget.findChildren<QChartView*>();
+        if (auto* self = qobject_cast<QChartView*>(&widget))
+            views.append(self);
+        for (QChartView* view : views) {
+            if (view->chart()->isBackgroundVisible()) {
+                view->chart()->setBackgroundVisible(false);
+                hidden_.append(view->chart());
+            }
+            // The view's viewport fills itself with the window colour unless told not to.
+            if (view->viewport()->autoFillBackground()) {
+                view->viewport()->setAutoFillBackground(false);
+                unfilled_.append(view->viewport());
+            }
+        }
+    }
+    ~TransparentCharts()
+    {
+        for (QChart* chart : hidden_)
+            chart->setBackgroundVisible(true);
+        for (QWidget* viewport : unfilled_)
+            viewport->setAutoFillBackground(true);
+    }
+
+private:
+    QList<QChart*> hidden_;
+    QList<QWidget*> unfilled_;
+};
+
+void paint(QWidget& widget, QPainter& painter, bool transparent)
+{
+    const QWidget::RenderFlags flags = transparent ? QWidget::DrawChildren
+                                                   : QWidget::DrawWindowBackground | QWidget::DrawChildren;
+    widget.render(&painter, QPoint(), QRegion(), flags);
+}
+
+} // namespace
+
+std::optional<FigureFormat> figureFormatFromName(const QString& name)
+{
+    const QString lower = name.toLower();
+    if (lower == QLatin1String("png"))
+        return FigureFormat::Png;
+    if (lower == QLatin1String("svg"))
+        return FigureFormat::Svg;
+    if (lower == QLatin1String("pdf"))
+        return FigureFormat::Pdf;
+    return std::nullopt;
+}
+
+QString figureFormatSuffix(FigureFormat format)
+{
+    switch (format) {
+    case FigureFormat::Png: return QStringLiteral("png");
+    case FigureFormat::Svg: return QStringLiteral("svg");
+    case FigureFormat::Pdf: return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options)
+{
+    if (options.dpi < 96 || options.dpi > 600)
+        return QStringLiteral("the resolution must be between 96 and 600 dpi, not %1").arg(options.dpi);
+    if (!options.size.isEmpty()) {
+        if (options.size.width() > 20000 || options.size.height() > 20000)
+            return QStringLiteral("a figure can be at most 20000 x 20000 pixels");
+        if (!widget.isVisible()) {
+            widget.setAttribute(Qt::WA_DontShowOnScreen);
+            widget.show();
+        }
+        widget.resize(options.size);
+        QCoreApplication::processEvents(); // lay the charts out at the new size
+        if (widget.size() != options.size) {
+            const QSize least = widget.minimumSizeHint().expandedTo(widget.minimumSize());
+            return QStringLiteral("this view needs at least %1 x %2 pixels (asked for %3 x %4)")
+                .arg(least.width()).arg(least.height()).arg(options.size.width()).arg(options.size.height());
+        }
+    }
+    const QSize size = widget.size();
+    if (size.isEmpty())
+        return QStringLiteral("the figure has no size");
+    if (const QString problem = outputProblem(path); !problem.isEmpty())
+        return problem;
+
+    // Encoded in memory first, then handed to the one writer (temporary file, checked write,
+    // rename): an encoder that meets a full disk half-way may neither notice nor clean up.
+    QByteArray encoded;
+    QBuffer buffer(&encoded);
+    buffer.open(QIODevice::WriteOnly);
+    const bool transparent = options.transparent && options.format == FigureFormat::Png;
+    const TransparentCharts hidden(widget, transparent);
+    bool written = true;
+    switch (options.format) {
+    case FigureFormat::Png: {
+        const double scale = options.dpi / 96.0;
+        QImage image(QSize(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))),
+                     QImage::Format_ARGB32_Premultiplied);
+        image.fill(transparent ? Qt::transparent : Qt::white);
+        image.setDotsPerMeterX(int(std::lround(options.dpi / 0.0254)));
+        image.setDotsPerMeterY(int(std::lround(options.dpi / 0.0254)));
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.scale(scale, scale); // vectors drawn at the full resolution, not an upscaled bitmap
+        paint(widget, painter, transparent);
+        painter.end();
+        written = image.save(&buffer, "PNG");
+        break;
+    }
+    case FigureFormat::Svg: {
+        QSvgGenerator generator;
+        generator.setOutputDevice(&buffer);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setResolution(96); // user units are 96-dpi pixels
+        generator.setTitle(QStringLiteral("Sampling Matters Explorer"));
+        QPainter painter(&generator);
+        paint(widget, painter, false);
+        written = painter.end();
+        break;
+    }
+    case FigureFormat::Pdf: {
+        QPdfWriter writer(&buffer);
+        writer.setCreator(QStringLiteral("Sampling Matters Explorer"));
+        writer.setResolution(96);
+        const QSizeF millimetres(size.width() * 25.4 / 96.0, size.height() * 25.4 / 96.0);
+        writer.setPageSize(QPageSize(millimetres, QPageSize::Millimeter, QString(), QPageSize::ExactMatch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QPainter painter(&writer);
+        paint(widget, painter, false);
+        written = painter.end();
+        break;
+    }
+    }
+    if (!written)
+        return QStringLiteral("cannot write '%1': the %2 could not be produced")
+            .arg(path, figureFormatSuffix(options.format).toUpper());
+    return writeOutput(path, encoded);
+}

@@ -1,0 +1,197 @@
+// The CSV data-set reader: header detection, per-cell checks with line and column.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/data/CsvDataset.h"
+
+#include "model/base/Error.h"
+
+#include <cctype>
+#include <charconv>
+#include <climits>
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+
+namespace sme {
+namespace {
+
+std::string_view trimmed(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::vector<std::string_view> cellsOf(std::string_view line)
+{
+    std::vector<std::string_view> cells;
+    for (std::size_t start = 0;;) {
+        const std::size_t comma = line.find(',', start);
+        cells.push_back(trimmed(line.substr(start, comma - start)));
+        if (comma == std::string_view::npos)
+            return cells;
+        start = comma + 1;
+    }
+}
+
+// The cell as it goes into a message: quoted, cut after 40 characters.
+std::string quoted(std::string_view cell)
+{
+    std::string text = "'";
+    text.append(cell.substr(0, 40));
+    text.append(cell.size() > 40 ? "...'" : "'");
+    return text;
+}
+
+// The number a cell holds, or nullopt when it is not one. "nan" and "inf" are numbers here (and
+// refused later as non-finite); a value beyond the double range comes back as +-infinity.
+std::optional<double> numberIn(std::string_view cell)
+{
+    // from_chars takes no leading '+'; take it off, but only before a digit or '.'.
+    if (cell.size() > 1 && cell.front() == '+' && (std::isdigit(static_cast<unsigned char>(cell[1])) || cell[1] == '.'))
+        cell.remove_prefix(1);
+    double value = 0.0;
+    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    if (cell.empty() || end != cell.data() + cell.size())
+        return std::nullopt;
+    if (error == std::errc::result_out_of_range) // strtod tells overflow (HUGE_VAL) from underflow
+        return std::strtod(std::string(cell).c_str(), nullptr);
+    return value;
+}
+
+// "nan", "-inf", "Infinity": spelled as a non-finite value, not an overflowing number.
+bool spelledNonFinite(std::string_view cell)
+{
+    while (!cell.empty() && (cell.front() == '+' || cell.front() == '-'))
+        cell.remove_prefix(1);
+    return !cell.empty() && std::isalpha(static_cast<unsigned char>(cell.front()));
+}
+
+// Throws the error for the cell at line / column (both from 1).
+class CellErrors {
+public:
+    explicit CellErrors(const std::string& sourceName) : prefix_(messagePrefix(sourceName)) {}
+    [[noreturn]] void fail(int line, std::size_t column, const std::string& problem) const
+    {
+        throw Error(prefix_ + "line " + std::to_string(line) + ", column " + std::to_string(column)
+                    + ": " + problem);
+    }
+
+private:
+    std::string prefix_;
+};
+
+float featureIn(std::string_view cell, int line, std::size_t column, const CellErrors& errors)
+{
+    if (cell.empty())
+        errors.fail(line, column, "empty cell");
+    const std::optional<double> value = numberIn(cell);
+    if (!value)
+        errors.fail(line, column, quoted(cell) + " is not a number");
+    if (!std::isfinite(*value) && spelledNonFinite(cell))
+        errors.fail(line, column, "non-finite value " + quoted(cell));
+    if (!std::isfinite(float(*value)))
+        errors.fail(line, column, quoted(cell) + " is too large for a float");
+    return float(*value);
+}
+
+int labelIn(std::string_view cell, int line, std::size_t column, const CellErrors& errors)
+{
+    if (cell.empty())
+        errors.fail(line, column, "empty cell (the label)");
+    int label = 0;
+    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), label);
+    if (end == cell.data() + cell.size() && error == std::errc())
+        return label;
+    // Not a plain int: perhaps "3.0", "+3" or "1e2", or a real problem.
+    const std::optional<double> value = numberIn(cell);
+    if (!value)
+        errors.fail(line, column, "label " + quoted(cell) + " is not a number");
+    if (!std::isfinite(*value) && spelledNonFinite(cell))
+        errors.fail(line, column, "label " + quoted(cell) + " is not finite");
+    if (std::isfinite(*value) && std::floor(*value) != *value)
+        errors.fail(line, column, "label " + quoted(cell) + " is not an integer");
+    if (!(*value >= INT_MIN && *value <= INT_MAX))
+        errors.fail(line, column, "label " + quoted(cell) + " is outside the int range");
+    return int(*value);
+}
+
+} // namespace
+
+Dataset parseCsvDataset(std::string_view text, const std::string& sourceName)
+{
+    const std::string prefix = messagePrefix(sourceName);
+    require(!text.starts_with("\x1f\x8b"),
+            prefix + "gzip-compressed; decompress it first (e.g. gunzip)");
+    if (text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as spreadsheets write
+        text.remove_prefix(3);
+    const CellErrors errors(sourceName);
+
+    std::vector<float> values; // row-major
+    std::vector<int> labels;
+    std::size_t columns = 0;   // of the first data row, or of the header
+    int columnsLine = 0;       // the line that set columns
+    bool header = false;
+    bool anyLine = false;
+    int lineNumber = 0;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        ++lineNumber;
+        if (line.ends_with('\r'))
+            line.remove_suffix(1);
+        if (trimmed(line).empty())
+            continue;
+        const std::vector<std::string_view> cells = cellsOf(line);
+        if (!anyLine) {
+            anyLine = true;
+            columns = cells.size();
+            columnsLine = lineNumber;
+            header = false;
+            for (const std::string_view cell : cells)
+                header = header || !numberIn(cell);
+            require(columns >= 2, prefix + "line " + std::to_string(lineNumber)
+                                      + ": 1 column; need at least one feature and the label in the last column");
+            if (header)
+                continue;
+        }
+        if (header && labels.empty())
+            require(cells.size() == columns,
+                    prefix + "line " + std::to_string(columnsLine) + ": the header has "
+                        + std::to_string(columns) + " columns but line " + std::to_string(lineNumber)
+                        + " has " + std::to_string(cells.size()));
+        require(cells.size() == columns,
+                prefix + "line " + std::to_string(lineNumber) + " has " + std::to_string(cells.size())
+                    + " columns, expected " + std::to_string(columns) + " as on line "
+                    + std::to_string(columnsLine));
+        require(values.size() + columns - 1 <= std::size_t(maxDatasetValues),
+                prefix + "more than " + std::to_string(maxDatasetValues) + " values: too large to load");
+        for (std::size_t c = 0; c + 1 < columns; ++c)
+            values.push_back(featureIn(cells[c], lineNumber, c + 1, errors));
+        labels.push_back(labelIn(cells.back(), lineNumber, columns, errors));
+    }
+    require(anyLine, prefix + "empty file");
+    require(!labels.empty(), prefix + "no data rows after the header");
+
+    Dataset data;
+    data.name = sourceName;
+    using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    data.features = Eigen::Map<const RowMajor>(values.data(), Eigen::Index(labels.size()),
+                                               Eigen::Index(columns - 1));
+    data.labels = std::move(labels);
+    data.validate();
+    return data;
+}
+
+Dataset loadCsvDataset(const std::string& path)
+{
+    const std::vector<unsigned char> bytes = readFileBytes(path);
+    return parseCsvDataset(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
+                           fileNameOf(path));
+}
+
+} // namespace sme

@@ -1,0 +1,154 @@
+// Validation, the zero-shot split by class, standardisation, and file reading for data sets.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/data/Dataset.h"
+
+#include "model/base/Error.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+
+namespace sme {
+namespace {
+
+std::vector<int> distinctLabels(const std::vector<int>& labels)
+{
+    std::vector<int> distinct = labels;
+    std::sort(distinct.begin(), distinct.end());
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    return distinct;
+}
+
+// The rows of data whose label satisfies keep, in their order, as a data set called name.
+template <class Keep>
+Dataset selectRows(const Dataset& data, Keep keep, const std::string& name)
+{
+    std::vector<Eigen::Index> rows;
+    Dataset part;
+    for (std::size_t i = 0; i < data.labels.size(); ++i)
+        if (keep(data.labels[i])) {
+            rows.push_back(Eigen::Index(i));
+            part.labels.push_back(data.labels[i]);
+        }
+    part.features = data.features(rows, Eigen::all);
+    part.name = name;
+    return part;
+}
+
+} // namespace
+
+int Dataset::classCount() const
+{
+    return int(distinctLabels(labels).size());
+}
+
+void Dataset::validate() const
+{
+    const std::string prefix = messagePrefix(name);
+    require(features.rows() > 0, prefix + "no data rows");
+    require(features.cols() > 0, prefix + "no feature columns");
+    require(features.rows() == Eigen::Index(labels.size()),
+            prefix + std::to_string(features.rows()) + " rows of features but "
+                + std::to_string(labels.size()) + " labels");
+    if (!features.allFinite())
+        for (Eigen::Index i = 0; i < features.rows(); ++i)
+            for (Eigen::Index j = 0; j < features.cols(); ++j)
+                require(std::isfinite(features(i, j)),
+                        prefix + "non-finite value at row " + std::to_string(i + 1) + ", column "
+                            + std::to_string(j + 1));
+    require(classCount() >= 2, prefix + "only one class (" + std::to_string(labels.front())
+                                   + "): retrieval needs at least two");
+}
+
+DataSplit splitByClass(const Dataset& data, double trainingShare)
+{
+    data.validate();
+    const std::string prefix = messagePrefix(data.name);
+    std::ostringstream share;
+    share << trainingShare;
+    require(trainingShare > 0.0 && trainingShare < 1.0,
+            prefix + "the training share must lie strictly between 0 and 1, not " + share.str());
+    const std::vector<int> classes = distinctLabels(data.labels);
+    const int count = int(classes.size());
+    // The 1e-9 absorbs rounding in count * share (10 * 0.7 is 7.000000000000001, not 7).
+    const int trainingClasses = std::clamp(int(std::ceil(count * trainingShare - 1e-9)), 0, count);
+    require(trainingClasses >= 2 && count - trainingClasses >= 2,
+            prefix + "a training share of " + share.str() + " splits " + std::to_string(count)
+                + " classes into " + std::to_string(trainingClasses) + " for training and "
+                + std::to_string(count - trainingClasses)
+                + " held out; each part needs at least two classes");
+    const int lastTrainingClass = classes[std::size_t(trainingClasses - 1)];
+    return {selectRows(data, [&](int label) { return label <= lastTrainingClass; },
+                       data.name + " (training)"),
+            selectRows(data, [&](int label) { return label > lastTrainingClass; },
+                       data.name + " (held out)")};
+}
+
+void standardise(DataSplit& split)
+{
+    const Eigen::MatrixXf& training = split.training.features;
+    require(training.rows() > 0, "standardise: the training part has no rows");
+    require(split.heldOut.features.cols() == training.cols() || split.heldOut.features.rows() == 0,
+            "standardise: the training part has " + std::to_string(training.cols())
+                + " features but the held-out part has "
+                + std::to_string(split.heldOut.features.cols()));
+    // Statistics in double: sums of many floats lose digits in float.
+    Eigen::RowVectorXd mean = training.cast<double>().colwise().mean();
+    const Eigen::RowVectorXd sd =
+        ((training.cast<double>().rowwise() - mean).array().square().colwise().mean()).sqrt();
+    // A feature constant over training (min == max, exactly, so no rounding can fake a spread)
+    // is only centred, on its value itself (the computed mean may differ from it by rounding):
+    // scale 1 rather than a division by zero or by rounding noise.
+    const Eigen::RowVectorXf low = training.colwise().minCoeff();
+    const Eigen::RowVectorXf high = training.colwise().maxCoeff();
+    Eigen::RowVectorXd scale = sd;
+    for (Eigen::Index j = 0; j < scale.size(); ++j)
+        if (low(j) == high(j)) {
+            mean(j) = low(j);
+            scale(j) = 1.0;
+        }
+    for (Dataset* part : {&split.training, &split.heldOut})
+        if (part->features.rows() > 0)
+            part->features = ((part->features.cast<double>().rowwise() - mean).array().rowwise()
+                              / scale.array())
+                                 .cast<float>()
+                                 .matrix();
+}
+
+std::vector<unsigned char> readFileBytes(const std::string& path)
+{
+    errno = 0;
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
+                                                               &std::fclose);
+    if (!file)
+        throw Error(path + ": cannot open: " + std::strerror(errno));
+    std::vector<unsigned char> bytes;
+    std::vector<unsigned char> chunk(1 << 20);
+    while (true) {
+        const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file.get());
+        if (got < chunk.size() && std::ferror(file.get()))
+            throw Error(path + ": cannot read: " + std::strerror(errno));
+        require(bytes.size() + got <= std::size_t(maxFileBytes),
+                path + ": larger than 2 GiB: too large to load");
+        bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + std::ptrdiff_t(got));
+        if (got < chunk.size())
+            return bytes;
+    }
+}
+
+std::string fileNameOf(const std::string& path)
+{
+    return std::filesystem::path(path).filename().string();
+}
+
+std::string messagePrefix(const std::string& name)
+{
+    return (name.empty() ? std::string("data set") : name) + ": ";
+}
+
+} // namespace sme

@@ -1,0 +1,208 @@
+// The IDX reader: header checks before any allocation, big-endian elements, MNIST file names.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/data/IdxFormat.h"
+
+#include "model/base/Error.h"
+
+#include <bit>
+#include <cctype>
+#include <charconv>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+
+namespace sme {
+namespace {
+
+struct IdxHeader {
+    unsigned char type = 0;
+    std::size_t elementBytes = 0;
+    std::vector<std::uint32_t> sizes;
+    std::size_t headerBytes = 0;
+    long long values = 0; // the product of sizes
+};
+
+std::size_t elementBytesOf(unsigned char type)
+{
+    switch (type) {
+    case 0x08: case 0x09: return 1;
+    case 0x0B: return 2;
+    case 0x0C: case 0x0D: return 4;
+    case 0x0E: return 8;
+    default: return 0;
+    }
+}
+
+std::uint32_t bigEndian32(const unsigned char* p)
+{
+    return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
+}
+
+std::uint64_t bigEndian64(const unsigned char* p)
+{
+    return std::uint64_t(bigEndian32(p)) << 32 | bigEndian32(p + 4);
+}
+
+// Element index of data (after the header), as a double: exact for every integer type.
+double elementAt(const unsigned char* data, const IdxHeader& header, std::size_t index)
+{
+    const unsigned char* p = data + index * header.elementBytes;
+    switch (header.type) {
+    case 0x08: return p[0];
+    case 0x09: return std::int8_t(p[0]);
+    case 0x0B: return std::int16_t(std::uint16_t(p[0] << 8 | p[1]));
+    case 0x0C: return std::int32_t(bigEndian32(p));
+    case 0x0D: return std::bit_cast<float>(bigEndian32(p));
+    default: return std::bit_cast<double>(bigEndian64(p));
+    }
+}
+
+std::string hexByte(unsigned char byte)
+{
+    const char digits[] = "0123456789ABCDEF";
+    return std::string("0x") + digits[byte >> 4] + digits[byte & 15];
+}
+
+// Shortest text that reads back to the same double: 2.5, 3000000000, 1e+300.
+bool endsWithGz(const std::string& name)
+{
+    std::string end = name.size() >= 3 ? name.substr(name.size() - 3) : name;
+    for (char& c : end)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return end == ".gz";
+}
+
+std::string gzipRefusal(const std::string& name)
+{
+    return name + ": gzip-compressed IDX files are not supported; decompress it first (e.g. gunzip)";
+}
+
+// Reads and checks the header, and that exactly the declared data follows it, before anything
+// is allocated from the declared sizes.
+IdxHeader readHeader(std::span<const unsigned char> bytes, const std::string& name, bool images)
+{
+    const std::string prefix = messagePrefix(name);
+    require(!bytes.empty(), prefix + "empty file");
+    require(!(bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b), gzipRefusal(name));
+    require(bytes.size() >= 4, prefix + "truncated: " + std::to_string(bytes.size())
+                                   + " bytes, too short for an IDX header");
+    require(bytes[0] == 0 && bytes[1] == 0, prefix + "wrong magic number (expected 0x00 0x00 at the start)");
+    IdxHeader header;
+    header.type = bytes[2];
+    header.elementBytes = elementBytesOf(header.type);
+    require(header.elementBytes > 0, prefix + "unknown element type " + hexByte(header.type)
+                                         + " (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)");
+    const int dimensions = bytes[3];
+    if (images)
+        require(dimensions >= 2, prefix + "an images file needs at least 2 dimensions (count x image), "
+                                     + "this one declares " + std::to_string(dimensions));
+    else
+        require(dimensions == 1, prefix + "a labels file needs exactly 1 dimension, this one declares "
+                                     + std::to_string(dimensions));
+    header.headerBytes = 4 + 4 * std::size_t(dimensions);
+    require(bytes.size() >= header.headerBytes,
+            prefix + "truncated: the header declares " + std::to_string(dimensions)
+                + " dimensions but the file ends after " + std::to_string(bytes.size()) + " bytes");
+    std::string declared;
+    for (int d = 0; d < dimensions; ++d) {
+        header.sizes.push_back(bigEndian32(bytes.data() + 4 + 4 * d));
+        declared += (d > 0 ? " x " : "") + std::to_string(header.sizes.back());
+    }
+    header.values = 1;
+    for (const std::uint32_t size : header.sizes) {
+        require(size > 0, prefix + "the header declares " + declared + ": a size of 0 leaves nothing to read");
+        // values <= 2^31 - 1 and size < 2^32 before this product: it stays below 2^63.
+        header.values *= size;
+        require(header.values <= maxDatasetValues, prefix + "the header declares " + declared
+                                                   + " values, more than the "
+                                                   + std::to_string(maxDatasetValues) + " this program can hold");
+    }
+    const std::size_t needed = std::size_t(header.values) * header.elementBytes;
+    const std::size_t present = bytes.size() - header.headerBytes;
+    const std::string content = header.elementBytes == 1
+        ? declared + " bytes"
+        : declared + " values of " + std::to_string(header.elementBytes) + " bytes ("
+            + std::to_string(needed) + " bytes)";
+    const std::string comparison = "the header declares " + content + " but the file has "
+        + std::to_string(present) + " after the " + std::to_string(header.headerBytes) + "-byte header";
+    require(present >= needed, prefix + "truncated: " + comparison);
+    require(present == needed, prefix + comparison + ": "
+                                   + std::to_string(present - needed) + " bytes too many");
+    return header;
+}
+
+} // namespace
+
+Dataset parseIdx(std::span<const unsigned char> images, std::span<const unsigned char> labels,
+                 const std::string& imagesName, const std::string& labelsName)
+{
+    const IdxHeader imageHeader = readHeader(images, imagesName, true);
+    const IdxHeader labelHeader = readHeader(labels, labelsName, false);
+    const Eigen::Index count = imageHeader.sizes[0];
+    require(Eigen::Index(labelHeader.sizes[0]) == count,
+            messagePrefix(labelsName) + std::to_string(labelHeader.sizes[0]) + " labels for "
+                + std::to_string(count) + " images");
+    const Eigen::Index columns = imageHeader.values / count;
+
+    Dataset data;
+    data.name = imagesName;
+    data.features.resize(count, columns);
+    const unsigned char* pixels = images.data() + imageHeader.headerBytes;
+    const auto where = [](Eigen::Index i, Eigen::Index j) {
+        return "image " + std::to_string(i + 1) + ", value " + std::to_string(j + 1);
+    };
+    for (Eigen::Index i = 0; i < count; ++i)
+        for (Eigen::Index j = 0; j < columns; ++j) {
+            const double value = elementAt(pixels, imageHeader, std::size_t(i * columns + j));
+            if (!std::isfinite(value))
+                throw Error(messagePrefix(imagesName) + "non-finite value at " + where(i, j));
+            data.features(i, j) = float(value);
+            if (!std::isfinite(data.features(i, j)))
+                throw Error(messagePrefix(imagesName) + where(i, j) + " (" + numberText(value)
+                            + ") is too large for a float");
+        }
+
+    const unsigned char* classes = labels.data() + labelHeader.headerBytes;
+    data.labels.reserve(std::size_t(count));
+    for (Eigen::Index i = 0; i < count; ++i) {
+        const double label = elementAt(classes, labelHeader, std::size_t(i));
+        if (!std::isfinite(label) || std::floor(label) != label || label < INT_MIN || label > INT_MAX) {
+            const std::string where = messagePrefix(labelsName) + "label " + std::to_string(i + 1);
+            require(std::isfinite(label), where + " is not finite");
+            require(std::floor(label) == label, where + " is " + numberText(label) + ", not an integer");
+            throw Error(where + " is " + numberText(label) + ", outside the int range");
+        }
+        data.labels.push_back(int(label));
+    }
+    data.validate();
+    return data;
+}
+
+Dataset loadIdx(const std::string& imagesPath, const std::string& labelsPath)
+{
+    for (const std::string& path : {imagesPath, labelsPath})
+        require(!endsWithGz(path), gzipRefusal(fileNameOf(path)));
+    const std::vector<unsigned char> images = readFileBytes(imagesPath);
+    const std::vector<unsigned char> labels = readFileBytes(labelsPath);
+    return parseIdx(images, labels, fileNameOf(imagesPath), fileNameOf(labelsPath));
+}
+
+std::string idxLabelsPathFor(const std::string& imagesPath)
+{
+    const std::filesystem::path path(imagesPath);
+    std::string name = path.filename().string();
+    require(!endsWithGz(name), gzipRefusal(name));
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"images-idx3", "labels-idx1"},
+                                   {"images.idx3", "labels.idx1"}}) {
+        if (const std::size_t at = name.find(from); at != std::string::npos) {
+            name.replace(at, from.size(), to);
+            const std::filesystem::path candidate = path.parent_path() / name;
+            std::error_code error;
+            return std::filesystem::is_regular_file(candidate, error) ? candidate.string() : std::string();
+        }
+    }
+    return {};
+}
+
+} // namespace sme

@@ -1,0 +1,25 @@
+// k-means clustering with k-means++ seeding, for the NMI of an embedding.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/base/Random.h"
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace sme {
+
+struct KMeansResult {
+    std::vector<int> assignment; // cluster of each row, in [0, k)
+    Eigen::MatrixXd centres;     // k x n
+    int iterations = 0;
+    double inertia = 0.0;        // sum of squared distances to the assigned centre
+};
+
+// Lloyd's algorithm from k-means++ seeds (Arthur & Vassilvitskii 2007) on the rows of points,
+// until no assignment changes or maxIterations. An empty cluster is re-seeded with the point
+// farthest from its centre. Throws sme::Error unless 1 <= k <= rows and points are finite.
+KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng,
+                    int maxIterations = 100);
+
+} // namespace sme

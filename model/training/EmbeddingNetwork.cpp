@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/training/EmbeddingNetwork.h"
+
+#include "model/base/Error.h"
+
+#include <cmath>
+#include <string>
+
+namespace sme {
+namespace {
+
+// Norms below this are treated as this: the direction of a zero output is undefined, and a
+// division by zero would put NaN into every gradient.
+template <class Scalar>
+constexpr Scalar smallestNorm = Scalar(1e-12);
+
+} // namespace
+
+void NetworkShape::validate() const
+{
+    require(input >= 1 && input <= 100'000,
+            "the input must have between 1 and 100000 features, got " + std::to_string(input));
+    require(hidden.size() <= 8, "at most 8 hidden layers");
+    for (int width : hidden)
+        require(width >= 1 && width <= 4096,
+                "a hidden layer must have between 1 and 4096 units, got " + std::to_string(width));
+    require(embedding >= 2 && embedding <= 1024,
+            "the embedding dimension must be between 2 and 1024, got " + std::to_string(embedding));
+}
+
+template <class Scalar>
+EmbeddingNetwork<Scalar>::EmbeddingNetwork(const NetworkShape& shape)
+    : shape_(shape)
+{
+    shape_.validate();
+    std::vector<int> widths{shape_.input};
+    widths.insert(widths.end(), shape_.hidden.begin(), shape_.hidden.end());
+    widths.push_back(shape_.embedding);
+    for (std::size_t l = 0; l + 1 < widths.size(); ++l) {
+        parameters_.push_back(Matrix::Zero(widths[l], widths[l + 1]));
+        parameters_.push_back(Matrix::Zero(1, widths[l + 1]));
+    }
+    gradients_ = parameters_;
+}
+
+template <class Scalar>
+EmbeddingNetwork<Scalar>::EmbeddingNetwork(const NetworkShape& shape, Rng& rng)
+    : EmbeddingNetwork(shape)
+{
+    for (std::size_t l = 0; l < layers(); ++l) {
+        Matrix& weights = parameters_[2 * l];
+        Eigen::MatrixXd draws(weights.rows(), weights.cols());
+        fillStandardNormal(draws, rng);
+        const double gain = l + 1 < layers() ? 2.0 : 1.0; // He for ReLU layers
+        weights = (draws * std::sqrt(gain / double(weights.rows()))).template cast<Scalar>();
+    }
+}
+
+template <class Scalar>
+auto EmbeddingNetwork<Scalar>::forward(const Eigen::Ref<const Matrix>& inputs) -> const Matrix&
+{
+    require(inputs.cols() == shape_.input, "the network expects " + std::to_string(shape_.input)
+                                               + " features, got " + std::to_string(inputs.cols()));
+    layerInputs_.resize(layers());
+    layerInputs_[0] = inputs;
+    for (std::size_t l = 0; l < layers(); ++l) {
+        Matrix out(inputs.rows(), parameters_[2 * l].cols());
+        out.noalias() = layerInputs_[l] * parameters_[2 * l];
+        out.rowwise() += parameters_[2 * l + 1].row(0);
+        if (l + 1 < layers())
+            layerInputs_[l + 1] = out.cwiseMax(Scalar(0));
+        else
+            output_ = std::move(out);
+    }
+    outputNorms_ = output_.rowwise().norm().cwiseMax(smallestNorm<Scalar>);
+    embeddings_ = output_.array().colwise() / outputNorms_.array();
+    return embeddings_;
+}
+
+template <class Scalar>
+auto EmbeddingNetwork<Scalar>::embed(const Eigen::Ref<const Matrix>& inputs) const -> Matrix
+{
+    require(inputs.cols() == shape_.input, "the network expects " + std::to_string(shape_.input)
+                                               + " features, got " + std::to_string(inputs.cols()));
+    Matrix current = inputs;
+    for (std::size_t l = 0; l < layers(); ++l) {
+        Matrix out(current.rows(), parameters_[2 * l].cols());
+        out.noalias() = current * parameters_[2 * l];
+        out.rowwise() += parameters_[2 * l + 1].row(0);
+        current = l + 1 < layers() ? Matrix(out.cwiseMax(Scalar(0))) : out;
+    }
+    const auto norms = current.rowwise().norm().cwiseMax(smallestNorm<Scalar>).eval();
+    return current.array().colwise() / norms.array();
+}
+
+template <class Scalar>
+void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddingGradient)
+{
+    require(!layerInputs_.empty(), "backward() needs a forward() pass first");
+    require(embeddingGradient.rows() == embeddings_.rows()
+                && embeddingGradient.cols() == embeddings_.cols(),
+            "the embedding gradient does not match the last forward pass");
+    // e = y / ||y||: dy = (de - e <e, de>) / ||y||, row by row.
+    const auto along = (embeddingGradient.cwiseProduct(embeddings_)).rowwise().sum().eval();
+    Matrix delta = (embeddingGradient - embeddings_.cwiseProduct(along.replicate(1, embeddings_.cols())))
+                       .array()
+                       .colwise()
+                   / outputNorms_.array();
+    for (std::size_t l = layers(); l-- > 0;) {
+        gradients_[2 * l].noalias() = layerInputs_[l].transpose() * delta;
+        gradients_[2 * l + 1] = delta.colwise().sum();
+        if (l == 0)
+            break;
+        Matrix previous(delta.rows(), parameters_[2 * l].rows());
+        previous.noalias() = delta * parameters_[2 * l].transpose();
+        // ReLU: the gradient passes where the layer's output (this layer's input) is positive.
+        delta = (layerInputs_[l].array() > Scalar(0)).select(previous, Scalar(0));
+    }
+}
+
+template <class Scalar>
+bool EmbeddingNetwork<Scalar>::allFinite() const
+{
+    for (const Matrix& p : parameters_)
+        if (!p.allFinite())
+            return false;
+    return true;
+}
+
+template class EmbeddingNetwork<float>;
+template class EmbeddingNetwork<double>;
+
+} // namespace sme

@@ -1,0 +1,79 @@
+// The embedding model: an MLP with ReLU hidden layers ending in an L2-normalised embedding.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/base/Random.h"
+
+#include <Eigen/Core>
+#include <vector>
+
+namespace sme {
+
+struct NetworkShape {
+    int input = 64;                   // features per example
+    std::vector<int> hidden{256, 256}; // widths of the ReLU layers (may be empty: a linear map)
+    int embedding = 128;              // n, the embedding dimension (2 to 1024)
+
+    // Throws sme::Error naming the first size that is out of range.
+    void validate() const;
+};
+
+// x -> ReLU(x W1 + b1) -> ... -> y = h W + b -> e = y / ||y||, one example per row.
+// Float for speed in training, double for the gradient checks: both are instantiated.
+template <class Scalar>
+class EmbeddingNetwork {
+public:
+    using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+
+    // He-normal weights (variance 2 / fan-in) for the ReLU layers, variance 1 / fan-in for the
+    // last, biases 0. Throws sme::Error for an invalid shape.
+    EmbeddingNetwork(const NetworkShape& shape, Rng& rng);
+
+    const NetworkShape& shape() const { return shape_; }
+
+    // Forward pass over the rows of inputs; keeps the activations that backward() needs.
+    const Matrix& forward(const Eigen::Ref<const Matrix>& inputs);
+    // Embeddings of the rows of inputs, without touching the cached activations.
+    Matrix embed(const Eigen::Ref<const Matrix>& inputs) const;
+
+    // Gradients of the loss with respect to every parameter, from d loss / d embedding for the
+    // rows of the last forward(). Overwrites the previous gradients.
+    void backward(const Eigen::Ref<const Matrix>& embeddingGradient);
+
+    // Weights and biases in layer order (W1, b1, W2, b2, ...); biases are 1 x width.
+    std::vector<Matrix>& parameters() { return parameters_; }
+    const std::vector<Matrix>& parameters() const { return parameters_; }
+    const std::vector<Matrix>& gradients() const { return gradients_; }
+
+    bool allFinite() const;
+
+    // The same network in another scalar type (for the double-precision gradient check).
+    template <class Other>
+    EmbeddingNetwork<Other> cast() const
+    {
+        EmbeddingNetwork<Other> result(shape_);
+        for (std::size_t i = 0; i < parameters_.size(); ++i)
+            result.parameters()[i] = parameters_[i].template cast<Other>();
+        return result;
+    }
+
+    explicit EmbeddingNetwork(const NetworkShape& shape); // all parameters zero
+
+private:
+    std::size_t layers() const { return parameters_.size() / 2; }
+
+    NetworkShape shape_;
+    std::vector<Matrix> parameters_;
+    std::vector<Matrix> gradients_;
+    // Cached by forward(): the input of every layer, the pre-normalisation output, its norms
+    // and the embeddings.
+    std::vector<Matrix> layerInputs_;
+    Matrix output_;
+    Eigen::Matrix<Scalar, Eigen::Dynamic, 1> outputNorms_;
+    Matrix embeddings_;
+};
+
+extern template class EmbeddingNetwork<float>;
+extern template class EmbeddingNetwork<double>;
+
+} // namespace sme

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/training/Trainer.h"
+
+#include "model/base/Error.h"
+#include "model/metrics/RetrievalMetrics.h"
+#include "model/geometry/SpherePoints.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+namespace sme {
+namespace {
+
+// Independent random streams of one seed (see seededStream).
+enum Stream : std::uint64_t { weightsStream = 10, batchStream, samplerStream, evaluationStream,
+                              comparisonStream };
+
+EmbeddingNetwork<float> initialNetwork(const TrainerSettings& settings, int inputs)
+{
+    NetworkShape shape;
+    shape.input = inputs;
+    shape.hidden = settings.hidden;
+    shape.embedding = settings.embeddingDimension;
+    Rng rng = seededStream(settings.seed, weightsStream);
+    return EmbeddingNetwork<float>(shape, rng);
+}
+
+bool finite(const std::vector<double>& values)
+{
+    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
+}
+
+} // namespace
+
+void TrainerSettings::validate() const
+{
+    NetworkShape shape;
+    shape.hidden = hidden;
+    shape.embedding = embeddingDimension;
+    shape.validate();
+    if (alpha)
+        LossSettings{loss, *alpha, nu}.validate();
+    require(std::isfinite(nu), "nu must be finite");
+    require(std::isfinite(beta0), "beta0 must be finite");
+    require(std::isfinite(betaLearningRate) && betaLearningRate >= 0.0,
+            "the learning rate of beta must be a finite number >= 0");
+    require(std::isfinite(betaMomentum) && betaMomentum >= 0.0 && betaMomentum < 1.0,
+            "the momentum of beta must be in [0, 1)");
+    require(std::isfinite(learningRate) && learningRate > 0.0,
+            "the learning rate must be a finite number > 0, got " + numberText(learningRate));
+    require(batchClasses >= 2 && batchClasses <= 1000,
+            "a batch needs between 2 and 1000 classes (P), got " + std::to_string(batchClasses));
+    require(batchK >= 1 && batchK <= 1000,
+            "a batch needs between 1 and 1000 examples per class (K), got " + std::to_string(batchK));
+    SamplerSettings{embeddingDimension, cutoff, nonzeroLossCutoff}.validate();
+}
+
+Trainer::Trainer(DataSplit data, TrainerSettings settings)
+    : data_(std::move(data))
+    , settings_(std::move(settings))
+    , network_(NetworkShape{}) // replaced below, once the data is checked
+{
+    settings_.validate();
+    data_.training.validate();
+    data_.heldOut.validate();
+    require(data_.training.features.cols() == data_.heldOut.features.cols(),
+            "the training and held-out parts have different numbers of features");
+    standardise(data_);
+
+    std::map<int, int> dense;
+    for (int label : data_.training.labels)
+        dense.try_emplace(label, int(dense.size()));
+    rowsOfClass_.resize(dense.size());
+    for (std::size_t row = 0; row < data_.training.labels.size(); ++row) {
+        const int c = dense.at(data_.training.labels[row]);
+        trainingClassIndex_.push_back(c);
+        rowsOfClass_[std::size_t(c)].push_back(int(row));
+    }
+    reset();
+}
+
+void Trainer::reset()
+{
+    network_ = initialNetwork(settings_, int(data_.training.features.cols()));
+    adam_ = Adam<float>(AdamSettings{settings_.learningRate});
+    boundary_ = MarginBoundary{settings_.beta0, {}, {}};
+    if (settings_.learnClassBeta)
+        boundary_.perClass.assign(rowsOfClass_.size(), 0.0);
+    if (settings_.learnImageBeta)
+        boundary_.perImage.assign(data_.training.labels.size(), 0.0);
+    beta0Velocity_ = 0.0;
+    perClassVelocity_.assign(boundary_.perClass.size(), 0.0);
+    perImageVelocity_.assign(boundary_.perImage.size(), 0.0);
+    batchRng_ = seededStream(settings_.seed, batchStream);
+    samplerRng_ = seededStream(settings_.seed, samplerStream);
+    steps_ = 0;
+    checkpoint_ = State{network_.parameters(), boundary_};
+    checkpointStep_ = 0;
+    lastEmbeddings_.resize(0, 0);
+    lastLabels_.clear();
+}
+
+std::vector<int> Trainer::drawBatch()
+{
+    // P classes without replacement, then K rows of each without replacement; both capped by
+    // what the training split has (a partial Fisher-Yates shuffle each time).
+    std::vector<int> classes(rowsOfClass_.size());
+    for (std::size_t i = 0; i < classes.size(); ++i)
+        classes[i] = int(i);
+    const std::size_t p = std::min<std::size_t>(std::size_t(settings_.batchClasses), classes.size());
+    std::vector<int> rows;
+    for (std::size_t i = 0; i < p; ++i) {
+        std::swap(classes[i], classes[i + uniformIndex(classes.size() - i, batchRng_)]);
+        std::vector<int> members = rowsOfClass_[std::size_t(classes[i])];
+        const std::size_t k = std::min<std::size_t>(std::size_t(settings_.batchK), members.size());
+        for (std::size_t j = 0; j < k; ++j) {
+            std::swap(members[j], members[j + uniformIndex(members.size() - j, batchRng_)]);
+            rows.push_back(members[j]);
+        }
+    }
+    return rows;
+}
+
+StepResult Trainer::trainStep()
+{
+    StepResult result;
+    result.step = steps_;
+    if (steps_ % checkpointEvery == 0 && largestWeight() <= healthyWeight && betasAreFinite()) {
+        checkpoint_ = State{network_.parameters(), boundary_};
+        checkpointStep_ = steps_;
+    }
+    const auto fail = [&](const std::string& why) {
+        restore(checkpoint_);
+        adam_.reset(); // its moments hold the runaway too
+        result.diverged = true;
+        result.divergence = "training diverged at step " + std::to_string(steps_ + 1) + ": " + why
+                            + "; restored the weights of step " + std::to_string(checkpointStep_);
+        return result;
+    };
+
+    const std::vector<int> rows = drawBatch();
+    Eigen::MatrixXf inputs(Eigen::Index(rows.size()), data_.training.features.cols());
+    std::vector<int> labels, classIndex;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        inputs.row(Eigen::Index(i)) = data_.training.features.row(rows[i]);
+        labels.push_back(trainingClassIndex_[std::size_t(rows[i])]);
+    }
+    classIndex = labels;
+
+    const Eigen::MatrixXd embeddings = network_.forward(inputs).cast<double>();
+    if (!embeddings.allFinite())
+        return fail("the embeddings became NaN or infinite (lower the learning rate)");
+    const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
+    const SamplerSettings samplerSettings{settings_.embeddingDimension, settings_.cutoff,
+                                          settings_.nonzeroLossCutoff};
+    const std::vector<Triplet> triplets
+        = sampleTriplets(settings_.sampler, distances, labels, samplerSettings, samplerRng_);
+    const LossSettings lossSettings{settings_.loss, settings_.effectiveAlpha(), settings_.nu};
+    const BatchLossResult loss = batchLoss(embeddings, classIndex, rows, triplets, lossSettings, boundary_);
+    if (!std::isfinite(loss.loss) || !loss.embeddingGradient.allFinite())
+        return fail("the loss became NaN or infinite");
+
+    network_.backward(loss.embeddingGradient.cast<float>());
+    adam_.step(network_.parameters(), network_.gradients());
+    if (settings_.loss == LossKind::Margin)
+        updateBeta(loss);
+    const float largest = largestWeight(); // NaN when any weight is NaN
+    if (!std::isfinite(largest) || !betasAreFinite())
+        return fail("the weights became NaN or infinite (lower the learning rate)");
+    if (largest > runawayWeight) {
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "the weights ran away (largest |w| = %.3g, above %.0g; lower the learning rate)",
+                      double(largest), double(runawayWeight));
+        return fail(text);
+    }
+
+    ++steps_;
+    result.step = steps_;
+    result.loss = loss.loss;
+    result.activeFraction = loss.activeFraction;
+    result.meanBeta = settings_.loss == LossKind::Margin ? loss.meanBeta : boundary_.beta0;
+    result.negativeDistances = negativeDistances(triplets, distances);
+    lastEmbeddings_ = embeddings;
+    lastLabels_ = std::move(labels);
+    return result;
+}
+
+void Trainer::updateBeta(const BatchLossResult& result)
+{
+    if (result.terms == 0)
+        return; // no pair in this batch (e.g. K = 1 under semi-hard): nothing to learn from
+    // SGD with momentum (PyTorch's form): v = mu v + g, beta -= lr v.
+    const double lr = settings_.betaLearningRate;
+    const double mu = settings_.betaMomentum;
+    if (settings_.learnBeta0) {
+        beta0Velocity_ = mu * beta0Velocity_ + result.dBeta0;
+        boundary_.beta0 -= lr * beta0Velocity_;
+    }
+    for (std::size_t c = 0; c < boundary_.perClass.size() && c < result.dPerClass.size(); ++c) {
+        perClassVelocity_[c] = mu * perClassVelocity_[c] + result.dPerClass[c];
+        boundary_.perClass[c] -= lr * perClassVelocity_[c];
+    }
+    for (std::size_t i = 0; i < boundary_.perImage.size() && i < result.dPerImage.size(); ++i) {
+        perImageVelocity_[i] = mu * perImageVelocity_[i] + result.dPerImage[i];
+        boundary_.perImage[i] -= lr * perImageVelocity_[i];
+    }
+}
+
+bool Trainer::betasAreFinite() const
+{
+    return std::isfinite(boundary_.beta0) && finite(boundary_.perClass) && finite(boundary_.perImage);
+}
+
+float Trainer::largestWeight() const
+{
+    float largest = 0.0f;
+    for (const Eigen::MatrixXf& p : network_.parameters())
+        largest = std::max(largest, p.cwiseAbs().maxCoeff<Eigen::PropagateNaN>(), [](float a, float b) {
+            return a < b || std::isnan(b); // keep a NaN once seen
+        });
+    return largest;
+}
+
+void Trainer::restore(const State& state)
+{
+    network_.parameters() = state.parameters;
+    boundary_ = state.boundary;
+    beta0Velocity_ = 0.0;
+    std::fill(perClassVelocity_.begin(), perClassVelocity_.end(), 0.0);
+    std::fill(perImageVelocity_.begin(), perImageVelocity_.end(), 0.0);
+}
+
+Eigen::MatrixXf Trainer::heldOutEmbeddings() const
+{
+    return network_.embed(data_.heldOut.features);
+}
+
+Evaluation Trainer::evaluate() const
+{
+    Evaluation evaluation;
+    evaluation.step = steps_;
+    const Eigen::MatrixXd embeddings = heldOutEmbeddings().cast<double>();
+    const std::vector<int>& labels = data_.heldOut.labels;
+    const std::array<int, 4> ks{1, 2, 4, 8};
+    const RetrievalScores scores = retrievalScores(embeddings, labels, ks);
+    std::copy(scores.recall.begin(), scores.recall.end(), evaluation.recall.begin());
+    evaluation.mapAtR = scores.mapAtR;
+    Rng rng = seededStream(settings_.seed ^ (std::uint64_t(steps_) << 20), evaluationStream);
+    evaluation.nmi = clusteringNmi(embeddings, labels, rng);
+    return evaluation;
+}
+
+std::array<std::vector<double>, 4> Trainer::samplerComparison() const
+{
+    std::array<std::vector<double>, 4> result;
+    if (lastLabels_.empty())
+        return result;
+    const Eigen::MatrixXd distances = pairwiseDistances(lastEmbeddings_);
+    const SamplerSettings samplerSettings{settings_.embeddingDimension, settings_.cutoff,
+                                          settings_.nonzeroLossCutoff};
+    for (SamplerKind kind : allSamplerKinds) {
+        Rng rng = seededStream(settings_.seed ^ (std::uint64_t(steps_) << 20),
+                               comparisonStream + 1 + std::uint64_t(kind));
+        const auto triplets = sampleTriplets(kind, distances, lastLabels_, samplerSettings, rng);
+        result[std::size_t(kind)] = negativeDistances(triplets, distances);
+    }
+    return result;
+}
+
+void Trainer::setLearningRate(double learningRate)
+{
+    require(std::isfinite(learningRate) && learningRate > 0.0,
+            "the learning rate must be a finite number > 0");
+    settings_.learningRate = learningRate;
+    adam_.settings().learningRate = learningRate;
+}
+
+void Trainer::setSampler(SamplerKind sampler)
+{
+    settings_.sampler = sampler;
+}
+
+void Trainer::setLoss(LossKind loss, std::optional<double> alpha)
+{
+    if (alpha)
+        LossSettings{loss, *alpha, settings_.nu}.validate();
+    settings_.loss = loss;
+    settings_.alpha = alpha;
+}
+
+void Trainer::setAlpha(double alpha)
+{
+    LossSettings{settings_.loss, alpha, settings_.nu}.validate();
+    settings_.alpha = alpha;
+}
+
+void Trainer::setBeta0(double beta0)
+{
+    require(std::isfinite(beta0), "beta0 must be finite");
+    settings_.beta0 = beta0;
+    boundary_.beta0 = beta0;
+    beta0Velocity_ = 0.0;
+}
+
+void Trainer::setNu(double nu)
+{
+    require(std::isfinite(nu), "nu must be finite");
+    settings_.nu = nu;
+}
+
+} // namespace sme

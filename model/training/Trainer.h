@@ -1,0 +1,151 @@
+// The training engine: an embedding network trained with any sampler and any loss.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/training/Adam.h"
+#include "model/losses/BatchLoss.h"
+#include "model/data/Dataset.h"
+#include "model/training/EmbeddingNetwork.h"
+#include "model/losses/MarginLoss.h"
+#include "model/sampling/Sampler.h"
+#include "model/training/TrainerState.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sme {
+
+struct TrainerSettings {
+    std::vector<int> hidden{256, 256};
+    int embeddingDimension = 128;      // n, 2 to 1024
+    SamplerKind sampler = SamplerKind::DistanceWeighted;
+    LossKind loss = LossKind::Margin;
+    std::optional<double> alpha;       // unset: defaultAlpha(loss)
+    double beta0 = 1.2;                // margin loss: initial boundary (ref)
+    double nu = 0.0;
+    bool learnBeta0 = true;
+    bool learnClassBeta = true;        // (ref) beta learned per class
+    bool learnImageBeta = false;
+    double betaLearningRate = 0.1;     // (ref) SGD with momentum for beta
+    double betaMomentum = 0.9;
+    double learningRate = 1e-3;        // Adam, for the network
+    int batchClasses = 12;             // P
+    int batchK = 5;                    // K
+    double cutoff = 0.5;               // distance weighted: lambda
+    double nonzeroLossCutoff = 1.4;
+    std::uint64_t seed = 1;
+
+    double effectiveAlpha() const { return alpha.value_or(defaultAlpha(loss)); }
+    // Throws sme::Error naming the first setting that is out of range.
+    void validate() const;
+};
+
+// What one training step did.
+struct StepResult {
+    long step = 0;                        // steps done after this one
+    double loss = 0.0;
+    double activeFraction = 0.0;
+    double meanBeta = 0.0;                // mean beta over the batch's pairs (margin loss)
+    std::vector<double> negativeDistances; // of the negatives the active sampler picked
+    bool diverged = false;                // NaN or Inf appeared: nothing was changed
+    std::string divergence;               // why, for a person
+};
+
+// Retrieval quality on the held-out classes.
+struct Evaluation {
+    long step = 0;
+    std::array<double, 4> recall{};       // Recall@1, @2, @4, @8
+    double nmi = 0.0;
+    double mapAtR = 0.0;
+};
+
+class Trainer {
+public:
+    // Splits nothing: data is already split by class; the trainer standardises it with the
+    // training statistics. Throws sme::Error for invalid settings or data.
+    Trainer(DataSplit data, TrainerSettings settings);
+
+    const TrainerSettings& settings() const { return settings_; }
+    long steps() const { return steps_; }
+
+    // One step: a P x K batch, forward, sampling, loss, backward, Adam, beta's SGD.
+    // Divergence: NaN or Inf anywhere, or runaway weights (|w| > runawayWeight). The embedding
+    // is normalised, so a far too large learning rate (1e3) need not overflow for a long time:
+    // Adam moves every weight by about lr per step, and weights that started near 0.1 and
+    // reach 1e4 can only come from such a rate (at lr = 1e-3 it would take ten million steps).
+    // Then the last checkpoint of healthy weights is restored (saved every checkpointEvery
+    // steps while |w| <= healthyWeight; the initial weights at first), Adam's moments are
+    // cleared, the step counter stays, and the result says why.
+    StepResult trainStep();
+
+    static constexpr float runawayWeight = 1e4f;
+    static constexpr float healthyWeight = 1e2f;
+    static constexpr long checkpointEvery = 100;
+
+    // Recall@1/2/4/8, NMI (k-means, k = held-out classes, seeded by the seed and the step) and
+    // MAP@R of the held-out embeddings.
+    Evaluation evaluate() const;
+
+    Eigen::MatrixXf heldOutEmbeddings() const;
+    const std::vector<int>& heldOutLabels() const { return data_.heldOut.labels; }
+
+    // The distances every sampler would pick on the last batch (indexed by SamplerKind), so the
+    // samplers can be compared on the live model. Empty before the first step.
+    std::array<std::vector<double>, 4> samplerComparison() const;
+
+    // Changes that apply from the next step on, without restarting.
+    void setLearningRate(double learningRate);
+    void setSampler(SamplerKind sampler);
+    void setLoss(LossKind loss, std::optional<double> alpha = std::nullopt);
+    void setAlpha(double alpha);
+    void setBeta0(double beta0);
+    void setNu(double nu);
+
+    // Back to step 0: the initial weights of the seed, fresh optimiser state.
+    void reset();
+
+    // The whole state between steps, and back: after restoreState(state()) the next steps are
+    // those the run would have taken. restoreState throws sme::Error, changing nothing, when
+    // the state does not fit this trainer's network, classes or images, or is not finite.
+    TrainerState state() const;
+    void restoreState(const TrainerState& state);
+
+    double beta0() const { return boundary_.beta0; }
+    const EmbeddingNetwork<float>& network() const { return network_; }
+
+private:
+    struct State {
+        std::vector<Eigen::MatrixXf> parameters;
+        MarginBoundary boundary;
+    };
+    std::vector<int> drawBatch();
+    void updateBeta(const BatchLossResult& result);
+    bool betasAreFinite() const;
+    void restore(const State& state);
+    // The largest |w| of the network in one pass; NaN when any weight is NaN.
+    float largestWeight() const;
+
+    DataSplit data_;
+    TrainerSettings settings_;
+    std::vector<int> trainingClassIndex_; // dense class index of every training row
+    std::vector<std::vector<int>> rowsOfClass_;
+    EmbeddingNetwork<float> network_;
+    Adam<float> adam_;
+    MarginBoundary boundary_;
+    double beta0Velocity_ = 0.0;
+    std::vector<double> perClassVelocity_;
+    std::vector<double> perImageVelocity_;
+    Rng batchRng_;
+    Rng samplerRng_;
+    long steps_ = 0;
+    State checkpoint_;
+    long checkpointStep_ = 0;
+    // The last batch, for samplerComparison().
+    Eigen::MatrixXd lastEmbeddings_;
+    std::vector<int> lastLabels_;
+};
+
+} // namespace sme

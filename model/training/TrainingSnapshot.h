@@ -1,0 +1,46 @@
+// What the training thread hands to the window: immutable snapshots of a running model.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/training/Trainer.h"
+
+#include <Eigen/Core>
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace sme {
+
+// One training step as the curves need it.
+struct StepPoint {
+    long step = 0;
+    double loss = 0.0;
+    double activeFraction = 0.0;
+    double beta = 0.0;
+};
+
+// A run's curves from its start: every step and every evaluation, in order.
+struct RunHistory {
+    std::vector<StepPoint> steps;
+    std::vector<Evaluation> evaluations;
+};
+
+// What the window receives, at most about 30 times a second: everything since the previous
+// snapshot. Immutable once published (shared as std::shared_ptr<const TrainingSnapshot>).
+struct TrainingSnapshot {
+    long step = 0;                        // steps done
+    bool running = false;
+    double stepsPerSecond = 0.0;
+    std::vector<StepPoint> steps;         // the steps since the previous snapshot
+    std::vector<Evaluation> evaluations; // evaluations since the previous snapshot
+    std::vector<double> negativeDistances; // the active sampler's picks at the last step
+    // With an evaluation (and after a reset): the held-out embeddings for the map.
+    std::shared_ptr<const Eigen::MatrixXf> heldOutEmbeddings;
+    std::shared_ptr<const std::vector<int>> heldOutLabels;
+    // When requested: the distances every sampler would pick on the last batch.
+    std::optional<std::array<std::vector<double>, 4>> samplerComparison;
+    bool reset = false;                   // the run restarted: curves start again
+};
+
+} // namespace sme

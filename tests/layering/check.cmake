@@ -1,0 +1,42 @@
+# Builds every layering probe (tests/layering/CMakeLists.txt) and checks the compiler's
+# verdict: an allowed header compiles; a refused one fails because the header is not found
+# (not for any other reason: the message must say so).
+#   cmake -DBUILD_DIR=... -DPROBES="name:allowed:header|name:refused:header|..." -P check.cmake
+string(REPLACE "|" ";" PROBES "${PROBES}")
+set(failures 0)
+set(checked 0)
+foreach(probe IN LISTS PROBES)
+  string(REPLACE ":" ";" fields "${probe}")
+  list(GET fields 0 name)
+  list(GET fields 1 verdict)
+  list(GET fields 2 header)
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${BUILD_DIR} --target layering_${name}
+                  RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
+  math(EXPR checked "${checked} + 1")
+  # GCC: "fatal error: app/gui/MainWindow.h: No such file or directory";
+  # clang: "fatal error: 'app/gui/MainWindow.h' file not found".
+  string(REGEX MATCH "No such file or directory|file not found" missing "${output}")
+  if(verdict STREQUAL "allowed")
+    if(status EQUAL 0)
+      message(STATUS "ok: ${name}: ${header} compiles, as it should")
+    else()
+      message(STATUS "FAIL: ${name}: ${header} should compile:\n${output}")
+      math(EXPR failures "${failures} + 1")
+    endif()
+  else()
+    if(NOT status EQUAL 0 AND missing)
+      message(STATUS "ok: ${name}: ${header} is not visible, as it should not be")
+    elseif(status EQUAL 0)
+      message(STATUS "FAIL: ${name}: ${header} compiled, but this layer must not see it")
+      math(EXPR failures "${failures} + 1")
+    else()
+      message(STATUS "FAIL: ${name}: the build failed for another reason than a missing header:\n${output}")
+      math(EXPR failures "${failures} + 1")
+    endif()
+  endif()
+endforeach()
+math(EXPR passed "${checked} - ${failures}")
+message(STATUS "layering: ${passed} passed, ${failures} failed")
+if(failures GREATER 0)
+  message(FATAL_ERROR "the layering is broken")
+endif()
