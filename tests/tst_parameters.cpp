@@ -4,6 +4,7 @@
 #include "widgets/ControlPanel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -47,6 +48,8 @@ private slots:
     void jsonRoundTripKeepsEveryField();
     void badFieldsKeepTheirDefaultsAndAreNamed_data();
     void badFieldsKeepTheirDefaultsAndAreNamed();
+    void jsonTextIsPinned();
+    void everyBadFieldIsNamedInFieldOrder();
     void controlPanelShowsAndReturnsEveryField();
     void dimensionSliderIsLogarithmic();
     void editingAControlEmitsOneChange();
@@ -96,6 +99,59 @@ void ParametersTest::badFieldsKeepTheirDefaultsAndAreNamed()
     QJsonObject expected = parametersToJson(unusual());
     expected[key] = parametersToJson(sme::ExplorerParameters{})[key];
     QCOMPARE(parametersToJson(read), expected);
+}
+
+void ParametersTest::jsonTextIsPinned()
+{
+    // Sessions and remembered settings written before stay readable, and new ones read the same.
+    QCOMPARE(QJsonDocument(parametersToJson(unusual())).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"alpha":0.45,"batch_classes":7,"batch_k":3,"beta0":0.9,"cutoff":0.35,)"
+                        R"("dataset":"digits","dimension":37,"gradient_noise":0.25,"hidden":[64,32,16],)"
+                        R"("learn_class_beta":false,"learn_image_beta":true,"learning_rate":0.0025,)"
+                        R"("loss":"contrastive","monte_carlo_points":300,"nonzero_loss_cutoff":1.25,"nu":0.05,)"
+                        R"("sampler":"semi-hard","seed":"424242","steps_per_second":20,"stop_after":1500,)"
+                        R"("synthetic_noise":2.5})"));
+}
+
+void ParametersTest::everyBadFieldIsNamedInFieldOrder()
+{
+    // Every field of the wrong kind: one message each, in the order of ExplorerParameters.
+    QJsonObject json;
+    for (const QString& key : parametersToJson(sme::ExplorerParameters{}).keys())
+        json[key] = QJsonValue(QJsonArray{});
+    json[QStringLiteral("hidden")] = QJsonValue(QJsonArray{1, 2, 3, 4, 5, 6, 7, 8, 9});
+    QStringList problems;
+    QCOMPARE(parametersFromJson(json, &problems), sme::ExplorerParameters{});
+    const QStringList expected{
+        "dimension must be a number from 2 to 4096",
+        "gradient_noise must be a number from 0 to 10",
+        "monte_carlo_points must be a number from 0 to 5000",
+        "sampler: unknown name",
+        "cutoff must be a number from 0 to 1.99",
+        "nonzero_loss_cutoff must be a number from 0.05 to 2",
+        "loss: unknown name",
+        "alpha must be a number from 0 to 2",
+        "beta0 must be a number from 0 to 2",
+        "learn_class_beta must be true or false",
+        "learn_image_beta must be true or false",
+        "nu must be a number from -1 to 1",
+        "dataset must be synthetic, digits or a file path",
+        "synthetic_noise must be a number from 0 to 10",
+        "batch_classes must be a number from 2 to 100",
+        "batch_k must be a number from 1 to 50",
+        "hidden must be a list of up to 8 whole widths from 1 to 4096",
+        "learning_rate must be a number from 1e-06 to 10000",
+        "seed must be a whole number from 0 to 1000000, as text",
+        "steps_per_second must be a number from 0 to 1e+06",
+        "stop_after must be a number from 0 to 1e+07",
+    };
+    QCOMPARE(problems, expected);
+    // The same ranges judge parameters that never were JSON.
+    sme::ExplorerParameters outside;
+    outside.alpha = 2.5;
+    outside.seed = 1'000'001;
+    QCOMPARE(parameterProblems(outside),
+             (QStringList{"alpha must be a number from 0 to 2", "seed must be a whole number from 0 to 1000000, as text"}));
 }
 
 void ParametersTest::controlPanelShowsAndReturnsEveryField()
