@@ -1,10 +1,14 @@
 // Tests of the explorer's parameters: JSON round trip, refusal of bad fields, the control panel.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/io/ParameterJson.h"
+#include "model/figures/ParameterSchema.h"
 #include "widgets/ControlPanel.h"
 
+#include <QDoubleSpinBox>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -51,6 +55,7 @@ private slots:
     void jsonTextIsPinned();
     void everyBadFieldIsNamedInFieldOrder();
     void controlPanelShowsAndReturnsEveryField();
+    void everyControlTakesTheSchemasRange();
     void dimensionSliderIsLogarithmic();
     void editingAControlEmitsOneChange();
 };
@@ -151,7 +156,8 @@ void ParametersTest::everyBadFieldIsNamedInFieldOrder()
     outside.alpha = 2.5;
     outside.seed = 1'000'001;
     QCOMPARE(parameterProblems(outside),
-             (QStringList{"alpha must be a number from 0 to 2", "seed must be a whole number from 0 to 1000000, as text"}));
+             (QStringList{"alpha must be a number from 0 to 2",
+                          "seed must be a whole number from 0 to 1000000, as text"}));
 }
 
 void ParametersTest::controlPanelShowsAndReturnsEveryField()
@@ -166,6 +172,49 @@ void ParametersTest::controlPanelShowsAndReturnsEveryField()
     p.hidden.clear();
     panel.setParameters(p);
     QCOMPARE(panel.parameters().hidden, std::vector<int>{});
+}
+
+void ParametersTest::everyControlTakesTheSchemasRange()
+{
+    // A control that took more than a session may hold would save what cannot be opened again.
+    ControlPanel panel;
+    for (const sme::ParameterField& field : sme::parameterSchema()) {
+        const QString key = QLatin1String(field.key);
+        switch (field.type()) {
+        case sme::ParameterType::Integer:
+        case sme::ParameterType::Seed:
+        case sme::ParameterType::Count: {
+            const auto* box = panel.findChild<QSpinBox*>(key);
+            QVERIFY2(box, qPrintable(key));
+            QCOMPARE(box->minimum(), field.minimum);
+            QCOMPARE(box->maximum(), field.maximum);
+            break;
+        }
+        case sme::ParameterType::Real: {
+            if (field.member == sme::ParameterMember(&sme::ExplorerParameters::stepsPerSecond))
+                continue; // a choice of a few speeds, not a range
+            const auto* box = panel.findChild<QDoubleSpinBox*>(key);
+            QVERIFY2(box, qPrintable(key));
+            QCOMPARE(box->minimum(), field.minimum); // also: the box's decimals can show its ends
+            QCOMPARE(box->maximum(), field.maximum);
+            break;
+        }
+        case sme::ParameterType::WidthList: {
+            const auto* line = panel.findChild<QLineEdit*>(key);
+            QVERIFY2(line, qPrintable(key));
+            const auto* validator = qobject_cast<const QRegularExpressionValidator*>(line->validator());
+            QVERIFY(validator);
+            QCOMPARE(validator->regularExpression().pattern(),
+                     QStringLiteral("^(none|\\d{1,4}(,\\d{1,4}){0,7})$"));
+            break;
+        }
+        case sme::ParameterType::Flag:
+        case sme::ParameterType::Sampler:
+        case sme::ParameterType::Loss:
+        case sme::ParameterType::TextPath:
+            break; // choices, not ranges
+        }
+    }
 }
 
 void ParametersTest::dimensionSliderIsLogarithmic()
