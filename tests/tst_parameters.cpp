@@ -1,9 +1,14 @@
 // Tests of the explorer's parameters: JSON round trip, refusal of bad fields, the control panel.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/io/ParameterJson.h"
+#include "model/figures/ParameterSchema.h"
 #include "widgets/ControlPanel.h"
 
+#include <QDoubleSpinBox>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
@@ -47,7 +52,10 @@ private slots:
     void jsonRoundTripKeepsEveryField();
     void badFieldsKeepTheirDefaultsAndAreNamed_data();
     void badFieldsKeepTheirDefaultsAndAreNamed();
+    void jsonTextIsPinned();
+    void everyBadFieldIsNamedInFieldOrder();
     void controlPanelShowsAndReturnsEveryField();
+    void everyControlTakesTheSchemasRange();
     void dimensionSliderIsLogarithmic();
     void editingAControlEmitsOneChange();
 };
@@ -98,6 +106,60 @@ void ParametersTest::badFieldsKeepTheirDefaultsAndAreNamed()
     QCOMPARE(parametersToJson(read), expected);
 }
 
+void ParametersTest::jsonTextIsPinned()
+{
+    // Sessions and remembered settings written before stay readable, and new ones read the same.
+    QCOMPARE(QJsonDocument(parametersToJson(unusual())).toJson(QJsonDocument::Compact),
+             QByteArray(R"({"alpha":0.45,"batch_classes":7,"batch_k":3,"beta0":0.9,"cutoff":0.35,)"
+                        R"("dataset":"digits","dimension":37,"gradient_noise":0.25,"hidden":[64,32,16],)"
+                        R"("learn_class_beta":false,"learn_image_beta":true,"learning_rate":0.0025,)"
+                        R"("loss":"contrastive","monte_carlo_points":300,"nonzero_loss_cutoff":1.25,"nu":0.05,)"
+                        R"("sampler":"semi-hard","seed":"424242","steps_per_second":20,"stop_after":1500,)"
+                        R"("synthetic_noise":2.5})"));
+}
+
+void ParametersTest::everyBadFieldIsNamedInFieldOrder()
+{
+    // Every field of the wrong kind: one message each, in the order of ExplorerParameters.
+    QJsonObject json;
+    for (const QString& key : parametersToJson(sme::ExplorerParameters{}).keys())
+        json[key] = QJsonValue(QJsonArray{});
+    json[QStringLiteral("hidden")] = QJsonValue(QJsonArray{1, 2, 3, 4, 5, 6, 7, 8, 9});
+    QStringList problems;
+    QCOMPARE(parametersFromJson(json, &problems), sme::ExplorerParameters{});
+    const QStringList expected{
+        "dimension must be a number from 2 to 4096",
+        "gradient_noise must be a number from 0 to 10",
+        "monte_carlo_points must be a number from 0 to 5000",
+        "sampler: unknown name",
+        "cutoff must be a number from 0 to 1.99",
+        "nonzero_loss_cutoff must be a number from 0.05 to 2",
+        "loss: unknown name",
+        "alpha must be a number from 0 to 2",
+        "beta0 must be a number from 0 to 2",
+        "learn_class_beta must be true or false",
+        "learn_image_beta must be true or false",
+        "nu must be a number from -1 to 1",
+        "dataset must be synthetic, digits or a file path",
+        "synthetic_noise must be a number from 0 to 10",
+        "batch_classes must be a number from 2 to 100",
+        "batch_k must be a number from 1 to 50",
+        "hidden must be a list of up to 8 whole widths from 1 to 4096",
+        "learning_rate must be a number from 1e-06 to 10000",
+        "seed must be a whole number from 0 to 1000000, as text",
+        "steps_per_second must be a number from 0 to 1e+06",
+        "stop_after must be a number from 0 to 1e+07",
+    };
+    QCOMPARE(problems, expected);
+    // The same ranges judge parameters that never were JSON.
+    sme::ExplorerParameters outside;
+    outside.alpha = 2.5;
+    outside.seed = 1'000'001;
+    QCOMPARE(parameterProblems(outside),
+             (QStringList{"alpha must be a number from 0 to 2",
+                          "seed must be a whole number from 0 to 1000000, as text"}));
+}
+
 void ParametersTest::controlPanelShowsAndReturnsEveryField()
 {
     ControlPanel panel;
@@ -110,6 +172,49 @@ void ParametersTest::controlPanelShowsAndReturnsEveryField()
     p.hidden.clear();
     panel.setParameters(p);
     QCOMPARE(panel.parameters().hidden, std::vector<int>{});
+}
+
+void ParametersTest::everyControlTakesTheSchemasRange()
+{
+    // A control that took more than a session may hold would save what cannot be opened again.
+    ControlPanel panel;
+    for (const sme::ParameterField& field : sme::parameterSchema()) {
+        const QString key = QLatin1String(field.key);
+        switch (field.type()) {
+        case sme::ParameterType::Integer:
+        case sme::ParameterType::Seed:
+        case sme::ParameterType::Count: {
+            const auto* box = panel.findChild<QSpinBox*>(key);
+            QVERIFY2(box, qPrintable(key));
+            QCOMPARE(box->minimum(), field.minimum);
+            QCOMPARE(box->maximum(), field.maximum);
+            break;
+        }
+        case sme::ParameterType::Real: {
+            if (field.member == sme::ParameterMember(&sme::ExplorerParameters::stepsPerSecond))
+                continue; // a choice of a few speeds, not a range
+            const auto* box = panel.findChild<QDoubleSpinBox*>(key);
+            QVERIFY2(box, qPrintable(key));
+            QCOMPARE(box->minimum(), field.minimum); // also: the box's decimals can show its ends
+            QCOMPARE(box->maximum(), field.maximum);
+            break;
+        }
+        case sme::ParameterType::WidthList: {
+            const auto* line = panel.findChild<QLineEdit*>(key);
+            QVERIFY2(line, qPrintable(key));
+            const auto* validator = qobject_cast<const QRegularExpressionValidator*>(line->validator());
+            QVERIFY(validator);
+            QCOMPARE(validator->regularExpression().pattern(),
+                     QStringLiteral("^(none|\\d{1,4}(,\\d{1,4}){0,7})$"));
+            break;
+        }
+        case sme::ParameterType::Flag:
+        case sme::ParameterType::Sampler:
+        case sme::ParameterType::Loss:
+        case sme::ParameterType::TextPath:
+            break; // choices, not ranges
+        }
+    }
 }
 
 void ParametersTest::dimensionSliderIsLogarithmic()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ControlPanel.h"
 
+#include "model/figures/ParameterSchema.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -19,12 +21,17 @@
 
 namespace {
 
+using Parameters = sme::ExplorerParameters;
+
 const double speeds[] = {0.0, 1.0, 5.0, 20.0, 100.0};
 
-QDoubleSpinBox* doubleBox(double minimum, double maximum, double step, int decimals, const QString& tip)
+// A box over the schema's range for the field, named after its JSON key (tst_parameters finds it so).
+QDoubleSpinBox* doubleBox(const sme::ParameterMember& member, double step, int decimals, const QString& tip)
 {
+    const sme::ParameterField& field = sme::parameterField(member);
     auto* box = new QDoubleSpinBox;
-    box->setRange(minimum, maximum);
+    box->setObjectName(QLatin1String(field.key));
+    box->setRange(field.minimum, field.maximum);
     box->setSingleStep(step);
     box->setDecimals(decimals);
     box->setToolTip(tip);
@@ -32,13 +39,22 @@ QDoubleSpinBox* doubleBox(double minimum, double maximum, double step, int decim
     return box;
 }
 
-QSpinBox* intBox(int minimum, int maximum, const QString& tip)
+QSpinBox* intBox(const sme::ParameterMember& member, const QString& tip)
 {
+    const sme::ParameterField& field = sme::parameterField(member);
     auto* box = new QSpinBox;
-    box->setRange(minimum, maximum);
+    box->setObjectName(QLatin1String(field.key));
+    box->setRange(int(field.minimum), int(field.maximum));
     box->setToolTip(tip);
     box->setKeyboardTracking(false);
     return box;
+}
+
+// "none" or up to maximumLength widths of as many digits as the largest width has.
+QRegularExpression widthListPattern(const sme::ParameterField& field)
+{
+    const QString width = QStringLiteral("\\d{1,%1}").arg(QString::number(int(field.maximum)).size());
+    return QRegularExpression(QStringLiteral("^(none|%1(,%1){0,%2})$").arg(width).arg(field.maximumLength - 1));
 }
 
 QFormLayout* form(QGroupBox* group)
@@ -77,8 +93,9 @@ QWidget* ControlPanel::geometryGroup()
 {
     auto* group = new QGroupBox(tr("Geometry"));
     auto* layout = form(group);
-    dimension_ = intBox(2, 4096, tr("Embedding dimension n: the embeddings live on the unit sphere "
-                                    "S^(n-1). Distances concentrate near \u221A" "2 as n grows."));
+    dimension_ = intBox(&Parameters::dimension,
+        tr("Embedding dimension n: the embeddings live on the unit sphere "
+           "S^(n-1). Distances concentrate near \u221A" "2 as n grows."));
     dimensionSlider_ = new QSlider(Qt::Horizontal);
     dimensionSlider_->setRange(0, 1000);
     dimensionSlider_->setToolTip(tr("Embedding dimension n on a logarithmic scale, 2 to 4096."));
@@ -100,12 +117,14 @@ QWidget* ControlPanel::geometryGroup()
         dimensionSlider_->setValue(sliderForDimension(n));
         emitChange();
     });
-    gradientNoise_ = doubleBox(0.0, 10.0, 0.01, 3, tr("Noise level \u03C3 of the embeddings: the gradient "
-                                                       "direction of a negative at distance d is "
-                                                       "(h + z)/||h + z||, z ~ N(0, \u03C3\u00B2 I)."));
+    gradientNoise_ = doubleBox(&Parameters::gradientNoise, 0.01, 3,
+        tr("Noise level \u03C3 of the embeddings: the gradient "
+           "direction of a negative at distance d is "
+           "(h + z)/||h + z||, z ~ N(0, \u03C3\u00B2 I)."));
     layout->addRow(tr("Noise \u03C3"), gradientNoise_);
-    monteCarloPoints_ = intBox(0, 5000, tr("Uniform random points whose pairwise distances make the "
-                                           "density histogram (0 hides it)."));
+    monteCarloPoints_ = intBox(&Parameters::monteCarloPoints,
+        tr("Uniform random points whose pairwise distances make the "
+           "density histogram (0 hides it)."));
     monteCarloPoints_->setSingleStep(100);
     layout->addRow(tr("Monte Carlo points"), monteCarloPoints_);
     connect(gradientNoise_, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
@@ -121,12 +140,14 @@ QWidget* ControlPanel::samplingGroup()
     sampler_->addItems({tr("Uniform"), tr("Hard negative"), tr("Semi-hard"), tr("Distance weighted")});
     sampler_->setToolTip(tr("How each anchor's negative is chosen from the batch."));
     layout->addRow(tr("Sampler"), sampler_);
-    cutoff_ = doubleBox(0.0, 1.99, 0.05, 2, tr("\u03BB: distance weighted sampling clips distances "
-                                               "below this, capping the weight of very close, noisy pairs."));
+    cutoff_ = doubleBox(&Parameters::cutoff, 0.05, 2,
+        tr("\u03BB: distance weighted sampling clips distances "
+           "below this, capping the weight of very close, noisy pairs."));
     layout->addRow(tr("Cutoff \u03BB"), cutoff_);
-    nonzeroLossCutoff_ = doubleBox(0.05, 2.0, 0.05, 2, tr("Negatives at this distance or farther carry "
-                                                          "no loss and are never drawn (\u03B2 + \u03B1 "
-                                                          "of the margin loss)."));
+    nonzeroLossCutoff_ = doubleBox(&Parameters::nonzeroLossCutoff, 0.05, 2,
+        tr("Negatives at this distance or farther carry "
+           "no loss and are never drawn (\u03B2 + \u03B1 "
+           "of the margin loss)."));
     layout->addRow(tr("Non-zero-loss cutoff"), nonzeroLossCutoff_);
     connect(sampler_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChange);
     connect(cutoff_, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
@@ -142,10 +163,11 @@ QWidget* ControlPanel::lossGroup()
     loss_->addItems({tr("Contrastive"), tr("Triplet (squared)"), tr("Triplet"), tr("Margin")});
     loss_->setToolTip(tr("The loss the model trains with."));
     layout->addRow(tr("Loss"), loss_);
-    alpha_ = doubleBox(0.0, 2.0, 0.05, 2, tr("\u03B1: the margin of separation."));
+    alpha_ = doubleBox(&Parameters::alpha, 0.05, 2, tr("\u03B1: the margin of separation."));
     layout->addRow(tr("Margin \u03B1"), alpha_);
-    beta0_ = doubleBox(0.0, 2.0, 0.05, 2, tr("\u03B2\u2080: the initial boundary between positive and "
-                                             "negative pairs of the margin loss."));
+    beta0_ = doubleBox(&Parameters::beta0, 0.05, 2,
+        tr("\u03B2\u2080: the initial boundary between positive and "
+           "negative pairs of the margin loss."));
     layout->addRow(tr("Boundary \u03B2\u2080"), beta0_);
     learnClassBeta_ = new QCheckBox(tr("per class"));
     learnClassBeta_->setToolTip(tr("Learn a \u03B2 offset for every class (resets the model)."));
@@ -155,7 +177,8 @@ QWidget* ControlPanel::lossGroup()
     parts->addWidget(learnClassBeta_);
     parts->addWidget(learnImageBeta_);
     layout->addRow(tr("Learn \u03B2"), parts);
-    nu_ = doubleBox(-1.0, 1.0, 0.01, 3, tr("\u03BD: weight of the \u03B2 regulariser \u03BD \u03B2 in the objective."));
+    nu_ = doubleBox(&Parameters::nu, 0.01, 3,
+        tr("\u03BD: weight of the \u03B2 regulariser \u03BD \u03B2 in the objective."));
     layout->addRow(tr("Regulariser \u03BD"), nu_);
     connect(loss_, &QComboBox::currentIndexChanged, this, &ControlPanel::emitChange);
     for (QDoubleSpinBox* box : {alpha_, beta0_, nu_})
@@ -174,22 +197,26 @@ QWidget* ControlPanel::dataGroup()
     dataset_->addItem(tr("Open file\u2026"));
     dataset_->setToolTip(tr("What the model trains on; half the classes are held out for retrieval."));
     layout->addRow(tr("Data set"), dataset_);
-    syntheticNoise_ = doubleBox(0.0, 10.0, 0.1, 2, tr("Synthetic data: how strongly nuisance variation "
-                                                      "shared by all classes hides them (0 = clean)."));
+    syntheticNoise_ = doubleBox(&Parameters::syntheticNoise, 0.1, 2,
+        tr("Synthetic data: how strongly nuisance variation "
+           "shared by all classes hides them (0 = clean)."));
     layout->addRow(tr("Nuisance level"), syntheticNoise_);
-    batchClasses_ = intBox(2, 100, tr("P: classes per batch."));
-    batchK_ = intBox(1, 50, tr("K: examples per class in a batch."));
+    batchClasses_ = intBox(&Parameters::batchClasses, tr("P: classes per batch."));
+    batchK_ = intBox(&Parameters::batchK, tr("K: examples per class in a batch."));
     auto* batch = new QHBoxLayout;
     batch->addWidget(batchClasses_);
     batch->addWidget(batchK_);
     layout->addRow(tr("Batch P \u00D7 K"), batch);
+    const sme::ParameterField& hiddenField = sme::parameterField(&Parameters::hidden);
     hidden_ = new QLineEdit;
-    hidden_->setValidator(new QRegularExpressionValidator(QRegularExpression("^(none|\\d{1,4}(,\\d{1,4}){0,7})$"), hidden_));
+    hidden_->setObjectName(QLatin1String(hiddenField.key));
+    hidden_->setValidator(new QRegularExpressionValidator(widthListPattern(hiddenField), hidden_));
     hidden_->setToolTip(tr("Hidden layer widths, comma separated (e.g. 256,256), or none."));
     layout->addRow(tr("Hidden layers"), hidden_);
-    learningRate_ = doubleBox(1e-6, 1e4, 1e-4, 6, tr("Adam's learning rate (applied at the next step)."));
+    learningRate_ = doubleBox(&Parameters::learningRate, 1e-4, 6,
+        tr("Adam's learning rate (applied at the next step)."));
     layout->addRow(tr("Learning rate"), learningRate_);
-    seed_ = intBox(0, 1'000'000, tr("Seed of the weights, batches and sampling."));
+    seed_ = intBox(&Parameters::seed, tr("Seed of the weights, batches and sampling."));
     layout->addRow(tr("Seed"), seed_);
     connect(dataset_, &QComboBox::activated, this, [this](int index) {
         if (index == dataset_->count() - 1)
@@ -225,7 +252,7 @@ QWidget* ControlPanel::runGroup()
                       tr("100 steps/s")});
     speed_->setToolTip(tr("Training speed."));
     layout->addRow(tr("Speed"), speed_);
-    stopAfter_ = intBox(0, 10'000'000, tr("Pause by itself after this many steps (0 = never)."));
+    stopAfter_ = intBox(&Parameters::stopAfter, tr("Pause by itself after this many steps (0 = never)."));
     stopAfter_->setSingleStep(500);
     stopAfter_->setSpecialValueText(tr("never"));
     layout->addRow(tr("Stop after"), stopAfter_);
@@ -304,13 +331,13 @@ void ControlPanel::setParameters(const sme::ExplorerParameters& p)
         widths << QString::number(w);
     hidden_->setText(widths.isEmpty() ? QStringLiteral("none") : widths.join(QLatin1Char(',')));
     learningRate_->setValue(p.learningRate);
-    seed_->setValue(int(std::min<std::uint64_t>(p.seed, 1'000'000)));
+    seed_->setValue(int(std::min<std::uint64_t>(p.seed, std::uint64_t(seed_->maximum()))));
     int speed = 0;
     for (int i = 0; i < int(std::size(speeds)); ++i)
         if (speeds[i] == p.stepsPerSecond)
             speed = i;
     speed_->setCurrentIndex(speed);
-    stopAfter_->setValue(int(std::min<long>(p.stopAfter, 10'000'000)));
+    stopAfter_->setValue(int(std::min<long>(p.stopAfter, stopAfter_->maximum())));
     quiet_ = false;
 }
 

@@ -9,6 +9,7 @@
 #include "app/io/OutputFile.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
+#include "model/figures/ParameterSchema.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/GradientVarianceView.h"
@@ -23,6 +24,8 @@
 #include <QFileInfo>
 #include <QLegend>
 #include <memory>
+#include <stdexcept>
+#include <type_traits>
 
 namespace {
 
@@ -59,6 +62,44 @@ void addFigureOptions(CommandOptions& options)
     options.add("session", "Start from a saved session's parameters (options override them).", "FILE");
 }
 
+// The kind named by the field's option ("--sampler hard"), or value when it is not given.
+template <class Kind, class FromName>
+Kind namedKind(const CommandOptions& options, const sme::ParameterField& field, Kind value, FromName fromName)
+{
+    const QString name = options.text(QLatin1String(field.figureOption));
+    if (name.isEmpty())
+        return value;
+    const std::optional<Kind> kind = fromName(name.toStdString());
+    sme::require(kind.has_value(), "unknown " + std::string(field.key) + " '" + name.toStdString() + "'");
+    return *kind;
+}
+
+// Sets the field from its option when the option is given (the schema names the option).
+void overrideFromOption(const CommandOptions& options, const sme::ParameterField& field, sme::ExplorerParameters& p)
+{
+    const QString option = QLatin1String(field.figureOption);
+    std::visit([&](auto member) {
+        auto& value = p.*member;
+        using T = std::remove_reference_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, int>)
+            value = options.integer(option, value);
+        else if constexpr (std::is_same_v<T, double>)
+            value = options.real(option, value);
+        else if constexpr (std::is_same_v<T, std::uint64_t>)
+            value = options.unsignedInteger(option, value);
+        else if constexpr (std::is_same_v<T, std::string>) {
+            if (const QString text = options.text(option); !text.isEmpty())
+                value = text.toStdString();
+        } else if constexpr (std::is_same_v<T, sme::SamplerKind>) {
+            value = namedKind(options, field, value, sme::samplerFromName);
+        } else if constexpr (std::is_same_v<T, sme::LossKind>) {
+            value = namedKind(options, field, value, sme::lossFromName);
+        } else {
+            throw std::logic_error("the figure command reads no option of this type: --" + option.toStdString());
+        }
+    }, field.member);
+}
+
 // The session's parameters (the options given override them) and its kept run, if any.
 sme::ExplorerParameters readParameters(const CommandOptions& options, std::optional<sme::SavedRun>& run)
 {
@@ -70,28 +111,9 @@ sme::ExplorerParameters readParameters(const CommandOptions& options, std::optio
         p = *load.parameters;
         run = std::move(load.run);
     }
-    p.dimension = options.integer("dim", p.dimension);
-    p.gradientNoise = options.real("noise", p.gradientNoise);
-    p.monteCarloPoints = options.integer("samples", p.monteCarloPoints);
-    p.alpha = options.real("alpha", p.alpha);
-    p.beta0 = options.real("beta", p.beta0);
-    p.cutoff = options.real("lambda", p.cutoff);
-    p.nonzeroLossCutoff = options.real("nonzero-loss-cutoff", p.nonzeroLossCutoff);
-    if (const QString d = options.text("dataset"); !d.isEmpty())
-        p.dataset = d.toStdString();
-    p.syntheticNoise = options.real("data-noise", p.syntheticNoise);
-    if (const QString s = options.text("sampler"); !s.isEmpty()) {
-        const auto kind = sme::samplerFromName(s.toStdString());
-        sme::require(kind.has_value(), "unknown sampler '" + s.toStdString() + "'");
-        p.sampler = *kind;
-    }
-    if (const QString l = options.text("loss"); !l.isEmpty()) {
-        const auto kind = sme::lossFromName(l.toStdString());
-        sme::require(kind.has_value(), "unknown loss '" + l.toStdString() + "'");
-        p.loss = *kind;
-    }
-    p.learningRate = options.real("lr", p.learningRate);
-    p.seed = options.seed(p.seed);
+    for (const sme::ParameterField& field : sme::parameterSchema())
+        if (field.figureOption)
+            overrideFromOption(options, field, p);
     return p;
 }
 

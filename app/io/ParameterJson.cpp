@@ -1,146 +1,157 @@
-// The explorer's parameters to and from JSON, each field range-checked on the way in.
+// The explorer's parameters to and from JSON, each field range-checked on the way in, all read
+// from the parameter schema.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/io/ParameterJson.h"
 
+#include "model/figures/ParameterSchema.h"
+
 #include <QJsonArray>
 #include <cmath>
+#include <type_traits>
 
 namespace {
 
-// Reads json[key] into value when it is a number within [minimum, maximum].
+using sme::ExplorerParameters;
+using sme::ParameterField;
+
+// What is wrong with a field that could not be read, as the sessions' error messages say it.
+QString problem(const ParameterField& field)
+{
+    const QLatin1String key(field.key);
+    switch (field.type()) {
+    case sme::ParameterType::Flag:
+        return QStringLiteral("%1 must be true or false").arg(key);
+    case sme::ParameterType::Sampler:
+    case sme::ParameterType::Loss:
+        return QStringLiteral("%1: unknown name").arg(key);
+    case sme::ParameterType::TextPath:
+        return QStringLiteral("%1 must be synthetic, digits or a file path").arg(key);
+    case sme::ParameterType::WidthList:
+        return QStringLiteral("%1 must be a list of up to %2 whole widths from %3 to %4")
+            .arg(key).arg(field.maximumLength).arg(int(field.minimum)).arg(int(field.maximum));
+    case sme::ParameterType::Seed:
+        return QStringLiteral("%1 must be a whole number from %2 to %3, as text")
+            .arg(key).arg(qulonglong(field.minimum)).arg(qulonglong(field.maximum));
+    case sme::ParameterType::Integer:
+    case sme::ParameterType::Real:
+    case sme::ParameterType::Count:
+        break;
+    }
+    return QStringLiteral("%1 must be a number from %2 to %3").arg(key).arg(field.minimum).arg(field.maximum);
+}
+
+// A number within the field's range, or nothing.
+std::optional<double> numberIn(const QJsonValue& json, const ParameterField& field)
+{
+    const double number = json.toDouble(std::nan(""));
+    if (!json.isDouble() || !(number >= field.minimum && number <= field.maximum))
+        return std::nullopt;
+    return number;
+}
+
+// Whole widths within the field's range, at most maximumLength of them, or nothing.
+std::optional<std::vector<int>> widthsIn(const QJsonValue& json, const ParameterField& field)
+{
+    const QJsonArray list = json.toArray();
+    if (!json.isArray() || list.size() > field.maximumLength)
+        return std::nullopt;
+    std::vector<int> widths;
+    for (const QJsonValue& width : list) {
+        // Whole numbers only: no layer is 2.5 units wide.
+        const std::optional<double> number = numberIn(width, field);
+        if (!number || *number != std::floor(*number))
+            return std::nullopt;
+        widths.push_back(int(*number));
+    }
+    return widths;
+}
+
+// The seed is text: JSON numbers lose 64-bit integers.
+std::optional<std::uint64_t> seedIn(const QJsonValue& json, const ParameterField& field)
+{
+    bool ok = false;
+    const qulonglong seed = json.toString().toULongLong(&ok);
+    if (!ok || seed < qulonglong(field.minimum) || seed > qulonglong(field.maximum))
+        return std::nullopt;
+    return seed;
+}
+
+// The JSON value as the field's type, or nothing when it is of the wrong kind or out of range.
 template <class T>
-void readNumber(const QJsonObject& json, const char* key, T& value, double minimum, double maximum,
-                QStringList* problems)
+std::optional<T> valueIn(const QJsonValue& json, const ParameterField& field)
 {
-    if (!json.contains(QLatin1String(key)))
-        return;
-    const QJsonValue v = json.value(QLatin1String(key));
-    const double number = v.toDouble(std::nan(""));
-    if (!v.isDouble() || !(number >= minimum && number <= maximum)) {
-        if (problems)
-            *problems << QStringLiteral("%1 must be a number from %2 to %3").arg(QLatin1String(key)).arg(minimum).arg(maximum);
-        return;
-    }
-    value = T(number);
+    if constexpr (std::is_same_v<T, bool>)
+        return json.isBool() ? std::optional<bool>(json.toBool()) : std::nullopt;
+    else if constexpr (std::is_same_v<T, sme::SamplerKind>)
+        return sme::samplerFromName(json.toString().toStdString());
+    else if constexpr (std::is_same_v<T, sme::LossKind>)
+        return sme::lossFromName(json.toString().toStdString());
+    else if constexpr (std::is_same_v<T, std::string>)
+        return json.toString().isEmpty() ? std::nullopt : std::optional(json.toString().toStdString());
+    else if constexpr (std::is_same_v<T, std::vector<int>>)
+        return widthsIn(json, field);
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return seedIn(json, field);
+    else if (const std::optional<double> number = numberIn(json, field)) // int, double, long
+        return T(*number); // whole types take the whole part
+    else
+        return std::nullopt;
 }
 
-void readBool(const QJsonObject& json, const char* key, bool& value, QStringList* problems)
+template <class T>
+QJsonValue toJson(const T& value)
 {
-    if (!json.contains(QLatin1String(key)))
-        return;
-    if (!json.value(QLatin1String(key)).isBool()) {
-        if (problems)
-            *problems << QStringLiteral("%1 must be true or false").arg(QLatin1String(key));
-        return;
+    if constexpr (std::is_same_v<T, sme::SamplerKind>)
+        return QString::fromUtf8(sme::samplerName(value));
+    else if constexpr (std::is_same_v<T, sme::LossKind>)
+        return QString::fromUtf8(sme::lossName(value));
+    else if constexpr (std::is_same_v<T, std::string>)
+        return QString::fromStdString(value);
+    else if constexpr (std::is_same_v<T, std::vector<int>>) {
+        QJsonArray widths;
+        for (int width : value)
+            widths.append(width);
+        return widths;
     }
-    value = json.value(QLatin1String(key)).toBool();
-}
-
-template <class Kind, class Parse>
-void readName(const QJsonObject& json, const char* key, Kind& value, Parse parse, QStringList* problems)
-{
-    if (!json.contains(QLatin1String(key)))
-        return;
-    const auto kind = parse(json.value(QLatin1String(key)).toString().toStdString());
-    if (!kind) {
-        if (problems)
-            *problems << QStringLiteral("%1: unknown name").arg(QLatin1String(key));
-        return;
-    }
-    value = *kind;
+    else if constexpr (std::is_same_v<T, std::uint64_t>)
+        return QString::number(value);
+    else if constexpr (std::is_same_v<T, long>)
+        return double(value);
+    else
+        return value;
 }
 
 } // namespace
 
-QJsonObject parametersToJson(const sme::ExplorerParameters& p)
+QJsonObject parametersToJson(const ExplorerParameters& p)
 {
-    QJsonArray hidden;
-    for (int width : p.hidden)
-        hidden.append(width);
-    return QJsonObject{
-        {"dimension", p.dimension},
-        {"gradient_noise", p.gradientNoise},
-        {"monte_carlo_points", p.monteCarloPoints},
-        {"sampler", QString::fromUtf8(sme::samplerName(p.sampler))},
-        {"cutoff", p.cutoff},
-        {"nonzero_loss_cutoff", p.nonzeroLossCutoff},
-        {"loss", QString::fromUtf8(sme::lossName(p.loss))},
-        {"alpha", p.alpha},
-        {"beta0", p.beta0},
-        {"learn_class_beta", p.learnClassBeta},
-        {"learn_image_beta", p.learnImageBeta},
-        {"nu", p.nu},
-        {"dataset", QString::fromStdString(p.dataset)},
-        {"synthetic_noise", p.syntheticNoise},
-        {"batch_classes", p.batchClasses},
-        {"batch_k", p.batchK},
-        {"hidden", hidden},
-        {"learning_rate", p.learningRate},
-        {"seed", QString::number(p.seed)}, // as text: JSON numbers lose 64-bit integers
-        {"steps_per_second", p.stepsPerSecond},
-        {"stop_after", double(p.stopAfter)},
-    };
+    QJsonObject json;
+    for (const ParameterField& field : sme::parameterSchema())
+        std::visit([&](auto member) { json.insert(QLatin1String(field.key), toJson(p.*member)); }, field.member);
+    return json;
 }
 
-sme::ExplorerParameters parametersFromJson(const QJsonObject& json, QStringList* problems)
+ExplorerParameters parametersFromJson(const QJsonObject& json, QStringList* problems)
 {
-    sme::ExplorerParameters p;
-    readNumber(json, "dimension", p.dimension, 2, 4096, problems);
-    readNumber(json, "gradient_noise", p.gradientNoise, 0, 10, problems);
-    readNumber(json, "monte_carlo_points", p.monteCarloPoints, 0, 5000, problems);
-    readName(json, "sampler", p.sampler, sme::samplerFromName, problems);
-    readNumber(json, "cutoff", p.cutoff, 0, 1.99, problems);
-    readNumber(json, "nonzero_loss_cutoff", p.nonzeroLossCutoff, 0.05, 2, problems);
-    readName(json, "loss", p.loss, sme::lossFromName, problems);
-    readNumber(json, "alpha", p.alpha, 0, 2, problems);
-    readNumber(json, "beta0", p.beta0, 0, 2, problems);
-    readBool(json, "learn_class_beta", p.learnClassBeta, problems);
-    readBool(json, "learn_image_beta", p.learnImageBeta, problems);
-    readNumber(json, "nu", p.nu, -1, 1, problems);
-    if (json.contains(QLatin1String("dataset"))) {
-        const QString dataset = json.value(QLatin1String("dataset")).toString();
-        if (dataset.isEmpty()) {
-            if (problems)
-                *problems << QStringLiteral("dataset must be synthetic, digits or a file path");
-        } else {
-            p.dataset = dataset.toStdString();
-        }
+    ExplorerParameters p;
+    for (const ParameterField& field : sme::parameterSchema()) {
+        const QLatin1String key(field.key);
+        if (!json.contains(key))
+            continue;
+        std::visit([&](auto member) {
+            using T = std::remove_reference_t<decltype(p.*member)>;
+            if (const std::optional<T> value = valueIn<T>(json.value(key), field))
+                p.*member = *value;
+            else if (problems)
+                *problems << problem(field);
+        }, field.member);
     }
-    readNumber(json, "synthetic_noise", p.syntheticNoise, 0, 10, problems);
-    readNumber(json, "batch_classes", p.batchClasses, 2, 100, problems);
-    readNumber(json, "batch_k", p.batchK, 1, 50, problems);
-    if (json.contains(QLatin1String("hidden"))) {
-        const QJsonArray hidden = json.value(QLatin1String("hidden")).toArray();
-        std::vector<int> widths;
-        bool good = json.value(QLatin1String("hidden")).isArray() && hidden.size() <= 8;
-        for (const QJsonValue& v : hidden) {
-            // Whole numbers only: toInt() turns 2.5 into 0, a width no network can have (found by fuzz_session).
-            good = good && v.isDouble() && v.toDouble() >= 1 && v.toDouble() <= 4096
-                   && v.toDouble() == std::floor(v.toDouble());
-            widths.push_back(v.toInt());
-        }
-        if (good)
-            p.hidden = widths;
-        else if (problems)
-            *problems << QStringLiteral("hidden must be a list of up to 8 whole widths from 1 to 4096");
-    }
-    readNumber(json, "learning_rate", p.learningRate, 1e-6, 1e4, problems);
-    if (json.contains(QLatin1String("seed"))) {
-        bool ok = false;
-        const qulonglong seed = json.value(QLatin1String("seed")).toString().toULongLong(&ok);
-        if (ok && seed <= 1'000'000)
-            p.seed = seed;
-        else if (problems)
-            *problems << QStringLiteral("seed must be a whole number from 0 to 1000000, as text");
-    }
-    readNumber(json, "steps_per_second", p.stepsPerSecond, 0, 1e6, problems);
-    readNumber(json, "stop_after", p.stopAfter, 0, 1e7, problems);
     return p;
 }
 
-QStringList parameterProblems(const sme::ExplorerParameters& parameters)
+QStringList parameterProblems(const ExplorerParameters& parameters)
 {
-    // The one set of ranges: the way in from a session checks them all.
+    // The one set of ranges, the schema's: the way in from a session checks them all.
     QStringList problems;
     parametersFromJson(parametersToJson(parameters), &problems);
     return problems;

@@ -13,6 +13,7 @@ QJsonObject parametersToJson(const sme::ExplorerParameters& parameters);
 // range keeps its default and is named in problems (when given).
 sme::ExplorerParameters parametersFromJson(const QJsonObject& json, QStringList* problems = nullptr);
 
-// Every parameter outside the ranges the controls and sessions take, as parametersFromJson names
-// them ("alpha must be a number from 0 to 2"); empty when all are good.
+// Every parameter outside the schema's ranges (model/figures/ParameterSchema.h, which the controls
+// take too), as parametersFromJson names them ("alpha must be a number from 0 to 2"); empty when
+// all are good.
 QStringList parameterProblems(const sme::ExplorerParameters& parameters);

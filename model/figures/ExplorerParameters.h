@@ -47,7 +47,8 @@ struct ExplorerParameters {
 inline constexpr int largestModelDimension = 1024;
 
 // The training settings that the explorer's parameters describe (the model trains
-// n <= largestModelDimension).
+// n <= largestModelDimension). It reads every field the parameter schema marks as resetting the
+// model or live for the trainer, and no other (tst_parameterschema).
 TrainerSettings trainerSettingsFor(const ExplorerParameters& parameters);
 
 } // namespace sme
