@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ControlPanel.h"
 
+#include "widgets/LossLabel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -118,7 +120,12 @@ QWidget* ControlPanel::samplingGroup()
     auto* group = new QGroupBox(tr("Sampling"));
     auto* layout = form(group);
     sampler_ = new QComboBox;
-    sampler_->addItems({tr("Uniform"), tr("Hard negative"), tr("Semi-hard"), tr("Distance weighted")});
+    const std::pair<sme::SamplerKind, QString> samplers[] = {{sme::SamplerKind::Uniform, tr("Uniform")},
+                                                              {sme::SamplerKind::HardNegative, tr("Hard negative")},
+                                                              {sme::SamplerKind::SemiHard, tr("Semi-hard")},
+                                                              {sme::SamplerKind::DistanceWeighted, tr("Distance weighted")}};
+    for (const auto& [kind, label] : samplers)
+        sampler_->addItem(label, int(kind));
     sampler_->setToolTip(tr("How each anchor's negative is chosen from the batch."));
     layout->addRow(tr("Sampler"), sampler_);
     cutoff_ = doubleBox(0.0, 1.99, 0.05, 2, tr("\u03BB: distance weighted sampling clips distances "
@@ -139,7 +146,8 @@ QWidget* ControlPanel::lossGroup()
     auto* group = new QGroupBox(tr("Loss"));
     auto* layout = form(group);
     loss_ = new QComboBox;
-    loss_->addItems({tr("Contrastive"), tr("Triplet (squared)"), tr("Triplet"), tr("Margin")});
+    for (sme::LossKind kind : sme::allLossKinds)
+        loss_->addItem(lossChoiceLabel(kind), int(kind));
     loss_->setToolTip(tr("The loss the model trains with."));
     layout->addRow(tr("Loss"), loss_);
     alpha_ = doubleBox(0.0, 2.0, 0.05, 2, tr("\u03B1: the margin of separation."));
@@ -249,10 +257,10 @@ sme::ExplorerParameters ControlPanel::parameters() const
     p.dimension = dimension_->value();
     p.gradientNoise = gradientNoise_->value();
     p.monteCarloPoints = monteCarloPoints_->value();
-    p.sampler = sme::SamplerKind(sampler_->currentIndex());
+    p.sampler = sme::SamplerKind(sampler_->currentData().toInt());
     p.cutoff = cutoff_->value();
     p.nonzeroLossCutoff = nonzeroLossCutoff_->value();
-    p.loss = sme::LossKind(loss_->currentIndex());
+    p.loss = sme::LossKind(loss_->currentData().toInt());
     p.alpha = alpha_->value();
     p.beta0 = beta0_->value();
     p.learnClassBeta = learnClassBeta_->isChecked();
@@ -281,10 +289,10 @@ void ControlPanel::setParameters(const sme::ExplorerParameters& p)
     dimensionSlider_->setValue(sliderForDimension(p.dimension));
     gradientNoise_->setValue(p.gradientNoise);
     monteCarloPoints_->setValue(p.monteCarloPoints);
-    sampler_->setCurrentIndex(int(p.sampler));
+    sampler_->setCurrentIndex(sampler_->findData(int(p.sampler)));
     cutoff_->setValue(p.cutoff);
     nonzeroLossCutoff_->setValue(p.nonzeroLossCutoff);
-    loss_->setCurrentIndex(int(p.loss));
+    loss_->setCurrentIndex(loss_->findData(int(p.loss)));
     alpha_->setValue(p.alpha);
     beta0_->setValue(p.beta0);
     learnClassBeta_->setChecked(p.learnClassBeta);
