@@ -339,7 +339,7 @@ void BadInputTest::addWriteRows()
     }
     {
         const QString target = unwritableTarget("locked.png");
-        refused("export into an unwritable folder", [this, target, png] { return window_->exportView(0, target, png); },
+        refused("export into an unwritable folder", [this, target, png] { return window_->exportView(sme::ViewId::Density, target, png); },
                 {"locked.png"}, geteuid() == 0 ? QString() : target);
     }
     {
@@ -353,7 +353,7 @@ void BadInputTest::addWriteRows()
         const QString target = fileWithOldContent("full.png");
         refused("PNG export on a full disk", [this, target, png] {
             const FileSizeLimit full(16);
-            return window_->exportView(0, target, png);
+            return window_->exportView(sme::ViewId::Density, target, png);
         }, {"full.png", "too large"}, target);
     }
     {
@@ -362,7 +362,7 @@ void BadInputTest::addWriteRows()
         const QString target = fileWithOldContent("full.svg");
         refused("SVG export on a full disk", [this, target, svg] {
             const FileSizeLimit full(16);
-            return window_->exportView(1, target, svg);
+            return window_->exportView(sme::ViewId::GradientVariance, target, svg);
         }, {"full.svg", "too large"}, target);
     }
     {
@@ -390,7 +390,7 @@ void BadInputTest::addWriteRows()
         QDir().mkpath(folder);
         refused("session path is a folder", [this, folder] { return window_->saveSessionTo(folder); },
                 {"a-folder.smx.json", "directory"});
-        refused("export path is a folder", [this, folder, png] { return window_->exportView(2, folder, png); },
+        refused("export path is a folder", [this, folder, png] { return window_->exportView(sme::ViewId::SampledDistances, folder, png); },
                 {"a-folder.smx.json", "directory"});
         refused("data CSV export path is a folder (writeOutput)", [this, folder] {
             QProcess child;

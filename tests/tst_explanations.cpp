@@ -12,7 +12,7 @@
 #include <QTranslator>
 #include <QtTest>
 
-Q_DECLARE_METATYPE(ExplainedView)
+Q_DECLARE_METATYPE(sme::ViewId)
 
 namespace {
 
@@ -56,16 +56,14 @@ void ExplanationsTest::initTestCase()
 
 void ExplanationsTest::everyViewIsExplained_data()
 {
-    QTest::addColumn<ExplainedView>("view");
-    const char* names[] = {"density", "gradient variance", "sampled distances", "losses",
-                           "training curves", "embedding map", "sampler race"};
-    for (ExplainedView view : allExplainedViews)
-        QTest::newRow(names[int(view)]) << view;
+    QTest::addColumn<sme::ViewId>("view");
+    for (sme::ViewId view : sme::allViews)
+        QTest::newRow(sme::viewName(view).data()) << view;
 }
 
 void ExplanationsTest::everyViewIsExplained()
 {
-    QFETCH(ExplainedView, view);
+    QFETCH(sme::ViewId, view);
     const ViewExplanation e = viewExplanation(view);
     QVERIFY(!e.title.isEmpty());
     QVERIFY(!e.controls.isEmpty());
@@ -91,31 +89,31 @@ void ExplanationsTest::everyViewIsExplained()
 // Pieces of each formula that PAPER.md fixes (Unicode minus signs, as shown).
 void ExplanationsTest::formulasAreThePapers_data()
 {
-    QTest::addColumn<ExplainedView>("view");
+    QTest::addColumn<sme::ViewId>("view");
     QTest::addColumn<QStringList>("pieces");
-    QTest::newRow("q(d), §1") << ExplainedView::Density
+    QTest::newRow("q(d), §1") << sme::ViewId::Density
                               << QStringList{"<sup><i>n</i>−2</sup>", "(1 − <i>d</i><sup>2</sup>/4)<sup>(<i>n</i>−3)/2</sup>",
                                              "Γ(<i>n</i>/2) / (√π Γ((<i>n</i>−1)/2))", "<i>N</i>(√2, 1/(2<i>n</i>))"};
-    QTest::newRow("gradient, §2") << ExplainedView::GradientVariance
+    QTest::newRow("gradient, §2") << sme::ViewId::GradientVariance
                                   << QStringList{"tr Cov", "σ<sup>2</sup> <i>I<sub>n</sub></i>", "→ 1 as <i>d</i> → 0"};
-    QTest::newRow("samplers, §3") << ExplainedView::SampledDistances
+    QTest::newRow("samplers, §3") << sme::ViewId::SampledDistances
                                   << QStringList{"1 / |<i>N<sub>a</sub></i>|", "argmin <i>D<sub>an</sub></i>",
                                                  "<i>D<sub>an</sub></i> &gt; <i>D<sub>ap</sub></i>",
                                                  "<i>q</i>(max(<i>D<sub>an</sub></i>, λ))<sup>−1</sup>"};
-    QTest::newRow("losses, §4") << ExplainedView::Losses
+    QTest::newRow("losses, §4") << sme::ViewId::Losses
                                 << QStringList{"(1 − <i>y</i>) [α − <i>D</i>]<sub>+</sub><sup>2</sup>",
                                                "[<i>D<sub>ap</sub></i><sup>2</sup> − <i>D<sub>an</sub></i><sup>2</sup> + α]<sub>+</sub>",
                                                "[<i>D<sub>ap</sub></i> − <i>D<sub>an</sub></i> + α]<sub>+</sub>",
                                                "[α + <i>y</i>′ (<i>D</i> − β)]<sub>+</sub>"};
-    QTest::newRow("metrics") << ExplainedView::TrainingCurves
+    QTest::newRow("metrics") << sme::ViewId::TrainingCurves
                              << QStringList{"Recall@<i>K</i>", "2 <i>I</i>(<i>Y</i>; <i>C</i>) / (<i>H</i>(<i>Y</i>) + <i>H</i>(<i>C</i>))",
                                             "MAP@<i>R</i>"};
-    QTest::newRow("PCA") << ExplainedView::EmbeddingMap << QStringList{"PCA", "eigenvectors", "tr <i>S</i>"};
+    QTest::newRow("PCA") << sme::ViewId::EmbeddingMap << QStringList{"PCA", "eigenvectors", "tr <i>S</i>"};
 }
 
 void ExplanationsTest::formulasAreThePapers()
 {
-    QFETCH(ExplainedView, view);
+    QFETCH(sme::ViewId, view);
     QFETCH(QStringList, pieces);
     const QString formula = viewExplanation(view).formula;
     for (const QString& piece : pieces)
@@ -126,38 +124,40 @@ void ExplanationsTest::textsGoThroughTheTranslator()
 {
     MarkingTranslator translator;
     QVERIFY(QCoreApplication::installTranslator(&translator));
-    for (ExplainedView view : allExplainedViews) {
+    for (sme::ViewId view : sme::allViews) {
         const ViewExplanation e = viewExplanation(view);
         for (const QString& text : {e.title, e.text, e.formula, e.controls})
             QVERIFY2(text.startsWith(QChar(0x00AB)) && text.endsWith(QChar(0x00BB)), qPrintable(text));
     }
     QCoreApplication::removeTranslator(&translator);
-    QVERIFY(!viewExplanation(ExplainedView::Density).title.startsWith(QChar(0x00AB)));
+    QVERIFY(!viewExplanation(sme::ViewId::Density).title.startsWith(QChar(0x00AB)));
 }
 
 void ExplanationsTest::questionMarkTogglesTheExplanation()
 {
+    // Four views, each with its own explanation (the race is a view too, if not the window's).
     ViewGrid grid(2);
-    for (int i = 0; i < 4; ++i)
-        grid.addView(new QLabel(QStringLiteral("view %1").arg(i)));
-    grid.setExplanation(1, ExplainedView::Losses);
-    grid.setExplanation(3, ExplainedView::SamplerRace);
+    const sme::ViewId views[] = {sme::ViewId::Density, sme::ViewId::Losses, sme::ViewId::TrainingCurves,
+                                 sme::ViewId::SamplerRace};
+    for (sme::ViewId view : views)
+        grid.addView(view, new QLabel(QString::fromUtf8(sme::viewName(view))));
+    QCOMPARE(grid.viewIds(), QList<sme::ViewId>(std::begin(views), std::end(views)));
     grid.resize(900, 700);
     grid.show();
     QVERIFY(QTest::qWaitForWindowExposed(&grid));
-    QVERIFY(!grid.explanationButton(0));
-    QToolButton* button = grid.explanationButton(1);
+    QVERIFY(!grid.explanationButton(sme::ViewId::EmbeddingMap)); // not in this grid
+    QToolButton* button = grid.explanationButton(sme::ViewId::Losses);
     QVERIFY(button && button->isVisible());
     // Over its view's top-right corner, not inside another view.
-    QVERIFY(grid.view(1)->geometry().contains(button->geometry()));
-    QVERIFY(!grid.explanationShown(1));
+    QVERIFY(grid.view(sme::ViewId::Losses)->geometry().contains(button->geometry()));
+    QVERIFY(!grid.explanationShown(sme::ViewId::Losses));
 
     QTest::mouseClick(button, Qt::LeftButton);
-    QVERIFY(grid.explanationShown(1));
-    ExplanationPanel* panel = grid.explanationPanel(1);
-    QVERIFY(panel->plainText().contains(viewExplanation(ExplainedView::Losses).title));
+    QVERIFY(grid.explanationShown(sme::ViewId::Losses));
+    ExplanationPanel* panel = grid.explanationPanel(sme::ViewId::Losses);
+    QVERIFY(panel->plainText().contains(viewExplanation(sme::ViewId::Losses).title));
     const auto overView = [&] {
-        const QRect view = grid.view(1)->geometry();
+        const QRect view = grid.view(sme::ViewId::Losses)->geometry();
         const QRect shown = panel->geometry();
         // Under the "?", at least as wide as the view (wider when the view is narrow), in the grid.
         return grid.rect().contains(shown) && shown.top() > button->geometry().bottom()
@@ -165,30 +165,30 @@ void ExplanationsTest::questionMarkTogglesTheExplanation()
                && shown.intersects(view);
     };
     QVERIFY(overView());
-    QVERIFY(!grid.explanationShown(3)); // one view's "?" opens only its own
+    QVERIFY(!grid.explanationShown(sme::ViewId::SamplerRace)); // one view's "?" opens only its own
     QTest::mouseClick(button, Qt::LeftButton);
-    QVERIFY(!grid.explanationShown(1));
+    QVERIFY(!grid.explanationShown(sme::ViewId::Losses));
 
     // The panel's close button closes it too, and the "?" is released.
-    grid.toggleExplanation(1);
-    QVERIFY(grid.explanationShown(1));
+    grid.toggleExplanation(sme::ViewId::Losses);
+    QVERIFY(grid.explanationShown(sme::ViewId::Losses));
     auto* close = panel->findChild<QToolButton*>();
     QVERIFY(close);
     QTest::mouseClick(close, Qt::LeftButton);
-    QVERIFY(!grid.explanationShown(1));
+    QVERIFY(!grid.explanationShown(sme::ViewId::Losses));
     QVERIFY(!button->isChecked());
 
     // Enlarging another view hides this one's button and panel; back, they return.
-    grid.toggleExplanation(1);
-    grid.focusView(3);
+    grid.toggleExplanation(sme::ViewId::Losses);
+    grid.focusView(sme::ViewId::SamplerRace);
     QVERIFY(!button->isVisible());
-    QVERIFY(!grid.explanationShown(1));
-    grid.focusView(-1);
+    QVERIFY(!grid.explanationShown(sme::ViewId::Losses));
+    grid.showAllViews();
     QVERIFY(button->isVisible());
-    QVERIFY(grid.explanationShown(1));
+    QVERIFY(grid.explanationShown(sme::ViewId::Losses));
     QVERIFY(overView());
     grid.resize(600, 500); // narrow views: the panel reaches over the neighbour
-    QTRY_VERIFY(grid.view(1)->width() < ViewGrid::minimumPanelWidth);
+    QTRY_VERIFY(grid.view(sme::ViewId::Losses)->width() < ViewGrid::minimumPanelWidth);
     QVERIFY(overView());
     QCOMPARE(panel->width(), ViewGrid::minimumPanelWidth);
 }
@@ -202,24 +202,25 @@ void ExplanationsTest::windowHasAnExplanationForEveryViewAndF1()
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
     ViewGrid* grid = window.views();
-    for (int i = 0; i < grid->count(); ++i) {
-        QVERIFY(grid->explanationButton(i));
-        QVERIFY(grid->explanationButton(i)->isVisible());
+    QCOMPARE(grid->viewIds(), QList<sme::ViewId>(sme::gridViews.begin(), sme::gridViews.end()));
+    for (sme::ViewId view : sme::gridViews) {
+        QVERIFY(grid->explanationButton(view));
+        QVERIFY(grid->explanationButton(view)->isVisible());
     }
-    grid->view(3)->setFocus();
+    grid->view(sme::ViewId::Losses)->setFocus();
     QTest::keyClick(&window, Qt::Key_F1);
-    QVERIFY(grid->explanationShown(3));
-    QVERIFY(grid->explanationPanel(3)->plainText().contains(viewExplanation(ExplainedView::Losses).title));
+    QVERIFY(grid->explanationShown(sme::ViewId::Losses));
+    QVERIFY(grid->explanationPanel(sme::ViewId::Losses)->plainText().contains(viewExplanation(sme::ViewId::Losses).title));
     if (const QByteArray folder = qgetenv("SME_TEST_IMAGES"); !folder.isEmpty()) {
         QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
         QVERIFY(shown.wait(20000));
-        grid->toggleExplanation(0);
+        grid->toggleExplanation(sme::ViewId::Density);
         QTest::qWait(200);
         window.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/explanations-1280x800.png"));
-        grid->toggleExplanation(0);
+        grid->toggleExplanation(sme::ViewId::Density);
     }
     QTest::keyClick(&window, Qt::Key_F1);
-    QVERIFY(!grid->explanationShown(3));
+    QVERIFY(!grid->explanationShown(sme::ViewId::Losses));
 }
 
 QTEST_MAIN(ExplanationsTest)

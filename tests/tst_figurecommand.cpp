@@ -101,6 +101,9 @@ void FigureCommandTest::badRequestsAreRefused_data()
     QTest::addColumn<QString>("mentions");
     const QString missing = dir_.filePath(QStringLiteral("no/folder/x.png"));
     QTest::newRow("unknown figure") << QStringList{"bogus", "-o", "x.png"} << 2 << "unknown figure 'bogus'";
+    QTest::newRow("the race, a window of its own") << QStringList{"race", "-o", "x.png"} << 2
+                                               << "unknown figure 'race' (expected density, gradient-variance, "
+                                                  "sampled-distances, losses, training, embedding or all)";
     QTest::newRow("unknown format") << QStringList{"density", "--format", "gif", "-o", "x.gif"} << 2 << "unknown format";
     QTest::newRow("dpi too high") << QStringList{"density", "--dpi", "1200", "-o", dir_.filePath("d.png")} << 1 << "dpi";
     QTest::newRow("all without folder") << QStringList{"all"} << 2 << "--out-dir";

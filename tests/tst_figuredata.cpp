@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/base/Error.h"
 #include "model/figures/FigureData.h"
+#include "model/figures/IdealisedFigures.h"
 #include "model/geometry/SphereGeometry.h"
 
 #include <QtTest>
@@ -45,6 +46,7 @@ private slots:
     void lossTableHasTheDocumentedColumns();
     void csvRoundTripsEveryDouble();
     void csvQuotesAwkwardNamesAndLeavesEmptyCells();
+    void figureTableIsEachIdealisedViewsTable();
 };
 
 void FigureDataTest::densityFigureIsTheModelsDensity()
@@ -206,6 +208,29 @@ void FigureDataTest::csvQuotesAwkwardNamesAndLeavesEmptyCells()
     QCOMPARE(first, std::string("1.5,,2"));
     QCOMPARE(second, std::string(",,"));
     QCOMPARE(split(first).size(), std::size_t(3));
+}
+
+// The one mapping from a view to its table, which the window's and the figure command's
+// exports write: each idealised view's own figure, none for the views of a training run.
+void FigureDataTest::figureTableIsEachIdealisedViewsTable()
+{
+    sme::ExplorerParameters parameters;
+    parameters.dimension = 16;
+    parameters.monteCarloPoints = 50;
+    const sme::IdealisedFigures figures = sme::computeIdealisedFigures(parameters);
+    const std::pair<sme::ViewId, sme::Table> expected[] = {
+        {sme::ViewId::Density, sme::toTable(figures.density)},
+        {sme::ViewId::GradientVariance, sme::toTable(figures.gradientVariance)},
+        {sme::ViewId::SampledDistances, sme::toTable(figures.sampledDistances)},
+        {sme::ViewId::Losses, sme::toTable(figures.losses)}};
+    for (const auto& [view, table] : expected) {
+        QVERIFY(sme::isIdealised(view));
+        QCOMPARE(sme::toCsv(sme::figureTable(figures, view)), sme::toCsv(table));
+    }
+    for (sme::ViewId view : {sme::ViewId::TrainingCurves, sme::ViewId::EmbeddingMap, sme::ViewId::SamplerRace}) {
+        QVERIFY(!sme::isIdealised(view));
+        QVERIFY_THROWS_EXCEPTION(sme::Error, sme::figureTable(figures, view));
+    }
 }
 
 QTEST_APPLESS_MAIN(FigureDataTest)

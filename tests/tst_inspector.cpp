@@ -387,7 +387,7 @@ void InspectorTest::windowInspectsAClickedPointAndEscapeClearsFirst()
     window.controller()->start();
     QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 400, 60000);
     QTRY_VERIFY(!window.controller()->isRunning());
-    window.views()->focusView(5);
+    window.views()->focusView(sme::ViewId::EmbeddingMap);
     QTRY_VERIFY(map->width() > 500);
     QTRY_VERIFY(map->chart()->plotArea().width() > 0.8 * map->width()); // the plot follows
     QTest::mouseClick(map->viewport(), Qt::LeftButton, {}, map->viewportPosition(12));
@@ -400,9 +400,9 @@ void InspectorTest::windowInspectsAClickedPointAndEscapeClearsFirst()
     }
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // the inspection first...
     QVERIFY(!map->inspection());
-    QCOMPARE(window.views()->focusedView(), 5);
+    QCOMPARE(window.views()->focusedView(), std::optional(sme::ViewId::EmbeddingMap));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // ...then all views again
-    QCOMPARE(window.views()->focusedView(), -1);
+    QVERIFY(!window.views()->focusedView());
 }
 
 QTEST_MAIN(InspectorTest)

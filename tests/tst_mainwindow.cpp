@@ -6,7 +6,11 @@
 #include "model/geometry/SphereGeometry.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/DensityChartView.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/GradientVarianceView.h"
+#include "widgets/LossFunctionsView.h"
 #include "widgets/MessageBanner.h"
+#include "widgets/SampledDistancesView.h"
 #include "widgets/TrainingCurvesView.h"
 #include "widgets/ViewGrid.h"
 #include "ShowActive.h"
@@ -41,6 +45,7 @@ private slots:
     void badDataFileIsRefusedAndTheDataStays();
     void wholeWindowRendersEveryView_data();
     void wholeWindowRendersEveryView();
+    void gridHoldsEachViewUnderItsIdentity();
     void enlargingAViewAndBack();
     void exportAllWritesEveryViewAndItsData();
 };
@@ -169,28 +174,52 @@ void MainWindowTest::wholeWindowRendersEveryView()
     QCOMPARE(image.size(), size * image.devicePixelRatio());
     if (const QByteArray folder = qgetenv("SME_TEST_IMAGES"); !folder.isEmpty())
         image.save(QString::fromLocal8Bit(folder) + QStringLiteral("/window-%1x%2.png").arg(size.width()).arg(size.height()));
-    for (int i = 0; i < window.views()->count(); ++i) {
-        QWidget* view = window.views()->view(i);
+    for (sme::ViewId id : window.views()->viewIds()) {
+        const QString name = QString::fromUtf8(sme::viewName(id));
+        QWidget* view = window.views()->view(id);
         QVERIFY(view->isVisible());
         QVERIFY2(view->width() >= 240 && view->height() >= 180,
-                 qPrintable(QString("view %1 is only %2 x %3").arg(i).arg(view->width()).arg(view->height())));
+                 qPrintable(QString("view %1 is only %2 x %3").arg(name).arg(view->width()).arg(view->height())));
         const QRect region(view->mapTo(&window, QPoint(0, 0)), view->size());
         const int colours = distinctColours(image, region);
         QVERIFY2(colours > 40, qPrintable(QString("view %1 (%2) has %3 colours")
-                                              .arg(i).arg(view->metaObject()->className()).arg(colours)));
+                                              .arg(name, view->metaObject()->className()).arg(colours)));
     }
+}
+
+void MainWindowTest::gridHoldsEachViewUnderItsIdentity()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    ViewGrid* grid = window.views();
+    QCOMPARE(grid->viewIds(), QList<sme::ViewId>(sme::gridViews.begin(), sme::gridViews.end()));
+    QCOMPARE(grid->view(sme::ViewId::Density), window.densityView());
+    QCOMPARE(grid->view(sme::ViewId::GradientVariance), window.gradientView());
+    QCOMPARE(grid->view(sme::ViewId::SampledDistances), window.sampledView());
+    QCOMPARE(grid->view(sme::ViewId::Losses), window.lossView());
+    QCOMPARE(grid->view(sme::ViewId::TrainingCurves), window.curvesView());
+    QCOMPARE(grid->view(sme::ViewId::EmbeddingMap), window.mapView());
+    QVERIFY(!grid->view(sme::ViewId::SamplerRace)); // a window of its own
+    // The view an export acts on: the one with the keyboard focus, else the enlarged one, else the first.
+    window.lossView()->setFocus();
+    QCOMPARE(window.currentView(), sme::ViewId::Losses);
+    window.controls()->setFocus();
+    QCOMPARE(window.currentView(), sme::ViewId::Density);
+    grid->focusView(sme::ViewId::EmbeddingMap);
+    QCOMPARE(window.currentView(), sme::ViewId::EmbeddingMap);
+    QCOMPARE(window.exportView(sme::ViewId::SamplerRace, QStringLiteral("race.png"), {}), QStringLiteral("no such view"));
 }
 
 void MainWindowTest::enlargingAViewAndBack()
 {
     MainWindow window(false);
     QVERIFY(showActive(window));
-    window.views()->focusView(2);
-    QVERIFY(window.views()->view(2)->isVisible());
-    QVERIFY(!window.views()->view(0)->isVisible());
+    window.views()->focusView(sme::ViewId::SampledDistances);
+    QVERIFY(window.views()->view(sme::ViewId::SampledDistances)->isVisible());
+    QVERIFY(!window.views()->view(sme::ViewId::Density)->isVisible());
     QTest::keyClick(&window, Qt::Key_Escape);
-    QCOMPARE(window.views()->focusedView(), -1);
-    QVERIFY(window.views()->view(0)->isVisible());
+    QVERIFY(!window.views()->focusedView());
+    QVERIFY(window.views()->view(sme::ViewId::Density)->isVisible());
 }
 
 void MainWindowTest::exportAllWritesEveryViewAndItsData()
@@ -199,7 +228,7 @@ void MainWindowTest::exportAllWritesEveryViewAndItsData()
     QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown); // before it can be emitted
     QVERIFY(showActive(window));
     QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0, 20000);
-    const QSize before = window.views()->view(0)->size();
+    const QSize before = window.views()->view(sme::ViewId::Density)->size();
     QTemporaryDir dir;
     FigureExportOptions options;
     options.dpi = 192;
@@ -211,9 +240,19 @@ void MainWindowTest::exportAllWritesEveryViewAndItsData()
         const QImage image(QDir(dir.path()).filePath(name + ".png"));
         QCOMPARE(image.size(), QSize(1000, 800)); // 500 x 400 at 96 dpi, drawn at 192 dpi
     }
-    for (const QString& name : {"density", "gradient-variance", "sampled-distances", "losses"})
-        QVERIFY(QFile::exists(QDir(dir.path()).filePath(name + ".csv")));
-    QTRY_COMPARE(window.views()->view(0)->size(), before); // the window's layout is back
+    // Each idealised view's own table beside it (the data command's columns), none for training.
+    const std::pair<QString, QByteArray> tables[] = {{"density", "d,exact,gaussian_limit,monte_carlo\n"},
+                                                     {"gradient-variance", "d,variance\n"},
+                                                     {"sampled-distances", "d,uniform,hard,semi_hard,distance_weighted\n"},
+                                                     {"losses", "d,contrastive_pos,contrastive_neg,"}};
+    for (const auto& [name, header] : tables) {
+        QFile csv(QDir(dir.path()).filePath(name + ".csv"));
+        QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(name));
+        QVERIFY2(csv.readAll().startsWith(header), qPrintable(name));
+    }
+    for (const QString& name : {"training", "embedding"})
+        QVERIFY(!QFile::exists(QDir(dir.path()).filePath(name + ".csv")));
+    QTRY_COMPARE(window.views()->view(sme::ViewId::Density)->size(), before); // the window's layout is back
     // A folder that cannot be made: a clear message, nothing else changes.
     QFile blocker(dir.filePath(QStringLiteral("file")));
     QVERIFY(blocker.open(QIODevice::WriteOnly));

@@ -2,7 +2,6 @@
 // names and leaves every view drawn; bad preset files are refused; presentation mode enlarges,
 // restyles and puts everything back.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/render/FigureViews.h"
 #include "app/gui/MainWindow.h"
 #include "app/io/ParameterJson.h"
 #include "app/gui/PresentationMode.h"
@@ -79,6 +78,16 @@ void PresetsTest::theSixPresetsLoadInBothLanguages()
         ids << p.id;
     QCOMPARE(ids, (QStringList{"distances-concentrate", "hard-negatives-noisy", "what-each-sampler-picks",
                                "losses-compared", "sampling-matters", "margin-learns-boundary"}));
+    // Each names its view by the view's name; the race is the one opened in a window of its own.
+    std::vector<std::optional<sme::ViewId>> views, opened;
+    for (const Preset& p : english.presets) {
+        views.push_back(p.view);
+        opened.push_back(p.open);
+    }
+    using V = sme::ViewId;
+    QVERIFY((views == std::vector<std::optional<V>>{V::Density, V::GradientVariance, V::SampledDistances, V::Losses,
+                                                    V::TrainingCurves, V::TrainingCurves}));
+    QVERIFY((opened == std::vector<std::optional<V>>{{}, {}, {}, {}, V::SamplerRace, {}}));
     const PresetLoad chinese = loadPresets(QStringLiteral(":/presets"), QStringLiteral("zh_CN"));
     QCOMPARE(chinese.presets.size(), english.presets.size());
     for (std::size_t i = 0; i < english.presets.size(); ++i) {
@@ -127,16 +136,16 @@ void PresetsTest::everyPresetSetsItsParametersAndDrawsEveryView()
     if (!preset.animateParameter.isEmpty())
         expected = withParameter(expected, preset.animateParameter, preset.animateValues.at(0));
     QCOMPARE(window.parameters(), expected);
-    QCOMPARE(window.views()->focusedView(), int(figureNames().indexOf(preset.view)));
-    QCOMPARE(race.count(), preset.open == QLatin1String("race") ? 1 : 0);
+    QCOMPARE(window.views()->focusedView(), preset.view);
+    QCOMPARE(race.count(), preset.open == sme::ViewId::SamplerRace ? 1 : 0);
     QVERIFY(window.banner()->isVisible());
     QVERIFY(window.banner()->text().contains(preset.title.toHtmlEscaped()));
 
     // Every view non-empty once the figures and the first snapshot are in.
     QTRY_VERIFY_WITH_TIMEOUT(!window.computingFigures(), 20000);
-    QTRY_VERIFY_WITH_TIMEOUT(mostPoints(window.views()->view(4)) > 0, 20000);
-    for (int i = 0; i < window.views()->count(); ++i)
-        QVERIFY2(mostPoints(window.views()->view(i)) > 0, qPrintable(figureNames().at(i)));
+    QTRY_VERIFY_WITH_TIMEOUT(mostPoints(window.views()->view(sme::ViewId::TrainingCurves)) > 0, 20000);
+    for (sme::ViewId view : window.views()->viewIds())
+        QVERIFY2(mostPoints(window.views()->view(view)) > 0, sme::viewName(view).data());
     if (preset.train)
         QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() > 0, 20000);
     window.presetAnimation()->stop();
@@ -165,6 +174,11 @@ void PresetsTest::badPresetFilesAreRefusedByName()
           R"({"id": "k", "title": "T", "look_for": "L", "parameters": {"dimensions": 3}})");
     write(dir.filePath(QStringLiteral("bad-view.json")),
           R"({"id": "v", "title": "T", "look_for": "L", "parameters": {}, "view": "nowhere"})");
+    // The race is a view, but not one of the grid to enlarge; it is the one to open.
+    write(dir.filePath(QStringLiteral("race-view.json")),
+          R"({"id": "r", "title": "T", "look_for": "L", "parameters": {}, "view": "race"})");
+    write(dir.filePath(QStringLiteral("open-a-grid-view.json")),
+          R"({"id": "o", "title": "T", "look_for": "L", "parameters": {}, "open": "density"})");
     write(dir.filePath(QStringLiteral("bad-value.json")),
           R"({"id": "b", "title": "T", "look_for": "L", "parameters": {"dimension": 1}})");
     write(dir.filePath(QStringLiteral("bad-animation.json")),
@@ -173,12 +187,16 @@ void PresetsTest::badPresetFilesAreRefusedByName()
     const PresetLoad load = loadPresets(dir.path());
     QCOMPARE(load.presets.size(), std::size_t(1));
     QCOMPARE(load.presets[0].id, QStringLiteral("losses-compared"));
-    QCOMPARE(load.problems.size(), 5);
+    QCOMPARE(load.problems.size(), 7);
     const QString all = load.problems.join('\n');
-    for (const char* name : {"broken.json", "unknown-key.json", "bad-view.json", "bad-value.json", "bad-animation.json"})
+    for (const char* name : {"broken.json", "unknown-key.json", "bad-view.json", "race-view.json",
+                             "open-a-grid-view.json", "bad-value.json", "bad-animation.json"})
         QVERIFY2(all.contains(QLatin1String(name)), qPrintable(all));
     QVERIFY(all.contains(QStringLiteral("dimensions: not a parameter")));
-    QVERIFY(all.contains(QStringLiteral("nowhere")));
+    QVERIFY(all.contains(QStringLiteral("'nowhere' is not a view (density, gradient-variance, sampled-distances, "
+                                        "losses, training, embedding)")));
+    QVERIFY(all.contains(QStringLiteral("'race' is not a view")));
+    QVERIFY(all.contains(QStringLiteral("open: 'density' is not something to open (race)")));
 }
 
 void PresetsTest::startPageOffersEveryPreset()
@@ -201,7 +219,7 @@ void PresetsTest::presentationModeEnlargesRestylesAndRestores()
     MainWindow window(false);
     QVERIFY(showActive(window));
     QTRY_VERIFY_WITH_TIMEOUT(!window.computingFigures(), 20000);
-    auto* density = qobject_cast<QChartView*>(window.views()->view(0));
+    auto* density = qobject_cast<QChartView*>(window.views()->view(sme::ViewId::Density));
     QVERIFY(density);
     auto* series = qobject_cast<QXYSeries*>(density->chart()->series().at(1));
     const qreal width = series->pen().widthF();
@@ -209,14 +227,14 @@ void PresetsTest::presentationModeEnlargesRestylesAndRestores()
     const QFont labels = density->chart()->axes().at(0)->labelsFont();
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("ControlsDock"));
     QVERIFY(dock->isVisible());
-    window.views()->focusView(2);
+    window.views()->focusView(sme::ViewId::SampledDistances);
 
     window.presentationAction()->setChecked(true);
     QVERIFY(window.presentation()->isActive());
     QVERIFY(window.isFullScreen());
     QVERIFY(!dock->isVisible());
     QVERIFY(window.presentation()->bar()->isVisible());
-    QCOMPARE(window.views()->focusedView(), 2); // the focused view stays enlarged
+    QCOMPARE(window.views()->focusedView(), std::optional(sme::ViewId::SampledDistances)); // stays enlarged
     QCOMPARE(series->pen().widthF(), width * presentationLineScale);
     QVERIFY(density->chart()->titleFont().pointSizeF() > title.pointSizeF() * 1.5);
     QVERIFY(density->chart()->axes().at(0)->labelsFont().pointSizeF() > labels.pointSizeF() * 1.5);
@@ -235,18 +253,18 @@ void PresetsTest::numberKeysFocusViewsAndEscLeaves()
 {
     MainWindow window(false);
     QVERIFY(showActive(window));
-    for (int i = 0; i < 6; ++i) {
-        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + i));
-        QCOMPARE(window.views()->focusedView(), i);
+    for (std::size_t i = 0; i < sme::gridViews.size(); ++i) { // 1-6: the views in the grid's order
+        QTest::keyClick(&window, Qt::Key(Qt::Key_1 + int(i)));
+        QCOMPARE(window.views()->focusedView(), std::optional(sme::gridViews[i]));
     }
     QTest::keyClick(&window, Qt::Key_F11);
     QVERIFY(window.presentation()->isActive());
     QTest::keyClick(&window, Qt::Key_3);
-    QCOMPARE(window.views()->focusedView(), 2);
+    QCOMPARE(window.views()->focusedView(), std::optional(sme::ViewId::SampledDistances));
     QTest::keyClick(&window, Qt::Key_Escape); // leaves presentation mode first
     QVERIFY(!window.presentation()->isActive());
     QTest::keyClick(&window, Qt::Key_Escape); // then shows every view
-    QCOMPARE(window.views()->focusedView(), -1);
+    QVERIFY(!window.views()->focusedView());
 }
 
 QTEST_MAIN(PresetsTest)

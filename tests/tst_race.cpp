@@ -367,7 +367,7 @@ void RaceTest::raceWindowShowsFourRunsAndSteps()
     QVERIFY(panel && !panel->isVisible());
     explain->click();
     QVERIFY(panel->isVisible());
-    QCOMPARE(panel->explainedView(), ExplainedView::SamplerRace);
+    QCOMPARE(panel->explainedView(), sme::ViewId::SamplerRace);
     QVERIFY(panel->plainText().contains(QStringLiteral("four samplers")));
     explain->click();
     QVERIFY(!panel->isVisible());

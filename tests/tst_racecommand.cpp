@@ -124,6 +124,9 @@ void RaceCommandTest::badArgumentExitsTwo_data()
     QTest::newRow("unknown option") << QStringList{"--speed", "9", "-o", "-"} << "speed";
     QTest::newRow("positional") << QStringList{"extra", "-o", "-"} << "unexpected argument";
     QTest::newRow("missing data file") << QStringList{"--dataset", "/no/such.csv", "-o", "-"} << "/no/such.csv";
+    QTest::newRow("noise") << QStringList{"--noise", "1", "-o", "-"} << "use --data-noise";
+    QTest::newRow("data-noise of digits") << QStringList{"--dataset", "digits", "--data-noise", "1", "-o", "-"}
+                                          << "--data-noise applies only";
 }
 
 void RaceCommandTest::badArgumentExitsTwo()

@@ -285,6 +285,7 @@ void TrainCommandTest::anotherSeedGivesAnotherRun_data()
     QTest::addColumn<QStringList>("change");
     QTest::newRow("weights and batches") << QStringList{"--seed", "2"};
     QTest::newRow("synthetic data") << QStringList{"--data-seed", "2"};
+    QTest::newRow("synthetic nuisance level") << QStringList{"--data-noise", "0.5"};
 }
 
 void TrainCommandTest::anotherSeedGivesAnotherRun()
@@ -422,6 +423,12 @@ void TrainCommandTest::badOptionIsRefusedWithOneLine_data()
     QTest::newRow("missing -o") << QStringList{} << "missing -o FILE";
     QTest::newRow("unknown option") << QStringList{"--frobnicate"} + toStdout << "'frobnicate'";
     QTest::newRow("stray argument") << QStringList{"extra"} + toStdout << "unexpected argument 'extra'";
+    // --noise is the gradient noise sigma (data, figure); the data's nuisance level has its own name.
+    QTest::newRow("noise") << QStringList{"--noise", "0.5"} + toStdout << "use --data-noise";
+    QTest::newRow("data-noise of digits") << QStringList{"--dataset", "digits", "--data-noise", "0.5"} + toStdout
+                                          << "--data-noise applies only to the synthetic data set";
+    QTest::newRow("data-noise nan") << QStringList{"--data-noise", "nan"} + toStdout
+                                    << "--data-noise expects a finite number, got 'nan'";
 }
 
 void TrainCommandTest::badOptionIsRefusedWithOneLine()
@@ -568,6 +575,8 @@ void TrainCommandTest::ablateBadOptionIsRefused_data()
     QTest::newRow("a loss") << QStringList{"--loss", "margin", "-o", "-"} << "drop --sampler and --loss";
     QTest::newRow("no output") << QStringList{} << "missing -o FILE or --markdown";
     QTest::newRow("seeds 0") << QStringList{"--seeds", "0", "-o", "-"} << "--seeds between 1 and 1000";
+    QTest::newRow("noise") << QStringList{"--noise", "1", "-o", "-"} << "use --data-noise";
+    QTest::newRow("stray argument") << QStringList{"extra", "-o", "-"} << "unexpected argument 'extra'";
 }
 
 void TrainCommandTest::ablateBadOptionIsRefused()

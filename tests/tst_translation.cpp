@@ -3,10 +3,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/io/Language.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/RaceWindow.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/LossLabel.h"
 
 #include <QAbstractButton>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QGroupBox>
 #include <QLabel>
@@ -83,6 +87,7 @@ class TranslationTest : public QObject {
 private slots:
     void initTestCase();
     void chineseWindowHasNoUntranslatedText();
+    void lossChoicesShowTheOneLabelOfEachLoss();
     void englishComesBack();
     void cleanupTestCase();
 };
@@ -111,6 +116,30 @@ void TranslationTest::chineseWindowHasNoUntranslatedText()
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
     QVERIFY(window.menuBar()->actions().at(0)->text().contains(han));
     QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("ControlsDock"))->windowTitle().contains(han));
+}
+
+// The loss choosers of the window and the race list each loss once, under its one label, with
+// the loss as the item's data; in Chinese as in English.
+void TranslationTest::lossChoicesShowTheOneLabelOfEachLoss()
+{
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        QCOMPARE(installLanguage(language), language);
+        MainWindow window(false);
+        RaceWindow race(window.parameters());
+        for (QComboBox* choice : {window.controls()->lossBox(), race.lossSelector()}) {
+            QCOMPARE(choice->count(), int(sme::allLossKinds.size()));
+            for (sme::LossKind kind : sme::allLossKinds) {
+                const int item = choice->findData(int(kind));
+                QVERIFY(item >= 0);
+                QCOMPARE(choice->itemText(item), lossChoiceLabel(kind));
+                QCOMPARE(lossChoiceLabel(kind).contains(han), language == QLatin1String("zh_CN"));
+                QCOMPARE(lossLabel(kind).contains(han), language == QLatin1String("zh_CN"));
+            }
+        }
+    }
+    QCOMPARE(lossChoiceLabel(sme::LossKind::TripletSquared), QStringLiteral("Triplet (squared)"));
+    QCOMPARE(lossLabel(sme::LossKind::TripletSquared), QStringLiteral("triplet, squared"));
 }
 
 void TranslationTest::englishComesBack()

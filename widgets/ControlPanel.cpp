@@ -2,6 +2,7 @@
 #include "widgets/ControlPanel.h"
 
 #include "model/figures/ParameterSchema.h"
+#include "widgets/LossLabel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -137,7 +138,12 @@ QWidget* ControlPanel::samplingGroup()
     auto* group = new QGroupBox(tr("Sampling"));
     auto* layout = form(group);
     sampler_ = new QComboBox;
-    sampler_->addItems({tr("Uniform"), tr("Hard negative"), tr("Semi-hard"), tr("Distance weighted")});
+    const std::pair<sme::SamplerKind, QString> samplers[] = {{sme::SamplerKind::Uniform, tr("Uniform")},
+                                                              {sme::SamplerKind::HardNegative, tr("Hard negative")},
+                                                              {sme::SamplerKind::SemiHard, tr("Semi-hard")},
+                                                              {sme::SamplerKind::DistanceWeighted, tr("Distance weighted")}};
+    for (const auto& [kind, label] : samplers)
+        sampler_->addItem(label, int(kind));
     sampler_->setToolTip(tr("How each anchor's negative is chosen from the batch."));
     layout->addRow(tr("Sampler"), sampler_);
     cutoff_ = doubleBox(&Parameters::cutoff, 0.05, 2,
@@ -160,7 +166,8 @@ QWidget* ControlPanel::lossGroup()
     auto* group = new QGroupBox(tr("Loss"));
     auto* layout = form(group);
     loss_ = new QComboBox;
-    loss_->addItems({tr("Contrastive"), tr("Triplet (squared)"), tr("Triplet"), tr("Margin")});
+    for (sme::LossKind kind : sme::allLossKinds)
+        loss_->addItem(lossChoiceLabel(kind), int(kind));
     loss_->setToolTip(tr("The loss the model trains with."));
     layout->addRow(tr("Loss"), loss_);
     alpha_ = doubleBox(&Parameters::alpha, 0.05, 2, tr("\u03B1: the margin of separation."));
@@ -276,10 +283,10 @@ sme::ExplorerParameters ControlPanel::parameters() const
     p.dimension = dimension_->value();
     p.gradientNoise = gradientNoise_->value();
     p.monteCarloPoints = monteCarloPoints_->value();
-    p.sampler = sme::SamplerKind(sampler_->currentIndex());
+    p.sampler = sme::SamplerKind(sampler_->currentData().toInt());
     p.cutoff = cutoff_->value();
     p.nonzeroLossCutoff = nonzeroLossCutoff_->value();
-    p.loss = sme::LossKind(loss_->currentIndex());
+    p.loss = sme::LossKind(loss_->currentData().toInt());
     p.alpha = alpha_->value();
     p.beta0 = beta0_->value();
     p.learnClassBeta = learnClassBeta_->isChecked();
@@ -308,10 +315,10 @@ void ControlPanel::setParameters(const sme::ExplorerParameters& p)
     dimensionSlider_->setValue(sliderForDimension(p.dimension));
     gradientNoise_->setValue(p.gradientNoise);
     monteCarloPoints_->setValue(p.monteCarloPoints);
-    sampler_->setCurrentIndex(int(p.sampler));
+    sampler_->setCurrentIndex(sampler_->findData(int(p.sampler)));
     cutoff_->setValue(p.cutoff);
     nonzeroLossCutoff_->setValue(p.nonzeroLossCutoff);
-    loss_->setCurrentIndex(int(p.loss));
+    loss_->setCurrentIndex(loss_->findData(int(p.loss)));
     alpha_->setValue(p.alpha);
     beta0_->setValue(p.beta0);
     learnClassBeta_->setChecked(p.learnClassBeta);

@@ -10,7 +10,7 @@
 #include <cmath>
 #include <memory>
 
-ExplanationPanel::ExplanationPanel(ExplainedView view, QWidget* parent)
+ExplanationPanel::ExplanationPanel(sme::ViewId view, QWidget* parent)
     : QFrame(parent)
     , view_(view)
     , browser_(new QTextBrowser)

@@ -11,9 +11,9 @@ class QTextBrowser;
 class ExplanationPanel : public QFrame {
     Q_OBJECT
 public:
-    explicit ExplanationPanel(ExplainedView view, QWidget* parent = nullptr);
+    explicit ExplanationPanel(sme::ViewId view, QWidget* parent = nullptr);
 
-    ExplainedView explainedView() const { return view_; }
+    sme::ViewId explainedView() const { return view_; }
     // The document shown (rich text), and its text without markup, for tests.
     QString html() const;
     QString plainText() const;
@@ -29,6 +29,6 @@ protected:
 private:
     void fill(); // in the current language
 
-    ExplainedView view_;
+    sme::ViewId view_;
     QTextBrowser* browser_;
 };

@@ -3,6 +3,7 @@
 #include "widgets/LossFunctionsView.h"
 
 #include "widgets/AxisTicks.h"
+#include "widgets/LossLabel.h"
 
 #include <QChart>
 #include <QLegend>
@@ -16,21 +17,6 @@
 namespace {
 
 constexpr double grabReach = 6.0; // pixels either side of a line
-
-QString lossLabel(sme::LossKind kind)
-{
-    switch (kind) {
-    case sme::LossKind::Contrastive:
-        return LossFunctionsView::tr("contrastive");
-    case sme::LossKind::TripletSquared:
-        return LossFunctionsView::tr("triplet, squared");
-    case sme::LossKind::Triplet:
-        return LossFunctionsView::tr("triplet");
-    case sme::LossKind::Margin:
-        return LossFunctionsView::tr("margin");
-    }
-    return {};
-}
 
 } // namespace
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/PresentationStyle.h"
 
+#include "widgets/ChartViews.h"
+
 #include <QAbstractAxis>
 #include <QChart>
 #include <QChartView>
@@ -79,9 +81,24 @@ void applyPresentationStyle(QChart* chart, bool presenting)
 
 void applyPresentationStyle(QWidget* root, bool presenting)
 {
-    QList<QChartView*> views = root->findChildren<QChartView*>();
-    if (auto* self = qobject_cast<QChartView*>(root))
-        views.append(self);
-    for (QChartView* view : views)
+    for (QChartView* view : chartViewsOf(*root))
         applyPresentationStyle(view->chart(), presenting);
+}
+
+void applyDarkTheme(QWidget* root)
+{
+    const QColor background(0x20, 0x22, 0x26), text(0xe8, 0xe8, 0xe8), grid(0x50, 0x53, 0x58);
+    for (QChartView* view : chartViewsOf(*root)) {
+        QChart* chart = view->chart();
+        chart->setBackgroundBrush(background);
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        for (QAbstractAxis* axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(grid);
+        }
+        view->setBackgroundBrush(background);
+    }
 }

@@ -1,5 +1,6 @@
-// The presentation look of the charts: large fonts, thick lines and big markers, high contrast
-// (pure black on white), readable from the back of a room; and back to the normal look.
+// The looks of the charts: the presentation look (large fonts, thick lines and big markers,
+// high contrast, pure black on white, readable from the back of a room) and back to the normal
+// look; the dark theme of exported figures.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -14,3 +15,7 @@ void applyPresentationStyle(QChart* chart, bool presenting);
 
 inline constexpr double presentationFontScale = 1.8;
 inline constexpr double presentationLineScale = 2.2;
+
+// Dark backgrounds with light text, keeping every series' own colour, on every chart under root
+// (root included): the figure command's --theme dark.
+void applyDarkTheme(QWidget* root);

@@ -17,8 +17,8 @@ struct Source {
     const char* controls;
 };
 
-// Indexed by ExplainedView.
-constexpr std::array<Source, 7> sources{{
+// Indexed by sme::ViewId.
+constexpr std::array<Source, sme::allViews.size()> sources{{
     // PAPER.md §1.
     {QT_TRANSLATE_NOOP("ViewExplanations", "Distances between random points on the sphere"),
      QT_TRANSLATE_NOOP("ViewExplanations",
@@ -163,7 +163,7 @@ QString translated(const char* source)
 
 } // namespace
 
-ViewExplanation viewExplanation(ExplainedView view)
+ViewExplanation viewExplanation(sme::ViewId view)
 {
     const Source& source = sources[std::size_t(view)];
     return {translated(source.title), translated(source.text), translated(source.formula),

@@ -3,23 +3,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/figures/ViewId.h"
+
 #include <QString>
-#include <array>
-
-enum class ExplainedView {
-    Density,
-    GradientVariance,
-    SampledDistances,
-    Losses,
-    TrainingCurves,
-    EmbeddingMap,
-    SamplerRace,
-};
-
-inline constexpr std::array<ExplainedView, 7> allExplainedViews{
-    ExplainedView::Density,        ExplainedView::GradientVariance, ExplainedView::SampledDistances,
-    ExplainedView::Losses,         ExplainedView::TrainingCurves,   ExplainedView::EmbeddingMap,
-    ExplainedView::SamplerRace};
 
 // Every field is translated when asked for (the current language, not the one at start).
 struct ViewExplanation {
@@ -29,7 +15,7 @@ struct ViewExplanation {
     QString controls; // what moving the controls changes, plain text
 };
 
-ViewExplanation viewExplanation(ExplainedView view);
+ViewExplanation viewExplanation(sme::ViewId view);
 
 // The whole explanation as one rich-text document: title, text, formula, controls.
 QString explanationHtml(const ViewExplanation& explanation);

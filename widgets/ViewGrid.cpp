@@ -17,25 +17,61 @@ ViewGrid::ViewGrid(int columns, QWidget* parent)
     layout_->setSpacing(4);
 }
 
-void ViewGrid::addView(QWidget* view)
+void ViewGrid::addView(sme::ViewId id, QWidget* view)
 {
-    views_.append(view);
-    explanations_.emplace_back();
+    cells_.push_back({id, view});
     view->installEventFilter(this);
     for (QObject* child : view->findChildren<QWidget*>())
         child->installEventFilter(this);
     relayout();
+    addExplanationButton(int(cells_.size()) - 1);
 }
 
-void ViewGrid::focusView(int index)
+QList<sme::ViewId> ViewGrid::viewIds() const
 {
-    if (index < -1 || index >= views_.size())
-        index = -1;
-    if (index == focused_)
+    QList<sme::ViewId> ids;
+    for (const Cell& cell : cells_)
+        ids.append(cell.id);
+    return ids;
+}
+
+int ViewGrid::positionOf(sme::ViewId id) const
+{
+    const auto cell = std::find_if(cells_.begin(), cells_.end(), [id](const Cell& c) { return c.id == id; });
+    return cell == cells_.end() ? -1 : int(cell - cells_.begin());
+}
+
+QWidget* ViewGrid::view(sme::ViewId id) const
+{
+    const int position = positionOf(id);
+    return position < 0 ? nullptr : cells_[std::size_t(position)].view;
+}
+
+std::optional<sme::ViewId> ViewGrid::viewHolding(const QWidget* widget) const
+{
+    for (const Cell& cell : cells_)
+        if (widget && (cell.view == widget || cell.view->isAncestorOf(widget)))
+            return cell.id;
+    return std::nullopt;
+}
+
+void ViewGrid::focusView(std::optional<sme::ViewId> id)
+{
+    focusPosition(id ? positionOf(*id) : -1);
+}
+
+std::optional<sme::ViewId> ViewGrid::focusedView() const
+{
+    return focused_ < 0 ? std::nullopt : std::optional(cells_[std::size_t(focused_)].id);
+}
+
+void ViewGrid::focusPosition(int position)
+{
+    if (position == focused_)
         return;
-    focused_ = index;
+    focused_ = position;
     relayout();
-    emit focusChanged(index);
+    emit focusChanged(focusedView());
 }
 
 bool ViewGrid::eventFilter(QObject* watched, QEvent* event)
@@ -45,124 +81,115 @@ bool ViewGrid::eventFilter(QObject* watched, QEvent* event)
     case QEvent::Resize:
     case QEvent::Show:
     case QEvent::Hide:
-        if (const qsizetype i = views_.indexOf(watched); i >= 0)
-            placeExplanation(int(i));
+        for (std::size_t i = 0; i < cells_.size(); ++i)
+            if (cells_[i].view == watched)
+                placeExplanation(int(i));
         break;
     default:
         break;
     }
-    if (event->type() == QEvent::MouseButtonDblClick) {
-        for (int i = 0; i < views_.size(); ++i) {
-            QObject* object = watched;
-            while (object && object != views_[i])
-                object = object->parent();
-            if (object) {
-                focusView(focused_ == i ? -1 : i);
-                return true;
-            }
+    if (event->type() == QEvent::MouseButtonDblClick && watched->isWidgetType())
+        if (const std::optional<sme::ViewId> id = viewHolding(static_cast<QWidget*>(watched))) {
+            const int position = positionOf(*id);
+            focusPosition(focused_ == position ? -1 : position);
+            return true;
         }
-    }
     return QWidget::eventFilter(watched, event);
 }
 
 void ViewGrid::relayout()
 {
-    for (QWidget* view : views_)
-        layout_->removeWidget(view);
+    for (const Cell& cell : cells_)
+        layout_->removeWidget(cell.view);
     // Equal columns and rows whatever the views ask for; one cell when a view is enlarged.
-    const int rows = (int(views_.size()) + columns_ - 1) / columns_;
+    const int count = int(cells_.size());
+    const int rows = (count + columns_ - 1) / columns_;
     for (int c = 0; c < columns_; ++c)
         layout_->setColumnStretch(c, focused_ < 0 || c == 0 ? 1 : 0);
     for (int r = 0; r < rows; ++r)
         layout_->setRowStretch(r, focused_ < 0 || r == 0 ? 1 : 0);
-    for (int i = 0; i < views_.size(); ++i) {
-        const bool shown = focused_ < 0 || focused_ == i;
-        views_[i]->setVisible(shown);
+    for (int i = 0; i < count; ++i) {
+        QWidget* view = cells_[std::size_t(i)].view;
+        view->setVisible(focused_ < 0 || focused_ == i);
         if (focused_ == i)
-            layout_->addWidget(views_[i], 0, 0);
+            layout_->addWidget(view, 0, 0);
         else if (focused_ < 0)
-            layout_->addWidget(views_[i], i / columns_, i % columns_);
+            layout_->addWidget(view, i / columns_, i % columns_);
     }
 }
 
-void ViewGrid::setExplanation(int index, ExplainedView explained)
+void ViewGrid::addExplanationButton(int position)
 {
-    if (index < 0 || index >= views_.size())
-        return;
-    Explanation& e = explanations_[std::size_t(index)];
-    e.explained = explained;
-    delete e.panel; // made again, for this view, when next opened
-    e.panel = nullptr;
-    if (!e.button) {
-        e.button = new QToolButton(this);
-        e.button->setObjectName(QStringLiteral("ExplanationButton"));
-        e.button->setText(QStringLiteral("?"));
-        e.button->setCheckable(true);
-        e.button->setFixedSize(22, 22);
-        QFont bold = e.button->font();
-        bold.setBold(true);
-        e.button->setFont(bold);
-        connect(e.button, &QToolButton::toggled, this, [this, index](bool on) { showExplanation(index, on); });
-    }
-    e.button->setChecked(false);
-    e.button->setToolTip(tr("What am I seeing? (F1)"));
-    placeExplanation(index);
+    Cell& cell = cells_[std::size_t(position)];
+    cell.button = new QToolButton(this);
+    cell.button->setObjectName(QStringLiteral("ExplanationButton"));
+    cell.button->setText(QStringLiteral("?"));
+    cell.button->setCheckable(true);
+    cell.button->setFixedSize(22, 22);
+    QFont bold = cell.button->font();
+    bold.setBold(true);
+    cell.button->setFont(bold);
+    cell.button->setToolTip(tr("What am I seeing? (F1)"));
+    connect(cell.button, &QToolButton::toggled, this, [this, position](bool on) { showExplanation(position, on); });
+    placeExplanation(position);
 }
 
-void ViewGrid::toggleExplanation(int index)
+void ViewGrid::toggleExplanation(sme::ViewId id)
 {
-    if (QToolButton* button = explanationButton(index))
+    if (QToolButton* button = explanationButton(id))
         button->toggle();
 }
 
-QToolButton* ViewGrid::explanationButton(int index) const
+QToolButton* ViewGrid::explanationButton(sme::ViewId id) const
 {
-    return index >= 0 && index < views_.size() ? explanations_[std::size_t(index)].button : nullptr;
+    const int position = positionOf(id);
+    return position < 0 ? nullptr : cells_[std::size_t(position)].button;
 }
 
-ExplanationPanel* ViewGrid::explanationPanel(int index) const
+ExplanationPanel* ViewGrid::explanationPanel(sme::ViewId id) const
 {
-    return index >= 0 && index < views_.size() ? explanations_[std::size_t(index)].panel : nullptr;
+    const int position = positionOf(id);
+    return position < 0 ? nullptr : cells_[std::size_t(position)].panel;
 }
 
-bool ViewGrid::explanationShown(int index) const
+bool ViewGrid::explanationShown(sme::ViewId id) const
 {
-    const ExplanationPanel* panel = explanationPanel(index);
+    const ExplanationPanel* panel = explanationPanel(id);
     return panel && panel->isVisible();
 }
 
-void ViewGrid::showExplanation(int index, bool shown)
+void ViewGrid::showExplanation(int position, bool shown)
 {
-    Explanation& e = explanations_[std::size_t(index)];
-    if (shown && !e.panel) {
-        e.panel = new ExplanationPanel(e.explained, this);
-        connect(e.panel, &ExplanationPanel::closeRequested, e.button, [button = e.button] { button->setChecked(false); });
+    Cell& cell = cells_[std::size_t(position)];
+    if (shown && !cell.panel) {
+        cell.panel = new ExplanationPanel(cell.id, this);
+        connect(cell.panel, &ExplanationPanel::closeRequested, cell.button,
+                [button = cell.button] { button->setChecked(false); });
     }
-    placeExplanation(index);
+    placeExplanation(position);
 }
 
-void ViewGrid::placeExplanation(int index)
+void ViewGrid::placeExplanation(int position)
 {
-    const Explanation& e = explanations_[std::size_t(index)];
-    if (!e.button)
+    const Cell& cell = cells_[std::size_t(position)];
+    if (!cell.button)
         return;
-    const QWidget* view = views_[index];
-    const QRect area = view->geometry();
-    const bool viewShown = view->isVisibleTo(this);
-    e.button->move(area.right() - e.button->width() - 3, area.top() + 3);
-    e.button->setVisible(viewShown);
-    e.button->raise();
-    if (!e.panel)
+    const QRect area = cell.view->geometry();
+    const bool viewShown = cell.view->isVisibleTo(this);
+    cell.button->move(area.right() - cell.button->width() - 3, area.top() + 3);
+    cell.button->setVisible(viewShown);
+    cell.button->raise();
+    if (!cell.panel)
         return;
     // Below the button, across the view. A small view would squeeze the formulas onto many
     // short lines: the panel then takes at least minimumPanelWidth, reaching over the
     // neighbouring view (it is a passing note), and grows down as the text needs, in the grid.
     const int width = std::min(std::max(area.width() - 12, minimumPanelWidth), this->width() - 12);
     const int left = std::clamp(area.left() + 6, 6, std::max(6, this->width() - width - 6));
-    const int top = area.top() + e.button->height() + 6;
-    const int height = std::min(e.panel->preferredHeight(width), this->height() - top - 6);
-    e.panel->setGeometry(left, top, width, std::max(height, 60));
-    e.panel->setVisible(viewShown && e.button->isChecked());
-    e.panel->raise();
-    e.button->raise();
+    const int top = area.top() + cell.button->height() + 6;
+    const int height = std::min(cell.panel->preferredHeight(width), this->height() - top - 6);
+    cell.panel->setGeometry(left, top, width, std::max(height, 60));
+    cell.panel->setVisible(viewShown && cell.button->isChecked());
+    cell.panel->raise();
+    cell.button->raise();
 }

@@ -1,7 +1,6 @@
 // `sampling-explorer ablate`: every sampler x loss cell trained, the paper's ablation in miniature.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/HeadlessCommand.h"
-#include "app/io/OutputFile.h"
 #include "app/cli/TrainCommand.h"
 #include "app/cli/TrainingOptions.h"
 #include "model/base/Error.h"
@@ -23,7 +22,7 @@ named on standard error (their row holds the restored weights' metrics); exit st
 
 void addAblateOptions(CommandOptions& options)
 {
-    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
+    addOutputOption(options);
     addTrainingOptions(options);
     options.add("steps", "Training steps per run (default 1000).", "N");
     options.add("seeds", "Runs per cell, seeds 1..K (default 1).", "K");
@@ -51,8 +50,7 @@ QString markdown(const sme::Table& table)
 
 int runAblate(const CommandOptions& options, const QStringList& positional)
 {
-    if (!positional.isEmpty())
-        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
+    refusePositionals(positional);
     const QString output = options.text("output");
     const bool asMarkdown = options.isSet("markdown");
     if (output.isEmpty() && !asMarkdown)
@@ -63,13 +61,11 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
         throw sme::Error("--steps must be >= 0 and --seeds between 1 and 1000");
     if (options.isSet("sampler") || options.isSet("loss"))
         throw sme::Error("ablate trains every sampler and loss: drop --sampler and --loss");
-    checkTrainingOptions(options);
-    if (const QString problem = outputProblem(output); !output.isEmpty() && !problem.isEmpty()) {
-        reportError("ablate", problem); // found before the runs, not after them
+    const std::optional<TrainingSetup> setup = prepareTraining("ablate", options, output);
+    if (!setup)
         return 1;
-    }
-    const sme::TrainerSettings base = readTrainerSettings(options); // options first, then data
-    const sme::DataSplit data = loadDataSplit(readDataChoice(options));
+    const sme::TrainerSettings& base = setup->settings;
+    const sme::DataSplit& data = setup->data;
 
     std::vector<Cell> cells;
     for (sme::SamplerKind sampler : sme::allSamplerKinds)

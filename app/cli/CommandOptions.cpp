@@ -5,14 +5,10 @@
 
 #include <cmath>
 
-namespace {
-
-[[noreturn]] void malformed(const QString& name, const QString& expected, const QString& value)
+void CommandOptions::malformed(const QString& name, const QString& expected, const QString& value)
 {
     throw sme::Error(QStringLiteral("--%1 expects %2, got '%3'").arg(name, expected, value).toStdString());
 }
-
-} // namespace
 
 void CommandOptions::add(const QString& shortName, const QString& longName,
                          const QString& description, const QString& valueName)
@@ -34,16 +30,12 @@ void CommandOptions::addFlag(const QString& longName, const QString& description
     names_ << longName;
 }
 
-int CommandOptions::integer(const QString& name, int fallback) const
+void CommandOptions::addHidden(const QString& longName, const QString& valueName)
 {
-    if (!parser_.isSet(name))
-        return fallback;
-    const QString value = parser_.value(name).trimmed();
-    bool ok = false;
-    const int result = value.toInt(&ok);
-    if (!ok)
-        malformed(name, QStringLiteral("a whole number"), value);
-    return result;
+    QCommandLineOption option(longName, QString(), valueName);
+    option.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser_.addOption(option);
+    names_ << longName;
 }
 
 double CommandOptions::real(const QString& name, double fallback) const
@@ -55,18 +47,6 @@ double CommandOptions::real(const QString& name, double fallback) const
     const double result = value.toDouble(&ok);
     if (!ok || !std::isfinite(result))
         malformed(name, QStringLiteral("a finite number"), value);
-    return result;
-}
-
-std::uint64_t CommandOptions::unsignedInteger(const QString& name, std::uint64_t fallback) const
-{
-    if (!parser_.isSet(name))
-        return fallback;
-    const QString value = parser_.value(name).trimmed();
-    bool ok = false;
-    const qulonglong result = value.toULongLong(&ok);
-    if (!ok)
-        malformed(name, QStringLiteral("a whole number >= 0"), value);
     return result;
 }
 
@@ -96,4 +76,19 @@ void CommandOptions::refuseAllBut(const QStringList& allowed, const QString& con
         if (parser_.isSet(name) && !allowed.contains(name))
             throw sme::Error(
                 QStringLiteral("option --%1 does not apply to '%2'").arg(name, context).toStdString());
+}
+
+void addOutputOption(CommandOptions& options, const QString& description)
+{
+    options.add("o", "output", description, "FILE");
+}
+
+void addDimensionOption(CommandOptions& options, int largest)
+{
+    options.add("dim", QStringLiteral("Embedding dimension n, 2 to %1 (default 128).").arg(largest), "N");
+}
+
+void addSeedOption(CommandOptions& options, const QString& what)
+{
+    options.add("seed", QStringLiteral("Seed of %1 (default 1).").arg(what), "S");
 }

@@ -5,6 +5,7 @@
 #include "app/cli/HeadlessCommand.h"
 #include "model/base/Error.h"
 #include "model/figures/FigureData.h"
+#include "model/geometry/SphereGeometry.h"
 
 #include <map>
 
@@ -91,11 +92,11 @@ sme::Table computeTable(const QString& name, const CommandOptions& options)
 
 void addDataOptions(CommandOptions& options)
 {
-    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
-    options.add("dim", "Embedding dimension n, 2 to 4096 (default 128).", "N");
+    addOutputOption(options);
+    addDimensionOption(options, sme::SphereDistanceLaw::maxDimension);
     options.add("samples", "Uniform points for the Monte Carlo histogram, 0 for none (default 1000).", "M");
     options.add("bins", "Histogram bins over [0, 2] (density 200, sampled-distances 100).", "B");
-    options.add("seed", "Seed of every random draw (default 1).", "S");
+    addSeedOption(options);
     options.add("noise", "Noise level sigma >= 0 (default 0.1).", "SIGMA");
     options.add("trials", "Monte Carlo draws of the noise (default 1000).", "T");
     options.add("points", "Points of the distance grid (gradient-variance 101, losses 201).", "P");

@@ -10,22 +10,21 @@
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 #include "model/figures/ParameterSchema.h"
+#include "model/geometry/SphereGeometry.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"
+#include "widgets/PresentationStyle.h"
 #include "widgets/SampledDistancesView.h"
 #include "widgets/TrainingCurvesView.h"
 
-#include <QAbstractAxis>
-#include <QChart>
-#include <QChartView>
 #include <QDir>
 #include <QFileInfo>
-#include <QLegend>
 #include <memory>
 #include <stdexcept>
 #include <type_traits>
+#include <vector>
 
 namespace {
 
@@ -37,14 +36,14 @@ The same settings give the same figures.)";
 
 void addFigureOptions(CommandOptions& options)
 {
-    options.add("o", "output", "The file to write (its suffix chooses the format unless --format).", "FILE");
+    addOutputOption(options, "The file to write (its suffix chooses the format unless --format).");
     options.add("out-dir", "With all: the folder to write into.", "DIR");
     options.add("format", "png (default), svg or pdf.", "F");
     options.add("dpi", "PNG resolution, 96 to 600 (default 96); the physical size is kept.", "D");
     options.add("width", "Width in pixels at 96 dpi (default 800).", "W");
     options.add("height", "Height in pixels at 96 dpi (default 560).", "H");
     options.add("theme", "light (default) or dark.", "T");
-    options.add("dim", "Embedding dimension n (default 128).", "N");
+    addDimensionOption(options, sme::SphereDistanceLaw::maxDimension);
     options.add("noise", "Gradient noise sigma (default 0.1).", "SIGMA");
     options.add("samples", "Monte Carlo points of the density (default 1000).", "M");
     options.add("alpha", "Margin alpha (default 0.2).", "A");
@@ -58,20 +57,8 @@ void addFigureOptions(CommandOptions& options)
     options.add("lr", "Learning rate (default 0.001).", "X");
     options.add("steps", "Training steps for training and embedding (default 500; 0 more when --session kept its trained model).", "N");
     options.add("eval-every", "Evaluate every E steps (default 50).", "E");
-    options.add("seed", "Seed of every random draw (default 1).", "S");
+    addSeedOption(options);
     options.add("session", "Start from a saved session's parameters (options override them).", "FILE");
-}
-
-// The kind named by the field's option ("--sampler hard"), or value when it is not given.
-template <class Kind, class FromName>
-Kind namedKind(const CommandOptions& options, const sme::ParameterField& field, Kind value, FromName fromName)
-{
-    const QString name = options.text(QLatin1String(field.figureOption));
-    if (name.isEmpty())
-        return value;
-    const std::optional<Kind> kind = fromName(name.toStdString());
-    sme::require(kind.has_value(), "unknown " + std::string(field.key) + " '" + name.toStdString() + "'");
-    return *kind;
 }
 
 // Sets the field from its option when the option is given (the schema names the option).
@@ -81,19 +68,17 @@ void overrideFromOption(const CommandOptions& options, const sme::ParameterField
     std::visit([&](auto member) {
         auto& value = p.*member;
         using T = std::remove_reference_t<decltype(value)>;
-        if constexpr (std::is_same_v<T, int>)
+        if constexpr (std::is_same_v<T, int> || std::is_same_v<T, std::uint64_t>)
             value = options.integer(option, value);
         else if constexpr (std::is_same_v<T, double>)
             value = options.real(option, value);
-        else if constexpr (std::is_same_v<T, std::uint64_t>)
-            value = options.unsignedInteger(option, value);
         else if constexpr (std::is_same_v<T, std::string>) {
             if (const QString text = options.text(option); !text.isEmpty())
                 value = text.toStdString();
         } else if constexpr (std::is_same_v<T, sme::SamplerKind>) {
-            value = namedKind(options, field, value, sme::samplerFromName);
+            value = options.choice(option, sme::allSamplerKinds, sme::samplerName, value);
         } else if constexpr (std::is_same_v<T, sme::LossKind>) {
-            value = namedKind(options, field, value, sme::lossFromName);
+            value = options.choice(option, sme::allLossKinds, sme::lossName, value);
         } else {
             throw std::logic_error("the figure command reads no option of this type: --" + option.toStdString());
         }
@@ -115,28 +100,6 @@ sme::ExplorerParameters readParameters(const CommandOptions& options, std::optio
         if (field.figureOption)
             overrideFromOption(options, field, p);
     return p;
-}
-
-// Dark backgrounds with light text, keeping every series' own colour.
-void applyDarkTheme(QWidget& widget)
-{
-    QList<QChartView*> views = widget.findChildren<QChartView*>();
-    if (auto* self = qobject_cast<QChartView*>(&widget))
-        views.append(self);
-    const QColor background(0x20, 0x22, 0x26), text(0xe8, 0xe8, 0xe8), grid(0x50, 0x53, 0x58);
-    for (QChartView* view : views) {
-        QChart* chart = view->chart();
-        chart->setBackgroundBrush(background);
-        chart->setTitleBrush(text);
-        chart->legend()->setLabelColor(text);
-        for (QAbstractAxis* axis : chart->axes()) {
-            axis->setLabelsColor(text);
-            axis->setTitleBrush(text);
-            axis->setGridLineColor(grid);
-            axis->setLinePenColor(grid);
-        }
-        view->setBackgroundBrush(background);
-    }
 }
 
 // The views of one figure run, built lazily so `figure density` trains nothing.
@@ -170,12 +133,11 @@ struct Figures {
         return *run;
     }
 
-    std::unique_ptr<QWidget> view(const QString& name)
+    std::unique_ptr<QWidget> view(sme::ViewId id)
     {
-        const sme::ExplorerParameters& p = parameters;
-        if (name == QLatin1String("training") || name == QLatin1String("embedding")) {
+        if (!sme::isIdealised(id)) {
             const sme::FigureTrainingRun& r = training();
-            if (name == QLatin1String("training")) {
+            if (id == sme::ViewId::TrainingCurves) {
                 auto curves = std::make_unique<TrainingCurvesView>();
                 curves->addSteps(r.steps);
                 curves->addEvaluations(r.evaluations);
@@ -185,45 +147,30 @@ struct Figures {
             map->setEmbeddings(r.embeddings, r.labels);
             return map;
         }
-        const sme::IdealisedFigures& f = idealisedFigures();
         auto sampled = std::make_unique<SampledDistancesView>();
-        auto densityOwned = std::make_unique<DensityChartView>();
-        auto gradientOwned = std::make_unique<GradientVarianceView>();
-        auto lossesOwned = std::make_unique<LossFunctionsView>();
-        showIdealisedFigures(f, p, *densityOwned, *gradientOwned, sampled.get(), *lossesOwned);
-        if (name == QLatin1String("density"))
-            return densityOwned;
-        if (name == QLatin1String("gradient-variance"))
-            return gradientOwned;
-        if (name == QLatin1String("losses"))
-            return lossesOwned;
-        return sampled;
-    }
-
-    // The data command's table for an idealised figure, none for the training figures.
-    std::optional<sme::Table> table(const QString& name)
-    {
-        if (name == QLatin1String("density"))
-            return sme::toTable(idealisedFigures().density);
-        if (name == QLatin1String("gradient-variance"))
-            return sme::toTable(idealisedFigures().gradientVariance);
-        if (name == QLatin1String("sampled-distances"))
-            return sme::toTable(idealisedFigures().sampledDistances);
-        if (name == QLatin1String("losses"))
-            return sme::toTable(idealisedFigures().losses);
-        return std::nullopt;
+        auto density = std::make_unique<DensityChartView>();
+        auto gradient = std::make_unique<GradientVarianceView>();
+        auto losses = std::make_unique<LossFunctionsView>();
+        showIdealisedFigures(idealisedFigures(), parameters, *density, *gradient, sampled.get(), *losses);
+        switch (id) {
+        case sme::ViewId::Density: return density;
+        case sme::ViewId::GradientVariance: return gradient;
+        case sme::ViewId::Losses: return losses;
+        default: return sampled;
+        }
     }
 };
 
 int runFigure(const CommandOptions& options, const QStringList& positional)
 {
     if (positional.size() != 1)
-        throw sme::Error("give exactly one NAME (" + figureNames().join(", ").toStdString() + " or all)");
+        throw sme::Error("give exactly one NAME (" + sme::gridViewNameList() + " or all)");
     const QString name = positional[0];
     const bool all = name == QLatin1String("all");
-    if (!all && !figureNames().contains(name))
-        throw sme::Error("unknown figure '" + name.toStdString() + "' (expected "
-                         + figureNames().join(", ").toStdString() + " or all)");
+    const std::optional<sme::ViewId> named = sme::gridViewFromName(name.toStdString());
+    if (!all && !named)
+        throw sme::Error("unknown figure '" + name.toStdString() + "' (expected " + sme::gridViewNameList()
+                         + " or all)");
     FigureExportOptions exportOptions;
     exportOptions.dpi = options.integer("dpi", 96);
     exportOptions.size = QSize(options.integer("width", 800), options.integer("height", 560));
@@ -259,21 +206,24 @@ int runFigure(const CommandOptions& options, const QStringList& positional)
         reportError("figure", QStringLiteral("cannot create the folder '%1'").arg(folder));
         return 1;
     }
-    const QStringList names = all ? figureNames() : QStringList{name};
-    for (const QString& each : names) {
-        const QString path = all ? QDir(folder).filePath(each + "." + figureFormatSuffix(exportOptions.format))
+    const std::vector<sme::ViewId> views = all ? std::vector(sme::gridViews.begin(), sme::gridViews.end())
+                                               : std::vector{*named};
+    for (sme::ViewId each : views) {
+        const QString fileName = QString::fromUtf8(sme::viewName(each));
+        const QString path = all ? QDir(folder).filePath(fileName + "." + figureFormatSuffix(exportOptions.format))
                                  : output;
         std::unique_ptr<QWidget> view = figures.view(each);
         if (theme == QLatin1String("dark"))
-            applyDarkTheme(*view);
+            applyDarkTheme(view.get());
         if (const QString failure = exportFigure(*view, path, exportOptions); !failure.isEmpty()) {
             reportError("figure", failure);
             return 1;
         }
-        if (all)
-            if (const auto table = figures.table(each))
-                if (writeTable("figure", QDir(folder).filePath(each + ".csv"), *table) != 0)
-                    return 1;
+        if (all && sme::isIdealised(each)) { // the data command's table beside the figure
+            const sme::Table table = sme::figureTable(figures.idealisedFigures(), each);
+            if (writeTable("figure", QDir(folder).filePath(fileName + ".csv"), table) != 0)
+                return 1;
+        }
     }
     if (figures.run && !figures.run->divergence.empty())
         reportError("figure", QString::fromStdString(figures.run->divergence));

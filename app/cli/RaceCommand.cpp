@@ -3,7 +3,6 @@
 #include "app/cli/RaceCommand.h"
 
 #include "app/cli/HeadlessCommand.h"
-#include "app/io/OutputFile.h"
 #include "app/cli/TrainingOptions.h"
 #include "model/base/Error.h"
 #include "model/training/SamplerRace.h"
@@ -35,15 +34,11 @@ int runRace(const CommandOptions& options, const QStringList& positional)
     const auto [output, steps, evalEvery] = readTrainingRunOptions(options, positional, defaultSteps);
     if (options.isSet("sampler"))
         throw sme::Error("race trains every sampler: drop --sampler");
-    checkTrainingOptions(options);
-    if (const QString problem = outputProblem(output); !problem.isEmpty()) {
-        reportError("race", problem); // found before the runs, not after them
+    const std::optional<TrainingSetup> setup = prepareTraining("race", options, output);
+    if (!setup)
         return 1;
-    }
-    const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
-    const sme::DataSplit data = loadDataSplit(readDataChoice(options));
 
-    const sme::RaceResult race = sme::runRace(data, settings, steps, evalEvery,
+    const sme::RaceResult race = sme::runRace(setup->data, setup->settings, steps, evalEvery,
                                               stepProgressPrinter("race", steps));
     const int written = writeTable("race", output, sme::toRaceTable(race));
     for (sme::SamplerKind kind : sme::allSamplerKinds)

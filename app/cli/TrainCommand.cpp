@@ -2,7 +2,6 @@
 #include "app/cli/TrainCommand.h"
 
 #include "app/cli/HeadlessCommand.h"
-#include "app/io/OutputFile.h"
 #include "app/cli/TrainingOptions.h"
 #include "model/base/Error.h"
 #include "model/training/TrainingRun.h"
@@ -29,13 +28,10 @@ void addTrainOptions(CommandOptions& options)
 int runTrain(const CommandOptions& options, const QStringList& positional)
 {
     const auto [output, steps, evalEvery] = readTrainingRunOptions(options, positional, defaultSteps);
-    checkTrainingOptions(options);
-    if (const QString problem = outputProblem(output); !problem.isEmpty()) {
-        reportError("train", problem); // found before the run, not after it
+    std::optional<TrainingSetup> setup = prepareTraining("train", options, output);
+    if (!setup)
         return 1;
-    }
-    const sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
-    sme::Trainer trainer(loadDataSplit(readDataChoice(options)), settings);
+    sme::Trainer trainer(std::move(setup->data), setup->settings);
 
     const sme::TrainingRunResult run = sme::runTraining(trainer, steps, evalEvery,
                                                         stepProgressPrinter("train", steps));

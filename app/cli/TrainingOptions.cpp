@@ -1,32 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/TrainingOptions.h"
 
+#include "app/cli/HeadlessCommand.h"
+#include "app/io/OutputFile.h"
 #include "model/base/Error.h"
+#include "model/figures/ExplorerParameters.h"
 
 #include <QTextStream>
 #include <algorithm>
 
-void addTrainingOptions(CommandOptions& options)
-{
-    options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
-    options.add("noise", "Synthetic data: the nuisance level (default 1; 0 is a clean raw space).", "X");
-    options.add("data-seed", "Synthetic data: its seed (default 1).", "S");
-    options.add("sampler", "uniform, hard, semi-hard or distance-weighted (default).", "S");
-    options.add("loss", "contrastive, triplet-squared, triplet or margin (default).", "L");
-    options.add("dim", "Embedding dimension n, 2 to 1024 (default 128).", "N");
-    options.add("hidden", "Hidden layer widths, comma separated (default 256,256; none for a linear map).", "W");
-    options.add("batch-classes", "Classes per batch P (default 12).", "P");
-    options.add("batch-k", "Examples per class K (default 5).", "K");
-    options.add("lr", "Adam learning rate (default 0.001).", "X");
-    options.add("alpha", "Margin alpha (default 0.2; contrastive 1.0).", "A");
-    options.add("seed", "Seed of the weights, batches and sampling (default 1).", "S");
-}
+namespace {
 
+// Refuses options that do not apply to a training command or not together.
 void checkTrainingOptions(const CommandOptions& options)
 {
+    if (options.isSet("noise"))
+        throw sme::Error("--noise is the gradient noise of the data and figure commands: "
+                         "use --data-noise for the synthetic data's nuisance level");
     const QString dataset = options.text("dataset");
     if (!dataset.isEmpty() && dataset != QLatin1String("synthetic"))
-        for (const char* name : {"noise", "data-seed"})
+        for (const char* name : {"data-noise", "data-seed"})
             if (options.isSet(QLatin1String(name)))
                 throw sme::Error(QStringLiteral("--%1 applies only to the synthetic data set").arg(QLatin1String(name)).toStdString());
 }
@@ -36,30 +29,17 @@ DataChoice readDataChoice(const CommandOptions& options)
     DataChoice choice;
     if (!options.text("dataset").isEmpty())
         choice.dataset = options.text("dataset");
-    choice.noise = options.real("noise", choice.noise);
-    choice.dataSeed = options.unsignedInteger("data-seed", choice.dataSeed);
+    choice.noise = options.real("data-noise", choice.noise);
+    choice.dataSeed = options.integer("data-seed", choice.dataSeed);
     return choice;
 }
 
+// Throws sme::Error for an unknown sampler or loss name or a malformed number.
 sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
 {
     sme::TrainerSettings settings;
-    if (const QString name = options.text("sampler"); !name.isEmpty()) {
-        const auto sampler = sme::samplerFromName(name.toStdString());
-        if (!sampler)
-            throw sme::Error(("unknown sampler '" + name
-                              + "' (expected uniform, hard, semi-hard or distance-weighted)")
-                                 .toStdString());
-        settings.sampler = *sampler;
-    }
-    if (const QString name = options.text("loss"); !name.isEmpty()) {
-        const auto loss = sme::lossFromName(name.toStdString());
-        if (!loss)
-            throw sme::Error(("unknown loss '" + name
-                              + "' (expected contrastive, triplet-squared, triplet or margin)")
-                                 .toStdString());
-        settings.loss = *loss;
-    }
+    settings.sampler = options.choice("sampler", sme::allSamplerKinds, sme::samplerName, settings.sampler);
+    settings.loss = options.choice("loss", sme::allLossKinds, sme::lossName, settings.loss);
     settings.embeddingDimension = options.integer("dim", settings.embeddingDimension);
     if (const QString hidden = options.text("hidden"); !hidden.isEmpty())
         settings.hidden = options.integerList("hidden");
@@ -68,14 +48,51 @@ sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
     settings.learningRate = options.real("lr", settings.learningRate);
     if (!options.text("alpha").isEmpty())
         settings.alpha = options.real("alpha", 0.0);
-    settings.seed = options.unsignedInteger("seed", settings.seed);
+    settings.seed = options.seed(settings.seed);
     settings.validate();
     return settings;
 }
 
+} // namespace
+
+void addTrainingOptions(CommandOptions& options)
+{
+    options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
+    options.add("data-noise", "Synthetic data: the nuisance level (default 1; 0 is a clean raw space).", "X");
+    options.addHidden("noise", "SIGMA"); // refused, pointing at --data-noise
+    options.add("data-seed", "Synthetic data: its seed (default 1).", "S");
+    options.add("sampler", "uniform, hard, semi-hard or distance-weighted (default).", "S");
+    options.add("loss", "contrastive, triplet-squared, triplet or margin (default).", "L");
+    addDimensionOption(options, sme::largestModelDimension);
+    options.add("hidden", "Hidden layer widths, comma separated (default 256,256; none for a linear map).", "W");
+    options.add("batch-classes", "Classes per batch P (default 12).", "P");
+    options.add("batch-k", "Examples per class K (default 5).", "K");
+    options.add("lr", "Adam learning rate (default 0.001).", "X");
+    options.add("alpha", "Margin alpha (default 0.2; contrastive 1.0).", "A");
+    addSeedOption(options, QStringLiteral("the weights, batches and sampling"));
+}
+
+void refusePositionals(const QStringList& positional)
+{
+    if (!positional.isEmpty())
+        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
+}
+
+std::optional<TrainingSetup> prepareTraining(const char* command, const CommandOptions& options,
+                                             const QString& output)
+{
+    checkTrainingOptions(options);
+    if (const QString problem = outputProblem(output); !output.isEmpty() && !problem.isEmpty()) {
+        reportError(QString::fromUtf8(command), problem); // found before the runs, not after them
+        return std::nullopt;
+    }
+    sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
+    return TrainingSetup{std::move(settings), loadDataSplit(readDataChoice(options))};
+}
+
 void addTrainingRunOptions(CommandOptions& options, long defaultSteps)
 {
-    options.add("o", "output", "Write the CSV to FILE (- for standard output).", "FILE");
+    addOutputOption(options);
     addTrainingOptions(options);
     options.add("steps", QStringLiteral("Training steps (default %1).").arg(defaultSteps), "N");
     options.add("eval-every", "Evaluate every E steps (default 100).", "E");
@@ -84,8 +101,7 @@ void addTrainingRunOptions(CommandOptions& options, long defaultSteps)
 TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
                                           const QStringList& positional, long defaultSteps)
 {
-    if (!positional.isEmpty())
-        throw sme::Error(("unexpected argument '" + positional.first() + "'").toStdString());
+    refusePositionals(positional);
     TrainingRunOptions run;
     run.output = options.text("output");
     if (run.output.isEmpty())

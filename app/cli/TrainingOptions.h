@@ -1,4 +1,5 @@
-// The data and model options shared by the train, ablate and race commands.
+// The data and model options shared by the train, ablate and race commands, and the start of
+// their runs.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -7,18 +8,28 @@
 #include "model/training/Trainer.h"
 
 #include <functional>
+#include <optional>
 
-// --dataset, --noise, --data-seed, --sampler, --loss, --dim, --hidden, --batch-classes,
+// --dataset, --data-noise, --data-seed, --sampler, --loss, --dim, --hidden, --batch-classes,
 // --batch-k, --lr, --alpha, --seed.
 void addTrainingOptions(CommandOptions& options);
 
-DataChoice readDataChoice(const CommandOptions& options);
+// Throws sme::Error for a positional argument: the training commands take none.
+void refusePositionals(const QStringList& positional);
 
-// Refuses options that do not apply together (--noise or --data-seed with a non-synthetic set).
-void checkTrainingOptions(const CommandOptions& options);
+struct TrainingSetup {
+    sme::TrainerSettings settings;
+    sme::DataSplit data;
+};
 
-// Throws sme::Error for an unknown sampler or loss name or a malformed number.
-sme::TrainerSettings readTrainerSettings(const CommandOptions& options);
+// What every training command does once it has read its own options. It refuses options that
+// do not apply (--noise, the gradient noise of data and figure; --data-noise or --data-seed
+// with a data set that is not synthetic), and finds an output that cannot be written before
+// any run: it reports it as COMMAND and returns nullopt (exit status 1). Then it reads the
+// settings and only then the data, so that a bad option is refused before a file is read.
+// output may be empty (ablate --markdown). Throws sme::Error for bad options or data.
+std::optional<TrainingSetup> prepareTraining(const char* command, const CommandOptions& options,
+                                             const QString& output);
 
 // What a command that trains and writes rows needs besides the model (train, race):
 // -o FILE, --steps N and --eval-every E.

@@ -23,7 +23,9 @@ ExportDialog::ExportDialog(const QSize& size, QWidget* parent)
     , transparent_(new QCheckBox(tr("Transparent background (PNG)")))
 {
     setWindowTitle(tr("Export"));
-    format_->addItems({tr("PNG image"), tr("SVG (vector)"), tr("PDF (vector)")});
+    format_->addItem(tr("PNG image"), int(FigureFormat::Png));
+    format_->addItem(tr("SVG (vector)"), int(FigureFormat::Svg));
+    format_->addItem(tr("PDF (vector)"), int(FigureFormat::Pdf));
     dpi_->setRange(96, 600);
     dpi_->setValue(300);
     dpi_->setSuffix(tr(" dpi"));
@@ -47,9 +49,10 @@ ExportDialog::ExportDialog(const QSize& size, QWidget* parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(unit_, &QComboBox::currentIndexChanged, this, &ExportDialog::unitChanged);
-    connect(format_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        dpi_->setEnabled(index == 0);
-        transparent_->setEnabled(index == 0);
+    connect(format_, &QComboBox::currentIndexChanged, this, [this] {
+        const bool png = format() == FigureFormat::Png; // the only format with pixels and transparency
+        dpi_->setEnabled(png);
+        transparent_->setEnabled(png);
     });
 }
 
@@ -64,10 +67,15 @@ void ExportDialog::unitChanged()
     }
 }
 
+FigureFormat ExportDialog::format() const
+{
+    return FigureFormat(format_->currentData().toInt());
+}
+
 FigureExportOptions ExportDialog::options() const
 {
     FigureExportOptions options;
-    options.format = FigureFormat(format_->currentIndex());
+    options.format = format();
     options.dpi = dpi_->value();
     const double scale = unit_->currentIndex() == 1 ? pixelsPerCentimetre : 1.0;
     options.size = QSize(int(std::lround(width_->value() * scale)), int(std::lround(height_->value() * scale)));

@@ -21,6 +21,7 @@ public:
 
 private:
     void unitChanged();
+    FigureFormat format() const;
 
     QComboBox* format_;
     QSpinBox* dpi_;

@@ -25,7 +25,6 @@
 #include "widgets/MessageBanner.h"
 #include "widgets/SampledDistancesView.h"
 #include "widgets/TrainingCurvesView.h"
-#include "widgets/ViewExplanations.h"
 #include "widgets/ViewGrid.h"
 
 #include <QActionGroup>
@@ -99,12 +98,12 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     setWindowTitle(tr("Sampling Matters Explorer"));
     setObjectName(QStringLiteral("MainWindow"));
 
-    for (QWidget* view : std::initializer_list<QWidget*>{density_, gradient_, sampled_, losses_, curves_, map_})
-        grid_->addView(view);
-    const ExplainedView explained[] = {ExplainedView::Density, ExplainedView::GradientVariance, ExplainedView::SampledDistances,
-                                       ExplainedView::Losses, ExplainedView::TrainingCurves, ExplainedView::EmbeddingMap};
-    for (std::size_t i = 0; i < std::size(explained); ++i)
-        grid_->setExplanation(int(i), explained[i]);
+    const std::pair<sme::ViewId, QWidget*> views[] = {
+        {sme::ViewId::Density, density_},        {sme::ViewId::GradientVariance, gradient_},
+        {sme::ViewId::SampledDistances, sampled_}, {sme::ViewId::Losses, losses_},
+        {sme::ViewId::TrainingCurves, curves_},  {sme::ViewId::EmbeddingMap, map_}};
+    for (const auto& [id, view] : views) // in the order of sme::gridViews
+        grid_->addView(id, view);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -373,13 +372,10 @@ void MainWindow::openDataFile()
     applyParameters(next);
 }
 
-int MainWindow::currentViewIndex() const
+sme::ViewId MainWindow::currentView() const
 {
-    if (const QWidget* focus = QApplication::focusWidget())
-        for (int i = 0; i < grid_->count(); ++i)
-            if (grid_->view(i) == focus || grid_->view(i)->isAncestorOf(focus))
-                return i;
-    return std::max(0, grid_->focusedView());
+    return grid_->viewHolding(QApplication::focusWidget())
+        .value_or(grid_->focusedView().value_or(sme::gridViews.front()));
 }
 
 void MainWindow::showError(const QString& text)

@@ -4,6 +4,7 @@
 
 #include "model/figures/ExplorerParameters.h"
 #include "model/figures/IdealisedFigures.h"
+#include "model/figures/ViewId.h"
 #include "model/training/TrainingSnapshot.h"
 #include "app/render/FigureExporter.h"
 #include "app/io/Presets.h"
@@ -63,9 +64,9 @@ public:
 
     // The view an export acts on: the one holding the keyboard focus, else the enlarged one,
     // else the first.
-    int currentViewIndex() const;
-    // Exports one view (0..5, in the order of figureNames()); empty or a message.
-    QString exportView(int index, const QString& path, const FigureExportOptions& options);
+    sme::ViewId currentView() const;
+    // Exports one view of the grid; empty or a message.
+    QString exportView(sme::ViewId view, const QString& path, const FigureExportOptions& options);
     // Every view into folder as NAME.FORMAT, with NAME.csv beside the idealised ones.
     QString exportAll(const QString& folder, const FigureExportOptions& options);
     // Sessions: empty or a message; a refused file changes nothing.

@@ -10,7 +10,6 @@
 #include "app/control/PresetAnimation.h"
 #include "app/gui/StartPage.h"
 #include "app/io/SessionFile.h"
-#include "app/render/FigureViews.h"
 #include "app/io/ParameterJson.h"
 #include "app/control/RaceController.h"
 #include "app/gui/RaceWindow.h"
@@ -47,11 +46,21 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-QString MainWindow::exportView(int index, const QString& path, const FigureExportOptions& options)
+namespace {
+
+QString fileName(sme::ViewId view, const QString& suffix)
 {
-    if (index < 0 || index >= grid_->count())
+    return QString::fromUtf8(sme::viewName(view)) + "." + suffix;
+}
+
+} // namespace
+
+QString MainWindow::exportView(sme::ViewId view, const QString& path, const FigureExportOptions& options)
+{
+    QWidget* shown = grid_->view(view);
+    if (!shown)
         return tr("no such view");
-    const QString failure = exportFigure(*grid_->view(index), path, options);
+    const QString failure = exportFigure(*shown, path, options);
     grid_->layout()->invalidate(); // back to the size the window gives it
     grid_->layout()->activate();
     return failure;
@@ -61,42 +70,38 @@ QString MainWindow::exportAll(const QString& folder, const FigureExportOptions& 
 {
     if (!QDir().mkpath(folder))
         return tr("cannot create the folder '%1'").arg(folder);
-    const QStringList names = figureNames();
-    for (int i = 0; i < grid_->count() && i < names.size(); ++i) {
-        const QString path = QDir(folder).filePath(names[i] + "." + figureFormatSuffix(options.format));
-        if (const QString failure = exportView(i, path, options); !failure.isEmpty())
+    const QList<sme::ViewId> views = grid_->viewIds();
+    for (sme::ViewId view : views) {
+        const QString path = QDir(folder).filePath(fileName(view, figureFormatSuffix(options.format)));
+        if (const QString failure = exportView(view, path, options); !failure.isEmpty())
             return failure;
     }
-    if (lastFigures_) {
-        const std::pair<QString, sme::Table> tables[] = {
-            {names[0], sme::toTable(lastFigures_->density)},
-            {names[1], sme::toTable(lastFigures_->gradientVariance)},
-            {names[2], sme::toTable(lastFigures_->sampledDistances)},
-            {names[3], sme::toTable(lastFigures_->losses)},
-        };
-        for (const auto& [name, table] : tables)
-            if (const QString failure = writeOutput(QDir(folder).filePath(name + ".csv"),
-                                                    QByteArray::fromStdString(sme::toCsv(table)));
-                !failure.isEmpty())
-                return failure;
+    if (!lastFigures_)
+        return {};
+    for (sme::ViewId view : views) {
+        if (!sme::isIdealised(view))
+            continue;
+        const QByteArray csv = QByteArray::fromStdString(sme::toCsv(sme::figureTable(*lastFigures_, view)));
+        if (const QString failure = writeOutput(QDir(folder).filePath(fileName(view, QStringLiteral("csv"))), csv);
+            !failure.isEmpty())
+            return failure;
     }
     return {};
 }
 
 void MainWindow::exportCurrentView()
 {
-    const int index = currentViewIndex();
-    ExportDialog dialog(grid_->view(index)->size(), this);
+    const sme::ViewId view = currentView();
+    ExportDialog dialog(grid_->view(view)->size(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const FigureExportOptions options = dialog.options();
     const QString suffix = figureFormatSuffix(options.format);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export view"),
-                                                      figureNames().value(index) + "." + suffix,
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export view"), fileName(view, suffix),
                                                       tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
-    if (const QString failure = exportView(index, path, options); !failure.isEmpty())
+    if (const QString failure = exportView(view, path, options); !failure.isEmpty())
         showError(tr("Export failed: %1").arg(failure));
     else
         statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
@@ -104,7 +109,7 @@ void MainWindow::exportCurrentView()
 
 void MainWindow::exportAllViews()
 {
-    ExportDialog dialog(grid_->view(0)->size(), this);
+    ExportDialog dialog(grid_->view(sme::gridViews.front())->size(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Export all views into"));
@@ -118,27 +123,23 @@ void MainWindow::exportAllViews()
 
 void MainWindow::exportCurrentData()
 {
-    const int index = currentViewIndex();
-    if (!lastFigures_ || index > 3) {
+    const sme::ViewId view = currentView();
+    if (!lastFigures_ || !sme::isIdealised(view)) {
         showError(tr("This view has no data table yet; the training data comes from the train command."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export view data"),
-                                                      figureNames().value(index) + ".csv",
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export view data"), fileName(view, QStringLiteral("csv")),
                                                       tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    const sme::Table table = index == 0   ? sme::toTable(lastFigures_->density)
-                             : index == 1 ? sme::toTable(lastFigures_->gradientVariance)
-                             : index == 2 ? sme::toTable(lastFigures_->sampledDistances)
-                                          : sme::toTable(lastFigures_->losses);
+    const sme::Table table = sme::figureTable(*lastFigures_, view);
     if (const QString failure = writeOutput(path, QByteArray::fromStdString(sme::toCsv(table))); !failure.isEmpty())
         showError(tr("Export failed: %1").arg(failure));
 }
 
 void MainWindow::copyCurrentView()
 {
-    QApplication::clipboard()->setPixmap(grid_->view(currentViewIndex())->grab());
+    QApplication::clipboard()->setPixmap(grid_->view(currentView())->grab());
     statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
 }
 

@@ -118,8 +118,9 @@ void MainWindow::buildMenus()
     connect(overlaid, &QAction::toggled, sampled_, &SampledDistancesView::setOverlaid);
     view->addSeparator();
     auto* focus = view->addMenu(tr("&Focus view"));
-    for (int i = 0; i < grid_->count(); ++i) {
-        QAction* action = focus->addAction(tr("View &%1").arg(i + 1), grid_, [this, i] { grid_->focusView(i); });
+    const QList<sme::ViewId> views = grid_->viewIds();
+    for (int i = 0; i < views.size(); ++i) {
+        QAction* action = focus->addAction(tr("View &%1").arg(i + 1), grid_, [this, view = views[i]] { grid_->focusView(view); });
         action->setShortcut(QKeySequence(Qt::Key_1 + i));
     }
     // Esc leaves presentation mode first, then stops an animation and shows every view.
@@ -128,7 +129,7 @@ void MainWindow::buildMenus()
         if (presentation_->isActive())
             presentationAction_->setChecked(false);
         else
-            grid_->focusView(-1);
+            grid_->showAllViews();
     });
     all->setShortcut(Qt::Key_Escape);
     presentationAction_ = view->addAction(tr("&Presentation mode"));
@@ -139,8 +140,8 @@ void MainWindow::buildMenus()
     connect(leave, &QAction::triggered, all, &QAction::trigger);
     presentation_ = new PresentationMode(this, controlsDock_, grid_, {play, step, reset, leave});
     connect(presentationAction_, &QAction::toggled, this, [this](bool on) {
-        if (on && grid_->focusedView() < 0)
-            grid_->focusView(currentViewIndex());
+        if (on && !grid_->focusedView())
+            grid_->focusView(currentView());
         presentation_->setActive(on);
     });
 
@@ -171,7 +172,7 @@ void MainWindow::buildMenus()
 
     auto* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&What am I seeing?"), QKeySequence::HelpContents, this,
-                    [this] { grid_->toggleExplanation(currentViewIndex()); });
+                    [this] { grid_->toggleExplanation(currentView()); });
     help->addAction(tr("&About"), this, &MainWindow::showAbout);
 }
 

@@ -4,7 +4,6 @@
 
 #include "app/control/PresetAnimation.h"
 #include "app/gui/StartPage.h"
-#include "app/render/FigureViews.h"
 #include "app/control/RaceController.h"
 #include "app/gui/RaceWindow.h"
 #include "app/control/TrainingController.h"
@@ -26,13 +25,13 @@ bool MainWindow::applyPreset(const QString& id)
     controller_->setStepsPerSecond(parameters_.stepsPerSecond);
     controller_->setStopAfter(parameters_.stopAfter);
     controller_->reset(); // a preset starts its run from step 0
-    grid_->focusView(preset->view.isEmpty() ? -1 : int(figureNames().indexOf(preset->view)));
+    grid_->focusView(preset->view);
     banner_->showMessage(QStringLiteral("<b>%1.</b> %2").arg(preset->title.toHtmlEscaped(), preset->lookFor.toHtmlEscaped()),
                          MessageBanner::Kind::Information);
     animation_->start(*preset);
     if (preset->train)
         controller_->start();
-    if (preset->open == QLatin1String("race")) {
+    if (preset->open == sme::ViewId::SamplerRace) {
         emit raceRequested();
         openRace()->race()->start();
     }

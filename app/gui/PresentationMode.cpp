@@ -42,8 +42,8 @@ void PresentationMode::setActive(bool active)
         controls_->hide();
         bar_->show();
         window_->setWindowState(windowState_ | Qt::WindowFullScreen);
-        if (views_->focusedView() < 0)
-            views_->focusView(0);
+        if (!views_->focusedView())
+            views_->focusView(views_->viewIds().front());
     } else {
         window_->setStyleSheet(styleSheet_);
         bar_->hide();

@@ -4,7 +4,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/figures/ViewId.h"
+
 #include <QObject>
+#include <optional>
 
 class QAction;
 class QDockWidget;
@@ -38,5 +41,5 @@ private:
     bool controlsWereVisible_ = true;
     Qt::WindowStates windowState_;
     QString styleSheet_;
-    int focusedView_ = -1;
+    std::optional<sme::ViewId> focusedView_;
 };

@@ -9,6 +9,7 @@
 #include "widgets/ChartPanel.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/ExplanationPanel.h"
+#include "widgets/LossLabel.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/RaceCurvesView.h"
 #include "widgets/SamplerLabel.h"
@@ -42,11 +43,12 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     play_->setToolTip(tr("Train all four runs, or pause them together (Space)"));
     step_->setToolTip(tr("One training step of every run (N)"));
     reset_->setToolTip(tr("All four runs back to their common initial weights (R)"));
-    loss_->addItems({tr("Contrastive"), tr("Triplet (squared)"), tr("Triplet"), tr("Margin")});
-    loss_->setCurrentIndex(int(parameters.loss));
+    for (sme::LossKind kind : sme::allLossKinds)
+        loss_->addItem(lossChoiceLabel(kind), int(kind));
+    loss_->setCurrentIndex(loss_->findData(int(parameters.loss)));
     loss_->setToolTip(tr("The loss of all four runs; a change applies to all at the same step"));
     for (RaceCurvesView::Metric metric : RaceCurvesView::allMetrics)
-        metric_->addItem(RaceCurvesView::metricName(metric));
+        metric_->addItem(RaceCurvesView::metricName(metric), int(metric));
 
     auto* controls = new QHBoxLayout;
     for (QPushButton* button : {play_, step_, reset_})
@@ -63,7 +65,7 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     auto* explain = new QPushButton(tr("What am I seeing?"));
     explain->setCheckable(true);
     explain->setObjectName(QStringLiteral("explainRace"));
-    auto* explanation = new ExplanationPanel(ExplainedView::SamplerRace);
+    auto* explanation = new ExplanationPanel(sme::ViewId::SamplerRace);
     explanation->hide();
     connect(explain, &QPushButton::toggled, explanation, &QWidget::setVisible);
     connect(explanation, &ExplanationPanel::closeRequested, explain, [explain] { explain->setChecked(false); });
@@ -93,11 +95,11 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     connect(play_, &QPushButton::clicked, this, &RaceWindow::togglePlay);
     connect(step_, &QPushButton::clicked, race_, &RaceController::step);
     connect(reset_, &QPushButton::clicked, race_, &RaceController::reset);
-    connect(loss_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        race_->setLoss(sme::allLossKinds[std::size_t(index)]);
+    connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
+        race_->setLoss(sme::LossKind(loss_->currentData().toInt()));
     });
-    connect(metric_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        curves_->setMetric(RaceCurvesView::allMetrics[std::size_t(index)]);
+    connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
+        curves_->setMetric(RaceCurvesView::Metric(metric_->currentData().toInt()));
     });
     connect(race_, &RaceController::snapshotReady, this, &RaceWindow::onSnapshot);
     connect(race_, &RaceController::runningChanged, this, [this](bool running) {

@@ -41,12 +41,11 @@ QString readPreset(const QJsonObject& json, const QString& language, Preset& pre
             problems << QStringLiteral("%1: not a parameter").arg(it.key());
     if (!problems.isEmpty())
         return problems.join(QStringLiteral("; "));
-    preset.view = json.value(QLatin1String("view")).toString();
-    if (!preset.view.isEmpty() && !sme::viewFromName(preset.view.toStdString())) {
-        QStringList names;
-        for (std::string_view name : sme::viewNames)
-            names << QString::fromUtf8(name.data(), qsizetype(name.size()));
-        return QStringLiteral("view: '%1' is not a view (%2)").arg(preset.view, names.join(QStringLiteral(", ")));
+    if (const QString view = json.value(QLatin1String("view")).toString(); !view.isEmpty()) {
+        preset.view = sme::gridViewFromName(view.toStdString());
+        if (!preset.view)
+            return QStringLiteral("view: '%1' is not a view (%2)")
+                .arg(view, QString::fromStdString(sme::gridViewNameList()));
     }
     const QJsonObject animate = json.value(QLatin1String("animate")).toObject();
     if (!animate.isEmpty()) {
@@ -63,9 +62,13 @@ QString readPreset(const QJsonObject& json, const QString& language, Preset& pre
         }
     }
     preset.train = json.value(QLatin1String("train")).toBool(false);
-    preset.open = json.value(QLatin1String("open")).toString();
-    if (!preset.open.isEmpty() && preset.open != QLatin1String("race"))
-        return QStringLiteral("open: '%1' is not something to open (race)").arg(preset.open);
+    // The race is the one view with a window of its own.
+    if (const QString open = json.value(QLatin1String("open")).toString(); !open.isEmpty()) {
+        preset.open = sme::viewFromName(open.toStdString());
+        if (preset.open != sme::ViewId::SamplerRace)
+            return QStringLiteral("open: '%1' is not something to open (%2)")
+                .arg(open, QString::fromUtf8(sme::viewName(sme::ViewId::SamplerRace)));
+    }
     return {};
 }
 

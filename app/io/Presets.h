@@ -4,11 +4,13 @@
 #pragma once
 
 #include "model/figures/ExplorerParameters.h"
+#include "model/figures/ViewId.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <optional>
 #include <vector>
 
 struct Preset {
@@ -17,12 +19,12 @@ struct Preset {
     QString title;   // in the language asked for, English when it has none
     QString lookFor; // what to look for
     QJsonObject parameters; // the parameters it names; the others take their defaults
-    QString view;    // the view to enlarge (a name of sme::viewNames), or empty
+    std::optional<sme::ViewId> view; // the grid view to enlarge ("view": its name), or none
     QString animateParameter; // a parameter's JSON key stepped through values, or empty
     QJsonArray animateValues;
     int animateIntervalMs = 2500;
     bool train = false; // start training once set
-    QString open;       // "race": open the sampler race
+    std::optional<sme::ViewId> open; // a view in a window of its own to open ("open": "race")
 };
 
 struct PresetLoad {

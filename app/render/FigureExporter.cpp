@@ -3,10 +3,10 @@
 #include "app/render/FigureExporter.h"
 
 #include "app/io/OutputFile.h"
+#include "widgets/ChartViews.h"
 
 #include <QBuffer>
 #include <QChart>
-#include <QChartView>
 #include <QCoreApplication>
 #include <QImage>
 #include <QPageSize>
@@ -25,10 +25,7 @@ public:
     {
         if (!active)
             return;
-        QList<QChartView*> views = widget.findChildren<QChartView*>();
-        if (auto* self = qobject_cast<QChartView*>(&widget))
-            views.append(self);
-        for (QChartView* view : views) {
+        for (QChartView* view : chartViewsOf(widget)) {
             if (view->chart()->isBackgroundVisible()) {
                 view->chart()->setBackgroundVisible(false);
                 hidden_.append(view->chart());

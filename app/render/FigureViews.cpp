@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/render/FigureViews.h"
 
-#include "model/figures/ViewId.h"
-
 #include "widgets/DensityChartView.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"
@@ -10,14 +8,6 @@
 
 #include <QObject>
 #include <algorithm>
-
-QStringList figureNames()
-{
-    QStringList names;
-    for (sme::ViewId view : sme::allViews)
-        names << QString::fromUtf8(sme::viewName(view));
-    return names;
-}
 
 void showIdealisedFigures(const sme::IdealisedFigures& figures, const sme::ExplorerParameters& p,
                           DensityChartView& density, GradientVarianceView& gradient,

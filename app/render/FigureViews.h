@@ -5,19 +5,12 @@
 #include "model/figures/ExplorerParameters.h"
 #include "model/figures/IdealisedFigures.h"
 
-#include <QString>
-#include <QStringList>
-
 class DensityChartView;
 class EmbeddingMapView;
 class GradientVarianceView;
 class LossFunctionsView;
 class SampledDistancesView;
 class TrainingCurvesView;
-
-// The six figures, by their stable names: density, gradient-variance, sampled-distances,
-// losses, training, embedding.
-QStringList figureNames();
 
 // The idealised views from one set of figures; sampled may be null (it shows the live model).
 void showIdealisedFigures(const sme::IdealisedFigures& figures, const sme::ExplorerParameters& parameters,

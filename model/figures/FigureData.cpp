@@ -2,6 +2,7 @@
 #include "model/figures/FigureData.h"
 
 #include "model/base/Error.h"
+#include "model/figures/IdealisedFigures.h"
 #include "model/geometry/SphereGeometry.h"
 #include "model/geometry/SpherePoints.h"
 
@@ -167,6 +168,20 @@ Table toTable(const LossCurves& curves)
         columns.push_back(&curves.negative[k]);
     }
     return tableOf(std::move(names), curves.distance, columns);
+}
+
+Table figureTable(const IdealisedFigures& figures, ViewId view)
+{
+    switch (view) {
+    case ViewId::Density: return toTable(figures.density);
+    case ViewId::GradientVariance: return toTable(figures.gradientVariance);
+    case ViewId::SampledDistances: return toTable(figures.sampledDistances);
+    case ViewId::Losses: return toTable(figures.losses);
+    case ViewId::TrainingCurves:
+    case ViewId::EmbeddingMap:
+    case ViewId::SamplerRace: break;
+    }
+    throw Error("the " + std::string(viewName(view)) + " view has no idealised table");
 }
 
 } // namespace sme

@@ -7,6 +7,7 @@
 #include "model/losses/Losses.h"
 #include "model/sampling/Sampler.h"
 #include "model/base/Table.h"
+#include "model/figures/ViewId.h"
 
 #include <array>
 #include <cstdint>
@@ -74,5 +75,12 @@ Table toTable(const SampledDistancesFigure& figure);
 // Columns d, contrastive_pos, contrastive_neg, triplet_squared_pos, triplet_squared_neg,
 // triplet_pos, triplet_neg, margin_pos, margin_neg.
 Table toTable(const LossCurves& curves);
+
+// --- By view. ---
+struct IdealisedFigures;
+// The table of an idealised view (isIdealised(view)), the data command's columns: what the
+// window's and the figure command's exports write beside the figure. Throws sme::Error for
+// the other views, whose numbers come from the train and race commands.
+Table figureTable(const IdealisedFigures& figures, ViewId view);
 
 } // namespace sme

@@ -80,22 +80,6 @@
         <translation>损失</translation>
     </message>
     <message>
-        <source>Contrastive</source>
-        <translation>对比损失</translation>
-    </message>
-    <message>
-        <source>Triplet (squared)</source>
-        <translation>三元组损失（平方）</translation>
-    </message>
-    <message>
-        <source>Triplet</source>
-        <translation>三元组损失</translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation>间隔损失</translation>
-    </message>
-    <message>
         <source>The loss the model trains with.</source>
         <translation>模型训练所用的损失。</translation>
     </message>
@@ -462,22 +446,6 @@
 <context>
     <name>LossFunctionsView</name>
     <message>
-        <source>contrastive</source>
-        <translation>对比损失</translation>
-    </message>
-    <message>
-        <source>triplet, squared</source>
-        <translation>三元组损失（平方）</translation>
-    </message>
-    <message>
-        <source>triplet</source>
-        <translation>三元组损失</translation>
-    </message>
-    <message>
-        <source>margin</source>
-        <translation>间隔损失</translation>
-    </message>
-    <message>
         <source>Loss of one pair against its distance</source>
         <translation>单个样本对的损失随距离的变化</translation>
     </message>
@@ -520,6 +488,41 @@
     <message>
         <source>distance d of the pair (the triplet losses hold the other distance at %1)</source>
         <translation>样本对的距离 d（三元组损失将另一个距离固定为 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>LossLabel</name>
+    <message>
+        <source>contrastive</source>
+        <translation>对比损失</translation>
+    </message>
+    <message>
+        <source>triplet, squared</source>
+        <translation>三元组损失（平方）</translation>
+    </message>
+    <message>
+        <source>triplet</source>
+        <translation>三元组损失</translation>
+    </message>
+    <message>
+        <source>margin</source>
+        <translation>间隔损失</translation>
+    </message>
+    <message>
+        <source>Contrastive</source>
+        <translation>对比损失</translation>
+    </message>
+    <message>
+        <source>Triplet (squared)</source>
+        <translation>三元组损失（平方）</translation>
+    </message>
+    <message>
+        <source>Triplet</source>
+        <translation>三元组损失</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>间隔损失</translation>
     </message>
 </context>
 <context>
@@ -930,22 +933,6 @@
     <message>
         <source>All four runs back to their common initial weights (R)</source>
         <translation>四组全部回到共同的初始权重（R）</translation>
-    </message>
-    <message>
-        <source>Contrastive</source>
-        <translation>对比损失</translation>
-    </message>
-    <message>
-        <source>Triplet (squared)</source>
-        <translation>三元组损失（平方）</translation>
-    </message>
-    <message>
-        <source>Triplet</source>
-        <translation>三元组损失</translation>
-    </message>
-    <message>
-        <source>Margin</source>
-        <translation>间隔损失</translation>
     </message>
     <message>
         <source>The loss of all four runs; a change applies to all at the same step</source>
