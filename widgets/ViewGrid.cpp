@@ -35,7 +35,6 @@ void ViewGrid::focusView(int index)
         return;
     focused_ = index;
     relayout();
-    emit focusChanged(index);
 }
 
 bool ViewGrid::eventFilter(QObject* watched, QEvent* event)

@@ -36,9 +36,6 @@ public:
     ExplanationPanel* explanationPanel(int index) const;
     bool explanationShown(int index) const;
 
-signals:
-    void focusChanged(int index);
-
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
