@@ -6,7 +6,11 @@
 #include "app/io/SessionFile.h"
 #include "model/base/Table.h"
 #include "SameBits.h"
+#include "SmallTraining.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -15,17 +19,7 @@
 
 namespace {
 
-// A quick model and quick figures: small layers on the synthetic data, few Monte Carlo points.
-sme::ExplorerParameters quick()
-{
-    sme::ExplorerParameters p;
-    p.dimension = 16;
-    p.monteCarloPoints = 200;
-    p.hidden = {32};
-    p.batchClasses = 4;
-    p.batchK = 3;
-    return p;
-}
+using testing::quickExplorer;
 
 // The run's step count, read by the worker between two steps (so every step asked is done).
 long stepsDone(ExplorerController& explorer)
@@ -50,6 +44,29 @@ void setUpQuietly(ExplorerController& explorer, const sme::ExplorerParameters& p
     QVERIFY(figures.wait(20000));
     QVERIFY(!explorer.computingFigures());
 }
+
+// What a controller reports from the moment this is made.
+struct Reports {
+    explicit Reports(ExplorerController& explorer)
+        : replaced(&explorer, &ExplorerController::parametersReplaced)
+        , changed(&explorer, &ExplorerController::parametersChanged)
+        , reset(&explorer, &ExplorerController::modelReset)
+        , loading(&explorer, &ExplorerController::loading)
+        , computing(&explorer, &ExplorerController::computingFiguresChanged)
+        , figures(&explorer, &ExplorerController::figuresReady)
+        , errors(&explorer, &ExplorerController::error)
+    {
+    }
+    QString firstError() const { return errors.isEmpty() ? QString() : errors.at(0).at(0).toString(); }
+
+    QSignalSpy replaced;
+    QSignalSpy changed;
+    QSignalSpy reset;
+    QSignalSpy loading;
+    QSignalSpy computing;
+    QSignalSpy figures;
+    QSignalSpy errors;
+};
 
 using Change = std::function<void(sme::ExplorerParameters&)>;
 
@@ -115,37 +132,32 @@ void ExplorerControllerTest::eachChangeResetsTheModelOrNotAndRecomputesTheFigure
     QFETCH(QString, reason);
     QFETCH(bool, figures);
     ExplorerController explorer;
-    setUpQuietly(explorer, quick());
+    setUpQuietly(explorer, quickExplorer());
     trainSteps(explorer, 2);
-    QSignalSpy reset(&explorer, &ExplorerController::modelReset);
-    QSignalSpy changed(&explorer, &ExplorerController::parametersChanged);
-    QSignalSpy replaced(&explorer, &ExplorerController::parametersReplaced);
-    QSignalSpy shown(&explorer, &ExplorerController::figuresReady);
-    QSignalSpy errors(&explorer, &ExplorerController::error);
+    Reports reports(explorer);
 
-    sme::ExplorerParameters next = quick();
+    sme::ExplorerParameters next = quickExplorer();
     changes().at(change)(next);
     explorer.changeParameters(next);
 
     QCOMPARE(explorer.parameters(), next);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).value<sme::ExplorerParameters>(), next);
-    QCOMPARE(replaced.count(), 0); // the controls already show it
-    QCOMPARE(errors.count(), 0);
+    QCOMPARE(reports.changed.count(), 1);
+    QCOMPARE(reports.changed.at(0).at(0).value<sme::ExplorerParameters>(), next);
+    QCOMPARE(reports.replaced.count(), 0); // the controls already show it
     if (reason.isEmpty()) {
-        QCOMPARE(reset.count(), 0);
+        QCOMPARE(reports.reset.count(), 0);
         QCOMPARE(stepsDone(explorer), 2L); // the run goes on
     } else {
-        QCOMPARE(reset.count(), 1);
-        QCOMPARE(reset.at(0).at(0).toString(), reason);
+        QCOMPARE(reports.reset.count(), 1);
+        QCOMPARE(reports.reset.at(0).at(0).toString(), reason);
         QCOMPARE(stepsDone(explorer), 0L);
     }
     QCOMPARE(explorer.computingFigures(), figures);
     if (figures)
-        QVERIFY(shown.wait(20000));
+        QVERIFY(reports.figures.wait(20000));
     else
-        QVERIFY(!shown.wait(300));
-    QCOMPARE(errors.count(), 0);
+        QVERIFY(!reports.figures.wait(300));
+    QVERIFY2(reports.errors.isEmpty(), qPrintable(reports.firstError()));
 }
 
 void ExplorerControllerTest::liveChangeReachesTheRunningModel()
@@ -153,14 +165,14 @@ void ExplorerControllerTest::liveChangeReachesTheRunningModel()
     // Two runs alike for three steps; then one changes its learning rate: the next step differs.
     ExplorerController kept;
     ExplorerController changed;
-    setUpQuietly(kept, quick());
-    setUpQuietly(changed, quick());
+    setUpQuietly(kept, quickExplorer());
+    setUpQuietly(changed, quickExplorer());
     trainSteps(kept, 3);
     trainSteps(changed, 3);
     QVERIFY(sameBits(kept.training()->captureRun()->state.parameters,
                      changed.training()->captureRun()->state.parameters));
-    sme::ExplorerParameters faster = quick();
-    faster.learningRate = 10 * quick().learningRate;
+    sme::ExplorerParameters faster = quickExplorer();
+    faster.learningRate = 10 * quickExplorer().learningRate;
     changed.changeParameters(faster);
     trainSteps(kept, 1);
     trainSteps(changed, 1);
@@ -172,24 +184,22 @@ void ExplorerControllerTest::liveChangeReachesTheRunningModel()
 void ExplorerControllerTest::burstOfChangesComputesTheFiguresOnceForTheLatest()
 {
     ExplorerController explorer;
-    setUpQuietly(explorer, quick());
-    QSignalSpy shown(&explorer, &ExplorerController::figuresReady);
-    QSignalSpy computing(&explorer, &ExplorerController::computingFiguresChanged);
-    QSignalSpy errors(&explorer, &ExplorerController::error);
-    sme::ExplorerParameters next = quick();
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    sme::ExplorerParameters next = quickExplorer();
     for (double noise : {0.02, 0.05, 0.08, 0.12}) { // one per keystroke, as the controls send them
         next.gradientNoise = noise;
         explorer.changeParameters(next);
     }
     QVERIFY(explorer.computingFigures());
-    QVERIFY(shown.wait(20000));
+    QVERIFY(reports.figures.wait(20000));
     // computingFigures turns false as the work ends, a moment before its result is delivered.
     QTRY_VERIFY(!explorer.computingFigures());
     QTest::qWait(200);
-    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
-    QCOMPARE(shown.count(), 1);
-    QCOMPARE(computing.last().at(0).toBool(), false);
-    const auto figures = shown.at(0).at(0).value<std::shared_ptr<const sme::IdealisedFigures>>();
+    QVERIFY2(reports.errors.isEmpty(), qPrintable(reports.firstError()));
+    QCOMPARE(reports.figures.count(), 1);
+    QCOMPARE(reports.computing.last().at(0).toBool(), false);
+    const auto figures = reports.figures.at(0).at(0).value<std::shared_ptr<const sme::IdealisedFigures>>();
     QCOMPARE(sme::toCsv(sme::toTable(figures->gradientVariance)),
              sme::toCsv(sme::toTable(sme::computeIdealisedFigures(next).gradientVariance)));
 }
@@ -197,24 +207,23 @@ void ExplorerControllerTest::burstOfChangesComputesTheFiguresOnceForTheLatest()
 void ExplorerControllerTest::outOfRangeParametersAreRefusedWhole()
 {
     ExplorerController explorer;
-    setUpQuietly(explorer, quick());
+    setUpQuietly(explorer, quickExplorer());
     trainSteps(explorer, 2);
-    QSignalSpy errors(&explorer, &ExplorerController::error);
-    QSignalSpy replaced(&explorer, &ExplorerController::parametersReplaced);
-    QSignalSpy reset(&explorer, &ExplorerController::modelReset);
-    sme::ExplorerParameters bad = quick();
+    Reports reports(explorer);
+    sme::ExplorerParameters bad = quickExplorer();
     bad.seed = 5;      // good, but not applied alone
     bad.alpha = 7.0;   // out of range
     bad.dimension = 0; // out of range
     explorer.applyParameters(bad);
-    QCOMPARE(errors.count(), 1);
-    const QString message = errors.at(0).at(0).toString();
+    QCOMPARE(reports.errors.count(), 1);
+    const QString message = reports.firstError();
     QVERIFY2(message.startsWith(QStringLiteral("Parameters refused: ")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("alpha")) && message.contains(QStringLiteral("dimension")),
              qPrintable(message));
-    QCOMPARE(explorer.parameters(), quick());
-    QCOMPARE(replaced.count(), 0);
-    QCOMPARE(reset.count(), 0);
+    QCOMPARE(explorer.parameters(), quickExplorer());
+    QCOMPARE(reports.replaced.count(), 0);
+    QCOMPARE(reports.changed.count(), 0);
+    QCOMPARE(reports.reset.count(), 0);
     QVERIFY(!explorer.computingFigures());
     QCOMPARE(stepsDone(explorer), 2L);
 }
@@ -222,31 +231,30 @@ void ExplorerControllerTest::outOfRangeParametersAreRefusedWhole()
 void ExplorerControllerTest::modelThatCannotBeBuiltChangesNothing()
 {
     ExplorerController explorer;
-    setUpQuietly(explorer, quick());
-    QSignalSpy errors(&explorer, &ExplorerController::error);
-    QSignalSpy replaced(&explorer, &ExplorerController::parametersReplaced);
-    QSignalSpy loading(&explorer, &ExplorerController::loading);
-    sme::ExplorerParameters next = quick();
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    sme::ExplorerParameters next = quickExplorer();
     next.dataset = dir_.filePath(QStringLiteral("missing.csv")).toStdString();
     explorer.applyParameters(next);
-    QCOMPARE(errors.count(), 1);
-    QVERIFY2(errors.at(0).at(0).toString().startsWith(QStringLiteral("Cannot set up the model: ")),
-             qPrintable(errors.at(0).at(0).toString()));
-    QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("missing.csv")));
-    QCOMPARE(explorer.parameters(), quick());
+    QCOMPARE(reports.errors.count(), 1);
+    const QString message = reports.firstError();
+    QVERIFY2(message.startsWith(QStringLiteral("Cannot set up the model: ")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("missing.csv")));
+    QCOMPARE(explorer.parameters(), quickExplorer());
     // Shown, then undone: the controls end on the parameters in use.
-    QCOMPARE(replaced.count(), 2);
-    QCOMPARE(replaced.at(0).at(0).value<sme::ExplorerParameters>(), next);
-    QCOMPARE(replaced.at(1).at(0).value<sme::ExplorerParameters>(), quick());
-    QCOMPARE(loading.count(), 2); // the wait cursor is put back
-    QCOMPARE(loading.at(1).at(0).toBool(), false);
+    QCOMPARE(reports.replaced.count(), 2);
+    QCOMPARE(reports.replaced.at(0).at(0).value<sme::ExplorerParameters>(), next);
+    QCOMPARE(reports.replaced.at(1).at(0).value<sme::ExplorerParameters>(), quickExplorer());
+    QCOMPARE(reports.changed.count(), 0);
+    QCOMPARE(reports.loading.count(), 2); // the wait cursor is put back
+    QCOMPARE(reports.loading.at(1).at(0).toBool(), false);
     QVERIFY(!explorer.computingFigures());
 }
 
 void ExplorerControllerTest::sessionSavedThenOpenedRestoresParametersAndModel()
 {
     const QString path = dir_.filePath(QStringLiteral("round.smx.json"));
-    sme::ExplorerParameters saved = quick();
+    sme::ExplorerParameters saved = quickExplorer();
     saved.seed = 31;
     saved.sampler = sme::SamplerKind::SemiHard;
     ExplorerController first;
@@ -256,12 +264,12 @@ void ExplorerControllerTest::sessionSavedThenOpenedRestoresParametersAndModel()
     QVERIFY(QFile::exists(runFilePath(path)));
 
     ExplorerController second;
-    setUpQuietly(second, quick());
-    QSignalSpy replaced(&second, &ExplorerController::parametersReplaced);
+    setUpQuietly(second, quickExplorer());
+    Reports reports(second);
     QCOMPARE(second.openSession(path), QString());
     QCOMPARE(second.parameters(), saved);
-    QCOMPARE(replaced.count(), 1);
-    QCOMPARE(replaced.at(0).at(0).value<sme::ExplorerParameters>(), saved);
+    QCOMPARE(reports.replaced.count(), 1);
+    QCOMPARE(reports.replaced.at(0).at(0).value<sme::ExplorerParameters>(), saved);
     QCOMPARE(stepsDone(second), 5L);
     QVERIFY(sameBits(second.training()->captureRun()->state.parameters,
                      first.training()->captureRun()->state.parameters));
@@ -271,7 +279,7 @@ void ExplorerControllerTest::sessionSavedThenOpenedRestoresParametersAndModel()
     QCOMPARE(first.saveSession(light, false), QString());
     QVERIFY(!QFile::exists(runFilePath(light)));
     ExplorerController third;
-    setUpQuietly(third, quick());
+    setUpQuietly(third, quickExplorer());
     QCOMPARE(third.openSession(light), QString());
     QCOMPARE(third.parameters(), saved);
     QCOMPARE(stepsDone(third), 0L);
@@ -282,24 +290,49 @@ void ExplorerControllerTest::refusedSessionChangesNothing()
     const QString path = dir_.filePath(QStringLiteral("kept.smx.json"));
     {
         ExplorerController first;
-        sme::ExplorerParameters other = quick();
+        sme::ExplorerParameters other = quickExplorer();
         other.dimension = 8;
         setUpQuietly(first, other);
         trainSteps(first, 1);
         QCOMPARE(first.saveSession(path, true), QString());
     }
+    // A session whose model has other layers than its kept weights: read, but not restored.
+    QFile session(path);
+    QVERIFY(session.open(QIODevice::ReadOnly));
+    QJsonObject json = QJsonDocument::fromJson(session.readAll()).object();
+    session.close();
+    QJsonObject parameters = json[QStringLiteral("parameters")].toObject();
+    parameters[QStringLiteral("hidden")] = QJsonArray{16};
+    json[QStringLiteral("parameters")] = parameters;
+    const QString otherLayers = dir_.filePath(QStringLiteral("other-layers.smx.json"));
+    QVERIFY(QFile::copy(runFilePath(path), runFilePath(otherLayers)));
+    json[QStringLiteral("run")] = [&] {
+        QJsonObject run = json[QStringLiteral("run")].toObject();
+        run[QStringLiteral("file")] = QFileInfo(runFilePath(otherLayers)).fileName();
+        return run;
+    }();
+    QFile edited(otherLayers);
+    QVERIFY(edited.open(QIODevice::WriteOnly));
+    edited.write(QJsonDocument(json).toJson());
+    edited.close();
     QFile run(runFilePath(path));
     QVERIFY(run.open(QIODevice::ReadWrite));
     run.resize(run.size() / 2);
     run.close();
+
     ExplorerController explorer;
-    setUpQuietly(explorer, quick());
+    setUpQuietly(explorer, quickExplorer());
     trainSteps(explorer, 2);
-    QSignalSpy replaced(&explorer, &ExplorerController::parametersReplaced);
-    QVERIFY(!explorer.openSession(path).isEmpty());
+    Reports reports(explorer);
+    QVERIFY(explorer.openSession(path).contains(QStringLiteral("not the one saved")));
     QVERIFY(!explorer.openSession(dir_.filePath(QStringLiteral("none.smx.json"))).isEmpty());
-    QCOMPARE(explorer.parameters(), quick());
-    QCOMPARE(replaced.count(), 0);
+    const QString unrestorable = explorer.openSession(otherLayers);
+    QVERIFY2(unrestorable.startsWith(QStringLiteral("other-layers.smx.json: its trained model cannot be restored: ")),
+             qPrintable(unrestorable));
+    QCOMPARE(explorer.parameters(), quickExplorer());
+    QCOMPARE(reports.replaced.count(), 0);
+    QCOMPARE(reports.reset.count(), 0);
+    QCOMPARE(reports.loading.count(), 2); // the wait cursor while restoring, put back
     QCOMPARE(stepsDone(explorer), 2L);
 }
 
