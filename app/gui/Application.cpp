@@ -133,12 +133,11 @@ QString runUntilLanguageChange(QApplication& app, MainWindow& window, int& exitC
     return language;
 }
 
-// The window built again in language, carrying its session (trained model included) over
-// through a temporary file; a session that cannot be carried over is reported in the new window.
-std::unique_ptr<MainWindow> rebuildInLanguage(std::unique_ptr<MainWindow> window, const QString& language)
+} // namespace
+
+std::unique_ptr<MainWindow> rebuildInLanguage(std::unique_ptr<MainWindow> window, const QString& language,
+                                              const QString& carried)
 {
-    const QString carried = QDir::temp().filePath(QStringLiteral("sampling-explorer-language-%1.smx.json")
-                                                      .arg(QCoreApplication::applicationPid()));
     QString failure = window->saveSessionTo(carried, false);
     window->close();
     window.reset();
@@ -158,8 +157,6 @@ std::unique_ptr<MainWindow> rebuildInLanguage(std::unique_ptr<MainWindow> window
     return window;
 }
 
-} // namespace
-
 int runWindow(QApplication& app)
 {
     const WindowOptions options = parseWindowOptions(app);
@@ -169,11 +166,13 @@ int runWindow(QApplication& app)
         return takeScreenshot(app, *window, *options.screenshot, options.screenshotSteps);
     // Another language: the window is built again in it, and the session (with the trained
     // model) carries everything over, so nothing is lost.
+    const QString carried = QDir::temp().filePath(QStringLiteral("sampling-explorer-language-%1.smx.json")
+                                                      .arg(QCoreApplication::applicationPid()));
     for (;;) {
         int exitCode = 0;
         const QString language = runUntilLanguageChange(app, *window, exitCode);
         if (language.isEmpty())
             return exitCode;
-        window = rebuildInLanguage(std::move(window), language);
+        window = rebuildInLanguage(std::move(window), language, carried);
     }
 }
