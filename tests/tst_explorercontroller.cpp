@@ -49,8 +49,8 @@ void setUpQuietly(ExplorerController& explorer, const sme::ExplorerParameters& p
 struct Reports {
     explicit Reports(ExplorerController& explorer)
         : replaced(&explorer, &ExplorerController::parametersReplaced)
-        , changed(&explorer, &ExplorerController::parametersChanged)
         , reset(&explorer, &ExplorerController::modelReset)
+        , capped(&explorer, &ExplorerController::modelDimensionCapped)
         , loading(&explorer, &ExplorerController::loading)
         , computing(&explorer, &ExplorerController::computingFiguresChanged)
         , figures(&explorer, &ExplorerController::figuresReady)
@@ -60,8 +60,8 @@ struct Reports {
     QString firstError() const { return errors.isEmpty() ? QString() : errors.at(0).at(0).toString(); }
 
     QSignalSpy replaced;
-    QSignalSpy changed;
     QSignalSpy reset;
+    QSignalSpy capped;
     QSignalSpy loading;
     QSignalSpy computing;
     QSignalSpy figures;
@@ -97,6 +97,7 @@ private slots:
     void eachChangeResetsTheModelOrNotAndRecomputesTheFiguresOrNot_data();
     void eachChangeResetsTheModelOrNotAndRecomputesTheFiguresOrNot();
     void liveChangeReachesTheRunningModel();
+    void viewsBeyondTheLargestModelDimensionKeepTheModelAtItsLargest();
     void burstOfChangesComputesTheFiguresOnceForTheLatest();
     void outOfRangeParametersAreRefusedWhole();
     void modelThatCannotBeBuiltChangesNothing();
@@ -141,8 +142,6 @@ void ExplorerControllerTest::eachChangeResetsTheModelOrNotAndRecomputesTheFigure
     explorer.changeParameters(next);
 
     QCOMPARE(explorer.parameters(), next);
-    QCOMPARE(reports.changed.count(), 1);
-    QCOMPARE(reports.changed.at(0).at(0).value<sme::ExplorerParameters>(), next);
     QCOMPARE(reports.replaced.count(), 0); // the controls already show it
     if (reason.isEmpty()) {
         QCOMPARE(reports.reset.count(), 0);
@@ -179,6 +178,29 @@ void ExplorerControllerTest::liveChangeReachesTheRunningModel()
     QCOMPARE(stepsDone(changed), 4L);
     QVERIFY(!sameBits(kept.training()->captureRun()->state.parameters,
                       changed.training()->captureRun()->state.parameters));
+}
+
+void ExplorerControllerTest::viewsBeyondTheLargestModelDimensionKeepTheModelAtItsLargest()
+{
+    ExplorerController explorer;
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    sme::ExplorerParameters wide = quickExplorer();
+    wide.dimension = sme::largestModelDimension + 100;
+    explorer.changeParameters(wide);
+    QCOMPARE(reports.reset.count(), 1);
+    QCOMPARE(reports.capped.count(), 1);
+    QCOMPARE(reports.capped.at(0).at(0).toInt(), wide.dimension);
+    QCOMPARE(reports.capped.at(0).at(1).toInt(), sme::largestModelDimension);
+    trainSteps(explorer, 1);
+    // Wider still: new figures, but the model, already at its largest, trains on.
+    wide.dimension += 100;
+    explorer.changeParameters(wide);
+    QCOMPARE(reports.reset.count(), 1);
+    QCOMPARE(stepsDone(explorer), 1L);
+    QVERIFY(explorer.computingFigures());
+    QVERIFY(reports.figures.wait(60000));
+    QVERIFY2(reports.errors.isEmpty(), qPrintable(reports.firstError()));
 }
 
 void ExplorerControllerTest::burstOfChangesComputesTheFiguresOnceForTheLatest()
@@ -222,7 +244,6 @@ void ExplorerControllerTest::outOfRangeParametersAreRefusedWhole()
              qPrintable(message));
     QCOMPARE(explorer.parameters(), quickExplorer());
     QCOMPARE(reports.replaced.count(), 0);
-    QCOMPARE(reports.changed.count(), 0);
     QCOMPARE(reports.reset.count(), 0);
     QVERIFY(!explorer.computingFigures());
     QCOMPARE(stepsDone(explorer), 2L);
@@ -245,7 +266,6 @@ void ExplorerControllerTest::modelThatCannotBeBuiltChangesNothing()
     QCOMPARE(reports.replaced.count(), 2);
     QCOMPARE(reports.replaced.at(0).at(0).value<sme::ExplorerParameters>(), next);
     QCOMPARE(reports.replaced.at(1).at(0).value<sme::ExplorerParameters>(), quickExplorer());
-    QCOMPARE(reports.changed.count(), 0);
     QCOMPARE(reports.loading.count(), 2); // the wait cursor is put back
     QCOMPARE(reports.loading.at(1).at(0).toBool(), false);
     QVERIFY(!explorer.computingFigures());

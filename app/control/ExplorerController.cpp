@@ -125,7 +125,6 @@ void ExplorerController::changeParameters(const sme::ExplorerParameters& next)
     if (next.stopAfter != previous.stopAfter)
         training_->setStopAfter(next.stopAfter);
     parameters_ = next;
-    emit parametersChanged(next);
     if (idealisedChanged(previous, next))
         scheduleFigures();
 }

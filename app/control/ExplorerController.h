@@ -53,7 +53,6 @@ public:
 signals:
     // The controls should show these: set from elsewhere, or a change undone.
     void parametersReplaced(const sme::ExplorerParameters& parameters);
-    void parametersChanged(const sme::ExplorerParameters& parameters); // a change was applied
     // A new model at step 0; reason says which change asked for it (empty at set-up).
     void modelReset(const QString& reason);
     // The views show viewDimension; the model trains at modelDimension, its largest.
