@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/data/SyntheticData.h"
+#include "model/figures/ExplorerParameters.h"
 #include "model/training/Trainer.h"
 
 namespace testing {
@@ -24,6 +25,19 @@ inline sme::TrainerSettings smallModel()
     settings.hidden = {32};
     settings.embeddingDimension = 8;
     return settings;
+}
+
+// The explorer's parameters for a quick model (small layers on the synthetic data, batches of
+// 4 x 3) and quick figures (n = 16, few Monte Carlo points).
+inline sme::ExplorerParameters quickExplorer()
+{
+    sme::ExplorerParameters p;
+    p.dimension = 16;
+    p.monteCarloPoints = 200;
+    p.hidden = {32};
+    p.batchClasses = 4;
+    p.batchK = 3;
+    return p;
 }
 
 } // namespace testing

@@ -4,6 +4,7 @@
 // the window usable afterwards.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BadFiles.h"
+#include "SmallTraining.h"
 #include "app/gui/MainWindow.h"
 #include "app/io/SessionFile.h"
 #include "app/control/TrainingController.h"
@@ -130,12 +131,7 @@ void BadInputTest::cleanupTestCase()
 // Small and quick, so each row's "still usable" check trains in moments.
 sme::ExplorerParameters BadInputTest::baseline() const
 {
-    sme::ExplorerParameters p;
-    p.dimension = 16;
-    p.monteCarloPoints = 200;
-    p.hidden = {32};
-    p.batchClasses = 4;
-    p.batchK = 3;
+    sme::ExplorerParameters p = testing::quickExplorer();
     p.seed = seed_;
     return p;
 }

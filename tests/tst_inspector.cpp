@@ -1,9 +1,10 @@
 // Tests of the triplet inspector: its batch, its positives, each sampler's negatives as the
 // samplers themselves choose them, and clicking on the map (offscreen).
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/gui/MainWindow.h"
 #include "app/control/TrainingController.h"
-#include "app/gui/TripletInspector.h"
+#include "app/control/TripletInspector.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/MapInspection.h"
 #include "model/base/Error.h"
 #include "model/sampling/IdealisedBatch.h"
 #include "model/sampling/Sampler.h"
@@ -67,8 +68,9 @@ struct InspectedMap {
         , embeddings(std::make_shared<const Eigen::MatrixXf>(points.embeddings.cast<float>()))
         , labels(std::make_shared<const std::vector<int>>(points.labels))
         , parameters(parametersWithSeed(seed))
-        , inspector(&view, parameters)
+        , inspector([this] { return parameters; })
     {
+        connectInspection(inspector, view);
         view.resize(700, 560);
         view.show();
         view.setEmbeddings(*embeddings, *labels);

@@ -1,11 +1,16 @@
 // Tests of the Chinese translation: with it loaded, every text the main window shows (menus,
 // panel titles, controls, chart titles, axes and legends) is translated; English comes back.
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "app/io/Language.h"
+#include "app/control/TrainingController.h"
+#include "app/gui/Application.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/RaceWindow.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/LossLabel.h"
+#include "app/io/Language.h"
+#include "app/io/SessionFile.h"
+#include "widgets/MessageBanner.h"
+#include "SmallTraining.h"
 
 #include <QAbstractButton>
 #include <QChart>
@@ -17,6 +22,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
@@ -89,6 +95,8 @@ private slots:
     void chineseWindowHasNoUntranslatedText();
     void lossChoicesShowTheOneLabelOfEachLoss();
     void englishComesBack();
+    void languageSwitchCarriesTheTrainedSessionOver();
+    void sessionThatCannotBeCarriedOverIsReported();
     void cleanupTestCase();
 };
 
@@ -148,6 +156,43 @@ void TranslationTest::englishComesBack()
     MainWindow window(false);
     QCOMPARE(window.menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
     QCOMPARE(uiLanguage(), QStringLiteral("en"));
+}
+
+void TranslationTest::languageSwitchCarriesTheTrainedSessionOver()
+{
+    QTemporaryDir dir;
+    const QString carried = dir.filePath(QStringLiteral("carried.smx.json"));
+    auto window = std::make_unique<MainWindow>(false);
+    window->show();
+    window->applyParameters(testing::quickExplorer());
+    for (int i = 0; i < 3; ++i)
+        window->controller()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(window->displayedStep(), 3L, 20000);
+    window = rebuildInLanguage(std::move(window), QStringLiteral("zh_CN"), carried);
+    QCOMPARE(uiLanguage(), QStringLiteral("zh_CN"));
+    QCOMPARE(window->menuBar()->actions().at(0)->text(), QStringLiteral("\u6587\u4EF6(&F)"));
+    QCOMPARE(window->parameters(), testing::quickExplorer());
+    QTRY_COMPARE_WITH_TIMEOUT(window->displayedStep(), 3L, 20000); // the trained model too
+    QVERIFY(!window->banner()->isVisible());
+    QVERIFY(!QFile::exists(carried));
+    QVERIFY(!QFile::exists(runFilePath(carried)));
+    window = rebuildInLanguage(std::move(window), QStringLiteral("en"), carried);
+    QCOMPARE(window->menuBar()->actions().at(0)->text(), QStringLiteral("&File"));
+}
+
+void TranslationTest::sessionThatCannotBeCarriedOverIsReported()
+{
+    QTemporaryDir dir;
+    const QString nowhere = dir.filePath(QStringLiteral("no/such/folder/carried.smx.json"));
+    auto window = std::make_unique<MainWindow>(false);
+    window->show();
+    window = rebuildInLanguage(std::move(window), QStringLiteral("en"), nowhere);
+    QVERIFY(window->banner()->isVisible());
+    QCOMPARE(window->banner()->kind(), MessageBanner::Kind::Error);
+    QVERIFY2(window->banner()->text().startsWith(
+                 QStringLiteral("The session could not be carried over to the new language: ")),
+             qPrintable(window->banner()->text()));
+    QVERIFY2(window->banner()->text().contains(QStringLiteral("carried.smx.json")), qPrintable(window->banner()->text()));
 }
 
 void TranslationTest::cleanupTestCase()

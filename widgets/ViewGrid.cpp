@@ -71,7 +71,6 @@ void ViewGrid::focusPosition(int position)
         return;
     focused_ = position;
     relayout();
-    emit focusChanged(focusedView());
 }
 
 bool ViewGrid::eventFilter(QObject* watched, QEvent* event)

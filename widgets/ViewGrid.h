@@ -44,9 +44,6 @@ public:
     ExplanationPanel* explanationPanel(sme::ViewId id) const;
     bool explanationShown(sme::ViewId id) const;
 
-signals:
-    void focusChanged(std::optional<sme::ViewId> focused);
-
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 

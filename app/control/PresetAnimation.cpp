@@ -23,15 +23,11 @@ void PresetAnimation::start(const Preset& preset)
     index_ = -1;
     advance();
     timer_->start(preset.animateIntervalMs);
-    emit runningChanged(true);
 }
 
 void PresetAnimation::stop()
 {
-    if (!timer_->isActive())
-        return;
     timer_->stop();
-    emit runningChanged(false);
 }
 
 bool PresetAnimation::isRunning() const

@@ -21,10 +21,6 @@ public:
     void start(const Preset& preset);
     void stop();
     bool isRunning() const;
-    int valueIndex() const { return index_; }
-
-signals:
-    void runningChanged(bool running);
 
 private:
     void advance();

@@ -54,7 +54,6 @@ public:
     long steps(sme::SamplerKind sampler) const { return steps_[index(sampler)]; }
     long slowestSteps() const;
     long fastestSteps() const;
-    bool hasDiverged(sme::SamplerKind sampler) const { return diverged_[index(sampler)]; }
     // The run of one sampler (for tests: a controller may be slowed down by its own speed).
     TrainingController* controller(sme::SamplerKind sampler) const { return controllers_[index(sampler)]; }
 

@@ -1,4 +1,4 @@
-// The main window: the control panel beside six live views, wired to the model and the trainer.
+// The main window: the control panel beside six live views, wired to the explorer's controller.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -9,16 +9,16 @@
 #include "app/render/FigureExporter.h"
 #include "app/io/Presets.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 #include <memory>
-#include <variant>
 
 class ControlPanel;
 class DensityChartView;
 class EmbeddingMapView;
+class ExplorerController;
 class GradientVarianceView;
 class LossFunctionsView;
+class MainWindowActions;
 class MessageBanner;
 class PresentationMode;
 class RaceWindow;
@@ -26,8 +26,6 @@ class PresetAnimation;
 class QAction;
 class QDockWidget;
 class QLabel;
-class QMenu;
-class QTimer;
 class SampledDistancesView;
 class TrainingController;
 class TrainingCurvesView;
@@ -41,13 +39,11 @@ public:
     explicit MainWindow(bool restoreSettings = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // The views go up to n = 4096; the model trains at most at this n.
-    static constexpr int largestModelDimension = sme::largestModelDimension;
-
-    const sme::ExplorerParameters& parameters() const { return parameters_; }
+    const sme::ExplorerParameters& parameters() const;
     // Sets every control and applies what changed, as if the user had done it.
     void applyParameters(const sme::ExplorerParameters& parameters);
 
+    ExplorerController* explorer() const { return explorer_; }
     ControlPanel* controls() const { return controls_; }
     ViewGrid* views() const { return grid_; }
     DensityChartView* densityView() const { return density_; }
@@ -56,7 +52,7 @@ public:
     LossFunctionsView* lossView() const { return losses_; }
     TrainingCurvesView* curvesView() const { return curves_; }
     EmbeddingMapView* mapView() const { return map_; }
-    TrainingController* controller() const { return controller_; }
+    TrainingController* controller() const;
     TripletInspector* inspector() const { return inspector_; }
     MessageBanner* banner() const { return banner_; }
     long displayedStep() const { return displayedStep_; }
@@ -81,12 +77,12 @@ public:
     PresetAnimation* presetAnimation() const { return animation_; }
     void showStartPage();
     void showStartPageIfWanted(); // at start, unless the user turned it off
-    PresentationMode* presentation() const { return presentation_; }
-    QAction* presentationAction() const { return presentationAction_; }
+    PresentationMode* presentation() const;
+    QAction* presentationAction() const;
 
 public slots:
     // The sampler race on the current parameters, in a window of its own.
-    RaceWindow* openRace(); // with the current parameters
+    RaceWindow* openRace();
 
 signals:
     void idealisedFiguresShown(); // after the views show a new set of idealised figures
@@ -98,30 +94,30 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    using IdealisedResult = std::variant<sme::IdealisedFigures, QString>;
+    friend class MainWindowActions; // the menus call the window's commands
 
-    void buildMenus();
+    void buildControlsDock();
+    void loadPresetList();
     void buildStatusBar();
-    void onParametersChanged(const sme::ExplorerParameters& next);
-    void scheduleIdealised();
-    void computeIdealised();
-    void showIdealised();
-    bool configureModel(const sme::ExplorerParameters& next, const QString& why);
+    void connectControls();
+    void connectExplorer();
+    void connectTraining();
+    sme::ExplorerParameters initialParameters(bool restore);
+    void showIdealised(std::shared_ptr<const sme::IdealisedFigures> figures);
+    void showModelReset(const QString& why);
     void onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapshot);
     void togglePlay();
     void openDataFile();
     void showError(const QString& text);
     void saveSettings() const;
     void restoreSettings();
-    void showAbout();
     void exportCurrentView();
     void exportAllViews();
     void exportCurrentData();
     void copyCurrentView();
     void rememberRecent(const QString& path);
-    void fillRecentMenu();
 
-    sme::ExplorerParameters parameters_;
+    ExplorerController* explorer_;
     ControlPanel* controls_;
     ViewGrid* grid_;
     DensityChartView* density_;
@@ -131,24 +127,14 @@ private:
     TrainingCurvesView* curves_;
     EmbeddingMapView* map_;
     MessageBanner* banner_;
-    TrainingController* controller_;
     TripletInspector* inspector_;
-    QTimer* debounce_;
-    QFutureWatcher<IdealisedResult>* watcher_;
-    bool recomputeAgain_ = false;
     std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
-    QAction* liveSampledAction_ = nullptr;
-    QMenu* recentMenu_ = nullptr;
     QDockWidget* controlsDock_ = nullptr;
     std::vector<Preset> presets_;
     PresetAnimation* animation_ = nullptr;
-    PresentationMode* presentation_ = nullptr;
-    QAction* presentationAction_ = nullptr;
-    QAction* keepModelAction_ = nullptr;
-    QAction* logDensityAction_ = nullptr;
+    MainWindowActions* actions_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
     long displayedStep_ = 0;
-    int modelDimension_ = 0;
 };

@@ -1,50 +1,20 @@
-// The main window's files: exports of views and their data, sessions, recent sessions.
+// The main window's exports: a view or every view as figures, a view's data as CSV, a view to
+// the clipboard.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/MainWindow.h"
 
-#include "app/io/DataSource.h"
 #include "app/gui/ExportDialog.h"
-#include "app/io/Language.h"
 #include "app/io/OutputFile.h"
-#include "app/gui/PresentationMode.h"
-#include "app/control/PresetAnimation.h"
-#include "app/gui/StartPage.h"
-#include "app/io/SessionFile.h"
-#include "app/io/ParameterJson.h"
-#include "app/control/RaceController.h"
-#include "app/gui/RaceWindow.h"
-#include "app/control/TrainingController.h"
-#include "app/gui/TripletInspector.h"
-#include "model/base/Error.h"
-#include "widgets/ControlPanel.h"
-#include "widgets/DensityChartView.h"
-#include "widgets/EmbeddingMapView.h"
-#include "widgets/GradientVarianceView.h"
-#include "widgets/LossFunctionsView.h"
-#include "widgets/MessageBanner.h"
-#include "widgets/SampledDistancesView.h"
-#include "widgets/TrainingCurvesView.h"
-#include "widgets/ViewExplanations.h"
+#include "model/figures/FigureData.h"
+#include "model/figures/ViewId.h"
 #include "widgets/ViewGrid.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
-#include <QCloseEvent>
 #include <QDir>
-#include <QLayout>
-#include <QDockWidget>
 #include <QFileDialog>
-#include <QJsonDocument>
-#include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QScrollArea>
-#include <QSettings>
+#include <QLayout>
 #include <QStatusBar>
-#include <QTimer>
-#include <QVBoxLayout>
-#include <algorithm>
 
 namespace {
 
@@ -141,69 +111,4 @@ void MainWindow::copyCurrentView()
 {
     QApplication::clipboard()->setPixmap(grid_->view(currentView())->grab());
     statusBar()->showMessage(tr("Copied the view to the clipboard"), 3000);
-}
-
-QString MainWindow::saveSessionTo(const QString& path, bool remember)
-{
-    std::optional<sme::SavedRun> run;
-    if (keepModelAction_->isChecked())
-        run = controller_->captureRun();
-    const QString failure = saveSession(path, parameters_, run ? &*run : nullptr);
-    if (failure.isEmpty()) {
-        if (remember)
-            rememberRecent(path);
-        statusBar()->showMessage(tr("Saved the session to %1").arg(path), 5000);
-    }
-    return failure;
-}
-
-QString MainWindow::openSession(const QString& path, bool remember)
-{
-    SessionLoad load = loadSession(path);
-    if (!load.parameters)
-        return load.error;
-    // A kept model is rebuilt and restored first: if it does not fit, nothing has changed yet.
-    std::unique_ptr<sme::Trainer> trainer;
-    if (load.run) {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        try {
-            trainer = restoredTrainer(*load.parameters, load.run->state);
-            QApplication::restoreOverrideCursor();
-        } catch (const sme::Error& e) {
-            QApplication::restoreOverrideCursor();
-            return tr("%1: its trained model cannot be restored: %2")
-                .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
-        }
-    }
-    applyParameters(*load.parameters);
-    if (trainer) {
-        modelDimension_ = std::min(load.parameters->dimension, largestModelDimension);
-        controller_->adopt(std::move(trainer), std::move(load.run->history));
-    }
-    if (remember)
-        rememberRecent(path);
-    statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
-    return {};
-}
-
-void MainWindow::rememberRecent(const QString& path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentSessions")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings.setValue(QStringLiteral("recentSessions"), recent.mid(0, 8));
-    fillRecentMenu();
-}
-
-void MainWindow::fillRecentMenu()
-{
-    recentMenu_->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentSessions")).toStringList();
-    for (const QString& path : recent)
-        recentMenu_->addAction(path, this, [this, path] {
-            if (const QString failure = openSession(path); !failure.isEmpty())
-                showError(failure);
-        });
-    recentMenu_->setEnabled(!recent.isEmpty());
 }

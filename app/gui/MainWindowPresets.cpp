@@ -3,14 +3,14 @@
 #include "app/gui/MainWindow.h"
 
 #include "app/control/PresetAnimation.h"
-#include "app/gui/StartPage.h"
 #include "app/control/RaceController.h"
-#include "app/gui/RaceWindow.h"
 #include "app/control/TrainingController.h"
+#include "app/gui/RaceWindow.h"
+#include "app/gui/Settings.h"
+#include "app/gui/StartPage.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/ViewGrid.h"
 
-#include <QSettings>
 #include <QTimer>
 #include <algorithm>
 
@@ -20,17 +20,17 @@ bool MainWindow::applyPreset(const QString& id)
     if (preset == presets_.end())
         return false;
     animation_->stop();
-    controller_->pause();
+    controller()->pause();
     applyParameters(presetParameters(*preset));
-    controller_->setStepsPerSecond(parameters_.stepsPerSecond);
-    controller_->setStopAfter(parameters_.stopAfter);
-    controller_->reset(); // a preset starts its run from step 0
+    controller()->setStepsPerSecond(parameters().stepsPerSecond);
+    controller()->setStopAfter(parameters().stopAfter);
+    controller()->reset(); // a preset starts its run from step 0
     grid_->focusView(preset->view);
     banner_->showMessage(QStringLiteral("<b>%1.</b> %2").arg(preset->title.toHtmlEscaped(), preset->lookFor.toHtmlEscaped()),
                          MessageBanner::Kind::Information);
     animation_->start(*preset);
     if (preset->train)
-        controller_->start();
+        controller()->start();
     if (preset->open == sme::ViewId::SamplerRace) {
         emit raceRequested();
         openRace()->race()->start();
@@ -40,14 +40,14 @@ bool MainWindow::applyPreset(const QString& id)
 
 void MainWindow::showStartPage()
 {
-    StartPage page(presets_, QSettings().value(QStringLiteral("showStartPage"), true).toBool(), this);
+    StartPage page(presets_, settings::showStartPage(), this);
     connect(&page, &StartPage::presetChosen, this, [this](const QString& id) { applyPreset(id); });
     page.exec();
-    QSettings().setValue(QStringLiteral("showStartPage"), page.showAtStart());
+    settings::setShowStartPage(page.showAtStart());
 }
 
 void MainWindow::showStartPageIfWanted()
 {
-    if (QSettings().value(QStringLiteral("showStartPage"), true).toBool())
+    if (settings::showStartPage())
         QTimer::singleShot(0, this, &MainWindow::showStartPage);
 }

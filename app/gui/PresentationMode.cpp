@@ -52,7 +52,6 @@ void PresentationMode::setActive(bool active)
         views_->focusView(focusedView_);
     }
     applyPresentationStyle(views_, active);
-    emit activeChanged(active);
 }
 
 void PresentationMode::refresh()

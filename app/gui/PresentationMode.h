@@ -28,9 +28,6 @@ public:
     void refresh();
     QToolBar* bar() const { return bar_; }
 
-signals:
-    void activeChanged(bool active);
-
 private:
     QMainWindow* window_;
     QDockWidget* controls_;

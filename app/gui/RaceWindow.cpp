@@ -50,6 +50,25 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     for (RaceCurvesView::Metric metric : RaceCurvesView::allMetrics)
         metric_->addItem(RaceCurvesView::metricName(metric), int(metric));
 
+    buildLayout();
+
+    connect(play_, &QPushButton::clicked, this, &RaceWindow::togglePlay);
+    connect(step_, &QPushButton::clicked, race_, &RaceController::step);
+    connect(reset_, &QPushButton::clicked, race_, &RaceController::reset);
+    connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
+        race_->setLoss(sme::LossKind(loss_->currentData().toInt()));
+    });
+    connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
+        curves_->setMetric(RaceCurvesView::Metric(metric_->currentData().toInt()));
+    });
+    connectRace();
+    configureRace(parameters);
+}
+
+RaceWindow::~RaceWindow() = default;
+
+void RaceWindow::buildLayout()
+{
     auto* controls = new QHBoxLayout;
     for (QPushButton* button : {play_, step_, reset_})
         controls->addWidget(button);
@@ -71,7 +90,18 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     connect(explanation, &ExplanationPanel::closeRequested, explain, [explain] { explain->setChecked(false); });
     controls->addWidget(explain);
 
-    // The maps side by side, each under its sampler's name in the sampler's colour.
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(controls);
+    layout->addWidget(explanation);
+    layout->addWidget(banner_);
+    layout->addWidget(curves_, 3);
+    layout->addLayout(mapGrid(), 2);
+}
+
+// The maps side by side, each under its sampler's name in the sampler's colour.
+QGridLayout* RaceWindow::mapGrid()
+{
     auto* maps = new QGridLayout;
     for (sme::SamplerKind kind : sme::allSamplerKinds) {
         const int column = int(kind);
@@ -83,24 +113,11 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
         maps->addWidget(maps_[std::size_t(kind)], 1, column);
         maps->setColumnStretch(column, 1);
     }
+    return maps;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(controls);
-    layout->addWidget(explanation);
-    layout->addWidget(banner_);
-    layout->addWidget(curves_, 3);
-    layout->addLayout(maps, 2);
-
-    connect(play_, &QPushButton::clicked, this, &RaceWindow::togglePlay);
-    connect(step_, &QPushButton::clicked, race_, &RaceController::step);
-    connect(reset_, &QPushButton::clicked, race_, &RaceController::reset);
-    connect(loss_, &QComboBox::currentIndexChanged, this, [this] {
-        race_->setLoss(sme::LossKind(loss_->currentData().toInt()));
-    });
-    connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
-        curves_->setMetric(RaceCurvesView::Metric(metric_->currentData().toInt()));
-    });
+void RaceWindow::connectRace()
+{
     connect(race_, &RaceController::snapshotReady, this, &RaceWindow::onSnapshot);
     connect(race_, &RaceController::runningChanged, this, [this](bool running) {
         play_->setText(running ? tr("Pause") : tr("Play"));
@@ -114,7 +131,12 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
     connect(race_, &RaceController::failed, this, [this](const QString& message) {
         banner_->showMessage(message, MessageBanner::Kind::Error);
     });
+}
 
+// The data and the four runs from the explorer's parameters; the controls disabled when they
+// cannot be built.
+void RaceWindow::configureRace(const sme::ExplorerParameters& parameters)
+{
     try {
         DataChoice data;
         data.dataset = QString::fromStdString(parameters.dataset);
@@ -127,8 +149,6 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
             control->setEnabled(false);
     }
 }
-
-RaceWindow::~RaceWindow() = default;
 
 void RaceWindow::togglePlay()
 {

@@ -14,6 +14,7 @@
 class EmbeddingMapView;
 class MessageBanner;
 class QComboBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class RaceController;
@@ -43,6 +44,10 @@ signals:
     void snapshotShown(); // after a snapshot of any run reached the views
 
 private:
+    void buildLayout();
+    QGridLayout* mapGrid();
+    void connectRace();
+    void configureRace(const sme::ExplorerParameters& parameters);
     void onSnapshot(sme::SamplerKind sampler, std::shared_ptr<const sme::TrainingSnapshot> snapshot);
     void togglePlay();
     void showSteps();

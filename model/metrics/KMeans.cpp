@@ -71,7 +71,6 @@ KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng&
                 changed = true;
             }
         }
-        result.inertia = best.sum();
         if (!changed && iteration > 1)
             break;
         // Update step: each centre the mean of its points.

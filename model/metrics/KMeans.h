@@ -13,7 +13,6 @@ struct KMeansResult {
     std::vector<int> assignment; // cluster of each row, in [0, k)
     Eigen::MatrixXd centres;     // k x n
     int iterations = 0;
-    double inertia = 0.0;        // sum of squared distances to the assigned centre
 };
 
 // Lloyd's algorithm from k-means++ seeds (Arthur & Vassilvitskii 2007) on the rows of points,

@@ -528,6 +528,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Parameters refused: %1</source>
+        <translation>参数被拒绝：%1</translation>
+    </message>
+    <message>
         <source>Sampling Matters Explorer</source>
         <translation>Sampling Matters Explorer</translation>
     </message>
@@ -828,6 +832,10 @@
 </context>
 <context>
     <name>QObject</name>
+    <message>
+        <source>The session could not be carried over to the new language: %1</source>
+        <translation>会话未能带到新的语言中：%1</translation>
+    </message>
     <message>
         <source>idealised batches, n = %1, %2 × %3</source>
         <translation>理想化批次，n = %1，%2 × %3</translation>

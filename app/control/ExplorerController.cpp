@@ -1,0 +1,225 @@
+// The explorer's parameter policy, its figures in the background, and its sessions.
+// Messages keep the translation context MainWindow, where they were written, so that the
+// translations keyed by it still find them.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/control/ExplorerController.h"
+
+#include "app/control/BackgroundRun.h"
+#include "app/control/TrainingController.h"
+#include "app/io/DataSource.h"
+#include "app/io/ParameterJson.h"
+#include "app/io/SessionFile.h"
+#include "model/base/Error.h"
+#include "model/figures/ParameterSchema.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+
+namespace {
+
+// Why the model is built anew, as the window says it.
+QString modelResetReason(sme::ModelReset reset)
+{
+    switch (reset) {
+    case sme::ModelReset::None:
+        break;
+    case sme::ModelReset::Dimension:
+        return QObject::tr("the embedding dimension changed");
+    case sme::ModelReset::DataSet:
+        return QObject::tr("the data set changed");
+    case sme::ModelReset::HiddenLayers:
+        return QObject::tr("the hidden layers changed");
+    case sme::ModelReset::Seed:
+        return QObject::tr("the seed changed");
+    case sme::ModelReset::BatchShape:
+        return QObject::tr("the batch shape changed");
+    case sme::ModelReset::LearnedBeta:
+        return QObject::tr("the learned parts of \u03B2 changed");
+    case sme::ModelReset::SamplingCutoffs:
+        return QObject::tr("the sampling cutoffs changed");
+    }
+    return {};
+}
+
+// Hands one setting of the parameters to the running training.
+void applyLive(TrainingController& training, sme::LiveSetting setting, const sme::ExplorerParameters& p)
+{
+    switch (setting) {
+    case sme::LiveSetting::LearningRate: training.setLearningRate(p.learningRate); break;
+    case sme::LiveSetting::Sampler: training.setSampler(p.sampler); break;
+    case sme::LiveSetting::Loss: training.setLoss(p.loss); break;
+    case sme::LiveSetting::Alpha: training.setAlpha(p.alpha); break;
+    case sme::LiveSetting::Beta0: training.setBeta0(p.beta0); break;
+    case sme::LiveSetting::Nu: training.setNu(p.nu); break;
+    case sme::LiveSetting::StepsPerSecond: training.setStepsPerSecond(p.stepsPerSecond); break;
+    case sme::LiveSetting::StopAfter: training.setStopAfter(p.stopAfter); break;
+    }
+}
+
+} // namespace
+
+ExplorerController::ExplorerController(QObject* parent)
+    : QObject(parent)
+    , training_(new TrainingController(this))
+    , debounce_(new QTimer(this))
+    , watcher_(new QFutureWatcher<FiguresResult>(this))
+{
+    debounce_->setSingleShot(true);
+    debounce_->setInterval(30);
+    connect(debounce_, &QTimer::timeout, this, &ExplorerController::computeFigures);
+    connect(watcher_, &QFutureWatcher<FiguresResult>::finished, this, &ExplorerController::figuresComputed);
+}
+
+ExplorerController::~ExplorerController()
+{
+    watcher_->waitForFinished();
+}
+
+void ExplorerController::setUp(sme::ExplorerParameters initial)
+{
+    parameters_ = initial;
+    emit parametersReplaced(initial);
+    if (!configureModel(initial, QString())) {
+        // The remembered data set could not be loaded: fall back to the synthetic clusters.
+        initial.dataset = "synthetic";
+        parameters_ = initial;
+        emit parametersReplaced(initial);
+        configureModel(initial, QString());
+    }
+    training_->setStepsPerSecond(initial.stepsPerSecond);
+    training_->setStopAfter(initial.stopAfter);
+    computeFigures();
+}
+
+void ExplorerController::applyParameters(const sme::ExplorerParameters& next)
+{
+    if (const QStringList problems = parameterProblems(next); !problems.isEmpty()) {
+        emit error(QCoreApplication::translate("MainWindow", "Parameters refused: %1")
+                       .arg(problems.join(QStringLiteral("; "))));
+        return;
+    }
+    emit parametersReplaced(next);
+    changeParameters(next);
+}
+
+void ExplorerController::changeParameters(const sme::ExplorerParameters& next)
+{
+    const sme::ExplorerParameters previous = parameters_;
+    if (next == previous)
+        return;
+    // What the change asks for comes from the parameter schema (model/figures/ParameterSchema).
+    const sme::ParameterChange change = sme::changeBetween(previous, next);
+    // Nothing changes when the new model cannot be built (a bad file, say).
+    if (change.resetsModel() && !configureModel(next, modelResetReason(change.reset))) {
+        emit parametersReplaced(previous);
+        return;
+    }
+    for (sme::LiveSetting setting : change.live)
+        applyLive(*training_, setting, next);
+    parameters_ = next;
+    if (change.recomputeIdealised)
+        scheduleFigures();
+}
+
+bool ExplorerController::configureModel(const sme::ExplorerParameters& next, const QString& why)
+{
+    emit loading(true);
+    try {
+        DataChoice data;
+        data.dataset = QString::fromStdString(next.dataset);
+        data.noise = next.syntheticNoise;
+        training_->configure(loadDataSplit(data), trainerSettingsFor(next));
+        emit loading(false);
+    } catch (const sme::Error& e) {
+        emit loading(false);
+        emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1")
+                       .arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    emit modelReset(why);
+    if (next.dimension > sme::largestModelDimension)
+        emit modelDimensionCapped(next.dimension, sme::largestModelDimension);
+    return true;
+}
+
+void ExplorerController::scheduleFigures()
+{
+    debounce_->start();
+    emit computingFiguresChanged(true);
+}
+
+bool ExplorerController::computingFigures() const
+{
+    // Until the result is handed on: the watcher stops running before its finished() arrives.
+    return debounce_->isActive() || computing_;
+}
+
+void ExplorerController::computeFigures()
+{
+    if (watcher_->isRunning()) {
+        recomputeAgain_ = true; // the latest parameters win once this finishes
+        return;
+    }
+    computing_ = true;
+    emit computingFiguresChanged(true);
+    const sme::ExplorerParameters parameters = parameters_;
+    watcher_->setFuture(runInBackground([parameters]() -> FiguresResult {
+        try {
+            return sme::computeIdealisedFigures(parameters);
+        } catch (const sme::Error& e) {
+            return QString::fromStdString(e.what());
+        } catch (const std::bad_alloc&) {
+            return QObject::tr("out of memory");
+        }
+    }));
+}
+
+void ExplorerController::figuresComputed()
+{
+    const FiguresResult result = watcher_->result();
+    computing_ = false;
+    if (recomputeAgain_) {
+        recomputeAgain_ = false;
+        computeFigures();
+    }
+    if (const QString* failure = std::get_if<QString>(&result))
+        emit error(QCoreApplication::translate("MainWindow", "Cannot compute the figures: %1").arg(*failure));
+    else
+        emit figuresReady(std::make_shared<const sme::IdealisedFigures>(std::get<sme::IdealisedFigures>(result)));
+    // Only now, so that whoever sees computingFigures() false also sees these figures shown.
+    if (!computing_)
+        emit computingFiguresChanged(false);
+}
+
+QString ExplorerController::saveSession(const QString& path, bool keepModel)
+{
+    std::optional<sme::SavedRun> run;
+    if (keepModel)
+        run = training_->captureRun();
+    return ::saveSession(path, parameters_, run ? &*run : nullptr);
+}
+
+QString ExplorerController::openSession(const QString& path)
+{
+    SessionLoad load = loadSession(path);
+    if (!load.parameters)
+        return load.error;
+    // A kept model is rebuilt and restored first: if it does not fit, nothing has changed yet.
+    std::unique_ptr<sme::Trainer> trainer;
+    if (load.run) {
+        emit loading(true);
+        try {
+            trainer = restoredTrainer(*load.parameters, load.run->state);
+            emit loading(false);
+        } catch (const sme::Error& e) {
+            emit loading(false);
+            return QCoreApplication::translate("MainWindow", "%1: its trained model cannot be restored: %2")
+                .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+        }
+    }
+    applyParameters(*load.parameters);
+    if (trainer)
+        training_->adopt(std::move(trainer), std::move(load.run->history));
+    return {};
+}

@@ -1,0 +1,78 @@
+// The explorer without its window: the current parameters and what a change of them asks of the
+// model (a new model, a live change, new idealised figures computed in the background), sessions.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/figures/ExplorerParameters.h"
+#include "model/figures/IdealisedFigures.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <memory>
+#include <variant>
+
+class QTimer;
+class TrainingController;
+
+class ExplorerController : public QObject {
+    Q_OBJECT
+public:
+    explicit ExplorerController(QObject* parent = nullptr);
+    ~ExplorerController() override; // after the figures being computed, if any
+
+    // The first parameters: a model on them (on the synthetic clusters when their data cannot
+    // be loaded, with an error) and their figures. Connect the signals first.
+    void setUp(sme::ExplorerParameters initial);
+
+    const sme::ExplorerParameters& parameters() const { return parameters_; }
+    TrainingController* training() const { return training_; }
+
+    // Parameters from anywhere but the controls. The controls cannot hold values out of range,
+    // but a caller can ask for them: refused whole (an error, nothing changes). Otherwise
+    // parametersReplaced asks the controls to show them, and they are applied as a change.
+    void applyParameters(const sme::ExplorerParameters& next);
+    // A change the controls already show. What it asks: a new model at step 0 (modelReset), or
+    // live changes to the running one, and new figures when they depend on what changed. When
+    // the new model cannot be built nothing changes, and parametersReplaced puts the controls back.
+    void changeParameters(const sme::ExplorerParameters& next);
+
+    // The idealised figures of the current parameters, computed in the background: now, or
+    // after a short pause that gathers a burst of changes (one per keystroke) into one request.
+    // A request while a computation runs is answered once it ends, with the latest parameters.
+    void computeFigures();
+    void scheduleFigures();
+    bool computingFigures() const;
+
+    // Empty or a message. keepModel: the trained model and the run's curves go beside the
+    // session, and opening it continues the run.
+    QString saveSession(const QString& path, bool keepModel);
+    // Empty or a message; a refused file (or a kept model that cannot be restored) changes nothing.
+    QString openSession(const QString& path);
+
+signals:
+    // The controls should show these: set from elsewhere, or a change undone.
+    void parametersReplaced(const sme::ExplorerParameters& parameters);
+    // A new model at step 0; reason says which change asked for it (empty at set-up).
+    void modelReset(const QString& reason);
+    // The views show viewDimension; the model trains at modelDimension, its largest.
+    void modelDimensionCapped(int viewDimension, int modelDimension);
+    // Data is being loaded, or a model restored, on this thread: true, then false.
+    void loading(bool busy);
+    void computingFiguresChanged(bool computing);
+    void figuresReady(std::shared_ptr<const sme::IdealisedFigures> figures);
+    void error(const QString& message);
+
+private:
+    using FiguresResult = std::variant<sme::IdealisedFigures, QString>;
+
+    bool configureModel(const sme::ExplorerParameters& next, const QString& why);
+    void figuresComputed();
+
+    sme::ExplorerParameters parameters_;
+    TrainingController* training_;
+    QTimer* debounce_;
+    QFutureWatcher<FiguresResult>* watcher_;
+    bool recomputeAgain_ = false;
+    bool computing_ = false; // from starting a computation until its result was handed on
+};

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/MapInspection.h"
+
+#include "app/control/TripletInspector.h"
+#include "model/base/Error.h"
+#include "widgets/EmbeddingMapView.h"
+
+void connectInspection(TripletInspector& inspector, EmbeddingMapView& map)
+{
+    QObject::connect(&map, &EmbeddingMapView::pointClicked, &inspector, &TripletInspector::inspect);
+    QObject::connect(&map, &EmbeddingMapView::inspectionCleared, &inspector, &TripletInspector::forget);
+    QObject::connect(&inspector, &TripletInspector::cleared, &map, &EmbeddingMapView::clearInspection);
+    QObject::connect(&inspector, &TripletInspector::inspected, &map,
+                     [&inspector, &map](const sme::TripletInspection& inspection) {
+                         try {
+                             map.setInspection(inspection);
+                         } catch (const sme::Error& e) {
+                             inspector.refuse(QString::fromStdString(e.what()));
+                         }
+                     });
+}

@@ -1,0 +1,10 @@
+// The triplet inspector wired to the embedding map it inspects, as the main window has it.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+class EmbeddingMapView;
+class TripletInspector;
+
+// A click on a point inspects it and the map draws the result; a cleared map stops the
+// inspection. An inspection the map cannot draw is refused with the inspector's message.
+void connectInspection(TripletInspector& inspector, EmbeddingMapView& map);
