@@ -35,6 +35,7 @@ private slots:
     void singleStepAndResetWork();
     void snapshotsAreThrottled();
     void stopAfterPausesByItself();
+    void captureAtASlowPaceReturnsPromptly();
     void divergenceShowsItsReasonAndPauses();
     void badChangesAreReportedNotFatal();
     void quickSuccessionOfCommandsDoesNotDeadlock();
@@ -139,6 +140,28 @@ void TrainingControllerTest::stopAfterPausesByItself()
     controller.setStepsPerSecond(500);
     controller.start();
     QTRY_VERIFY(!controller.isRunning() && c.lastStep() == 25);
+}
+
+void TrainingControllerTest::captureAtASlowPaceReturnsPromptly()
+{
+    // At 0.2 steps a second the worker waits 5 s between two steps. A capture (Save session
+    // asks for one on the GUI thread) must wake that wait: it then costs the wake-up and a
+    // copy of this small model's state, milliseconds. Waiting for the next step instead costs
+    // the rest of the period, nearly all of it here, since the capture is asked for right
+    // after step 1. Half the period splits the two by seconds either way.
+    constexpr double stepsPerSecond = 0.2;
+    const qint64 periodMs = qint64(1000.0 / stepsPerSecond);
+    TrainingController controller;
+    controller.configure(smallData(), smallModel());
+    controller.setStepsPerSecond(stepsPerSecond);
+    controller.start(); // step 1 at once, step 2 a period later
+    QTRY_VERIFY(controller.captureRun()->history.steps.size() == 1);
+    QElapsedTimer clock;
+    clock.start();
+    const std::optional<sme::SavedRun> run = controller.captureRun();
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY(run.has_value());
+    QVERIFY2(elapsed < periodMs / 2, qPrintable(QString("the capture took %1 ms").arg(elapsed)));
 }
 
 void TrainingControllerTest::divergenceShowsItsReasonAndPauses()
