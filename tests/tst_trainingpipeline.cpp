@@ -304,7 +304,8 @@ void TrainingPipelineTest::ablationCarriesAnExceptionBack()
 
 void TrainingPipelineTest::ablationProgressCountsEveryRunOnce()
 {
-    // Called on the runs' threads: recorded there, checked here.
+    // Called on the runs' threads: recorded there, checked here. Each call lingers as a slow
+    // terminal would, so that unserialised calls would meet.
     std::vector<std::size_t> reported, totals;
     std::atomic<int> inside{0};
     std::atomic<bool> overlapped{false};
@@ -313,6 +314,7 @@ void TrainingPipelineTest::ablationProgressCountsEveryRunOnce()
             overlapped = true;
         reported.push_back(done);
         totals.push_back(total);
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
         --inside;
     });
     QVERIFY(!overlapped);

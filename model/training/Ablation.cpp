@@ -52,7 +52,7 @@ bool AblationResult::anyDiverged() const
 AblationResult runAblation(const DataSplit& data, const TrainerSettings& base, long steps, int seeds,
                            const std::function<void(std::size_t, std::size_t)>& progress)
 {
-    require(steps >= 0 && steps <= 100'000'000, "the number of steps must be between 0 and 1e8");
+    requireRunLength(steps);
     require(seeds >= 1 && seeds <= 1000, "the number of seeds must be between 1 and 1000");
     AblationResult ablation;
     for (SamplerKind sampler : allSamplerKinds)

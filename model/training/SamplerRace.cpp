@@ -4,7 +4,6 @@
 #include "model/training/SamplerRace.h"
 
 #include "model/base/Error.h"
-
 #include "model/training/ParallelRuns.h"
 
 #include <algorithm>
@@ -40,7 +39,7 @@ RaceResult runRace(const DataSplit& data, const TrainerSettings& base, long step
                    const std::function<void(long)>& progress)
 {
     // Checked here, where the caller can catch it, not on the runs' threads.
-    require(steps >= 0 && steps <= 100'000'000, "the number of steps must be between 0 and 1e8");
+    requireRunLength(steps);
     require(evalEvery >= 1, "evaluations must come every 1 or more steps");
     std::vector<Trainer> trainers = raceTrainers(data, base);
 

@@ -5,6 +5,11 @@
 
 namespace sme {
 
+void requireRunLength(long steps)
+{
+    require(steps >= 0 && steps <= 100'000'000, "the number of steps must be between 0 and 1e8");
+}
+
 TrainingPipeline::TrainingPipeline(Trainer& trainer, long evaluateEvery, RunHistory history,
                                    StepRecording recording)
     : trainer_(trainer)

@@ -26,6 +26,10 @@ struct TrainingRecord {
 // (a long headless run that needs only its records).
 enum class StepRecording { EveryStep, EvaluationsOnly };
 
+// Throws sme::Error unless a run of `steps` steps is 0 to 1e8 long: checked by the headless
+// runs before anything trains.
+void requireRunLength(long steps);
+
 class TrainingPipeline {
 public:
     // Drives trainer (which must outlive the pipeline), continuing history, the curves of the
@@ -63,7 +67,6 @@ public:
     void setEvaluateEvery(long steps);
     const RunHistory& history() const { return history_; }
     RunHistory takeHistory() { return std::move(history_); }
-    Trainer& trainer() { return trainer_; }
 
 private:
     bool evaluationDue(long step) const;

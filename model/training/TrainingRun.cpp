@@ -10,7 +10,7 @@ namespace sme {
 TrainingRunResult runTraining(Trainer& trainer, long steps, long evalEvery,
                               const std::function<void(long)>& progress)
 {
-    require(steps >= 0 && steps <= 100'000'000, "the number of steps must be between 0 and 1e8");
+    requireRunLength(steps);
     require(evalEvery >= 1, "evaluations must come every 1 or more steps");
     // The records carry the means between evaluations: the steps' points are not kept.
     TrainingPipeline pipeline(trainer, evalEvery, {}, StepRecording::EvaluationsOnly);
