@@ -35,6 +35,7 @@ private slots:
     void singleStepAndResetWork();
     void snapshotsAreThrottled();
     void stopAfterPausesByItself();
+    void captureAtASlowPaceReturnsPromptly();
     void divergenceShowsItsReasonAndPauses();
     void badChangesAreReportedNotFatal();
     void quickSuccessionOfCommandsDoesNotDeadlock();
@@ -139,6 +140,33 @@ void TrainingControllerTest::stopAfterPausesByItself()
     controller.setStepsPerSecond(500);
     controller.start();
     QTRY_VERIFY(!controller.isRunning() && c.lastStep() == 25);
+}
+
+void TrainingControllerTest::captureAtASlowPaceReturnsPromptly()
+{
+    // At 0.5 steps a second the worker waits 2 s between two steps. A capture (Save session
+    // asks for one on the GUI thread) must wake that wait: it then costs the wake-up and a
+    // copy of this small model's state, milliseconds. Waiting for the next step instead costs
+    // the rest of the period: nearly all of it here, since the capture is asked for as soon as
+    // step 2's snapshot arrives, which the worker publishes last, just before it waits for
+    // step 3 (a paced step's snapshot is never throttled: 2 s > snapshotIntervalMs). Half the
+    // period separates the two outcomes by about a second either way.
+    constexpr double stepsPerSecond = 0.5;
+    const qint64 periodMs = qint64(1000.0 / stepsPerSecond);
+    TrainingController controller;
+    Collector c;
+    collect(controller, c);
+    controller.configure(smallData(), smallModel());
+    controller.setStepsPerSecond(stepsPerSecond);
+    controller.start(); // step 1 at once, step 2 a period later
+    QTRY_VERIFY_WITH_TIMEOUT(c.lastStep() >= 2, 10 * periodMs);
+    QElapsedTimer clock;
+    clock.start();
+    const std::optional<sme::SavedRun> run = controller.captureRun();
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY(run.has_value());
+    QCOMPARE(run->history.steps.size(), std::size_t(c.lastStep()));
+    QVERIFY2(elapsed < periodMs / 2, qPrintable(QString("the capture took %1 ms").arg(elapsed)));
 }
 
 void TrainingControllerTest::divergenceShowsItsReasonAndPauses()

@@ -4,12 +4,9 @@
 #include "app/cli/TrainCommand.h"
 #include "app/cli/TrainingOptions.h"
 #include "model/base/Error.h"
-#include "model/training/TrainingRun.h"
+#include "model/training/Ablation.h"
 
 #include <QTextStream>
-#include <atomic>
-#include <cmath>
-#include <thread>
 
 namespace {
 
@@ -29,14 +26,9 @@ void addAblateOptions(CommandOptions& options)
     options.addFlag("markdown", "Print a Markdown table on standard output.");
 }
 
-struct Cell {
-    sme::SamplerKind sampler;
-    sme::LossKind loss;
-    std::vector<sme::Evaluation> runs;
-    std::vector<char> diverged;
-};
-
-QString markdown(const sme::Table& table)
+// The table in Markdown: header, alignment row (text left, numbers right), and the rows with
+// numbers to three decimals.
+QString markdownTable(const sme::Table& table)
 {
     QString text = "| " + QString::fromStdString(table.columns[0]);
     for (std::size_t c = 1; c < table.columns.size(); ++c)
@@ -45,7 +37,26 @@ QString markdown(const sme::Table& table)
     for (std::size_t c = 0; c < table.columns.size(); ++c)
         text += c < 2 ? " --- |" : " ---: |";
     text += "\n";
+    for (const std::vector<sme::Cell>& row : table.rows) {
+        text += "|";
+        for (const sme::Cell& cell : row)
+            text += " " + (cell.isText() ? QString::fromStdString(cell.text()) : QString::number(*cell, 'f', 3)) + " |";
+        text += "\n";
+    }
     return text;
+}
+
+// Names every run that diverged on standard error; true when any did.
+bool reportDivergences(const sme::AblationResult& ablation)
+{
+    for (const sme::AblationCell& cell : ablation.cells)
+        for (const sme::AblationRun& run : cell.runs)
+            if (run.diverged)
+                reportError("ablate", QStringLiteral("%1 + %2 (seed %3) diverged")
+                                          .arg(QString::fromUtf8(sme::samplerName(cell.sampler)),
+                                               QString::fromUtf8(sme::lossName(cell.loss)))
+                                          .arg(run.seed));
+    return ablation.anyDiverged();
 }
 
 int runAblate(const CommandOptions& options, const QStringList& positional)
@@ -67,71 +78,14 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
     const sme::TrainerSettings& base = setup->settings;
     const sme::DataSplit& data = setup->data;
 
-    std::vector<Cell> cells;
-    for (sme::SamplerKind sampler : sme::allSamplerKinds)
-        for (sme::LossKind loss : sme::allLossKinds)
-            cells.push_back({sampler, loss, std::vector<sme::Evaluation>(std::size_t(seeds)),
-                             std::vector<char>(std::size_t(seeds), 0)});
-    const std::size_t jobs = cells.size() * std::size_t(seeds);
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> finished{0};
-    const auto work = [&] {
-        for (std::size_t job; (job = next++) < jobs;) {
-            Cell& cell = cells[job / std::size_t(seeds)];
-            const std::size_t run = job % std::size_t(seeds);
-            sme::TrainerSettings settings = base;
-            settings.sampler = cell.sampler;
-            settings.loss = cell.loss;
-            settings.seed = base.seed + run;
-            sme::Trainer trainer(data, settings);
-            bool diverged = false;
-            for (long s = 0; s < steps && !diverged; ++s)
-                diverged = trainer.trainStep().diverged;
-            cell.runs[run] = trainer.evaluate(); // once, at the end (restored weights if diverged)
-            cell.diverged[run] = diverged;
-            QTextStream(stderr) << "ablate: " << ++finished << "/" << jobs << " runs done" << Qt::endl;
-        }
-    };
-    std::vector<std::thread> threads;
-    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-    for (unsigned t = 0; t < std::min<unsigned>(cores, unsigned(jobs)); ++t)
-        threads.emplace_back(work);
-    for (std::thread& t : threads)
-        t.join();
-
-    sme::Table table{{"sampler", "loss", "recall_at_1", "recall_at_1_sd", "nmi", "map_at_r"}, {}};
-    QString rows;
-    bool anyDiverged = false;
-    for (const Cell& cell : cells) {
-        double recall = 0, nmi = 0, map = 0;
-        for (const sme::Evaluation& e : cell.runs) {
-            recall += e.recall[0] / seeds;
-            nmi += e.nmi / seeds;
-            map += e.mapAtR / seeds;
-        }
-        double variance = 0;
-        for (const sme::Evaluation& e : cell.runs)
-            variance += (e.recall[0] - recall) * (e.recall[0] - recall);
-        const double sd = seeds > 1 ? std::sqrt(variance / (seeds - 1)) : 0.0;
-        const std::string samplerText(sme::samplerName(cell.sampler));
-        const std::string lossText(sme::lossName(cell.loss));
-        table.addRow({samplerText, lossText, recall, sd, nmi, map});
-        const QString sampler = QString::fromStdString(samplerText);
-        const QString loss = QString::fromStdString(lossText);
-        rows += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
-                    .arg(sampler, loss)
-                    .arg(recall, 0, 'f', 3)
-                    .arg(sd, 0, 'f', 3)
-                    .arg(nmi, 0, 'f', 3)
-                    .arg(map, 0, 'f', 3);
-        for (std::size_t run = 0; run < cell.diverged.size(); ++run)
-            if (cell.diverged[run]) {
-                anyDiverged = true;
-                reportError("ablate", QStringLiteral("%1 + %2 (seed %3) diverged").arg(sampler, loss).arg(base.seed + run));
-            }
-    }
+    const sme::AblationResult ablation
+        = sme::runAblation(data, base, steps, seeds, [](std::size_t done, std::size_t total) {
+              QTextStream(stderr) << "ablate: " << done << "/" << total << " runs done" << Qt::endl;
+          });
+    const sme::Table table = sme::toAblationTable(ablation);
+    const bool anyDiverged = reportDivergences(ablation);
     if (asMarkdown)
-        QTextStream(stdout) << markdown(table) << rows;
+        QTextStream(stdout) << markdownTable(table);
     if (!output.isEmpty() && writeTable("ablate", output, table) != 0)
         return 1;
     return anyDiverged ? 3 : 0;

@@ -122,9 +122,12 @@ void TrainingController::reset()
 
 void TrainingController::setStepsPerSecond(double stepsPerSecond)
 {
-    std::lock_guard lock(mutex_);
-    stepsPerSecond_ = std::isfinite(stepsPerSecond) && stepsPerSecond > 0.0 ? stepsPerSecond : 0.0;
-    nextStepDue_ = Clock::now();
+    {
+        std::lock_guard lock(mutex_);
+        stepsPerSecond_ = std::isfinite(stepsPerSecond) && stepsPerSecond > 0.0 ? stepsPerSecond : 0.0;
+        nextStepDue_ = Clock::now();
+    }
+    wake_.notify_all(); // a paced wait ends: the next step is due now
 }
 
 void TrainingController::setStopAfter(long steps)
@@ -215,21 +218,17 @@ void TrainingController::publishLocked(bool force)
 void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset)
 {
     lock.unlock();
-    if (reset) {
-        trainer_->reset();
-        history_ = {};
-    }
-    const sme::Evaluation evaluation = trainer_->evaluate();
-    if (history_.evaluations.empty() || history_.evaluations.back().step != evaluation.step)
-        history_.evaluations.push_back(evaluation);
+    if (reset)
+        pipeline_->restart();
+    pipeline_->evaluateUnlessCurrent();
     auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
     auto labels = std::make_shared<const std::vector<int>>(trainer_->heldOutLabels());
     lock.lock();
     heldOutLabels_ = std::move(labels);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
     pending_->reset = true;
-    pending_->steps = history_.steps;
-    pending_->evaluations = history_.evaluations;
+    pending_->steps = pipeline_->history().steps;
+    pending_->evaluations = pipeline_->history().evaluations;
     pending_->heldOutEmbeddings = std::move(embeddings);
     stepsAtLastPublish_ = trainer_->steps();
     publishLocked(true);
@@ -239,133 +238,166 @@ void TrainingController::loop()
 {
     std::unique_lock lock(mutex_);
     for (;;) {
-        wake_.wait(lock, [this] {
-            return quit_ || incoming_ || pendingReset_ || !changes_.empty() || !captures_.empty()
-                   || comparisonRequested_
-                   || evaluationRequested_ || (trainer_ && (running_ || pendingSteps_ > 0));
-        });
+        waitForWorkLocked(lock);
         if (quit_)
             return;
-        if (incoming_) {
-            trainer_ = std::move(incoming_);
-            history_ = std::move(incomingHistory_);
-            incomingHistory_ = {};
-            pendingReset_ = false;
-            freshSnapshotLocked(lock, false);
-            continue;
-        }
-        if (!trainer_) { // changes before any model: nothing to apply them to
-            changes_.clear();
-            captures_.clear(); // their callers get no run
-            comparisonRequested_ = false;
-            evaluationRequested_ = false;
-            pendingReset_ = false;
-            continue;
-        }
-        if (pendingReset_) {
+        if (incoming_)
+            swapInModelLocked(lock);
+        else if (!trainer_)
+            dropRequestsWithoutModelLocked();
+        else if (pendingReset_) {
             pendingReset_ = false;
             freshSnapshotLocked(lock, true);
-            continue;
+        } else if (!changes_.empty())
+            applyChangesLocked(lock);
+        else if (!captures_.empty())
+            captureLocked(lock);
+        else if (evaluationRequested_ && !running_)
+            evaluateOnRequestLocked(lock);
+        else {
+            evaluationRequested_ = false; // running: the next evaluation comes by itself
+            if (comparisonRequested_)
+                compareSamplersLocked(lock);
+            else if (stepDueLocked())
+                stepLocked(lock);
         }
-        if (!changes_.empty()) {
-            auto changes = std::move(changes_);
-            changes_.clear();
-            lock.unlock();
-            for (auto& change : changes) {
-                try {
-                    change(*trainer_);
-                } catch (const sme::Error& e) {
-                    const QString message = QString::fromStdString(e.what());
-                    lock.lock();
-                    toGuiLocked([this, message] { emit failed(message); });
-                    lock.unlock();
-                }
-            }
-            lock.lock();
-            continue;
-        }
-        if (!captures_.empty()) {
-            auto captures = std::move(captures_);
-            captures_.clear();
-            lock.unlock();
-            sme::SavedRun run{trainer_->state(), history_};
-            for (auto& capture : captures)
-                capture->set_value(run);
-            lock.lock();
-            continue;
-        }
-        if (evaluationRequested_ && !running_) {
-            evaluationRequested_ = false;
-            lock.unlock();
-            const sme::Evaluation evaluation = trainer_->evaluate();
-            auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
-            history_.evaluations.push_back(evaluation);
-            lock.lock();
-            pending_->evaluations.push_back(evaluation);
-            pending_->heldOutEmbeddings = std::move(embeddings);
-            publishLocked(true);
-            continue;
-        }
-        evaluationRequested_ = false;
-        if (comparisonRequested_) {
-            comparisonRequested_ = false;
-            lock.unlock();
-            auto comparison = trainer_->samplerComparison();
-            lock.lock();
-            pending_->samplerComparison = std::move(comparison);
-            publishLocked(true);
-            continue;
-        }
-        // A step: paced when a speed is set, at once for a single step.
-        const bool single = !running_;
-        if (!single && stepsPerSecond_ > 0.0) {
-            const auto due = nextStepDue_;
-            if (Clock::now() < due) {
-                wake_.wait_until(lock, due, [this] {
-                    return quit_ || !running_ || incoming_ || pendingReset_ || !changes_.empty()
-                           || comparisonRequested_;
-                });
-                continue;
-            }
-            nextStepDue_ = std::max(due + std::chrono::duration_cast<Clock::duration>(
-                                              std::chrono::duration<double>(1.0 / stepsPerSecond_)),
-                                    Clock::now() - std::chrono::milliseconds(100));
-        }
-        if (single)
-            --pendingSteps_;
-        const long evaluateEvery = evaluateEvery_;
-        lock.unlock();
-        const sme::StepResult result = trainer_->trainStep();
-        std::optional<sme::Evaluation> evaluation;
-        std::shared_ptr<const Eigen::MatrixXf> embeddings;
-        if (!result.diverged && (result.step % evaluateEvery == 0 || single)) {
-            evaluation = trainer_->evaluate();
-            embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
-        }
-        if (!result.diverged) {
-            history_.steps.push_back({result.step, result.loss, result.activeFraction, result.meanBeta});
-            if (evaluation)
-                history_.evaluations.push_back(*evaluation);
-        }
-        lock.lock();
-        if (result.diverged) {
-            setRunningLocked(false);
-            pendingSteps_ = 0;
-            const QString reason = QString::fromStdString(result.divergence);
-            toGuiLocked([this, reason] { emit diverged(reason); });
-            publishLocked(true);
-            continue;
-        }
-        pending_->steps.push_back(history_.steps.back());
-        pending_->negativeDistances = result.negativeDistances;
-        if (evaluation) {
-            pending_->evaluations.push_back(*evaluation);
-            pending_->heldOutEmbeddings = std::move(embeddings);
-        }
-        if (stopAfter_ > 0 && result.step >= stopAfter_ && running_) {
-            setRunningLocked(false);
-            evaluationRequested_ = !evaluation; // show where it stopped
-        }
-        publishLocked(single || !running_);
     }
+}
+
+// Everything that wakes the worker. A running step counts only once it is due, so the paced
+// wait below wakes at once for anything else (a capture, a change, a pause) and not before the
+// step's time for the step itself.
+bool TrainingController::hasWorkLocked() const
+{
+    return quit_ || incoming_ || pendingReset_ || !changes_.empty() || !captures_.empty()
+           || comparisonRequested_ || evaluationRequested_ || (trainer_ && stepDueLocked());
+}
+
+// A single step as soon as it is asked for; a running one when its time has come (at once when
+// no speed is set).
+bool TrainingController::stepDueLocked() const
+{
+    if (!running_)
+        return pendingSteps_ > 0;
+    return stepsPerSecond_ <= 0.0 || Clock::now() >= nextStepDue_;
+}
+
+void TrainingController::waitForWorkLocked(std::unique_lock<std::mutex>& lock)
+{
+    const auto hasWork = [this] { return hasWorkLocked(); };
+    if (trainer_ && running_ && stepsPerSecond_ > 0.0)
+        wake_.wait_until(lock, nextStepDue_, hasWork);
+    else
+        wake_.wait(lock, hasWork);
+}
+
+void TrainingController::swapInModelLocked(std::unique_lock<std::mutex>& lock)
+{
+    pipeline_.reset(); // it drives the trainer about to go
+    trainer_ = std::move(incoming_);
+    pipeline_.emplace(*trainer_, evaluateEvery_, std::move(incomingHistory_));
+    incomingHistory_ = {};
+    pendingReset_ = false;
+    freshSnapshotLocked(lock, false);
+}
+
+// Requests before any model: nothing to apply them to.
+void TrainingController::dropRequestsWithoutModelLocked()
+{
+    changes_.clear();
+    captures_.clear(); // their callers get no run
+    comparisonRequested_ = false;
+    evaluationRequested_ = false;
+    pendingReset_ = false;
+}
+
+void TrainingController::applyChangesLocked(std::unique_lock<std::mutex>& lock)
+{
+    auto changes = std::move(changes_);
+    changes_.clear();
+    lock.unlock();
+    for (auto& change : changes) {
+        try {
+            change(*trainer_);
+        } catch (const sme::Error& e) {
+            const QString message = QString::fromStdString(e.what());
+            lock.lock();
+            toGuiLocked([this, message] { emit failed(message); });
+            lock.unlock();
+        }
+    }
+    lock.lock();
+}
+
+void TrainingController::captureLocked(std::unique_lock<std::mutex>& lock)
+{
+    auto captures = std::move(captures_);
+    captures_.clear();
+    lock.unlock();
+    sme::SavedRun run{trainer_->state(), pipeline_->history()};
+    for (auto& capture : captures)
+        capture->set_value(run);
+    lock.lock();
+}
+
+// On pausing: the curves and the map show where it stopped.
+void TrainingController::evaluateOnRequestLocked(std::unique_lock<std::mutex>& lock)
+{
+    evaluationRequested_ = false;
+    lock.unlock();
+    const sme::Evaluation evaluation = pipeline_->evaluate().evaluation;
+    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+    lock.lock();
+    pending_->evaluations.push_back(evaluation);
+    pending_->heldOutEmbeddings = std::move(embeddings);
+    publishLocked(true);
+}
+
+void TrainingController::compareSamplersLocked(std::unique_lock<std::mutex>& lock)
+{
+    comparisonRequested_ = false;
+    lock.unlock();
+    auto comparison = trainer_->samplerComparison();
+    lock.lock();
+    pending_->samplerComparison = std::move(comparison);
+    publishLocked(true);
+}
+
+// One step (due: see stepDueLocked), evaluated every evaluateEvery_ steps and after a single
+// step, which shows its effect at once.
+void TrainingController::stepLocked(std::unique_lock<std::mutex>& lock)
+{
+    const bool single = !running_;
+    if (single)
+        --pendingSteps_;
+    else if (stepsPerSecond_ > 0.0) // the next one's time; no catching up after a long stall
+        nextStepDue_ = std::max(nextStepDue_ + std::chrono::duration_cast<Clock::duration>(
+                                                   std::chrono::duration<double>(1.0 / stepsPerSecond_)),
+                                Clock::now() - std::chrono::milliseconds(100));
+    pipeline_->setEvaluateEvery(evaluateEvery_);
+    lock.unlock();
+    const sme::TrainingPipeline::Step step = pipeline_->step(single);
+    std::shared_ptr<const Eigen::MatrixXf> embeddings;
+    if (step.record)
+        embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+    lock.lock();
+    const sme::StepResult& result = step.result;
+    if (result.diverged) {
+        setRunningLocked(false);
+        pendingSteps_ = 0;
+        const QString reason = QString::fromStdString(result.divergence);
+        toGuiLocked([this, reason] { emit diverged(reason); });
+        publishLocked(true);
+        return;
+    }
+    pending_->steps.push_back(pipeline_->history().steps.back());
+    if (step.record) {
+        pending_->evaluations.push_back(step.record->evaluation);
+        pending_->heldOutEmbeddings = std::move(embeddings);
+    }
+    if (stopAfter_ > 0 && result.step >= stopAfter_ && running_) {
+        setRunningLocked(false);
+        evaluationRequested_ = !step.record; // show where it stopped
+    }
+    publishLocked(single || !running_);
 }

@@ -6,6 +6,7 @@
 #include "model/data/Dataset.h"
 #include "model/training/RunFile.h"
 #include "model/training/Trainer.h"
+#include "model/training/TrainingPipeline.h"
 #include "model/training/TrainingSnapshot.h"
 
 #include <QObject>
@@ -69,7 +70,21 @@ signals:
     void failed(const QString& message);  // a change could not be applied
 
 private:
+    // The worker thread: waits until hasWorkLocked(), then runs one handler, in this order of
+    // priority. Every handler is entered and left with mutex_ held, and releases it while the
+    // model works.
     void loop();
+    bool hasWorkLocked() const; // the one wake-up rule, for the idle and the paced wait
+    bool stepDueLocked() const;
+    void waitForWorkLocked(std::unique_lock<std::mutex>& lock);
+    void swapInModelLocked(std::unique_lock<std::mutex>& lock);
+    void dropRequestsWithoutModelLocked();
+    void applyChangesLocked(std::unique_lock<std::mutex>& lock);
+    void captureLocked(std::unique_lock<std::mutex>& lock);
+    void evaluateOnRequestLocked(std::unique_lock<std::mutex>& lock);
+    void compareSamplersLocked(std::unique_lock<std::mutex>& lock);
+    void stepLocked(std::unique_lock<std::mutex>& lock);
+
     void publishLocked(bool force);
     void freshSnapshotLocked(std::unique_lock<std::mutex>& lock, bool reset);
     void setRunningLocked(bool running);
@@ -83,14 +98,15 @@ private:
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    // Only the worker thread touches trainer_; a new one waits in incoming_ until the worker
+    // Only the worker thread touches trainer_ and pipeline_ (which steps it, evaluates it and
+    // records the run, for captureRun()); a new model waits in incoming_ until the worker
     // swaps it in between steps.
     std::unique_ptr<sme::Trainer> trainer_;
+    std::optional<sme::TrainingPipeline> pipeline_; // on trainer_, so declared after it
     std::unique_ptr<sme::Trainer> incoming_;
     std::deque<std::function<void(sme::Trainer&)>> changes_;
     std::vector<std::shared_ptr<std::promise<sme::SavedRun>>> captures_;
     sme::RunHistory incomingHistory_; // the curves that come with incoming_
-    sme::RunHistory history_;         // the worker's record of the run, for captureRun()
     std::vector<std::function<void()>> outbox_; // signals for the GUI thread, in order
     bool quit_ = false;
     bool running_ = false;

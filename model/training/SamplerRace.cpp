@@ -1,14 +1,13 @@
-// The sampler race headless: four trainers differing only in the sampler, a thread each, and its table.
+// The sampler race headless: four trainers differing only in the sampler, trained in parallel,
+// and its table.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/training/SamplerRace.h"
 
 #include "model/base/Error.h"
+#include "model/training/ParallelRuns.h"
 
 #include <algorithm>
-#include <exception>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace sme {
 
@@ -40,19 +39,15 @@ RaceResult runRace(const DataSplit& data, const TrainerSettings& base, long step
                    const std::function<void(long)>& progress)
 {
     // Checked here, where the caller can catch it, not on the runs' threads.
-    require(steps >= 0 && steps <= 100'000'000, "the number of steps must be between 0 and 1e8");
+    requireRunLength(steps);
     require(evalEvery >= 1, "evaluations must come every 1 or more steps");
     std::vector<Trainer> trainers = raceTrainers(data, base);
 
     RaceResult race;
-    std::array<std::exception_ptr, raceSize> failures;
-    std::mutex progressMutex;
+    // The steps each run has done; the slowest is reported, under SerialCalls' lock.
     std::array<long, raceSize> done{};
     long slowestReported = 0;
     const auto report = [&](std::size_t run, long count) {
-        if (!progress)
-            return;
-        std::lock_guard lock(progressMutex);
         done[run] = count;
         const long slowest = *std::min_element(done.begin(), done.end());
         if (slowest > slowestReported) {
@@ -60,24 +55,15 @@ RaceResult runRace(const DataSplit& data, const TrainerSettings& base, long step
             progress(slowest);
         }
     };
+    runInParallel(raceSize, [&](std::size_t run, SerialCalls& serial) {
+        std::function<void(long)> reportRun;
+        if (progress)
+            reportRun = [&, run](long count) { serial([&] { report(run, count); }); };
+        race.runs[run] = runTraining(trainers[run], steps, evalEvery, reportRun);
+        if (race.runs[run].diverged && reportRun)
+            reportRun(steps); // it stopped: the others no longer wait for it
+    }, raceSize); // one thread each, whatever the cores: the four advance side by side
 
-    std::vector<std::thread> threads;
-    for (std::size_t run = 0; run < raceSize; ++run)
-        threads.emplace_back([&, run] {
-            try {
-                race.runs[run] = runTraining(trainers[run], steps, evalEvery,
-                                             [&](long count) { report(run, count); });
-                if (race.runs[run].diverged)
-                    report(run, steps); // it stopped: the others no longer wait for it
-            } catch (...) {
-                failures[run] = std::current_exception();
-            }
-        });
-    for (std::thread& thread : threads)
-        thread.join();
-    for (const std::exception_ptr& failure : failures)
-        if (failure)
-            std::rethrow_exception(failure);
     return race;
 }
 

@@ -29,13 +29,13 @@ struct RaceResult {
     bool anyDiverged() const;
 };
 
-// Trains the four runs of a race for `steps` steps, one thread each, evaluating at step 0,
-// every evalEvery steps and after the last (runTraining for each). A run that diverges stops
-// there; the others go on. Every run owns its trainer and its seeded random streams, so the
-// result is the same for a seed whatever the threads' timing. progress, when set, is called
-// (one call at a time, from the runs' threads) with the steps done by the slowest run,
-// each time that number grows; a run that stopped early counts as done. Throws sme::Error
-// for invalid data, settings or counts.
+// Trains the four runs of a race for `steps` steps side by side, one thread each
+// (runInParallel), evaluating at step 0, every evalEvery steps and after the last (runTraining
+// for each). A run that diverges stops there; the others go on. Every run owns its trainer and
+// its seeded random streams, so the result is the same for a seed whatever the threads' timing.
+// progress, when set, is called (one call at a time, from the runs' threads) with the steps
+// done by the slowest run, each time that number grows; a run that stopped early counts as
+// done. Throws sme::Error for invalid data, settings or counts.
 RaceResult runRace(const DataSplit& data, const TrainerSettings& base, long steps, long evalEvery,
                    const std::function<void(long)>& progress = {});
 

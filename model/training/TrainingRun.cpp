@@ -10,33 +10,20 @@ namespace sme {
 TrainingRunResult runTraining(Trainer& trainer, long steps, long evalEvery,
                               const std::function<void(long)>& progress)
 {
-    require(steps >= 0 && steps <= 100'000'000, "the number of steps must be between 0 and 1e8");
+    requireRunLength(steps);
     require(evalEvery >= 1, "evaluations must come every 1 or more steps");
+    // The records carry the means between evaluations: the steps' points are not kept.
+    TrainingPipeline pipeline(trainer, evalEvery, {}, StepRecording::EvaluationsOnly);
     TrainingRunResult run;
-    run.records.push_back({trainer.steps(), std::nullopt, std::nullopt, trainer.beta0(),
-                           trainer.evaluate()});
-    double lossSum = 0.0, activeSum = 0.0, betaSum = 0.0;
-    long since = 0;
-    for (long done = 0; done < steps; ++done) {
-        const StepResult step = trainer.trainStep();
-        if (step.diverged) {
-            run.diverged = true;
-            run.divergence = step.divergence;
-            break;
-        }
-        lossSum += step.loss;
-        activeSum += step.activeFraction;
-        betaSum += step.meanBeta;
-        ++since;
-        if (since == evalEvery || done + 1 == steps) {
-            run.records.push_back({trainer.steps(), lossSum / since, activeSum / since,
-                                   betaSum / since, trainer.evaluate()});
-            lossSum = activeSum = betaSum = 0.0;
-            since = 0;
-        }
+    run.records.push_back(pipeline.evaluate());
+    const TrainingPipeline::RunEnd end = pipeline.run(steps, [&](long done, const TrainingPipeline::Step& step) {
+        if (step.record)
+            run.records.push_back(*step.record);
         if (progress)
-            progress(done + 1);
-    }
+            progress(done);
+    });
+    run.diverged = end.diverged;
+    run.divergence = end.divergence;
     return run;
 }
 
@@ -49,21 +36,13 @@ FigureTrainingRun trainForFigures(DataSplit data, const TrainerSettings& setting
 
 FigureTrainingRun trainForFigures(Trainer& trainer, RunHistory history, long steps, long evalEvery)
 {
+    TrainingPipeline pipeline(trainer, std::max(1L, evalEvery), std::move(history));
+    pipeline.evaluateUnlessCurrent(); // the curves start where the model is
     FigureTrainingRun run;
-    run.steps = std::move(history.steps);
-    run.evaluations = std::move(history.evaluations);
-    if (run.evaluations.empty() || run.evaluations.back().step != trainer.steps())
-        run.evaluations.push_back(trainer.evaluate());
-    for (long s = 0; s < steps; ++s) {
-        const StepResult step = trainer.trainStep();
-        if (step.diverged) {
-            run.divergence = step.divergence;
-            break;
-        }
-        run.steps.push_back({step.step, step.loss, step.activeFraction, step.meanBeta});
-        if (step.step % std::max(1L, evalEvery) == 0 || s + 1 == steps)
-            run.evaluations.push_back(trainer.evaluate());
-    }
+    run.divergence = pipeline.run(steps).divergence;
+    RunHistory recorded = pipeline.takeHistory();
+    run.steps = std::move(recorded.steps);
+    run.evaluations = std::move(recorded.evaluations);
     run.embeddings = trainer.heldOutEmbeddings();
     run.labels = trainer.heldOutLabels();
     return run;

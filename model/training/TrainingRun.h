@@ -4,6 +4,7 @@
 
 #include "model/base/Table.h"
 #include "model/training/Trainer.h"
+#include "model/training/TrainingPipeline.h"
 #include "model/training/TrainingSnapshot.h"
 
 #include <functional>
@@ -13,25 +14,16 @@
 
 namespace sme {
 
-// One evaluation of a run. loss and activeFraction are the means over the steps since the
-// previous evaluation (empty at step 0, before training); beta likewise (beta0 at step 0).
-struct TrainingRecord {
-    long step = 0;
-    std::optional<double> loss;
-    std::optional<double> activeFraction;
-    double beta = 0.0;
-    Evaluation evaluation;
-};
-
 struct TrainingRunResult {
     std::vector<TrainingRecord> records;
     bool diverged = false;
     std::string divergence;
 };
 
-// Evaluates at step 0, then trains `steps` steps, evaluating every evalEvery steps and after the
-// last one. Stops at a divergence (records so far kept, the reason given). progress, when set,
-// is called after every step with the number of steps done.
+// Evaluates where the trainer is (step 0 for a new one), then trains `steps` steps with a
+// TrainingPipeline, evaluating at every multiple of evalEvery of the trainer's step count and
+// after the last step. Stops at a divergence (records so far kept, the reason given).
+// progress, when set, is called after every step with the number of steps done.
 TrainingRunResult runTraining(Trainer& trainer, long steps, long evalEvery,
                               const std::function<void(long)>& progress = {});
 

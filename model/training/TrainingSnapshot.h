@@ -34,7 +34,6 @@ struct TrainingSnapshot {
     double stepsPerSecond = 0.0;
     std::vector<StepPoint> steps;         // the steps since the previous snapshot
     std::vector<Evaluation> evaluations; // evaluations since the previous snapshot
-    std::vector<double> negativeDistances; // the active sampler's picks at the last step
     // With an evaluation (and after a reset): the held-out embeddings for the map.
     std::shared_ptr<const Eigen::MatrixXf> heldOutEmbeddings;
     std::shared_ptr<const std::vector<int>> heldOutLabels;

@@ -1,0 +1,87 @@
+// One training run as every caller drives it: step the trainer, evaluate when the policy says
+// so, and record the run (each step's point, each evaluation, the means between evaluations).
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/training/Trainer.h"
+#include "model/training/TrainingSnapshot.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace sme {
+
+// One evaluation of a run. loss and activeFraction are the means over the steps since the
+// previous evaluation (empty when there were none, as at step 0); beta likewise (beta0 then).
+struct TrainingRecord {
+    long step = 0;
+    std::optional<double> loss;
+    std::optional<double> activeFraction;
+    double beta = 0.0;
+    Evaluation evaluation;
+};
+
+// Whether the run's history keeps every step's point (for curves) or only its evaluations
+// (a long headless run that needs only its records).
+enum class StepRecording { EveryStep, EvaluationsOnly };
+
+// Throws sme::Error unless a run of `steps` steps is 0 to 1e8 long: checked by the headless
+// runs before anything trains.
+void requireRunLength(long steps);
+
+class TrainingPipeline {
+public:
+    // Drives trainer (which must outlive the pipeline), continuing history, the curves of the
+    // run so far. evaluateEvery: see step(); 0 evaluates only at a run's end and on request.
+    TrainingPipeline(Trainer& trainer, long evaluateEvery, RunHistory history = {},
+                     StepRecording recording = StepRecording::EveryStep);
+
+    struct Step {
+        StepResult result;
+        std::optional<TrainingRecord> record; // when the step was evaluated
+    };
+    // One training step, evaluated when the trainer's step count is a multiple of
+    // evaluateEvery, or when it is the last of a run. A diverged step is neither recorded nor
+    // evaluated: the trainer went back to its last healthy weights, and the caller decides.
+    Step step(bool lastOfRun = false);
+
+    struct RunEnd {
+        bool diverged = false;
+        std::string divergence; // why, when it diverged
+    };
+    // Up to `steps` steps with step(), the last one evaluated; stops at a divergence.
+    // afterStep, when set, is called after every step that did not diverge, with the number
+    // of steps done in this run.
+    RunEnd run(long steps, const std::function<void(long done, const Step& step)>& afterStep = {});
+
+    // An evaluation on request, recorded even when the current step has one already.
+    TrainingRecord evaluate();
+    // Evaluates unless the run's last evaluation is of the current step (as when a restored
+    // run or a finished one is evaluated again).
+    void evaluateUnlessCurrent();
+
+    // Back to step 0: the trainer's initial weights, an empty history.
+    void restart();
+
+    void setEvaluateEvery(long steps);
+    const RunHistory& history() const { return history_; }
+    RunHistory takeHistory() { return std::move(history_); }
+
+private:
+    bool evaluationDue(long step) const;
+    TrainingRecord record();
+
+    Trainer& trainer_;
+    long evaluateEvery_;
+    RunHistory history_;
+    StepRecording recording_;
+    // The steps since the last evaluation, for the means of the next record. Summed in step
+    // order, so records are the same bits whoever drives the run.
+    long stepsSinceEvaluation_ = 0;
+    double lossSum_ = 0.0;
+    double activeSum_ = 0.0;
+    double betaSum_ = 0.0;
+};
+
+} // namespace sme
