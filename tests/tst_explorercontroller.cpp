@@ -12,7 +12,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 #include <functional>
 #include <map>
@@ -99,6 +101,7 @@ private slots:
     void liveChangeReachesTheRunningModel();
     void viewsBeyondTheLargestModelDimensionKeepTheModelAtItsLargest();
     void burstOfChangesComputesTheFiguresOnceForTheLatest();
+    void computingFiguresLastsUntilTheFiguresAreHandedOn();
     void outOfRangeParametersAreRefusedWhole();
     void modelThatCannotBeBuiltChangesNothing();
     void sessionSavedThenOpenedRestoresParametersAndModel();
@@ -215,7 +218,6 @@ void ExplorerControllerTest::burstOfChangesComputesTheFiguresOnceForTheLatest()
     }
     QVERIFY(explorer.computingFigures());
     QVERIFY(reports.figures.wait(20000));
-    // computingFigures turns false as the work ends, a moment before its result is delivered.
     QTRY_VERIFY(!explorer.computingFigures());
     QTest::qWait(200);
     QVERIFY2(reports.errors.isEmpty(), qPrintable(reports.firstError()));
@@ -224,6 +226,28 @@ void ExplorerControllerTest::burstOfChangesComputesTheFiguresOnceForTheLatest()
     const auto figures = reports.figures.at(0).at(0).value<std::shared_ptr<const sme::IdealisedFigures>>();
     QCOMPARE(sme::toCsv(sme::toTable(figures->gradientVariance)),
              sme::toCsv(sme::toTable(sme::computeIdealisedFigures(next).gradientVariance)));
+}
+
+void ExplorerControllerTest::computingFiguresLastsUntilTheFiguresAreHandedOn()
+{
+    // Whoever sees computingFigures() false must find the figures delivered (the windows' tests
+    // and a preset wait on it). The computation ends on a pool thread, but its result is handed
+    // on by an event of this thread: as long as no event is processed here, it is still being
+    // computed, however long ago the work itself ended.
+    ExplorerController explorer;
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    explorer.computeFigures();
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < 3000) { // far longer than the quick figures take (tens of ms)
+        QVERIFY(explorer.computingFigures());
+        QThread::msleep(5);
+    }
+    QCOMPARE(reports.figures.count(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer.computingFigures(), 20000);
+    QCOMPARE(reports.figures.count(), 1);
+    QCOMPARE(reports.computing.last().at(0).toBool(), false);
 }
 
 void ExplorerControllerTest::outOfRangeParametersAreRefusedWhole()
