@@ -13,7 +13,7 @@ double regularizedIncompleteBeta(double x, double a, double b);
 
 // log |Gamma(x)|, safe from several threads at once. std::lgamma also stores the sign of
 // Gamma(x) in the global signgam (POSIX): a data race when the trainer and the figure threads
-// call it together (found by ThreadSanitizer). lgamma_r hands the sign back instead.
+// call it together. lgamma_r hands the sign back instead.
 double logGamma(double x);
 
 } // namespace sme

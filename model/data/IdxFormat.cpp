@@ -64,7 +64,7 @@ std::string hexByte(unsigned char byte)
     return std::string("0x") + digits[byte >> 4] + digits[byte & 15];
 }
 
-// Shortest text that reads back to the same double: 2.5, 3000000000, 1e+300.
+// Whether a file name ends in .gz, in any case (gzip is refused with a message, not misread).
 bool endsWithGz(const std::string& name)
 {
     std::string end = name.size() >= 3 ? name.substr(name.size() - 3) : name;

@@ -41,7 +41,7 @@ MarginLossResult marginBatchLoss(const MarginPairs& pairs, const MarginBoundary&
     result.dPerClass.assign(boundary.perClass.size(), 0.0);
     result.dPerImage.assign(boundary.perImage.size(), 0.0);
 
-    // First pass: the sums; derivatives are accumulated unnormalised and scaled at the end.
+    // One pass: the sums; derivatives are accumulated unnormalised and scaled at the end.
     double sum = 0.0;
     for (std::size_t k = 0; k < count; ++k) {
         require(std::isfinite(pairs.distance[k]), "a pair distance is NaN or infinite");

@@ -12,8 +12,9 @@
 namespace sme {
 namespace {
 
-// Streams of the seed that only the inspector uses (the trainer's are 10 to 14); the anchor's
-// row is folded into the upper half so every anchor gets its own draws.
+// Streams of the seed that only the inspector uses (the trainer's are 10 to 13, and 15 to 18
+// for its sampler comparison); the anchor's row is folded into the upper half so every anchor
+// gets its own draws.
 constexpr std::uint64_t batchStream = 100;
 constexpr std::uint64_t samplerStream = 101; // + SamplerKind
 
