@@ -1,7 +1,7 @@
 // The explanations of the views: one table of translatable texts, and their rich-text page.
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The texts are UTF-8 (Greek letters, maths symbols) so that they read as they will be shown;
-// the formulas follow /work/shared/PAPER.md section by section and what the views draw.
+// the formulas follow model/PAPER.md section by section and what the views draw.
 #include "widgets/ViewExplanations.h"
 
 #include <QCoreApplication>

@@ -26,13 +26,13 @@ ExportDialog::ExportDialog(const QSize& size, QWidget* parent)
     format_->addItem(tr("PNG image"), int(FigureFormat::Png));
     format_->addItem(tr("SVG (vector)"), int(FigureFormat::Svg));
     format_->addItem(tr("PDF (vector)"), int(FigureFormat::Pdf));
-    dpi_->setRange(96, 600);
+    dpi_->setRange(minimumFigureDpi, maximumFigureDpi);
     dpi_->setValue(300);
     dpi_->setSuffix(tr(" dpi"));
     dpi_->setToolTip(tr("PNG resolution; the physical size stays the same."));
     unit_->addItems({tr("pixels"), tr("centimetres")});
     for (QDoubleSpinBox* box : {width_, height_}) {
-        box->setRange(100, 20000);
+        box->setRange(100, maximumFigureSide);
         box->setDecimals(0);
     }
     width_->setValue(size.width());
@@ -62,7 +62,8 @@ void ExportDialog::unitChanged()
     for (QDoubleSpinBox* box : {width_, height_}) {
         const double value = box->value();
         box->setDecimals(centimetres ? 2 : 0);
-        box->setRange(centimetres ? 100 / pixelsPerCentimetre : 100, centimetres ? 20000 / pixelsPerCentimetre : 20000);
+        box->setRange(centimetres ? 100 / pixelsPerCentimetre : 100,
+                      centimetres ? maximumFigureSide / pixelsPerCentimetre : maximumFigureSide);
         box->setValue(centimetres ? value / pixelsPerCentimetre : std::round(value * pixelsPerCentimetre));
     }
 }

@@ -83,11 +83,12 @@ QString figureFormatSuffix(FigureFormat format)
 
 QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options)
 {
-    if (options.dpi < 96 || options.dpi > 600)
-        return QStringLiteral("the resolution must be between 96 and 600 dpi, not %1").arg(options.dpi);
+    if (options.dpi < minimumFigureDpi || options.dpi > maximumFigureDpi)
+        return QStringLiteral("the resolution must be between %1 and %2 dpi, not %3")
+            .arg(minimumFigureDpi).arg(maximumFigureDpi).arg(options.dpi);
     if (!options.size.isEmpty()) {
-        if (options.size.width() > 20000 || options.size.height() > 20000)
-            return QStringLiteral("a figure can be at most 20000 x 20000 pixels");
+        if (options.size.width() > maximumFigureSide || options.size.height() > maximumFigureSide)
+            return QStringLiteral("a figure can be at most %1 x %1 pixels").arg(maximumFigureSide);
         if (!widget.isVisible()) {
             widget.setAttribute(Qt::WA_DontShowOnScreen);
             widget.show();

@@ -15,6 +15,11 @@ enum class FigureFormat { Png, Svg, Pdf };
 std::optional<FigureFormat> figureFormatFromName(const QString& name);
 QString figureFormatSuffix(FigureFormat format);
 
+// What the exporter takes; the export dialog offers the same.
+inline constexpr int minimumFigureDpi = 96;
+inline constexpr int maximumFigureDpi = 600;
+inline constexpr int maximumFigureSide = 20000; // pixels at 96 dpi
+
 struct FigureExportOptions {
     FigureFormat format = FigureFormat::Png;
     int dpi = 96;             // PNG: 96 to 600; the physical size is kept (pixels = size * dpi / 96)
