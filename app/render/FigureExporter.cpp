@@ -57,58 +57,28 @@ void paint(QWidget& widget, QPainter& painter, bool transparent)
     widget.render(&painter, QPoint(), QRegion(), flags);
 }
 
-} // namespace
-
-std::optional<FigureFormat> figureFormatFromName(const QString& name)
+// Gives widget the size asked for (laid out off screen if hidden); empty, or why it cannot.
+QString resizeForExport(QWidget& widget, const QSize& asked)
 {
-    const QString lower = name.toLower();
-    if (lower == QLatin1String("png"))
-        return FigureFormat::Png;
-    if (lower == QLatin1String("svg"))
-        return FigureFormat::Svg;
-    if (lower == QLatin1String("pdf"))
-        return FigureFormat::Pdf;
-    return std::nullopt;
-}
-
-QString figureFormatSuffix(FigureFormat format)
-{
-    switch (format) {
-    case FigureFormat::Png: return QStringLiteral("png");
-    case FigureFormat::Svg: return QStringLiteral("svg");
-    case FigureFormat::Pdf: return QStringLiteral("pdf");
+    if (asked.width() > maximumFigureSide || asked.height() > maximumFigureSide)
+        return QStringLiteral("a figure can be at most %1 x %1 pixels").arg(maximumFigureSide);
+    if (!widget.isVisible()) {
+        widget.setAttribute(Qt::WA_DontShowOnScreen);
+        widget.show();
+    }
+    widget.resize(asked);
+    QCoreApplication::processEvents(); // lay the charts out at the new size
+    if (widget.size() != asked) {
+        const QSize least = widget.minimumSizeHint().expandedTo(widget.minimumSize());
+        return QStringLiteral("this view needs at least %1 x %2 pixels (asked for %3 x %4)")
+            .arg(least.width()).arg(least.height()).arg(asked.width()).arg(asked.height());
     }
     return {};
 }
 
-QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options)
+// widget drawn at size into the format's bytes; nullopt when the encoder fails.
+std::optional<QByteArray> encodeFigure(QWidget& widget, const QSize& size, const FigureExportOptions& options)
 {
-    if (options.dpi < minimumFigureDpi || options.dpi > maximumFigureDpi)
-        return QStringLiteral("the resolution must be between %1 and %2 dpi, not %3")
-            .arg(minimumFigureDpi).arg(maximumFigureDpi).arg(options.dpi);
-    if (!options.size.isEmpty()) {
-        if (options.size.width() > maximumFigureSide || options.size.height() > maximumFigureSide)
-            return QStringLiteral("a figure can be at most %1 x %1 pixels").arg(maximumFigureSide);
-        if (!widget.isVisible()) {
-            widget.setAttribute(Qt::WA_DontShowOnScreen);
-            widget.show();
-        }
-        widget.resize(options.size);
-        QCoreApplication::processEvents(); // lay the charts out at the new size
-        if (widget.size() != options.size) {
-            const QSize least = widget.minimumSizeHint().expandedTo(widget.minimumSize());
-            return QStringLiteral("this view needs at least %1 x %2 pixels (asked for %3 x %4)")
-                .arg(least.width()).arg(least.height()).arg(options.size.width()).arg(options.size.height());
-        }
-    }
-    const QSize size = widget.size();
-    if (size.isEmpty())
-        return QStringLiteral("the figure has no size");
-    if (const QString problem = outputProblem(path); !problem.isEmpty())
-        return problem;
-
-    // Encoded in memory first, then handed to the one writer (temporary file, checked write,
-    // rename): an encoder that meets a full disk half-way may neither notice nor clean up.
     QByteArray encoded;
     QBuffer buffer(&encoded);
     buffer.open(QIODevice::WriteOnly);
@@ -157,7 +127,53 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
     }
     }
     if (!written)
+        return std::nullopt;
+    return encoded;
+}
+
+} // namespace
+
+
+std::optional<FigureFormat> figureFormatFromName(const QString& name)
+{
+    const QString lower = name.toLower();
+    if (lower == QLatin1String("png"))
+        return FigureFormat::Png;
+    if (lower == QLatin1String("svg"))
+        return FigureFormat::Svg;
+    if (lower == QLatin1String("pdf"))
+        return FigureFormat::Pdf;
+    return std::nullopt;
+}
+
+QString figureFormatSuffix(FigureFormat format)
+{
+    switch (format) {
+    case FigureFormat::Png: return QStringLiteral("png");
+    case FigureFormat::Svg: return QStringLiteral("svg");
+    case FigureFormat::Pdf: return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options)
+{
+    if (options.dpi < minimumFigureDpi || options.dpi > maximumFigureDpi)
+        return QStringLiteral("the resolution must be between %1 and %2 dpi, not %3")
+            .arg(minimumFigureDpi).arg(maximumFigureDpi).arg(options.dpi);
+    if (!options.size.isEmpty())
+        if (const QString problem = resizeForExport(widget, options.size); !problem.isEmpty())
+            return problem;
+    const QSize size = widget.size();
+    if (size.isEmpty())
+        return QStringLiteral("the figure has no size");
+    if (const QString problem = outputProblem(path); !problem.isEmpty())
+        return problem;
+    // Encoded in memory first, then handed to the one writer (temporary file, checked write,
+    // rename): an encoder that meets a full disk half-way may neither notice nor clean up.
+    const std::optional<QByteArray> encoded = encodeFigure(widget, size, options);
+    if (!encoded)
         return QStringLiteral("cannot write '%1': the %2 could not be produced")
             .arg(path, figureFormatSuffix(options.format).toUpper());
-    return writeOutput(path, encoded);
+    return writeOutput(path, *encoded);
 }
