@@ -59,6 +59,100 @@ double defaultAlpha(LossKind kind)
     return kind == LossKind::Contrastive ? 1.0 : 0.2;
 }
 
+namespace {
+
+// The triplet losses (squared or not) over the triplets with a positive, averaged.
+void addTripletLosses(PairGradient& pairGradient, const std::vector<Triplet>& triplets,
+                      const LossSettings& settings, BatchLossResult& result)
+{
+    struct Term {
+        const Triplet* triplet;
+        double positiveDistance;
+        double negativeDistance;
+        TripletLossValue value;
+    };
+    std::vector<Term> terms;
+    int active = 0;
+    for (const Triplet& t : triplets) {
+        if (t.positive == Triplet::noPositive)
+            continue;
+        const double dp = pairGradient.distance(t.anchor, t.positive);
+        const double dn = pairGradient.distance(t.anchor, t.negative);
+        const TripletLossValue value = settings.kind == LossKind::TripletSquared
+                                           ? tripletSquaredLoss(dp, dn, settings.alpha)
+                                           : tripletLoss(dp, dn, settings.alpha);
+        active += value.value > 0.0;
+        result.loss += value.value;
+        terms.push_back({&t, dp, dn, value});
+    }
+    result.terms = int(terms.size());
+    if (terms.empty())
+        return;
+    const double scale = 1.0 / result.terms;
+    result.loss *= scale;
+    result.activeFraction = double(active) * scale;
+    for (const Term& term : terms) {
+        const Triplet& t = *term.triplet;
+        pairGradient.add(t.anchor, t.positive, term.positiveDistance, term.value.dPositive * scale);
+        pairGradient.add(t.anchor, t.negative, term.negativeDistance, term.value.dNegative * scale);
+    }
+    result.embeddingGradient = pairGradient.gradient();
+}
+
+// A pair of a triplet: anchor and positive, or anchor and negative.
+struct Pair {
+    int i;
+    int j;
+    bool positive;
+    double distance;
+};
+
+// The contrastive loss over the pairs, averaged.
+void addContrastiveLosses(PairGradient& pairGradient, const std::vector<Pair>& pairs,
+                          const LossSettings& settings, BatchLossResult& result)
+{
+    const double scale = 1.0 / double(pairs.size());
+    int active = 0;
+    for (const Pair& p : pairs) {
+        const PairLossValue value = contrastiveLoss(p.distance, p.positive, settings.alpha);
+        active += value.value > 0.0;
+        result.loss += value.value * scale;
+        pairGradient.add(p.i, p.j, p.distance, value.dDistance * scale);
+    }
+    result.activeFraction = double(active) * scale;
+    result.embeddingGradient = pairGradient.gradient();
+}
+
+// The margin loss over the pairs (PAPER.md §4), with its derivatives for beta's parts.
+void addMarginLosses(PairGradient& pairGradient, const std::vector<Pair>& pairs,
+                     std::span<const int> classIndex, std::span<const int> imageIndex,
+                     const LossSettings& settings, const MarginBoundary& boundary, BatchLossResult& result)
+{
+    MarginPairs marginPairs;
+    double betaSum = 0.0;
+    for (const Pair& p : pairs) {
+        const int c = classIndex[std::size_t(p.i)];
+        const int image = imageIndex[std::size_t(p.i)];
+        marginPairs.anchorClass.push_back(c);
+        marginPairs.anchorImage.push_back(image);
+        marginPairs.distance.push_back(p.distance);
+        marginPairs.positive.push_back(p.positive ? 1 : 0);
+        betaSum += boundary.at(c, image);
+    }
+    const MarginLossResult margin = marginBatchLoss(marginPairs, boundary, settings.alpha, settings.nu);
+    result.loss = margin.loss;
+    result.activeFraction = double(margin.activePairs) / double(pairs.size());
+    result.meanBeta = betaSum / double(pairs.size());
+    result.dBeta0 = margin.dBeta0;
+    result.dPerClass = margin.dPerClass;
+    result.dPerImage = margin.dPerImage;
+    for (std::size_t k = 0; k < pairs.size(); ++k)
+        pairGradient.add(pairs[k].i, pairs[k].j, pairs[k].distance, margin.dDistance[k]);
+    result.embeddingGradient = pairGradient.gradient();
+}
+
+} // namespace
+
 BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                           std::span<const int> classIndex, std::span<const int> imageIndex,
                           const std::vector<Triplet>& triplets, const LossSettings& settings,
@@ -81,52 +175,13 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
     result.dPerClass.assign(boundary.perClass.size(), 0.0);
     result.dPerImage.assign(boundary.perImage.size(), 0.0);
     result.meanBeta = boundary.beta0;
-    const double alpha = settings.alpha;
 
     PairGradient pairGradient(embeddings);
     if (settings.kind == LossKind::TripletSquared || settings.kind == LossKind::Triplet) {
-        struct Term {
-            const Triplet* triplet;
-            double positiveDistance;
-            double negativeDistance;
-            TripletLossValue value;
-        };
-        std::vector<Term> terms;
-        int active = 0;
-        for (const Triplet& t : triplets) {
-            if (t.positive == Triplet::noPositive)
-                continue;
-            const double dp = pairGradient.distance(t.anchor, t.positive);
-            const double dn = pairGradient.distance(t.anchor, t.negative);
-            const TripletLossValue value = settings.kind == LossKind::TripletSquared
-                                               ? tripletSquaredLoss(dp, dn, alpha)
-                                               : tripletLoss(dp, dn, alpha);
-            active += value.value > 0.0;
-            result.loss += value.value;
-            terms.push_back({&t, dp, dn, value});
-        }
-        result.terms = int(terms.size());
-        if (terms.empty())
-            return result;
-        const double scale = 1.0 / result.terms;
-        result.loss *= scale;
-        result.activeFraction = double(active) * scale;
-        for (const Term& term : terms) {
-            const Triplet& t = *term.triplet;
-            pairGradient.add(t.anchor, t.positive, term.positiveDistance, term.value.dPositive * scale);
-            pairGradient.add(t.anchor, t.negative, term.negativeDistance, term.value.dNegative * scale);
-        }
-        result.embeddingGradient = pairGradient.gradient();
+        addTripletLosses(pairGradient, triplets, settings, result);
         return result;
     }
-
     // Pair losses: the positive and negative pairs of the triplets.
-    struct Pair {
-        int i;
-        int j;
-        bool positive;
-        double distance;
-    };
     std::vector<Pair> pairs;
     pairs.reserve(2 * triplets.size());
     for (const Triplet& t : triplets) {
@@ -137,42 +192,10 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
     result.terms = int(pairs.size());
     if (pairs.empty())
         return result;
-
-    if (settings.kind == LossKind::Contrastive) {
-        const double scale = 1.0 / double(pairs.size());
-        int active = 0;
-        for (const Pair& p : pairs) {
-            const PairLossValue value = contrastiveLoss(p.distance, p.positive, alpha);
-            active += value.value > 0.0;
-            result.loss += value.value * scale;
-            pairGradient.add(p.i, p.j, p.distance, value.dDistance * scale);
-        }
-        result.activeFraction = double(active) * scale;
-        result.embeddingGradient = pairGradient.gradient();
-        return result;
-    }
-
-    MarginPairs marginPairs;
-    double betaSum = 0.0;
-    for (const Pair& p : pairs) {
-        const int c = classIndex[std::size_t(p.i)];
-        const int image = imageIndex[std::size_t(p.i)];
-        marginPairs.anchorClass.push_back(c);
-        marginPairs.anchorImage.push_back(image);
-        marginPairs.distance.push_back(p.distance);
-        marginPairs.positive.push_back(p.positive ? 1 : 0);
-        betaSum += boundary.at(c, image);
-    }
-    const MarginLossResult margin = marginBatchLoss(marginPairs, boundary, alpha, settings.nu);
-    result.loss = margin.loss;
-    result.activeFraction = double(margin.activePairs) / double(pairs.size());
-    result.meanBeta = betaSum / double(pairs.size());
-    result.dBeta0 = margin.dBeta0;
-    result.dPerClass = margin.dPerClass;
-    result.dPerImage = margin.dPerImage;
-    for (std::size_t k = 0; k < pairs.size(); ++k)
-        pairGradient.add(pairs[k].i, pairs[k].j, pairs[k].distance, margin.dDistance[k]);
-    result.embeddingGradient = pairGradient.gradient();
+    if (settings.kind == LossKind::Contrastive)
+        addContrastiveLosses(pairGradient, pairs, settings, result);
+    else
+        addMarginLosses(pairGradient, pairs, classIndex, imageIndex, settings, boundary, result);
     return result;
 }
 
