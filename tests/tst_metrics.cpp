@@ -5,6 +5,7 @@
 #include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -33,6 +34,58 @@ Eigen::MatrixXd blobs(std::vector<int>& labels)
     return x;
 }
 
+// Recall@K and MAP@R by brute force, for points on a line: every order of the other points
+// that sorts their distances (so ties in every order) is equally likely; each score is the
+// plain one of an order, averaged over the orders, then over the queries with a positive.
+struct BruteForce {
+    std::vector<double> recall;
+    double mapAtR = 0.0;
+};
+BruteForce bruteForceScores(const std::vector<double>& x, const std::vector<int>& labels, const std::vector<int>& ks)
+{
+    BruteForce result{std::vector<double>(ks.size(), 0.0), 0.0};
+    int queries = 0;
+    for (std::size_t q = 0; q < x.size(); ++q) {
+        std::vector<std::size_t> others;
+        for (std::size_t j = 0; j < x.size(); ++j)
+            if (j != q)
+                others.push_back(j);
+        const auto r = std::count(labels.begin(), labels.end(), labels[q]) - 1;
+        if (r < 1)
+            continue;
+        ++queries;
+        std::vector<double> recall(ks.size(), 0.0);
+        double ap = 0.0;
+        int orders = 0;
+        do {
+            bool sorted = true;
+            for (std::size_t i = 1; i < others.size(); ++i)
+                sorted = sorted && std::abs(x[others[i - 1]] - x[q]) <= std::abs(x[others[i]] - x[q]);
+            if (!sorted)
+                continue;
+            ++orders;
+            std::size_t firstPositive = 0;
+            while (labels[others[firstPositive]] != labels[q])
+                ++firstPositive;
+            for (std::size_t k = 0; k < ks.size(); ++k)
+                recall[k] += firstPositive < std::size_t(ks[k]);
+            double relevant = 0.0;
+            for (std::ptrdiff_t i = 0; i < r; ++i)
+                if (labels[others[std::size_t(i)]] == labels[q]) {
+                    relevant += 1.0;
+                    ap += relevant / double(i + 1) / double(r);
+                }
+        } while (std::next_permutation(others.begin(), others.end()));
+        for (std::size_t k = 0; k < ks.size(); ++k)
+            result.recall[k] += recall[k] / orders;
+        result.mapAtR += ap / orders;
+    }
+    for (double& value : result.recall)
+        value /= queries;
+    result.mapAtR /= queries;
+    return result;
+}
+
 } // namespace
 
 class MetricsTest : public QObject {
@@ -45,24 +98,30 @@ private slots:
     void kMeansRecoversSeparatedBlobs();
     void badInputIsRefused();
     void oneDistanceMatrixGivesBothScores();
+    void collapsedEmbeddingScoresChance();
+    void tiesScoreTheirMeanOverEveryOrder();
+    void spreadIsTheRmsDistanceOverSqrtTwo();
+    void uniformPointsHaveSpreadOne();
 };
 
 void MetricsTest::recallAtKCountsTheFirstSameClassNeighbour()
 {
-    // Rank of the nearest same-class point (negatives strictly closer): query 0: 0; query 1:
-    // 0 (the B at equal distance 1 does not count); query 2: 3 (A at 1, 1, 2 before the B at 8);
-    // query 3: 1 (B at 1 before the A at 2); query 10: 1 (A at 7 before B at 8).
+    // Rank of the nearest same-class point (negatives before it): query 0: 0; query 1: the A at
+    // 0 and the B at 2 are tied at distance 1, so in a random order the B comes first half the
+    // time: Recall@1 1/2, Recall@2 1; query 2: 3 (A at 1, 1, 2 before the B at 8); query 3: 1 (B
+    // at 1 before the A at 2); query 10: 1 (A at 7 before B at 8).
     const std::vector<int> ks{1, 2, 4, 8};
     const auto recall = sme::recallAtK(linePoints(), lineLabels, ks);
-    QCOMPARE(recall, (std::vector<double>{2.0 / 5, 4.0 / 5, 1.0, 1.0}));
+    QCOMPARE(recall, (std::vector<double>{1.5 / 5, 4.0 / 5, 1.0, 1.0}));
 }
 
 void MetricsTest::mapAtRMatchesHandComputation()
 {
     // Query 0 (R=2): A, B -> (1/1)/2 = 0.5. Query 1 (R=2): tie at 1 between points 0 (A) and 2
-    // (B), broken by index -> A, B -> 0.5. Query 2 (R=1): nearest is an A -> 0. Query 3 (R=2):
-    // B, A -> (1/2)/2 = 0.25. Query 10 (R=1): nearest is an A -> 0. Mean 1.25 / 5 = 0.25.
-    QCOMPARE(sme::meanAveragePrecisionAtR(linePoints(), lineLabels), 0.25);
+    // (B): A, B gives (1/1)/2 = 0.5 and B, A gives (1/2)/2 = 0.25, expectation 0.375. Query 2
+    // (R=1): nearest is an A -> 0. Query 3 (R=2): B, A -> (1/2)/2 = 0.25. Query 10 (R=1):
+    // nearest is an A -> 0. Mean 1.125 / 5 = 0.225.
+    QCOMPARE(sme::meanAveragePrecisionAtR(linePoints(), lineLabels), 0.225);
 }
 
 void MetricsTest::separatedClassesScorePerfectly()
@@ -140,6 +199,83 @@ void MetricsTest::oneDistanceMatrixGivesBothScores()
     QCOMPARE(scores.mapAtR, sme::meanAveragePrecisionAtR(x, labels));
     QVERIFY(scores.recall[0] > 0.0 && scores.recall[0] < 1.0);
     QVERIFY(scores.mapAtR > 0.0 && scores.mapAtR < 1.0);
+}
+
+void MetricsTest::collapsedEmbeddingScoresChance()
+{
+    // A model that maps every point to one place: 3 classes of 10 on one unit vector of R^16
+    // (the Gram form of identical rows need not round to one number twice). Every other point
+    // is tied, so Recall@K is the chance that K draws from 29 (9 positives, 20 negatives)
+    // hold a positive, and Recall@1 = 9/29, the share of same-class points: chance, not 1.
+    sme::Rng rng(7);
+    Eigen::RowVectorXd point(16);
+    sme::fillStandardNormal(point, rng);
+    point.normalize();
+    const Eigen::MatrixXd x = point.replicate(30, 1);
+    std::vector<int> labels;
+    for (int i = 0; i < 30; ++i)
+        labels.push_back(i / 10);
+    const std::vector<int> ks{1, 2, 4, 8};
+    const std::vector<double> recall = sme::recallAtK(x, labels, ks);
+    for (std::size_t k = 0; k < ks.size(); ++k) {
+        double allNegative = 1.0;
+        for (int j = 0; j < ks[k]; ++j)
+            allNegative *= (20.0 - j) / (29.0 - j);
+        QVERIFY2(std::abs(recall[k] - (1.0 - allNegative)) < 1e-12, qPrintable(QString::number(recall[k])));
+    }
+    // MAP@R of a random order: rank j holds a positive with chance 9/29, and then the j - 1
+    // before it hold (j - 1) 8/28 of them; sum over j = 1..9 of (9/29)(1 + (j - 1) 8/28)/j, / 9.
+    double expected = 0.0;
+    for (int j = 1; j <= 9; ++j)
+        expected += 9.0 / 29.0 * (1.0 + (j - 1) * 8.0 / 28.0) / j / 9.0;
+    QVERIFY(std::abs(sme::meanAveragePrecisionAtR(x, labels) - expected) < 1e-12);
+    QCOMPARE(sme::embeddingSpread(x), 0.0);
+}
+
+void MetricsTest::tiesScoreTheirMeanOverEveryOrder()
+{
+    // Points on a line with ties of every kind (a positive tied with negatives, several
+    // positives in a tie, a tie across rank R), checked against every order of the ties.
+    const std::vector<double> x{0, 1, 1, 2, 3, 3, 3, 5};
+    const std::vector<int> labels{0, 1, 0, 1, 0, 1, 1, 0};
+    const std::vector<int> ks{1, 2, 4, 8};
+    const BruteForce expected = bruteForceScores(x, labels, ks);
+    const Eigen::MatrixXd points = Eigen::Map<const Eigen::VectorXd>(x.data(), Eigen::Index(x.size()));
+    const sme::RetrievalScores scores = sme::retrievalScores(points, labels, ks);
+    for (std::size_t k = 0; k < ks.size(); ++k)
+        QVERIFY2(std::abs(scores.recall[k] - expected.recall[k]) < 1e-12,
+                 qPrintable(QStringLiteral("K=%1: %2 against %3").arg(ks[k]).arg(scores.recall[k]).arg(expected.recall[k])));
+    QVERIFY2(std::abs(scores.mapAtR - expected.mapAtR) < 1e-12,
+             qPrintable(QStringLiteral("%1 against %2").arg(scores.mapAtR).arg(expected.mapAtR)));
+    // Not a case where ties do not matter: the first-come order (by index) scores otherwise.
+    QVERIFY(expected.recall[0] > 0.0 && expected.recall[0] < 1.0);
+}
+
+void MetricsTest::spreadIsTheRmsDistanceOverSqrtTwo()
+{
+    sme::Rng rng(9);
+    Eigen::MatrixXd x(40, 5);
+    sme::fillStandardNormal(x, rng);
+    double sumOfSquares = 0.0;
+    for (Eigen::Index i = 0; i < x.rows(); ++i)
+        for (Eigen::Index j = 0; j < x.rows(); ++j)
+            if (i != j)
+                sumOfSquares += (x.row(i) - x.row(j)).squaredNorm();
+    const double rms = std::sqrt(sumOfSquares / (40.0 * 39.0));
+    QVERIFY(std::abs(sme::embeddingSpread(x) - rms / std::sqrt(2.0)) < 1e-12);
+    QCOMPARE(sme::embeddingSpread(x.topRows(1)), 0.0);
+}
+
+void MetricsTest::uniformPointsHaveSpreadOne()
+{
+    // For N uniform points on the sphere of R^n, spread^2 = N/(N - 1) (1 - |mean|^2) has
+    // expectation 1 exactly, and sd of |mean|^2 about sqrt(2/n)/N = 3.5e-4 at N = 1000,
+    // n = 16: 0.003 is over 8 sd.
+    sme::Rng rng(13);
+    Eigen::MatrixXd x(1000, 16);
+    sme::fillStandardNormal(x, rng);
+    x.rowwise().normalize();
+    QVERIFY(std::abs(sme::embeddingSpread(x) - 1.0) < 0.003);
 }
 
 #include "tst_metrics.moc"

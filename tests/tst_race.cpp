@@ -169,7 +169,7 @@ void RaceTest::raceTableHasOneRowPerEvaluationAndSampler()
     QCOMPARE(lastProgress, 25L);
     QVERIFY(!race.anyDiverged());
     const sme::Table table = sme::toRaceTable(race);
-    QCOMPARE(table.columns, (std::vector<std::string>{"step", "sampler", "loss", "recall_at_1", "nmi", "map_at_r"}));
+    QCOMPARE(table.columns, (std::vector<std::string>{"step", "sampler", "loss", "recall_at_1", "nmi", "map_at_r", "spread"}));
     const std::vector<long> steps{0, 10, 20, 25}; // every 10 steps and after the last
     QCOMPARE(table.rows.size(), steps.size() * four);
     for (std::size_t i = 0; i < table.rows.size(); ++i) {

@@ -21,7 +21,7 @@ Run race(const QStringList& arguments)
 // synthetic set's 2000 held-out examples would take most of the time.
 const QStringList smallModel{"--hidden", "32", "--dim", "16"};
 
-const QByteArray header = "step,sampler,loss,recall_at_1,nmi,map_at_r";
+const QByteArray header = "step,sampler,loss,recall_at_1,nmi,map_at_r,spread";
 const QList<QByteArray> samplers{"uniform", "hard", "semi-hard", "distance-weighted"};
 
 QList<QList<QByteArray>> cellsOf(const QByteArray& csv)
@@ -87,7 +87,7 @@ void RaceCommandTest::writesTheHeaderAndEverySamplerAtEveryEvaluation()
     QCOMPARE(rows.size(), 1 + 3 * 4); // steps 0, 20, 40 for each sampler
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const QList<QByteArray>& row = rows[r];
-        QCOMPARE(row.size(), 6);
+        QCOMPARE(row.size(), 7);
         QCOMPARE(row[0], QByteArray::number(20 * ((r - 1) / 4)));
         QCOMPARE(row[1], samplers[(r - 1) % 4]);
         QCOMPARE(row[2].isEmpty(), r <= 4); // no loss at step 0
@@ -96,6 +96,8 @@ void RaceCommandTest::writesTheHeaderAndEverySamplerAtEveryEvaluation()
             const double value = row[c].toDouble(&ok);
             QVERIFY2(ok && value >= 0.0 && value <= 1.0, row.join(',').constData());
         }
+        const double spread = row[6].toDouble(); // of unit vectors: at most 2 / sqrt 2
+        QVERIFY2(spread > 0.0 && spread <= std::sqrt(2.0), row.join(',').constData());
     }
     // Identical initial weights: the four step-0 rows agree but for the sampler's name.
     for (qsizetype r = 2; r <= 4; ++r)

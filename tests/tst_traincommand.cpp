@@ -67,7 +67,7 @@ QByteArray idx(const std::vector<quint32>& sizes, const QByteArray& elements = {
 const QStringList small{"--hidden", "32", "--dim", "16", "--steps", "40", "--eval-every", "20"};
 
 const QByteArray trainHeader =
-    "step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r";
+    "step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r,spread";
 const QByteArray ablateHeader = "sampler,loss,recall_at_1,recall_at_1_sd,nmi,map_at_r";
 // 16 cells x 2 seeds x 5 steps: every run is short, the cost is in the evaluations.
 const QStringList ablateOptions{"--hidden", "16", "--dim", "8", "--steps", "5", "--seeds", "2"};
@@ -228,8 +228,10 @@ void TrainCommandTest::writesOneRowPerEvaluationAndTheLastStep()
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const QList<QByteArray>& cells = rows[r];
         const QByteArray line = cells.join(',');
-        QCOMPARE(cells.size(), 10);
+        QCOMPARE(cells.size(), 11);
         QCOMPARE(cells[0], QByteArray::number(rowSteps[r - 1]));
+        // The spread of unit vectors: an RMS distance over sqrt 2, at most 2 / sqrt 2.
+        QVERIFY2(numberIn(cells[10]) > 0.0 && numberIn(cells[10]) <= std::sqrt(2.0), line.constData());
         if (r == 1) {
             // Step 0 is before training: no loss, no active fraction, beta at its start, beta0.
             QVERIFY2(cells[1].isEmpty() && cells[2].isEmpty(), line.constData());

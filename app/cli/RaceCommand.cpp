@@ -16,9 +16,11 @@ constexpr long defaultSteps = 1000;
 const char* const description = R"(Trains four models that differ only in their sampler (uniform, hard, semi-hard and
 distance-weighted: same data, network, initial weights and loss), one thread each, and writes
 one CSV row per evaluation of each:
-  step,sampler,loss,recall_at_1,nmi,map_at_r
+  step,sampler,loss,recall_at_1,nmi,map_at_r,spread
 Rows go by step, then by sampler. Step 0 is before training (loss empty there); loss is the
-mean over the steps since the previous row; the metrics are measured on the held-out classes.
+mean over the steps since the previous row; the metrics are measured on the held-out classes
+(ties scored by their expectation); spread is the RMS distance between held-out embeddings
+over sqrt(2), below 0.1 a collapsed model, named on standard error.
 The result depends on the seed only, not on the threads' timing. Progress (the slowest run's
 step) goes to standard error.
 Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 a run diverged (it
@@ -41,10 +43,13 @@ int runRace(const CommandOptions& options, const QStringList& positional)
     const sme::RaceResult race = sme::runRace(setup->data, setup->settings, steps, evalEvery,
                                               stepProgressPrinter("race", steps));
     const int written = writeTable("race", output, sme::toRaceTable(race));
-    for (sme::SamplerKind kind : sme::allSamplerKinds)
-        if (const sme::TrainingRunResult& run = race.runs[std::size_t(kind)]; run.diverged)
+    for (sme::SamplerKind kind : sme::allSamplerKinds) {
+        const sme::TrainingRunResult& run = race.runs[std::size_t(kind)];
+        if (run.diverged)
             reportError("race", QString::fromUtf8(sme::samplerName(kind)) + ": "
                                     + QString::fromStdString(run.divergence));
+        reportCollapse("race", QString::fromUtf8(sme::samplerName(kind)), run.records);
+    }
     if (written != 0)
         return 1; // the rows are lost: that outranks a divergence
     return race.anyDiverged() ? 3 : 0;

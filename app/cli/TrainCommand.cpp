@@ -13,10 +13,14 @@ namespace {
 constexpr long defaultSteps = 2000;
 
 const char* const description = R"(Trains the embedding model headless and writes one CSV row per evaluation:
-  step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r
+  step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r,spread
 Step 0 is before training (loss and active_fraction empty there). loss, active_fraction and
 beta are means over the steps since the previous row; the metrics are measured on the
-held-out classes (zero-shot retrieval). Progress goes to standard error.
+held-out classes (zero-shot retrieval), tied distances scored by their expectation over a
+random order (a model that maps everything to one point scores chance, not 1). spread is the
+RMS distance between held-out embeddings over sqrt(2): 1 for points spread like uniform ones
+on the sphere, 0 for a model that maps everything to one point; below 0.1 the model has
+collapsed, and standard error says so. Progress goes to standard error.
 Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 the run diverged (the
 rows up to the divergence are written).)";
 
@@ -38,6 +42,7 @@ int runTrain(const CommandOptions& options, const QStringList& positional)
     const int written = writeTable("train", output, sme::toTable(run.records));
     if (run.diverged)
         reportError("train", QString::fromStdString(run.divergence));
+    reportCollapse("train", QStringLiteral("the model"), run.records);
     if (written != 0)
         return 1; // the rows are lost: that outranks a divergence
     return run.diverged ? 3 : 0;

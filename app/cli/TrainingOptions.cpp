@@ -123,3 +123,24 @@ std::function<void(long)> stepProgressPrinter(const char* command, long steps)
             QTextStream(stderr) << command << ": step " << done << "/" << steps << Qt::endl;
     };
 }
+
+void reportCollapse(const char* command, const QString& who,
+                    const std::vector<sme::TrainingRecord>& records)
+{
+    const auto first = std::find_if(records.begin(), records.end(), [](const sme::TrainingRecord& r) {
+        return r.evaluation.collapsed();
+    });
+    if (first == records.end())
+        return;
+    const sme::Evaluation& last = records.back().evaluation;
+    const QString state = last.collapsed()
+        ? QStringLiteral("collapsed at step %1 and ended collapsed (spread %2 < %3)")
+              .arg(first->step).arg(last.spread, 0, 'f', 3).arg(sme::collapsedSpread)
+        : QStringLiteral("collapsed at step %1 (spread %2 < %3) and spread out again by the end")
+              .arg(first->step).arg(first->evaluation.spread, 0, 'f', 3).arg(sme::collapsedSpread);
+    reportError(command, who + QStringLiteral(" ") + state
+                             + QStringLiteral(": the held-out points lie close to one point, nearer to each other than "
+                                              "any margin, so what ranking is left rests on noise. Hard negative "
+                                              "mining with a triplet loss does this (the paper, section 4); try "
+                                              "another sampler, the margin loss or a lower learning rate."));
+}

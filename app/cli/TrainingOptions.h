@@ -6,9 +6,11 @@
 #include "app/cli/CommandOptions.h"
 #include "app/io/DataSource.h"
 #include "model/training/Trainer.h"
+#include "model/training/TrainingPipeline.h"
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 // --dataset, --data-noise, --data-seed, --sampler, --loss, --dim, --hidden, --batch-classes,
 // --batch-k, --lr, --alpha, --seed.
@@ -44,6 +46,11 @@ void addTrainingRunOptions(CommandOptions& options, long defaultSteps);
 // Throws sme::Error for a positional argument, a missing -o, or counts out of range.
 TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
                                           const QStringList& positional, long defaultSteps);
+
+// When a run's evaluations show a collapsed model (Evaluation::collapsed), says so on standard
+// error as "COMMAND: WHO collapsed ...", with the step it first did and what to change.
+void reportCollapse(const char* command, const QString& who,
+                    const std::vector<sme::TrainingRecord>& records);
 
 // A progress callback for a run of `steps` steps: "COMMAND: step DONE/STEPS" on stderr ten
 // times in the run and at its end.

@@ -10,16 +10,22 @@
 
 namespace sme {
 
+// Ties. Points at the same distance from a query have no order, so every score below is its
+// expectation over a uniformly random order of the tied points: a model that maps every point
+// to one place scores chance level, never 1. Distances are compared squared, and two are tied
+// when they differ by less than what rounding can make of equal ones (tieTolerance): the Gram
+// form |x|^2 + |y|^2 - 2 x.y of identical points need not round to the same number twice.
+
 // Recall@K for each K of ks: the share of queries whose K nearest neighbours (Euclidean, the
-// query itself excluded) hold one of its class. Every row is a query; a query whose class has
-// no other member can never succeed and is left out of the denominator. Neighbours at exactly
-// the distance of the nearest same-class point count as farther (ties go to the query).
+// query itself excluded) hold one of its class, ties scored by their expectation. Every row is
+// a query; a query whose class has no other member can never succeed and is left out of the
+// denominator.
 std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                               std::span<const int> labels, std::span<const int> ks);
 
 // MAP@R (Musgrave et al. 2020): for each query with R >= 1 other members of its class, the
 // average over the R nearest neighbours of precision@i at each relevant position i, divided
-// by R; the mean over queries.
+// by R (ties scored by their expectation); the mean over queries.
 double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                std::span<const int> labels);
 
@@ -31,6 +37,19 @@ struct RetrievalScores {
 };
 RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                 std::span<const int> labels, std::span<const int> ks);
+
+// The absolute tolerance under which two squared distances between points of squared norm at
+// most largestSquaredNorm are the same distance: the rounding error of the Gram form, about
+// dimension * eps * |x| |y| in the worst case and sqrt(dimension) * eps typically; 64 eps covers
+// the typical case up to n = 4096 and is far below the gap float embeddings can make
+// (1e-7 relative).
+double tieTolerance(double largestSquaredNorm);
+
+// The root mean square of the distances between distinct points over sqrt(2), the value for
+// independent uniform points on the unit sphere (E|x - y|^2 = 2 exactly, in every dimension).
+// 1 for points that use the sphere, 0 when every point is the same: how spread an embedding is,
+// from sum |x_i|^2 and |sum x_i|^2 alone (no N x N matrix). 0 for fewer than two points.
+double embeddingSpread(const Eigen::Ref<const Eigen::MatrixXd>& embeddings);
 
 // Normalised mutual information 2 I(Y; C) / (H(Y) + H(C)) between labels and clusters
 // (1 when both are a single cluster).

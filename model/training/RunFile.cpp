@@ -195,6 +195,7 @@ std::string encodeRun(const SavedRun& run)
             out.f64(r);
         out.f64(e.nmi);
         out.f64(e.mapAtR);
+        out.f64(e.spread);
     }
     out.u64(runChecksum(out.bytes()));
     return std::move(out.bytes());
@@ -244,13 +245,15 @@ SavedRun decodeRun(std::string_view bytes)
         p.activeFraction = in.f64();
         p.beta = in.f64();
     }
-    run.history.evaluations.resize(in.count(56));
+    run.history.evaluations.resize(in.count(version >= 2 ? 64 : 56));
     for (Evaluation& e : run.history.evaluations) {
         e.step = long(in.i64());
         for (double& r : e.recall)
             r = in.f64();
         e.nmi = in.f64();
         e.mapAtR = in.f64();
+        if (version >= 2)
+            e.spread = in.f64(); // format 1 did not measure it: it stays NaN
     }
     require(in.left() == 0, "damaged (bytes left over after the run)");
     return run;

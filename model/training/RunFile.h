@@ -17,7 +17,7 @@ struct SavedRun {
     RunHistory history;
 };
 
-inline constexpr std::uint32_t runFileVersion = 1;
+inline constexpr std::uint32_t runFileVersion = 2; // 2: each evaluation's spread
 
 // Little-endian, versioned, ending in a 64-bit FNV-1a checksum of everything before it.
 std::string encodeRun(const SavedRun& run);

@@ -81,11 +81,11 @@ Table toRaceTable(const RaceResult& race)
     std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
         return a.step != b.step ? a.step < b.step : a.sampler < b.sampler;
     });
-    Table table{{"step", "sampler", "loss", "recall_at_1", "nmi", "map_at_r"}, {}};
+    Table table{{"step", "sampler", "loss", "recall_at_1", "nmi", "map_at_r", "spread"}, {}};
     for (const Row& row : rows) {
         const Evaluation& e = row.record->evaluation;
         table.addRow({double(row.step), std::string(samplerName(allSamplerKinds[row.sampler])),
-                      row.record->loss, e.recall[0], e.nmi, e.mapAtR});
+                      row.record->loss, e.recall[0], e.nmi, e.mapAtR, e.spread});
     }
     return table;
 }

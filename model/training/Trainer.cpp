@@ -249,6 +249,7 @@ Evaluation Trainer::evaluate() const
     const RetrievalScores scores = retrievalScores(embeddings, labels, ks);
     std::copy(scores.recall.begin(), scores.recall.end(), evaluation.recall.begin());
     evaluation.mapAtR = scores.mapAtR;
+    evaluation.spread = embeddingSpread(embeddings);
     Rng rng = seededStream(settings_.seed ^ (std::uint64_t(steps_) << 20), evaluationStream);
     evaluation.nmi = clusteringNmi(embeddings, labels, rng);
     return evaluation;

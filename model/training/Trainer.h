@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,12 +55,22 @@ struct StepResult {
     std::string divergence;               // why, for a person
 };
 
+// Below this spread (embeddingSpread: RMS pairwise distance over sqrt 2) a model has collapsed:
+// its held-out points, nearly all pairs of different classes, lie closer than 0.14 on average,
+// less than the smallest gap any of the losses asks between a positive and a negative
+// (alpha = 0.2), so no margin holds and what ranking is left is rounding and luck.
+inline constexpr double collapsedSpread = 0.1;
+
 // Retrieval quality on the held-out classes.
 struct Evaluation {
     long step = 0;
     std::array<double, 4> recall{};       // Recall@1, @2, @4, @8
     double nmi = 0.0;
     double mapAtR = 0.0;
+    // embeddingSpread of the held-out embeddings; NaN when not measured (runs saved before it).
+    double spread = std::numeric_limits<double>::quiet_NaN();
+
+    bool collapsed() const { return spread < collapsedSpread; }
 };
 
 class Trainer {

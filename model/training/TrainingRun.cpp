@@ -51,12 +51,12 @@ FigureTrainingRun trainForFigures(Trainer& trainer, RunHistory history, long ste
 Table toTable(const std::vector<TrainingRecord>& records)
 {
     Table table{{"step", "loss", "active_fraction", "beta", "recall_at_1", "recall_at_2",
-                 "recall_at_4", "recall_at_8", "nmi", "map_at_r"},
+                 "recall_at_4", "recall_at_8", "nmi", "map_at_r", "spread"},
                 {}};
     for (const TrainingRecord& r : records) {
         const Evaluation& e = r.evaluation;
         table.addRow({double(r.step), r.loss, r.activeFraction, r.beta, e.recall[0], e.recall[1],
-                      e.recall[2], e.recall[3], e.nmi, e.mapAtR});
+                      e.recall[2], e.recall[3], e.nmi, e.mapAtR, e.spread});
     }
     return table;
 }
