@@ -4,6 +4,8 @@
 #include "model/data/Dataset.h"
 #include "model/base/Error.h"
 #include "model/data/IdxFormat.h"
+#include "model/geometry/SpherePoints.h"
+#include "model/sampling/Sampler.h"
 
 #include <QDir>
 #include <QFile>
@@ -131,6 +133,9 @@ private slots:
     void standardiseOnlyCentresAConstantFeature();
     void standardiseRefusesMismatchedParts();
     void digitsFileParses();
+    void labelNoiseMakesTheShareWrong();
+    void labelNoiseRefusesABadShare();
+    void hardNegativesPickMislabeledPointsFirst();
 };
 
 void DataLoadersTest::idxParsesEveryElementType_data()
@@ -632,6 +637,77 @@ void DataLoadersTest::digitsFileParses()
     QCOMPARE(split.heldOut.features.rows(), 182 + 181 + 179 + 174 + 180);
     sme::standardise(split); // pixel 1 is 0 everywhere: must stay finite
     QVERIFY(split.training.features.allFinite() && split.heldOut.features.allFinite());
+}
+
+void DataLoadersTest::labelNoiseMakesTheShareWrong()
+{
+    const sme::DataSplit clean = sme::splitByClass(sme::loadCsvDataset(SME_DIGITS_CSV));
+    sme::Dataset noisy = clean.training;
+    const std::vector<std::size_t> changed = sme::addLabelNoise(noisy, 0.2, 5);
+    QCOMPARE(changed.size(), std::size_t(std::lround(0.2 * 901))); // 901 training rows
+    std::vector<bool> isChanged(noisy.labels.size(), false);
+    for (std::size_t row : changed)
+        isChanged[row] = true;
+    for (std::size_t row = 0; row < noisy.labels.size(); ++row) {
+        const int was = clean.training.labels[row];
+        const int now = noisy.labels[row];
+        if (isChanged[row]) // wrong, and one of the training classes 0-4
+            QVERIFY(now != was && now >= 0 && now <= 4);
+        else
+            QCOMPARE(now, was);
+    }
+    QCOMPARE(noisy.classCount(), 5);
+    QVERIFY(noisy.features == clean.training.features);
+    sme::Dataset again = clean.training;
+    sme::addLabelNoise(again, 0.2, 5);
+    QVERIFY(again.labels == noisy.labels); // the same seed, the same wrong labels
+    sme::Dataset other = clean.training;
+    sme::addLabelNoise(other, 0.2, 6);
+    QVERIFY(other.labels != noisy.labels);
+    sme::Dataset none = clean.training;
+    QVERIFY(sme::addLabelNoise(none, 0.0, 5).empty());
+    QVERIFY(none.labels == clean.training.labels);
+}
+
+void DataLoadersTest::labelNoiseRefusesABadShare()
+{
+    sme::Dataset data = sme::splitByClass(sme::loadCsvDataset(SME_DIGITS_CSV)).training;
+    for (double share : {-0.1, 0.95, std::nan("")})
+        QCOMPARE(errorOf([&] { sme::addLabelNoise(data, share, 1); }).left(39),
+                 QStringLiteral("the label noise is a share between 0 an"));
+    data.labels.assign(data.labels.size(), 3);
+    QVERIFY(errorOf([&] { sme::addLabelNoise(data, 0.1, 1); }).contains("label noise needs two classes or more"));
+}
+
+void DataLoadersTest::hardNegativesPickMislabeledPointsFirst()
+{
+    // Raw digits pixels, standardised and put on the sphere: a point's nearest neighbours are
+    // nearly always of its own class, so a point given another class's label sits among the
+    // anchors of its true class, closer than any true negative. Hard negative mining takes it
+    // first; uniform sampling takes it as often as any other negative. 20 % of the labels are
+    // wrong: uniform picks are about one in five mislabeled, hard picks several times more.
+    sme::DataSplit split = sme::splitByClass(sme::loadCsvDataset(SME_DIGITS_CSV));
+    sme::standardise(split);
+    const std::vector<std::size_t> changed = sme::addLabelNoise(split.training, 0.2, 3);
+    std::vector<bool> mislabeled(split.training.labels.size(), false);
+    for (std::size_t row : changed)
+        mislabeled[row] = true;
+    Eigen::MatrixXd points = split.training.features.cast<double>();
+    points.rowwise().normalize();
+    const Eigen::MatrixXd distances = sme::pairwiseDistances(points);
+    const auto mislabeledShare = [&](sme::SamplerKind kind) {
+        sme::Rng rng(1);
+        const std::vector<sme::Triplet> triplets
+            = sme::sampleTriplets(kind, distances, split.training.labels, sme::SamplerSettings{64, 0.5, 1.4}, rng);
+        const auto picked = std::count_if(triplets.begin(), triplets.end(), [&](const sme::Triplet& t) {
+            return mislabeled[std::size_t(t.negative)];
+        });
+        return double(picked) / double(triplets.size());
+    };
+    const double uniform = mislabeledShare(sme::SamplerKind::Uniform);
+    const double hard = mislabeledShare(sme::SamplerKind::HardNegative);
+    QVERIFY2(uniform > 0.1 && uniform < 0.3, qPrintable(QString::number(uniform)));
+    QVERIFY2(hard > 2.0 * uniform, qPrintable(QStringLiteral("hard %1, uniform %2").arg(hard).arg(uniform)));
 }
 
 QTEST_APPLESS_MAIN(DataLoadersTest)

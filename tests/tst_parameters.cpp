@@ -34,6 +34,7 @@ sme::ExplorerParameters unusual()
     p.nu = 0.05;
     p.dataset = "digits";
     p.syntheticNoise = 2.5;
+    p.labelNoise = 0.15;
     p.batchClasses = 7;
     p.batchK = 3;
     p.hidden = {64, 32, 16};
@@ -111,7 +112,7 @@ void ParametersTest::jsonTextIsPinned()
     // Sessions and remembered settings written before stay readable, and new ones read the same.
     QCOMPARE(QJsonDocument(parametersToJson(unusual())).toJson(QJsonDocument::Compact),
              QByteArray(R"({"alpha":0.45,"batch_classes":7,"batch_k":3,"beta0":0.9,"cutoff":0.35,)"
-                        R"("dataset":"digits","dimension":37,"gradient_noise":0.25,"hidden":[64,32,16],)"
+                        R"("dataset":"digits","dimension":37,"gradient_noise":0.25,"hidden":[64,32,16],"label_noise":0.15,)"
                         R"("learn_class_beta":false,"learn_image_beta":true,"learning_rate":0.0025,)"
                         R"("loss":"contrastive","monte_carlo_points":300,"nonzero_loss_cutoff":1.25,"nu":0.05,)"
                         R"("sampler":"semi-hard","seed":"424242","steps_per_second":20,"stop_after":1500,)"
@@ -142,6 +143,7 @@ void ParametersTest::everyBadFieldIsNamedInFieldOrder()
         "nu must be a number from -1 to 1",
         "dataset must be synthetic, digits or a file path",
         "synthetic_noise must be a number from 0 to 10",
+        "label_noise must be a number from 0 to 0.9",
         "batch_classes must be a number from 2 to 100",
         "batch_k must be a number from 1 to 50",
         "hidden must be a list of up to 8 whole widths from 1 to 4096",

@@ -71,7 +71,7 @@ ParameterChange policyBeforeTheSchema(const ExplorerParameters& a, const Explore
     ParameterChange change;
     if (std::min(a.dimension, sme::largestModelDimension) != std::min(b.dimension, sme::largestModelDimension))
         change.reset = ModelReset::Dimension;
-    else if (a.dataset != b.dataset || a.syntheticNoise != b.syntheticNoise)
+    else if (a.dataset != b.dataset || a.syntheticNoise != b.syntheticNoise || a.labelNoise != b.labelNoise)
         change.reset = ModelReset::DataSet;
     else if (a.hidden != b.hidden)
         change.reset = ModelReset::HiddenLayers;
@@ -140,6 +140,7 @@ const Effect effectOfEachField[] = {
     {"nu", ModelReset::None, false, {LiveSetting::Nu}},
     {"dataset", ModelReset::DataSet, false, {}},
     {"synthetic_noise", ModelReset::DataSet, false, {}},
+    {"label_noise", ModelReset::DataSet, false, {}},
     {"batch_classes", ModelReset::BatchShape, true, {}},
     {"batch_k", ModelReset::BatchShape, true, {}},
     {"hidden", ModelReset::HiddenLayers, false, {}},
@@ -339,6 +340,7 @@ void ParameterSchemaTest::figureCommandKeepsItsOptionNames()
         {"alpha", "alpha"},       {"beta0", "beta"},            {"cutoff", "lambda"},
         {"nonzero_loss_cutoff", "nonzero-loss-cutoff"},         {"dataset", "dataset"},
         {"synthetic_noise", "data-noise"},                      {"sampler", "sampler"},
+        {"label_noise", "label-noise"},
         {"loss", "loss"},         {"learning_rate", "lr"},      {"seed", "seed"},
     };
     std::map<std::string_view, std::string_view> options;

@@ -208,6 +208,10 @@ QWidget* ControlPanel::dataGroup()
         tr("Synthetic data: how strongly nuisance variation "
            "shared by all classes hides them (0 = clean)."));
     layout->addRow(tr("Nuisance level"), syntheticNoise_);
+    labelNoise_ = doubleBox(&Parameters::labelNoise, 0.05, 2,
+        tr("Share of training labels replaced by another class (0 = clean). Hard negative "
+           "mining picks the mislabeled points first."));
+    layout->addRow(tr("Label noise"), labelNoise_);
     batchClasses_ = intBox(&Parameters::batchClasses, tr("P: classes per batch."));
     batchK_ = intBox(&Parameters::batchK, tr("K: examples per class in a batch."));
     auto* batch = new QHBoxLayout;
@@ -231,7 +235,7 @@ QWidget* ControlPanel::dataGroup()
         else
             emitChange();
     });
-    for (QDoubleSpinBox* box : {syntheticNoise_, learningRate_})
+    for (QDoubleSpinBox* box : {syntheticNoise_, labelNoise_, learningRate_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
     for (QSpinBox* box : {batchClasses_, batchK_, seed_})
         connect(box, &QSpinBox::valueChanged, this, &ControlPanel::emitChange);
@@ -295,6 +299,7 @@ sme::ExplorerParameters ControlPanel::parameters() const
     const int data = dataset_->currentIndex();
     p.dataset = data == 0 ? "synthetic" : data == 1 ? "digits" : dataFile_.toStdString();
     p.syntheticNoise = syntheticNoise_->value();
+    p.labelNoise = labelNoise_->value();
     p.batchClasses = batchClasses_->value();
     p.batchK = batchK_->value();
     p.hidden.clear();
@@ -331,6 +336,7 @@ void ControlPanel::setParameters(const sme::ExplorerParameters& p)
     else
         setDataFile(QString::fromStdString(p.dataset));
     syntheticNoise_->setValue(p.syntheticNoise);
+    labelNoise_->setValue(p.labelNoise);
     batchClasses_->setValue(p.batchClasses);
     batchK_->setValue(p.batchK);
     QStringList widths;

@@ -72,6 +72,7 @@ private:
     QDoubleSpinBox* nu_;
     QComboBox* dataset_;
     QDoubleSpinBox* syntheticNoise_;
+    QDoubleSpinBox* labelNoise_;
     QSpinBox* batchClasses_;
     QSpinBox* batchK_;
     QLineEdit* hidden_;

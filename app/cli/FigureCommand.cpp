@@ -52,6 +52,7 @@ void addFigureOptions(CommandOptions& options)
     options.add("nonzero-loss-cutoff", "Distance weighted: weight 0 beyond (default 1.4).", "D");
     options.add("dataset", "Training data: synthetic (default), digits, or a file.", "DATA");
     options.add("data-noise", "Synthetic data: the nuisance level (default 1).", "X");
+    options.add("label-noise", "Share of training labels replaced by another class (default 0).", "X");
     options.add("sampler", "Training sampler (default distance-weighted).", "S");
     options.add("loss", "Training loss (default margin).", "L");
     options.add("lr", "Learning rate (default 0.001).", "X");
@@ -124,11 +125,8 @@ struct Figures {
             run = std::make_shared<sme::FigureTrainingRun>(
                 trainForFigures(*trainer, std::move(saved->history), steps, evalEvery));
         } else if (!run) {
-            DataChoice data;
-            data.dataset = QString::fromStdString(parameters.dataset);
-            data.noise = parameters.syntheticNoise;
-            run = std::make_shared<sme::FigureTrainingRun>(
-                trainForFigures(loadDataSplit(data), trainerSettingsFor(parameters), steps, evalEvery));
+            run = std::make_shared<sme::FigureTrainingRun>(trainForFigures(
+                loadDataSplit(dataChoiceFor(parameters)), trainerSettingsFor(parameters), steps, evalEvery));
         }
         return *run;
     }

@@ -3,11 +3,13 @@
 
 #include "app/cli/HeadlessCommand.h"
 #include "app/io/OutputFile.h"
+#include "app/io/Presets.h"
 #include "model/base/Error.h"
 #include "model/figures/ExplorerParameters.h"
 
 #include <QTextStream>
 #include <algorithm>
+#include <string_view>
 
 namespace {
 
@@ -20,24 +22,23 @@ void checkTrainingOptions(const CommandOptions& options)
     const QString dataset = options.text("dataset");
     if (!dataset.isEmpty() && dataset != QLatin1String("synthetic"))
         for (const char* name : {"data-noise", "data-seed"})
-            if (options.isSet(QLatin1String(name)))
+            if (options.isSet(QLatin1String(name)) && !(options.isSet("label-noise") && name == std::string_view("data-seed")))
                 throw sme::Error(QStringLiteral("--%1 applies only to the synthetic data set").arg(QLatin1String(name)).toStdString());
 }
 
-DataChoice readDataChoice(const CommandOptions& options)
+DataChoice readDataChoice(const CommandOptions& options, DataChoice choice)
 {
-    DataChoice choice;
     if (!options.text("dataset").isEmpty())
         choice.dataset = options.text("dataset");
     choice.noise = options.real("data-noise", choice.noise);
     choice.dataSeed = options.integer("data-seed", choice.dataSeed);
+    choice.labelNoise = options.real("label-noise", choice.labelNoise);
     return choice;
 }
 
 // Throws sme::Error for an unknown sampler or loss name or a malformed number.
-sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
+sme::TrainerSettings readTrainerSettings(const CommandOptions& options, sme::TrainerSettings settings)
 {
-    sme::TrainerSettings settings;
     settings.sampler = options.choice("sampler", sme::allSamplerKinds, sme::samplerName, settings.sampler);
     settings.loss = options.choice("loss", sme::allLossKinds, sme::lossName, settings.loss);
     settings.embeddingDimension = options.integer("dim", settings.embeddingDimension);
@@ -53,14 +54,37 @@ sme::TrainerSettings readTrainerSettings(const CommandOptions& options)
     return settings;
 }
 
+// The ids of the presets, for the option's help.
+QStringList presetIds()
+{
+    QStringList ids;
+    for (const Preset& preset : loadPresets().presets)
+        ids.append(preset.id);
+    return ids;
+}
+
 } // namespace
+
+std::optional<sme::ExplorerParameters> presetOption(const CommandOptions& options)
+{
+    const QString id = options.text("preset");
+    if (id.isEmpty())
+        return std::nullopt;
+    for (const Preset& preset : loadPresets().presets)
+        if (preset.id == id)
+            return presetParameters(preset);
+    throw sme::Error(("no preset '" + id + "' (the presets are " + presetIds().join(", ") + ")").toStdString());
+}
 
 void addTrainingOptions(CommandOptions& options)
 {
     options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
     options.add("data-noise", "Synthetic data: the nuisance level (default 1; 0 is a clean raw space).", "X");
     options.addHidden("noise", "SIGMA"); // refused, pointing at --data-noise
-    options.add("data-seed", "Synthetic data: its seed (default 1).", "S");
+    options.add("data-seed", "Synthetic data: its seed (default 1); with --label-noise, the wrong labels' too.", "S");
+    options.add("label-noise", "Share of training labels replaced by another class, 0 to 0.9 (default 0).", "X");
+    options.add("preset", "Start from a lesson's parameters, as the window's Lessons menu sets them "
+                          "(the options given override them): " + presetIds().join(", ") + ".", "ID");
     options.add("sampler", "uniform, hard, semi-hard or distance-weighted (default).", "S");
     options.add("loss", "contrastive, triplet-squared, triplet or margin (default).", "L");
     addDimensionOption(options, sme::largestModelDimension);
@@ -86,8 +110,12 @@ std::optional<TrainingSetup> prepareTraining(const char* command, const CommandO
         reportError(QString::fromUtf8(command), problem); // found before the runs, not after them
         return std::nullopt;
     }
-    sme::TrainerSettings settings = readTrainerSettings(options); // options first, then data
-    return TrainingSetup{std::move(settings), loadDataSplit(readDataChoice(options))};
+    const std::optional<sme::ExplorerParameters> preset = presetOption(options);
+    // options first, then data
+    sme::TrainerSettings settings = readTrainerSettings(options, preset ? sme::trainerSettingsFor(*preset)
+                                                                        : sme::TrainerSettings{});
+    const DataChoice data = readDataChoice(options, preset ? dataChoiceFor(*preset) : DataChoice{});
+    return TrainingSetup{std::move(settings), loadDataSplit(data)};
 }
 
 void addTrainingRunOptions(CommandOptions& options, long defaultSteps)
@@ -106,7 +134,9 @@ TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
     run.output = options.text("output");
     if (run.output.isEmpty())
         throw sme::Error("missing -o FILE (use -o - for standard output)");
-    run.steps = options.integer("steps", int(defaultSteps));
+    const std::optional<sme::ExplorerParameters> preset = presetOption(options);
+    // A lesson that stops by itself runs as long headless as in the window.
+    run.steps = options.integer("steps", int(preset && preset->stopAfter > 0 ? preset->stopAfter : defaultSteps));
     run.evalEvery = options.integer("eval-every", 100);
     if (run.steps < 0)
         throw sme::Error("--steps must be >= 0");

@@ -12,9 +12,13 @@
 #include <optional>
 #include <vector>
 
-// --dataset, --data-noise, --data-seed, --sampler, --loss, --dim, --hidden, --batch-classes,
+// --preset, --dataset, --data-noise, --data-seed, --label-noise, --sampler, --loss, --dim, --hidden, --batch-classes,
 // --batch-k, --lr, --alpha, --seed.
 void addTrainingOptions(CommandOptions& options);
+
+// --preset ID: the parameters the window sets for that preset (presetParameters), or nullopt
+// when the option is not given. Throws sme::Error naming the known ids for an unknown one.
+std::optional<sme::ExplorerParameters> presetOption(const CommandOptions& options);
 
 // Throws sme::Error for a positional argument: the training commands take none.
 void refusePositionals(const QStringList& positional);
@@ -41,7 +45,7 @@ struct TrainingRunOptions {
     long evalEvery = 0;
 };
 
-// -o, the training options, --steps (defaultSteps) and --eval-every (default 100).
+// -o, the training options, --steps (defaultSteps, or the preset's stop_after) and --eval-every (default 100).
 void addTrainingRunOptions(CommandOptions& options, long defaultSteps);
 // Throws sme::Error for a positional argument, a missing -o, or counts out of range.
 TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,

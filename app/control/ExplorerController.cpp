@@ -126,10 +126,7 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
 {
     emit loading(true);
     try {
-        DataChoice data;
-        data.dataset = QString::fromStdString(next.dataset);
-        data.noise = next.syntheticNoise;
-        training_->configure(loadDataSplit(data), trainerSettingsFor(next));
+        training_->configure(loadDataSplit(dataChoiceFor(next)), trainerSettingsFor(next));
         emit loading(false);
     } catch (const sme::Error& e) {
         emit loading(false);

@@ -138,10 +138,7 @@ void RaceWindow::connectRace()
 void RaceWindow::configureRace(const sme::ExplorerParameters& parameters)
 {
     try {
-        DataChoice data;
-        data.dataset = QString::fromStdString(parameters.dataset);
-        data.noise = parameters.syntheticNoise;
-        race_->configure(loadDataSplit(data), trainerSettingsFor(parameters));
+        race_->configure(loadDataSplit(dataChoiceFor(parameters)), trainerSettingsFor(parameters));
     } catch (const sme::Error& e) {
         banner_->showMessage(tr("Cannot set up the race: %1").arg(QString::fromStdString(e.what())),
                              MessageBanner::Kind::Error);

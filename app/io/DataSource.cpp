@@ -21,7 +21,18 @@ sme::Dataset embeddedDigits()
     return digits;
 }
 
-sme::DataSplit loadDataSplit(const DataChoice& choice)
+DataChoice dataChoiceFor(const sme::ExplorerParameters& parameters)
+{
+    DataChoice data;
+    data.dataset = QString::fromStdString(parameters.dataset);
+    data.noise = parameters.syntheticNoise;
+    data.labelNoise = parameters.labelNoise;
+    return data;
+}
+
+namespace {
+
+sme::DataSplit splitData(const DataChoice& choice)
 {
     if (choice.dataset == QLatin1String("synthetic")) {
         sme::SyntheticSettings settings;
@@ -44,13 +55,21 @@ sme::DataSplit loadDataSplit(const DataChoice& choice)
     return sme::splitByClass(sme::loadIdx(path, labels), 0.5);
 }
 
+} // namespace
+
+sme::DataSplit loadDataSplit(const DataChoice& choice)
+{
+    sme::DataSplit split = splitData(choice);
+    if (choice.labelNoise > 0.0)
+        sme::addLabelNoise(split.training, choice.labelNoise, choice.dataSeed);
+    return split;
+}
+
 std::unique_ptr<sme::Trainer> restoredTrainer(const sme::ExplorerParameters& parameters,
                                               const sme::TrainerState& state)
 {
-    DataChoice data;
-    data.dataset = QString::fromStdString(parameters.dataset);
-    data.noise = parameters.syntheticNoise;
-    auto trainer = std::make_unique<sme::Trainer>(loadDataSplit(data), sme::trainerSettingsFor(parameters));
+    auto trainer = std::make_unique<sme::Trainer>(loadDataSplit(dataChoiceFor(parameters)),
+                                                  sme::trainerSettingsFor(parameters));
     trainer->restoreState(state);
     return trainer;
 }

@@ -13,12 +13,17 @@
 struct DataChoice {
     QString dataset = QStringLiteral("synthetic"); // "synthetic", "digits", or a file path
     double noise = 1.0;                            // synthetic only: the nuisance level
-    std::uint64_t dataSeed = 1;                    // synthetic only
+    std::uint64_t dataSeed = 1;                    // synthetic: its seed; any: the label noise's
+    double labelNoise = 0.0;                       // share of training labels made wrong
 };
+
+// The data the explorer's parameters name (the window's data seed is 1).
+DataChoice dataChoiceFor(const sme::ExplorerParameters& parameters);
 
 // The data split by class for zero-shot retrieval: synthetic and digits in halves (digits 0-4
 // for training, 5-9 held out); a file (.csv, or IDX images with the labels file beside them)
-// likewise in halves of its sorted classes. Throws sme::Error with a message naming the file.
+// likewise in halves of its sorted classes; then label noise on the training part
+// (sme::addLabelNoise, seeded by dataSeed). Throws sme::Error with a message naming the file.
 sme::DataSplit loadDataSplit(const DataChoice& choice);
 
 // The digits as shipped in the resources (UCI optdigits, 8x8, 1797 examples).

@@ -3,6 +3,7 @@
 #include "model/data/Dataset.h"
 
 #include "model/base/Error.h"
+#include "model/base/Random.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <numeric>
 #include <sstream>
 
 namespace sme {
@@ -87,6 +89,34 @@ DataSplit splitByClass(const Dataset& data, double trainingShare)
                        data.name + " (training)"),
             selectRows(data, [&](int label) { return label > lastTrainingClass; },
                        data.name + " (held out)")};
+}
+
+std::vector<std::size_t> addLabelNoise(Dataset& training, double share, std::uint64_t seed)
+{
+    require(share >= 0.0 && share <= maxLabelNoise, [&] {
+        std::ostringstream message;
+        message << "the label noise is a share between 0 and " << maxLabelNoise << ", not " << share;
+        return message.str();
+    });
+    const std::vector<int> classes = distinctLabels(training.labels);
+    require(classes.size() >= 2, messagePrefix(training.name) + "label noise needs two classes or more");
+    const auto changed = std::size_t(std::llround(share * double(training.labels.size())));
+    Rng rng = seededStream(seed, 30);
+    std::vector<std::size_t> rows(training.labels.size());
+    std::iota(rows.begin(), rows.end(), std::size_t{0});
+    // A partial Fisher-Yates shuffle: the first `changed` rows are a uniform draw without
+    // replacement.
+    for (std::size_t i = 0; i < changed; ++i)
+        std::swap(rows[i], rows[i + uniformIndex(rows.size() - i, rng)]);
+    rows.resize(changed);
+    for (std::size_t row : rows) {
+        int& label = training.labels[row];
+        const auto own = std::size_t(std::lower_bound(classes.begin(), classes.end(), label) - classes.begin());
+        // One of the other classes, uniformly: an index among C - 1, skipping the own one.
+        const std::size_t other = uniformIndex(classes.size() - 1, rng);
+        label = classes[other < own ? other : other + 1];
+    }
+    return rows;
 }
 
 void standardise(DataSplit& split)

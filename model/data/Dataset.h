@@ -3,6 +3,8 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,16 @@ struct DataSplit {
 // part. Throws sme::Error when data is invalid, trainingShare is not in (0, 1), or a part would
 // get fewer than two classes. The parts are named name + " (training)" / " (held out)".
 DataSplit splitByClass(const Dataset& data, double trainingShare = 0.5);
+
+// Label noise: the labels of round(share * rows) training rows, drawn without replacement,
+// replaced each by a uniformly drawn other class of the training part (so the class count is
+// unchanged and every changed label is wrong). Held-out labels are never touched: retrieval is
+// still scored against the truth. The draws come from stream 30 of seed (the data's seed), so
+// every model trained on the same data sees the same wrong labels. Returns the rows changed.
+// Throws sme::Error when share is not in [0, maxLabelNoise] or the training part has fewer
+// than two classes.
+inline constexpr double maxLabelNoise = 0.9;
+std::vector<std::size_t> addLabelNoise(Dataset& training, double share, std::uint64_t seed);
 
 // Standardises every feature with the mean and (population) standard deviation of the TRAINING
 // part only, applied to both parts, so nothing about the held-out classes leaks into training.

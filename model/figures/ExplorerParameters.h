@@ -31,6 +31,7 @@ struct ExplorerParameters {
     // Data and model
     std::string dataset = "synthetic"; // "synthetic", "digits" or a file path
     double syntheticNoise = 1.0;
+    double labelNoise = 0.0;       // share of training labels made wrong (addLabelNoise)
     int batchClasses = 12;
     int batchK = 5;
     std::vector<int> hidden{256, 256};

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/figures/ParameterSchema.h"
 
+#include "model/data/Dataset.h"
+
 #include <algorithm>
 #include <array>
 #include <bitset>
@@ -47,6 +49,8 @@ constexpr ParameterField rows[] = {
     {.key = "dataset", .member = &P::dataset, .figureOption = "dataset", .resets = DataSet},
     {.key = "synthetic_noise", .member = &P::syntheticNoise, .minimum = 0, .maximum = 10,
      .figureOption = "data-noise", .resets = DataSet},
+    {.key = "label_noise", .member = &P::labelNoise, .minimum = 0, .maximum = maxLabelNoise,
+     .figureOption = "label-noise", .resets = DataSet},
     {.key = "batch_classes", .member = &P::batchClasses, .minimum = 2, .maximum = 100, .resets = BatchShape,
      .recomputesIdealised = true},
     {.key = "batch_k", .member = &P::batchK, .minimum = 1, .maximum = 50, .resets = BatchShape,

@@ -271,6 +271,14 @@
         <source>Embedding dimension n: the embeddings live on the unit sphere S^(n-1). Distances concentrate near √2 as n grows.</source>
         <translation>嵌入维数 n：嵌入位于单位球面 S^(n-1) 上。随着 n 增大，距离集中在 √2 附近。</translation>
     </message>
+    <message>
+        <source>Share of training labels replaced by another class (0 = clean). Hard negative mining picks the mislabeled points first.</source>
+        <translation>被替换为其他类别的训练标签所占比例（0 = 干净）。困难负样本挖掘会优先选中标错的点。</translation>
+    </message>
+    <message>
+        <source>Label noise</source>
+        <translation>标签噪声</translation>
+    </message>
 </context>
 <context>
     <name>DensityChartView</name>
