@@ -48,6 +48,7 @@ AblationWindow::AblationWindow(const sme::ExplorerParameters& parameters, QWidge
     seeds_->setValue(AblationController::defaultSeeds);
     seeds_->setToolTip(tr("Runs per cell, each with its own seed; a cell shows their mean \u00b1 sd"));
     cancel_->setEnabled(false);
+    status_->setText(tr("Not started"));
     banner_->hide();
 
     buildLayout();
