@@ -1,6 +1,7 @@
 // Tests of the ablation grid in the model: cells handed over as they finish, cancel, shards that
 // merge into the full grid, the count of collapsed seeds, and the Markdown and LaTeX tables.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "HandMadeAblation.h"
 #include "SmallTraining.h"
 #include "model/base/Error.h"
 #include "model/training/Ablation.h"
@@ -24,26 +25,6 @@ bool sameCell(const sme::AblationCell& a, const sme::AblationCell& b)
             return false;
     return a.recallAt1 == b.recallAt1 && a.recallAt1Sd == b.recallAt1Sd && a.nmi == b.nmi && a.mapAtR == b.mapAtR
         && a.collapsed == b.collapsed;
-}
-
-// Two cells written by hand: every number known, one cell with collapsed seeds.
-sme::AblationResult handMadeResult()
-{
-    sme::AblationResult result;
-    sme::AblationCell uniform{sme::SamplerKind::Uniform, sme::LossKind::Margin, std::vector<sme::AblationRun>(3)};
-    uniform.recallAt1 = 0.8125;
-    uniform.recallAt1Sd = 0.0104;
-    uniform.nmi = 0.5;
-    uniform.mapAtR = 0.33333;
-    sme::AblationCell hard{sme::SamplerKind::HardNegative, sme::LossKind::TripletSquared,
-                           std::vector<sme::AblationRun>(3)};
-    hard.recallAt1 = 0.079;
-    hard.recallAt1Sd = 0.0114;
-    hard.nmi = 0.1;
-    hard.mapAtR = 0.02;
-    hard.collapsed = 2;
-    result.cells = {uniform, hard};
-    return result;
 }
 
 } // namespace
@@ -163,7 +144,7 @@ void AblationTest::collapsedSeedsAreCounted()
 
 void AblationTest::markdownTableIsExact()
 {
-    QCOMPARE(QString::fromStdString(sme::ablationMarkdown(sme::toAblationTable(handMadeResult()))),
+    QCOMPARE(QString::fromStdString(sme::ablationMarkdown(sme::toAblationTable(testing::handMadeAblation()))),
              QStringLiteral("| sampler | loss | recall_at_1 | recall_at_1_sd | nmi | map_at_r | collapsed |\n"
                             "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n"
                             "| uniform | margin | 0.812 | 0.010 | 0.500 | 0.333 | 0 |\n"
@@ -172,7 +153,7 @@ void AblationTest::markdownTableIsExact()
 
 void AblationTest::latexTableIsBooktabsWithMeanAndSd()
 {
-    QCOMPARE(QString::fromStdString(sme::ablationLatex(sme::toAblationTable(handMadeResult()))),
+    QCOMPARE(QString::fromStdString(sme::ablationLatex(sme::toAblationTable(testing::handMadeAblation()))),
              QStringLiteral("% Sampler x loss ablation (sampling-explorer ablate); needs \\usepackage{booktabs}.\n"
                             "\\begin{tabular}{llrrrr}\n"
                             "\\toprule\n"
