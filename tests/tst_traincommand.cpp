@@ -68,7 +68,7 @@ const QStringList small{"--hidden", "32", "--dim", "16", "--steps", "40", "--eva
 
 const QByteArray trainHeader =
     "step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r,spread";
-const QByteArray ablateHeader = "sampler,loss,recall_at_1,recall_at_1_sd,nmi,map_at_r";
+const QByteArray ablateHeader = "sampler,loss,recall_at_1,recall_at_1_sd,nmi,map_at_r,collapsed";
 // 16 cells x 2 seeds x 5 steps: every run is short, the cost is in the evaluations.
 const QStringList ablateOptions{"--hidden", "16", "--dim", "8", "--steps", "5", "--seeds", "2"};
 
@@ -522,14 +522,15 @@ void TrainCommandTest::ablateWritesEverySamplerAndLossOnce()
     for (qsizetype r = 1; r < rows.size(); ++r) {
         const QList<QByteArray>& cells = rows[r];
         const QByteArray line = cells.join(',');
-        QCOMPARE(cells.size(), 6);
+        QCOMPARE(cells.size(), 7);
         QVERIFY2(samplers.contains(cells[0]) && losses.contains(cells[1]), line.constData());
         seen.insert(cells[0] + '+' + cells[1]);
-        for (int c = 2; c < 6; ++c)
+        for (int c = 2; c < 7; ++c)
             QVERIFY2(std::isfinite(numberIn(cells[c])), line.constData());
         for (int c : {2, 4, 5}) // Recall@1, NMI and MAP@R: fractions
             QVERIFY2(numberIn(cells[c]) >= 0.0 && numberIn(cells[c]) <= 1.0, line.constData());
         QVERIFY2(numberIn(cells[3]) >= 0.0, line.constData()); // a standard deviation
+        QVERIFY2(numberIn(cells[6]) >= 0 && numberIn(cells[6]) <= 2, line.constData()); // collapsed seeds
     }
     QCOMPARE(seen.size(), 16); // each of the 16 combinations exactly once
 }
@@ -542,15 +543,15 @@ void TrainCommandTest::ablateMarkdownPrintsTheTableOnStandardOutput()
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QList<QByteArray> lines = result.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 2 + 16);
-    QCOMPARE(lines[0], QByteArray("| sampler | loss | recall_at_1 | recall_at_1_sd | nmi | map_at_r |"));
+    QCOMPARE(lines[0], QByteArray("| sampler | loss | recall_at_1 | recall_at_1_sd | nmi | map_at_r | collapsed |"));
     QVERIFY2(lines[1].startsWith("| --- | --- | ---: |"), lines[1].constData());
     QSet<QByteArray> seen;
     for (qsizetype i = 2; i < lines.size(); ++i) {
         QVERIFY2(lines[i].startsWith("| ") && lines[i].endsWith(" |"), lines[i].constData());
         const QList<QByteArray> cells = lines[i].mid(2, lines[i].size() - 4).split('|');
-        QCOMPARE(cells.size(), 6);
+        QCOMPARE(cells.size(), 7);
         seen.insert(cells[0].trimmed() + '+' + cells[1].trimmed());
-        for (int c = 2; c < 6; ++c)
+        for (int c = 2; c < 7; ++c)
             QVERIFY2(std::isfinite(numberIn(cells[c].trimmed())), lines[i].constData());
     }
     QCOMPARE(seen.size(), 16);

@@ -309,14 +309,14 @@ void TrainingPipelineTest::ablationProgressCountsEveryRunOnce()
     std::vector<std::size_t> reported, totals;
     std::atomic<int> inside{0};
     std::atomic<bool> overlapped{false};
-    sme::runAblation(smallData(), smallModel(), 2, 2, [&](std::size_t done, std::size_t total) {
+    sme::runAblation(smallData(), smallModel(), 2, 2, {.progress = [&](std::size_t done, std::size_t total) {
         if (++inside != 1)
             overlapped = true;
         reported.push_back(done);
         totals.push_back(total);
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
         --inside;
-    });
+    }});
     QVERIFY(!overlapped);
     QCOMPARE(totals, std::vector<std::size_t>(32, 32));
     QCOMPARE(reported.size(), std::size_t(32));

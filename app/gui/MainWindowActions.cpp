@@ -6,6 +6,7 @@
 #include "app/control/ExplorerController.h"
 #include "app/control/PresetAnimation.h"
 #include "app/control/TrainingController.h"
+#include "app/gui/AblationWindow.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PresentationMode.h"
 #include "app/gui/Settings.h"
@@ -107,6 +108,12 @@ void MainWindowActions::buildRunMenu()
     run->addSeparator();
     run->addAction(MainWindow::tr("Sampler &race\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &w,
                    &MainWindow::openRace);
+    run->addAction(MainWindow::tr("&Ablation grid\u2026"), &w, [&w] {
+        w.controller()->pause(); // the grid's runs get the cores to themselves
+        auto* grid = new AblationWindow(w.parameters(), &w);
+        grid->setAttribute(Qt::WA_DeleteOnClose);
+        grid->show();
+    });
 }
 
 void MainWindowActions::buildViewMenu()
