@@ -2,6 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AblationHeatMap</name>
+    <message>
+        <source>collapsed (%1 of %2)</source>
+        <translation>坍缩（%2 个中 %1 个）</translation>
+    </message>
+    <message>
+        <source>Recall@1 on the held-out classes, mean ± sd over the seeds</source>
+        <translation>留出类别上的 Recall@1，各种子的均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Recall@1</source>
+        <translation>Recall@1</translation>
+    </message>
+    <message>
+        <source>hatched: some seeds ended collapsed</source>
+        <translation>斜线：部分种子最终坍缩</translation>
+    </message>
+</context>
+<context>
+    <name>AblationWindow</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图形…</translation>
+    </message>
+    <message>
+        <source>Ablation grid — Sampling Matters Explorer</source>
+        <translation>消融网格 — Sampling Matters Explorer</translation>
+    </message>
+    <message>
+        <source>Training steps of every run</source>
+        <translation>每次运行的训练步数</translation>
+    </message>
+    <message>
+        <source>Runs per cell, each with its own seed; a cell shows their mean ± sd</source>
+        <translation>每个单元格的运行次数，各用自己的随机种子；单元格显示其均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>种子数：</translation>
+    </message>
+    <message>
+        <source>%1 runs to go</source>
+        <translation>共 %1 次运行待完成</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs done</source>
+        <translation>已完成 %1/%2 次运行</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 cells finished</source>
+        <translation>已取消：%2 个单元格中完成了 %1 个</translation>
+    </message>
+    <message>
+        <source>Done: every cell finished</source>
+        <translation>完成：所有单元格均已完成</translation>
+    </message>
+    <message>
+        <source>Some runs diverged; their cells hold the restored weights&apos; metrics.</source>
+        <translation>部分运行发散；其单元格显示恢复后权重的指标。</translation>
+    </message>
+    <message>
+        <source>The grid stopped: %1</source>
+        <translation>网格已停止：%1</translation>
+    </message>
+    <message>
+        <source>Every sampler × loss on %1 (%2 training and %3 held-out examples), the model and batch as in the main window.</source>
+        <translation>在 %1 上运行每种采样器 × 损失（%2 个训练样本，%3 个留出样本），模型和批次与主窗口相同。</translation>
+    </message>
+    <message>
+        <source>Cannot load the data: %1</source>
+        <translation>无法加载数据：%1</translation>
+    </message>
+    <message>
+        <source>%1: choose a file ending in .csv, .md or .tex</source>
+        <translation>%1：请选择以 .csv、.md 或 .tex 结尾的文件</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;Markdown (*.md);;LaTeX, booktabs (*.tex)</source>
+        <translation>CSV (*.csv);;Markdown (*.md);;LaTeX，booktabs (*.tex)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Export the heat map</source>
+        <translation>导出热图</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+</context>
+<context>
     <name>ControlPanel</name>
     <message>
         <source>Geometry</source>
@@ -822,6 +940,10 @@
     <message>
         <source>&amp;What am I seeing?</source>
         <translation>我看到的是什么？(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Ablation grid…</source>
+        <translation>消融网格(&amp;A)…</translation>
     </message>
 </context>
 <context>
