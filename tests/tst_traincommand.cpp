@@ -86,6 +86,8 @@ private slots:
     void anotherSeedGivesAnotherRun_data();
     void anotherSeedGivesAnotherRun();
     void digitsHeldOutAreRetrievedWellBeforeTraining();
+    void presetRunsTheParametersItNames();
+    void labelNoiseChangesTrainingNotTheHeldOutTruth();
     void validSmallFileTrains_data();
     void validSmallFileTrains();
     void malformedDataFileIsRefusedNamingFileAndProblem_data();
@@ -282,12 +284,38 @@ void TrainCommandTest::sameOptionsAndSeedGiveIdenticalCsv()
     QCOMPARE(second.out, first);
 }
 
+void TrainCommandTest::presetRunsTheParametersItNames()
+{
+    // hard-negatives-collapse names the loss, n and the nuisance level; the rest are the
+    // window's defaults (alpha 0.2 for every loss, as the window has it). The options given
+    // override the preset's (here the steps and the network's size).
+    const Run preset = run("train", QStringList{"--preset", "hard-negatives-collapse"} + small + QStringList{"-o", "-"});
+    const Run spelled = run("train", QStringList{"--loss", "triplet-squared", "--data-noise", "3", "--alpha", "0.2",
+                                                 "--sampler", "distance-weighted"}
+                                         + small + QStringList{"-o", "-"});
+    QCOMPARE(preset.exitCode, 0);
+    QCOMPARE(spelled.exitCode, 0);
+    QCOMPARE(preset.out, spelled.out);
+}
+
+void TrainCommandTest::labelNoiseChangesTrainingNotTheHeldOutTruth()
+{
+    // Wrong training labels: the same step 0 (same weights, held-out labels untouched), then
+    // other batches and other steps.
+    const QByteArray baseline = baselineCsv();
+    const Run result = run("train", small + QStringList{"--label-noise", "0.2", "-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    QCOMPARE(cellsOf(result.out)[1], cellsOf(baseline)[1]);
+    QVERIFY(cellsOf(result.out)[2] != cellsOf(baseline)[2]);
+}
+
 void TrainCommandTest::anotherSeedGivesAnotherRun_data()
 {
     QTest::addColumn<QStringList>("change");
     QTest::newRow("weights and batches") << QStringList{"--seed", "2"};
     QTest::newRow("synthetic data") << QStringList{"--data-seed", "2"};
     QTest::newRow("synthetic nuisance level") << QStringList{"--data-noise", "0.5"};
+    QTest::newRow("a lesson's parameters") << QStringList{"--preset", "hard-negatives-collapse"};
 }
 
 void TrainCommandTest::anotherSeedGivesAnotherRun()
@@ -403,6 +431,10 @@ void TrainCommandTest::badOptionIsRefusedWithOneLine_data()
     QTest::newRow("unknown sampler") << QStringList{"--sampler", "random"} + toStdout
                                      << "unknown sampler 'random'";
     QTest::newRow("unknown loss") << QStringList{"--loss", "hinge"} + toStdout << "unknown loss 'hinge'";
+    QTest::newRow("unknown preset") << QStringList{"--preset", "nope"} + toStdout
+                                    << "no preset 'nope' (the presets are distances-concentrate, ";
+    QTest::newRow("label noise over 0.9") << QStringList{"--label-noise", "0.95"} + toStdout
+                                          << "the label noise is a share between 0 and 0.9, not 0.95";
     QTest::newRow("dim 1") << QStringList{"--dim", "1"} + toStdout
                            << "the embedding dimension must be between 2 and 1024, got 1";
     QTest::newRow("dim 1025") << QStringList{"--dim", "1025"} + toStdout
