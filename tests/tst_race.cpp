@@ -90,6 +90,7 @@ private slots:
     void runsAdvanceTogetherEvenWhenOneIsSlow();
     void stepMovesEveryRunOnce();
     void pauseAndResetActOnAllFour();
+    void raceStopsWhereTheLessonSaysAndGoesOn();
     void lossChangeLandsAtTheSameStepInAllFour();
     // The window.
     void raceWindowShowsFourRunsAndSteps();
@@ -264,6 +265,21 @@ void RaceTest::stepMovesEveryRunOnce()
         QCOMPARE(steps.size(), std::size_t(3));
         QCOMPARE(steps.back().step, 3L);
     }
+}
+
+void RaceTest::raceStopsWhereTheLessonSaysAndGoesOn()
+{
+    // Chunks of 10 and a stop at 25: the chunk that would pass it ends on it; Play goes on.
+    RaceController race(10);
+    race.configure(smallData(), smallModel());
+    race.setStopAfter(25);
+    race.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!race.isRunning(), 20000);
+    QVERIFY(allAt(race, 25));
+    race.start();
+    QTRY_VERIFY_WITH_TIMEOUT(race.slowestSteps() >= 45, 20000);
+    race.pause();
+    QTRY_VERIFY(!race.isRunning());
 }
 
 void RaceTest::pauseAndResetActOnAllFour()

@@ -93,6 +93,11 @@ void RaceController::setLoss(sme::LossKind loss)
         applyPendingLoss();
 }
 
+void RaceController::setStopAfter(long steps)
+{
+    stopAfter_ = std::max(0L, steps);
+}
+
 void RaceController::applyPendingLoss()
 {
     if (!pendingLoss_)
@@ -141,7 +146,8 @@ bool RaceController::inFlight() const
 void RaceController::startChunk()
 {
     applyPendingLoss(); // between chunks: the same step for all four
-    target_ += chunk_;
+    // A chunk ends on the stop step, so the race pauses exactly there.
+    target_ = target_ < stopAfter_ ? std::min(target_ + chunk_, stopAfter_) : target_ + chunk_;
     for (std::size_t run = 0; run < sme::raceSize; ++run)
         if (isActive(run)) {
             controllers_[run]->setStopAfter(target_);
@@ -153,6 +159,8 @@ void RaceController::advance()
 {
     if (inFlight())
         return;
+    if (stopAfter_ > 0 && target_ == stopAfter_)
+        wantRunning_ = false;
     if (wantRunning_ && anyActive()) {
         startChunk();
         return;

@@ -46,6 +46,9 @@ public:
     // The loss of all four, from the same step on: applied between chunks (at once when paused).
     // Alpha becomes the loss's default (sme::defaultAlpha).
     void setLoss(sme::LossKind loss);
+    // A running race pauses when all four reach this step (0: never), as a lesson's run stops
+    // where its text says; Play goes on from there. Chunks end on it.
+    void setStopAfter(long steps);
 
     // True from start() until the race has actually stopped (after the chunk in progress).
     bool isRunning() const { return running_; }
@@ -78,6 +81,7 @@ private:
     void setRunning(bool running);
 
     long chunk_;
+    long stopAfter_ = 0;
     std::array<TrainingController*, sme::raceSize> controllers_{};
     std::array<long, sme::raceSize> steps_{};
     // After a configure or reset, a run's snapshots count again only from its reset snapshot

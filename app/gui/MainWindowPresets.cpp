@@ -33,7 +33,9 @@ bool MainWindow::applyPreset(const QString& id)
         controller()->start();
     if (preset->open == sme::ViewId::SamplerRace) {
         emit raceRequested();
-        openRace()->race()->start();
+        RaceController* race = openRace()->race();
+        race->setStopAfter(parameters().stopAfter); // the race runs as long as the lesson says
+        race->start();
     }
     return true;
 }
