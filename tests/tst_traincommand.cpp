@@ -88,6 +88,7 @@ private slots:
     void digitsHeldOutAreRetrievedWellBeforeTraining();
     void presetRunsTheParametersItNames();
     void labelNoiseChangesTrainingNotTheHeldOutTruth();
+    void collapsedModelScoresChanceAndIsNamed();
     void validSmallFileTrains_data();
     void validSmallFileTrains();
     void malformedDataFileIsRefusedNamingFileAndProblem_data();
@@ -307,6 +308,32 @@ void TrainCommandTest::labelNoiseChangesTrainingNotTheHeldOutTruth()
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QCOMPARE(cellsOf(result.out)[1], cellsOf(baseline)[1]);
     QVERIFY(cellsOf(result.out)[2] != cellsOf(baseline)[2]);
+}
+
+void TrainCommandTest::collapsedModelScoresChanceAndIsNamed()
+{
+    // Every feature equal: every embedding is the same point, whatever the model. 6 classes
+    // of 20, 3 held out: a query's 59 others are all tied, 19 of its class, so Recall@1 is
+    // 19/59 (chance; it was 1 when ties went to the query), NMI 0 and the spread 0.
+    QByteArray text;
+    for (int label = 0; label < 6; ++label)
+        for (int i = 0; i < 20; ++i)
+            text += "1,1,1,1,1," + QByteArray::number(label) + "\n";
+    const QString path = dir_.filePath(QStringLiteral("all-equal.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
+    file.close();
+    const Run result = run("train", {"--dataset", path, "--hidden", "8", "--dim", "4", "--batch-classes", "3",
+                                     "--steps", "10", "--eval-every", "5", "-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QList<QList<QByteArray>> rows = cellsOf(result.out);
+    QCOMPARE(rows.size(), 4);
+    for (qsizetype r = 1; r < rows.size(); ++r) {
+        QVERIFY2(std::abs(numberIn(rows[r][4]) - 19.0 / 59.0) < 1e-12, rows[r].join(',').constData());
+        QCOMPARE(numberIn(rows[r][8]), 0.0);  // nmi
+        QCOMPARE(numberIn(rows[r][10]), 0.0); // spread
+    }
+    QVERIFY2(result.err.contains("the model collapsed at step 0 and ended collapsed"), result.err.constData());
 }
 
 void TrainCommandTest::anotherSeedGivesAnotherRun_data()
