@@ -18,6 +18,8 @@ namespace {
 
 using testing::smallData;
 using testing::smallModel;
+using testing::stallingData;
+using testing::stallingModel;
 
 std::vector<long> evaluatedSteps(const sme::RunHistory& history)
 {
@@ -38,29 +40,6 @@ sme::TrainerSettings divergingModel()
 {
     sme::TrainerSettings settings = smallModel();
     settings.learningRate = 1e30;
-    return settings;
-}
-
-// Every training example of a class is the same point, so every positive pair is at distance 0,
-// and under the triplet loss with alpha = 0, max(0, D_ap - D_an), no triplet has a loss: the run
-// is without an active triplet from its first step.
-sme::DataSplit stallingData()
-{
-    sme::DataSplit data = smallData();
-    Eigen::MatrixXf& features = data.training.features;
-    const std::vector<int>& labels = data.training.labels;
-    for (Eigen::Index row = 0; row < features.rows(); ++row) {
-        const auto first = std::find(labels.begin(), labels.end(), labels[std::size_t(row)]);
-        features.row(row) = features.row(first - labels.begin()).eval();
-    }
-    return data;
-}
-
-sme::TrainerSettings stallingModel()
-{
-    sme::TrainerSettings settings = smallModel();
-    settings.loss = sme::LossKind::Triplet;
-    settings.alpha = 0.0;
     return settings;
 }
 

@@ -50,16 +50,18 @@ double roundStep(double value)
     return 10.0 * power;
 }
 
-enum CurveIndex { Loss, SmoothedLoss, ActiveShare, Beta, Recall1, Nmi = Recall1 + 4, MapAtR, CurveCount };
+enum CurveIndex { Loss, SmoothedLoss, ActiveShare, Beta, Recall1, Nmi = Recall1 + 4, MapAtR, Spread, CurveCount };
 
 struct CurveStyle {
     const char* name;
     QColor color;
     qreal width;
+    Qt::PenStyle style = Qt::SolidLine;
 };
 
 // Okabe-Ito colours; Recall@K from dark to light blue as K grows. The raw loss thin and light
-// behind its smoothed curve; active share and beta, noisy from batch to batch, thin.
+// behind its smoothed curve; active share and beta, noisy from batch to batch, thin. The spread
+// dashed: it is not a score, it shares their [0, 1] axis.
 const std::array<CurveStyle, CurveCount>& curveStyles()
 {
     static const std::array<CurveStyle, CurveCount> styles{{
@@ -73,6 +75,7 @@ const std::array<CurveStyle, CurveCount>& curveStyles()
         {"Recall@8", QColor(0x8F, 0xBC, 0xE6), 2.0},
         {"NMI", QColor(0xCC, 0x79, 0xA7), 2.0},
         {"MAP@R", QColor(0xE6, 0x9F, 0x00), 2.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "spread"), QColor(0x44, 0x44, 0x44), 1.5, Qt::DashLine},
     }};
     return styles;
 }
@@ -97,7 +100,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     , retrievalStepAxis_(retrievalPanel_->addValueAxis(Qt::AlignBottom, tr("step")))
     , lossAxis_(lossPanel_->addValueAxis(Qt::AlignLeft, tr("loss, active share")))
     , betaAxis_(lossPanel_->addValueAxis(Qt::AlignRight, tr("mean \u03B2")))
-    , scoreAxis_(retrievalPanel_->addValueAxis(Qt::AlignLeft, tr("score")))
+    , scoreAxis_(retrievalPanel_->addValueAxis(Qt::AlignLeft, tr("score, spread")))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -132,8 +135,12 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     for (int i = 0; i < CurveCount; ++i) {
         const auto [panel, axis] = axesOf(i);
         curves_[i]->series = panel->addLine(tr(styles[i].name), styles[i].color, styles[i].width,
-                                            i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
+                                            i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis,
+                                            styles[i].style);
     }
+    collapseLine_ = retrievalPanel_->addLine(tr("collapsed below this spread (%1)").arg(sme::collapsedSpread),
+                                             faded(styles[Spread].color, 0.5), 1.0, retrievalStepAxis_,
+                                             scoreAxis_, Qt::DotLine);
     baseMargins_ = lossPanel_->chart()->margins();
     // Queued: by then both charts have been laid out (they are resized together).
     for (Panel* panel : {lossPanel_, retrievalPanel_})
@@ -214,10 +221,10 @@ void TrainingCurvesView::addEvaluations(const std::vector<sme::Evaluation>& eval
         return;
     for (const sme::Evaluation& evaluation : evaluations) {
         const double x = double(evaluation.step);
-        const std::array<double, 6> values{evaluation.recall[0], evaluation.recall[1],
+        const std::array<double, 7> values{evaluation.recall[0], evaluation.recall[1],
                                            evaluation.recall[2], evaluation.recall[3],
-                                           evaluation.nmi, evaluation.mapAtR};
-        for (int k = 0; k < 6; ++k)
+                                           evaluation.nmi, evaluation.mapAtR, evaluation.spread};
+        for (int k = 0; k < 7; ++k)
             if (std::isfinite(values[std::size_t(k)]))
                 curve(Recall1 + k).points.append({x, values[std::size_t(k)]});
     }
@@ -277,6 +284,11 @@ const QXYSeries* TrainingCurvesView::previousSeries(const QString& name) const
     return nullptr;
 }
 
+const QXYSeries* TrainingCurvesView::collapseLine() const
+{
+    return collapseLine_;
+}
+
 const ChartPanel* TrainingCurvesView::lossChart() const
 {
     return lossPanel_;
@@ -327,6 +339,7 @@ void TrainingCurvesView::updateAxes()
         top = bottom + betaStep;
     Panel::setRange(betaAxis_, bottom, top);
     betaAxis_->setTickCount(int(std::lround((top - bottom) / betaStep)) + 1);
+    collapseLine_->replace({{0.0, sme::collapsedSpread}, {stepTop, sme::collapsedSpread}});
 
     // The titles say when faded curves are there (a new title relays the chart out).
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();
