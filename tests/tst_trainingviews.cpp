@@ -132,9 +132,14 @@ void TrainingViewsTest::curvesAreTheNumbersGiven()
     QVERIFY(view.series("no such curve") == nullptr);
     // The line below which a model has collapsed, across the whole step axis.
     const auto* stepAxis = qobject_cast<QValueAxis*>(view.retrievalChart()->chart()->axes(Qt::Horizontal).front());
-    QCOMPARE(view.collapseLine()->points(),
-             (QList<QPointF>{{0.0, sme::collapsedSpread}, {stepAxis->max(), sme::collapsedSpread}}));
+    QCOMPARE(view.collapseLine()->points().front(), QPointF(0.0, sme::collapsedSpread));
+    QCOMPARE(view.collapseLine()->points().back(), QPointF(stepAxis->max(), sme::collapsedSpread));
     QVERIFY(view.collapseLine()->name().contains(QString::number(sme::collapsedSpread)));
+    // The spread's last value written beside it.
+    QCOMPARE(view.spreadReadout()->points(), (QList<QPointF>{{200.0, 0.3}}));
+    QCOMPARE(view.spreadReadout()->pointLabelsFormat(), QStringLiteral("spread 0.30"));
+    view.clear();
+    QVERIFY(view.spreadReadout()->points().isEmpty());
 }
 
 void TrainingViewsTest::raceLegendSaysCollapsedAndStalledInWords()

@@ -62,6 +62,7 @@ public:
 
     bool isEmpty() const { return count_ == 0; }
     double lastX() const { return last_.x(); }
+    double lastY() const { return last_.y(); }
     double lowest() const { return lowest_; }
     double highest() const { return highest_; }
 

@@ -3,6 +3,7 @@
 
 #include "widgets/ChartPanel.h"
 #include "widgets/EnvelopePoints.h"
+#include "widgets/VerticalMarker.h"
 
 #include <QChart>
 #include <QGraphicsLayout>
@@ -138,9 +139,20 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis,
                                             styles[i].style);
     }
-    collapseLine_ = retrievalPanel_->addLine(tr("collapsed below this spread (%1)").arg(sme::collapsedSpread),
-                                             faded(styles[Spread].color, 0.5), 1.0, retrievalStepAxis_,
-                                             scoreAxis_, Qt::DotLine);
+    // The legend has no room for two more entries: the spread is named at its last point, the
+    // collapse line near its start.
+    QChart* retrieval = retrievalPanel_->chart();
+    for (QLegendMarker* marker : retrieval->legend()->markers(curves_[Spread]->series))
+        marker->setVisible(false);
+    collapseLine_ = retrievalPanel_->addLine(tr("collapsed below %1").arg(sme::collapsedSpread),
+                                             styles[Spread].color, 1.0, retrievalStepAxis_, scoreAxis_,
+                                             Qt::DotLine);
+    spreadReadout_ = retrievalPanel_->addLine(QString(), styles[Spread].color, 1.0, retrievalStepAxis_, scoreAxis_);
+    for (QXYSeries* labelled : {collapseLine_, spreadReadout_}) {
+        labelVerticalMarker(retrieval, labelled);
+        // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
+        labelled->setPointLabelsClipping(true);
+    }
     baseMargins_ = lossPanel_->chart()->margins();
     // Queued: by then both charts have been laid out (they are resized together).
     for (Panel* panel : {lossPanel_, retrievalPanel_})
@@ -230,6 +242,7 @@ void TrainingCurvesView::addEvaluations(const std::vector<sme::Evaluation>& eval
     }
     for (int i = Recall1; i < CurveCount; ++i)
         showCurve(i);
+    showSpreadReadout();
     updateAxes();
 }
 
@@ -250,6 +263,7 @@ void TrainingCurvesView::startNewRun()
     }
     smoothingSum_ = smoothingWeight_ = 0.0;
     hasPreviousRun_ = true;
+    showSpreadReadout();
     updateAxes();
 }
 
@@ -265,6 +279,7 @@ void TrainingCurvesView::clear()
     }
     smoothingSum_ = smoothingWeight_ = 0.0;
     hasPreviousRun_ = false;
+    showSpreadReadout();
     updateAxes();
 }
 
@@ -282,6 +297,17 @@ const QXYSeries* TrainingCurvesView::previousSeries(const QString& name) const
         if (name == QLatin1String(curveStyles()[std::size_t(i)].name))
             return curve(i).previousSeries;
     return nullptr;
+}
+
+void TrainingCurvesView::showSpreadReadout() const
+{
+    const CurvePoints& spread = curve(Spread).points;
+    if (spread.isEmpty()) {
+        spreadReadout_->clear();
+        return;
+    }
+    spreadReadout_->setPointLabelsFormat(tr("spread %1").arg(spread.lastY(), 0, 'f', 2));
+    spreadReadout_->replace({{spread.lastX(), spread.lastY()}});
 }
 
 const QXYSeries* TrainingCurvesView::collapseLine() const
@@ -339,7 +365,11 @@ void TrainingCurvesView::updateAxes()
         top = bottom + betaStep;
     Panel::setRange(betaAxis_, bottom, top);
     betaAxis_->setTickCount(int(std::lround((top - bottom) / betaStep)) + 1);
-    collapseLine_->replace({{0.0, sme::collapsedSpread}, {stepTop, sme::collapsedSpread}});
+    // Labelled at its second point, a quarter of the way, clear of the axis.
+    collapseLine_->replace({{0.0, sme::collapsedSpread}, {0.25 * stepTop, sme::collapsedSpread},
+                            {stepTop, sme::collapsedSpread}});
+    for (int point : {0, 2})
+        collapseLine_->setPointConfiguration(point, QXYSeries::PointConfiguration::LabelVisibility, false);
 
     // The titles say when faded curves are there (a new title relays the chart out).
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();

@@ -53,8 +53,10 @@ public:
     // The previous run's series of that name; none for the raw "loss" (its smoothed curve
     // stands for it: two noisy bands on top of each other hide each other).
     const QXYSeries* previousSeries(const QString& name) const;
-    // The horizontal line at sme::collapsedSpread across the retrieval chart.
+    // The horizontal line at sme::collapsedSpread across the retrieval chart, labelled on the
+    // chart; and the current spread written at its curve's last point (empty without one).
     const QXYSeries* collapseLine() const;
+    const QXYSeries* spreadReadout() const { return spreadReadout_; }
     // The two charts, for titles and images.
     const ChartPanel* lossChart() const;
     const ChartPanel* retrievalChart() const;
@@ -65,6 +67,7 @@ private:
     Curve& curve(int index) const;
     void showCurve(int index) const;
     void updateAxes();
+    void showSpreadReadout() const; // "spread 0.93" at the spread curve's last point
     void alignPlotAreas();
 
     Panel* lossPanel_;
@@ -75,6 +78,7 @@ private:
     QValueAxis* betaAxis_;
     QValueAxis* scoreAxis_;
     QXYSeries* collapseLine_ = nullptr;
+    QXYSeries* spreadReadout_ = nullptr;
     std::vector<std::unique_ptr<Curve>> curves_;
     // The debiased moving average of the loss: sum of weighted losses and of the weights.
     double smoothingSum_ = 0.0;
