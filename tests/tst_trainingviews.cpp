@@ -135,11 +135,13 @@ void TrainingViewsTest::curvesAreTheNumbersGiven()
     QCOMPARE(view.collapseLine()->points().front(), QPointF(0.0, sme::collapsedSpread));
     QCOMPARE(view.collapseLine()->points().back(), QPointF(stepAxis->max(), sme::collapsedSpread));
     QVERIFY(view.collapseLine()->name().contains(QString::number(sme::collapsedSpread)));
-    // The spread's last value written beside it.
-    QCOMPARE(view.spreadReadout()->points(), (QList<QPointF>{{200.0, 0.3}}));
-    QCOMPARE(view.spreadReadout()->pointLabelsFormat(), QStringLiteral("spread 0.30"));
+    // The spread's last value in the title, and in words when it is below the line.
+    QVERIFY2(view.retrievalChart()->title().endsWith("; spread 0.30 (dashed)"), qPrintable(view.retrievalChart()->title()));
+    view.addEvaluations({someEvaluation(300, 0.95)});
+    QVERIFY2(view.retrievalChart()->title().endsWith("; spread 0.05 (dashed): collapsed"),
+             qPrintable(view.retrievalChart()->title()));
     view.clear();
-    QVERIFY(view.spreadReadout()->points().isEmpty());
+    QVERIFY(!view.retrievalChart()->title().contains("spread"));
 }
 
 void TrainingViewsTest::raceLegendSaysCollapsedAndStalledInWords()

@@ -62,7 +62,8 @@ struct CurveStyle {
 
 // Okabe-Ito colours; Recall@K from dark to light blue as K grows. The raw loss thin and light
 // behind its smoothed curve; active share and beta, noisy from batch to batch, thin. The spread
-// dashed: it is not a score, it shares their [0, 1] axis.
+// dashed and mid grey (seen on the light and the dark theme): it is not a score, it shares
+// their [0, 1] axis.
 const std::array<CurveStyle, CurveCount>& curveStyles()
 {
     static const std::array<CurveStyle, CurveCount> styles{{
@@ -76,7 +77,7 @@ const std::array<CurveStyle, CurveCount>& curveStyles()
         {"Recall@8", QColor(0x8F, 0xBC, 0xE6), 2.0},
         {"NMI", QColor(0xCC, 0x79, 0xA7), 2.0},
         {"MAP@R", QColor(0xE6, 0x9F, 0x00), 2.0},
-        {QT_TRANSLATE_NOOP("TrainingCurvesView", "spread"), QColor(0x44, 0x44, 0x44), 1.5, Qt::DashLine},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "spread"), QColor(0x80, 0x80, 0x80), 1.5, Qt::DashLine},
     }};
     return styles;
 }
@@ -139,20 +140,17 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis,
                                             styles[i].style);
     }
-    // The legend has no room for two more entries: the spread is named at its last point, the
-    // collapse line near its start.
+    // The legend has no room for two more entries: the spread is named in the title with its
+    // last value, the collapse line on the line itself.
     QChart* retrieval = retrievalPanel_->chart();
     for (QLegendMarker* marker : retrieval->legend()->markers(curves_[Spread]->series))
         marker->setVisible(false);
     collapseLine_ = retrievalPanel_->addLine(tr("collapsed below %1").arg(sme::collapsedSpread),
                                              styles[Spread].color, 1.0, retrievalStepAxis_, scoreAxis_,
                                              Qt::DotLine);
-    spreadReadout_ = retrievalPanel_->addLine(QString(), styles[Spread].color, 1.0, retrievalStepAxis_, scoreAxis_);
-    for (QXYSeries* labelled : {collapseLine_, spreadReadout_}) {
-        labelVerticalMarker(retrieval, labelled);
-        // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
-        labelled->setPointLabelsClipping(true);
-    }
+    labelVerticalMarker(retrieval, collapseLine_);
+    // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
+    collapseLine_->setPointLabelsClipping(true);
     baseMargins_ = lossPanel_->chart()->margins();
     // Queued: by then both charts have been laid out (they are resized together).
     for (Panel* panel : {lossPanel_, retrievalPanel_})
@@ -242,7 +240,6 @@ void TrainingCurvesView::addEvaluations(const std::vector<sme::Evaluation>& eval
     }
     for (int i = Recall1; i < CurveCount; ++i)
         showCurve(i);
-    showSpreadReadout();
     updateAxes();
 }
 
@@ -263,7 +260,6 @@ void TrainingCurvesView::startNewRun()
     }
     smoothingSum_ = smoothingWeight_ = 0.0;
     hasPreviousRun_ = true;
-    showSpreadReadout();
     updateAxes();
 }
 
@@ -279,7 +275,6 @@ void TrainingCurvesView::clear()
     }
     smoothingSum_ = smoothingWeight_ = 0.0;
     hasPreviousRun_ = false;
-    showSpreadReadout();
     updateAxes();
 }
 
@@ -299,15 +294,13 @@ const QXYSeries* TrainingCurvesView::previousSeries(const QString& name) const
     return nullptr;
 }
 
-void TrainingCurvesView::showSpreadReadout() const
+QString TrainingCurvesView::spreadNote() const
 {
     const CurvePoints& spread = curve(Spread).points;
-    if (spread.isEmpty()) {
-        spreadReadout_->clear();
-        return;
-    }
-    spreadReadout_->setPointLabelsFormat(tr("spread %1").arg(spread.lastY(), 0, 'f', 2));
-    spreadReadout_->replace({{spread.lastX(), spread.lastY()}});
+    if (spread.isEmpty())
+        return {};
+    return spread.lastY() < sme::collapsedSpread ? tr("; spread %1 (dashed): collapsed").arg(spread.lastY(), 0, 'f', 2)
+                                                 : tr("; spread %1 (dashed)").arg(spread.lastY(), 0, 'f', 2);
 }
 
 const QXYSeries* TrainingCurvesView::collapseLine() const
@@ -374,8 +367,9 @@ void TrainingCurvesView::updateAxes()
     // The titles say when faded curves are there (a new title relays the chart out).
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();
     const QString lossTitle = tr("Training: loss, active share and \u03B2") + note;
-    if (lossPanel_->chart()->title() != lossTitle) {
+    if (lossPanel_->chart()->title() != lossTitle)
         lossPanel_->chart()->setTitle(lossTitle);
-        retrievalPanel_->chart()->setTitle(tr("Retrieval on the held-out classes") + note);
-    }
+    const QString retrievalTitle = tr("Retrieval on the held-out classes") + spreadNote() + note;
+    if (retrievalPanel_->chart()->title() != retrievalTitle)
+        retrievalPanel_->chart()->setTitle(retrievalTitle);
 }

@@ -54,9 +54,8 @@ public:
     // stands for it: two noisy bands on top of each other hide each other).
     const QXYSeries* previousSeries(const QString& name) const;
     // The horizontal line at sme::collapsedSpread across the retrieval chart, labelled on the
-    // chart; and the current spread written at its curve's last point (empty without one).
+    // chart. (The retrieval chart's title gives the last spread.)
     const QXYSeries* collapseLine() const;
-    const QXYSeries* spreadReadout() const { return spreadReadout_; }
     // The two charts, for titles and images.
     const ChartPanel* lossChart() const;
     const ChartPanel* retrievalChart() const;
@@ -67,7 +66,7 @@ private:
     Curve& curve(int index) const;
     void showCurve(int index) const;
     void updateAxes();
-    void showSpreadReadout() const; // "spread 0.93" at the spread curve's last point
+    QString spreadNote() const; // "; spread 0.93 (dashed)" for the title, empty without one
     void alignPlotAreas();
 
     Panel* lossPanel_;
@@ -78,7 +77,6 @@ private:
     QValueAxis* betaAxis_;
     QValueAxis* scoreAxis_;
     QXYSeries* collapseLine_ = nullptr;
-    QXYSeries* spreadReadout_ = nullptr;
     std::vector<std::unique_ptr<Curve>> curves_;
     // The debiased moving average of the loss: sum of weighted losses and of the weights.
     double smoothingSum_ = 0.0;
