@@ -7,6 +7,8 @@
 #include "model/figures/ExplorerParameters.h"
 #include "model/training/Trainer.h"
 
+#include <algorithm>
+
 namespace testing {
 
 // 20 synthetic classes of 10 examples, half of them held out.
@@ -25,6 +27,39 @@ inline sme::TrainerSettings smallModel()
     settings.hidden = {32};
     settings.embeddingDimension = 8;
     return settings;
+}
+
+// smallData with every training example of a class at the same point, so every positive pair
+// is at distance 0: under stallingModel's triplet loss with alpha = 0, max(0, D_ap - D_an), no
+// triplet has a loss, and the run has no active triplet from its first step.
+inline sme::DataSplit stallingData()
+{
+    sme::DataSplit data = smallData();
+    Eigen::MatrixXf& features = data.training.features;
+    const std::vector<int>& labels = data.training.labels;
+    for (Eigen::Index row = 0; row < features.rows(); ++row) {
+        const auto first = std::find(labels.begin(), labels.end(), labels[std::size_t(row)]);
+        features.row(row) = features.row(first - labels.begin()).eval();
+    }
+    return data;
+}
+
+inline sme::TrainerSettings stallingModel()
+{
+    sme::TrainerSettings settings = smallModel();
+    settings.loss = sme::LossKind::Triplet;
+    settings.alpha = 0.0;
+    return settings;
+}
+
+// smallData with every feature of every example 0: any network maps all of them to one point,
+// so a model on it has collapsed from step 0 (spread 0).
+inline sme::DataSplit collapsedData()
+{
+    sme::DataSplit data = smallData();
+    data.training.features.setZero();
+    data.heldOut.features.setZero();
+    return data;
 }
 
 // The explorer's parameters for a quick model (small layers on the synthetic data, batches of

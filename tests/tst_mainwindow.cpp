@@ -14,6 +14,8 @@
 #include "widgets/TrainingCurvesView.h"
 #include "widgets/ViewGrid.h"
 #include "ShowActive.h"
+#include "SmallTraining.h"
+#include "model/training/TrainingPipeline.h"
 
 #include <QLineSeries>
 #include <QSignalSpy>
@@ -42,6 +44,7 @@ private slots:
     void changingDimensionUpdatesTheDensityView();
     void playAdvancesPauseStopsResetReturnsToZero();
     void divergingSettingShowsItsMessageAndStaysUsable();
+    void collapsedAndStalledRunsAreSaidUntilTheyClear();
     void badDataFileIsRefusedAndTheDataStays();
     void wholeWindowRendersEveryView_data();
     void wholeWindowRendersEveryView();
@@ -117,8 +120,9 @@ void MainWindowTest::divergingSettingShowsItsMessageAndStaysUsable()
     window.controls()->learningRateBox()->setValue(1000.0);
     QCOMPARE(window.parameters().learningRate, 1000.0);
     window.controller()->start();
-    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible(), 30000);
-    QVERIFY(window.banner()->text().contains(QStringLiteral("diverged")));
+    // (The banner may first say that the model collapsed: at such a rate it does, on its way.)
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible()
+                                 && window.banner()->text().contains(QStringLiteral("diverged")), 30000);
     QVERIFY(window.banner()->text().contains(QStringLiteral("learning rate")));
     QTRY_VERIFY(!window.controller()->isRunning());
     // Usable: a sane learning rate, a step, and the step counter moves on.
@@ -126,6 +130,38 @@ void MainWindowTest::divergingSettingShowsItsMessageAndStaysUsable()
     const long before = window.displayedStep();
     QTest::keyClick(&window, Qt::Key_N);
     QTRY_COMPARE(window.displayedStep(), before + 1);
+}
+
+void MainWindowTest::collapsedAndStalledRunsAreSaidUntilTheyClear()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    const auto says = [&window](const char* words) {
+        return window.banner()->isVisible() && window.banner()->text().contains(QLatin1String(words));
+    };
+    // A collapsed model: every held-out point at one place from step 0.
+    window.controller()->adopt(std::make_unique<sme::Trainer>(testing::collapsedData(), testing::smallModel()), {});
+    QTRY_VERIFY_WITH_TIMEOUT(says("The model has collapsed (since step 0)"), 20000);
+    QVERIFY(says("every held-out point maps to nearly one place"));
+
+    // A new run that has not collapsed: the message goes.
+    window.controller()->adopt(std::make_unique<sme::Trainer>(testing::stallingData(), testing::stallingModel()), {});
+    QTRY_VERIFY_WITH_TIMEOUT(!says("collapsed"), 20000);
+    // It has no active triplet from its first step: said once it has gone that way long enough,
+    // and not before.
+    window.controller()->setStopAfter(sme::TrainingPipeline::stalledAfterSteps - 1);
+    window.controller()->start();
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), sme::TrainingPipeline::stalledAfterSteps - 1, 30000);
+    QVERIFY(!says("stalled"));
+    window.controller()->setStopAfter(0);
+    window.controller()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(says("Training has stalled (since step 1)"), 30000);
+    QVERIFY(says("there is no gradient"));
+
+    // Back to step 0: not stalled any more, the message goes.
+    window.controller()->reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!says("stalled"), 20000);
+    QVERIFY(!window.controller()->isRunning());
 }
 
 void MainWindowTest::badDataFileIsRefusedAndTheDataStays()

@@ -9,6 +9,7 @@
 #include "model/training/SamplerRace.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/RaceCurvesView.h"
+#include "widgets/SamplerLabel.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -94,6 +95,7 @@ private slots:
     void lossChangeLandsAtTheSameStepInAllFour();
     // The window.
     void raceWindowShowsFourRunsAndSteps();
+    void raceWindowMarksTheCollapsedRunner();
     void mainWindowOpensTheRace();
 };
 
@@ -392,6 +394,34 @@ void RaceTest::raceWindowShowsFourRunsAndSteps()
     parameters.dataset = "/no/such/file.csv";
     RaceWindow broken(parameters);
     QVERIFY(!broken.playButton()->isEnabled());
+}
+
+void RaceTest::raceWindowMarksTheCollapsedRunner()
+{
+    // The paper's collapse: hard negatives under the squared triplet loss, on noisy data. Headless
+    // (race --data-noise 3 --loss triplet-squared) hard negative mining has collapsed by step
+    // 100 (spread 0.03) while the others spread out (0.6 to 0.9).
+    sme::ExplorerParameters parameters;
+    parameters.syntheticNoise = 3.0;
+    parameters.loss = sme::LossKind::TripletSquared;
+    RaceWindow window(parameters);
+    window.show();
+    for (sme::SamplerKind kind : sme::allSamplerKinds) // step 0: no one has collapsed
+        QTRY_COMPARE_WITH_TIMEOUT(window.mapName(kind)->text(), samplerLabel(kind), 20000);
+    window.playButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(window.race()->slowestSteps() >= 150, 120000);
+    window.playButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.playButton()->text(), QStringLiteral("Play"), 20000);
+    const sme::SamplerKind hard = sme::SamplerKind::HardNegative;
+    QVERIFY2(window.mapName(hard)->text().startsWith(samplerLabel(hard) + QStringLiteral(" \u2014 collapsed (spread 0.0")),
+             qPrintable(window.mapName(hard)->text()));
+    QCOMPARE(window.curves()->series(hard)->name(), window.mapName(hard)->text());
+    for (sme::SamplerKind kind : {sme::SamplerKind::Uniform, sme::SamplerKind::SemiHard,
+                                  sme::SamplerKind::DistanceWeighted})
+        QCOMPARE(window.mapName(kind)->text(), samplerLabel(kind));
+    // A reset: no run has collapsed at step 0.
+    window.resetButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(window.mapName(hard)->text(), samplerLabel(hard), 20000);
 }
 
 void RaceTest::mainWindowOpensTheRace()

@@ -44,6 +44,7 @@ private slots:
     void badArgumentExitsTwo();
     void unwritableOutputExitsOne();
     void divergenceExitsThreeAndStillWritesEveryRun();
+    void stalledRunnersAreNamedOnStandardError();
 
 private:
     // smallModel on the small data file, with these steps.
@@ -169,6 +170,23 @@ void RaceCommandTest::divergenceExitsThreeAndStillWritesEveryRun()
         QVERIFY(std::count_if(rows.begin(), rows.end(), [&](const auto& row) { return row[1] == sampler; }) >= 1);
     for (qsizetype r = 1; r < rows.size(); ++r)
         QVERIFY(rows[r][0].toDouble() < 400.0);
+}
+
+void RaceCommandTest::stalledRunnersAreNamedOnStandardError()
+{
+    // On the digits with a margin of 0, hard and semi-hard mining stall at steps 675 and 666
+    // (seed 1: no sampled pair inside the margin), distance weighting at 928 (marked at 1128,
+    // after this race) and uniform sampling not at all.
+    const Run result = race({"--dataset", "digits", "--loss", "margin", "--alpha", "0", "--lr", "0.003",
+                             "--steps", "1000", "--eval-every", "100", "-o", "-"});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    for (const QList<QByteArray>& row : cellsOf(result.out))
+        if ((row[1] == "hard" || row[1] == "semi-hard") && row[0].toInt() >= 900)
+            QVERIFY2(row[2].toDouble() == 0.0, row.join(',').constData()); // no active pair, no loss
+    QCOMPARE(result.err.count("stalled at step"), 2);
+    QVERIFY2(result.err.contains("sampling-explorer race: hard stalled at step 675"), result.err.constData());
+    QVERIFY2(result.err.contains("sampling-explorer race: semi-hard stalled at step 666"), result.err.constData());
+    QVERIFY(result.err.contains("there is no gradient"));
 }
 
 QTEST_GUILESS_MAIN(RaceCommandTest)

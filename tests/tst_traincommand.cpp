@@ -96,6 +96,7 @@ private slots:
     void badOptionIsRefusedWithOneLine_data();
     void badOptionIsRefusedWithOneLine();
     void divergenceExitsThreeAndKeepsTheRowsBeforeIt();
+    void stalledRunSaysSoOnceOnStandardError();
     void unwritableOutputExitsOneAndCreatesNothing_data();
     void unwritableOutputExitsOneAndCreatesNothing();
 
@@ -535,6 +536,31 @@ void TrainCommandTest::divergenceExitsThreeAndKeepsTheRowsBeforeIt()
     // Written atomically: the file and nothing else (no temporary left beside it).
     QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
              QStringList{"run.csv"});
+}
+
+void TrainCommandTest::stalledRunSaysSoOnceOnStandardError()
+{
+    // On the digits' five training classes a margin of 0 is soon met by every sampled pair: the
+    // run stalls at step 928 (seed 1; 200 steps without an active pair mark it at 1128).
+    const QStringList stalling{"--dataset", "digits", "--loss", "margin", "--alpha", "0", "--lr", "0.003",
+                               "--eval-every", "100", "-o", "-"};
+    const Run stalled = run("train", stalling + QStringList{"--steps", "1300"});
+    QVERIFY2(stalled.exitCode == 0, stalled.err.constData());
+    const QList<QList<QByteArray>> rows = cellsOf(stalled.out);
+    QCOMPARE(rows.size(), 15); // header, steps 0 to 1300
+    for (qsizetype r = 12; r < rows.size(); ++r) // steps 1100-1300: not one active pair
+        QVERIFY2(numberIn(rows[r][2]) == 0.0, rows[r].join(',').constData());
+    QCOMPARE(stalled.err.count("stalled at step"), 1); // once, not at every evaluation
+    QVERIFY2(stalled.err.contains("sampling-explorer train: the model stalled at step 928 and was still stalled "
+                                  "at the end"),
+             stalled.err.constData());
+    for (const char* said : {"the loss is zero, there is no gradient", "--alpha", "contrastive"})
+        QVERIFY2(stalled.err.contains(said), said);
+
+    // The same run before it stalls says nothing of a stall.
+    const Run learning = run("train", stalling + QStringList{"--steps", "300"});
+    QVERIFY2(learning.exitCode == 0, learning.err.constData());
+    QVERIFY2(!learning.err.contains("stalled"), learning.err.constData());
 }
 
 void TrainCommandTest::unwritableOutputExitsOneAndCreatesNothing_data()

@@ -18,6 +18,8 @@ namespace {
 
 using testing::smallData;
 using testing::smallModel;
+using testing::stallingData;
+using testing::stallingModel;
 
 std::vector<long> evaluatedSteps(const sme::RunHistory& history)
 {
@@ -53,6 +55,8 @@ private slots:
     void recordsAverageTheStepsSinceTheLastEvaluation();
     void divergedStepIsNeitherRecordedNorEvaluated();
     void runTrainingRecordsThePipelinesEvaluations();
+    void stalledAfterStalledAfterStepsWithoutAnActiveTriplet();
+    void anActiveStepOrARestartEndsTheStall();
     void parallelRunsDoEveryJobOnce();
     void parallelRunsCarryAnErrorBack();
     void parallelRunsCarryBadAllocBack();
@@ -185,6 +189,57 @@ void TrainingPipelineTest::runTrainingRecordsThePipelinesEvaluations()
     QCOMPARE(pipeline.history().evaluations.size(), run.records.size());
     for (std::size_t i = 0; i < run.records.size(); ++i)
         QVERIFY(sameEvaluation(pipeline.history().evaluations[i], run.records[i].evaluation));
+}
+
+void TrainingPipelineTest::stalledAfterStalledAfterStepsWithoutAnActiveTriplet()
+{
+    constexpr long stallSteps = sme::TrainingPipeline::stalledAfterSteps;
+    sme::Trainer trainer(stallingData(), stallingModel());
+    sme::TrainingPipeline pipeline(trainer, 100);
+    std::vector<sme::TrainingRecord> records;
+    pipeline.run(stallSteps - 1, [&](long, const sme::TrainingPipeline::Step& step) {
+        QCOMPARE(step.result.activeFraction, 0.0);
+        if (step.record)
+            records.push_back(*step.record);
+    });
+    QVERIFY(!pipeline.stalled()); // one step short
+    QCOMPARE(records.size(), std::size_t(2)); // steps 100 and 199, the run's last
+    for (const sme::TrainingRecord& record : records)
+        QVERIFY(!record.stalled());
+
+    const sme::TrainingPipeline::Step last = pipeline.step();
+    QCOMPARE(last.result.step, stallSteps);
+    QCOMPARE(pipeline.stalledSince(), std::optional<long>(1)); // no step was ever active
+    QVERIFY(last.record); // step 200, a multiple of 100
+    QCOMPARE(last.record->stalledSince, std::optional<long>(1));
+}
+
+void TrainingPipelineTest::anActiveStepOrARestartEndsTheStall()
+{
+    constexpr long stallSteps = sme::TrainingPipeline::stalledAfterSteps;
+    sme::Trainer trainer(stallingData(), stallingModel());
+    sme::TrainingPipeline pipeline(trainer, 0);
+    pipeline.run(stallSteps + 10);
+    QVERIFY(pipeline.stalled());
+
+    // A margin of 2 exceeds any distance on the unit sphere: every triplet is active.
+    trainer.setAlpha(2.0);
+    QVERIFY(pipeline.step().result.activeFraction > 0.0);
+    QVERIFY(!pipeline.stalled());
+    QVERIFY(!pipeline.evaluate().stalled());
+
+    // The count starts again from the active step: a new stall needs as many steps again, and
+    // dates from its own first step.
+    trainer.setAlpha(0.0);
+    const long firstInactive = trainer.steps() + 1;
+    pipeline.run(stallSteps - 1);
+    QVERIFY(!pipeline.stalled());
+    pipeline.step();
+    QCOMPARE(pipeline.stalledSince(), std::optional<long>(firstInactive));
+
+    pipeline.restart();
+    QVERIFY(!pipeline.stalled());
+    QCOMPARE(trainer.steps(), 0L);
 }
 
 void TrainingPipelineTest::parallelRunsDoEveryJobOnce()

@@ -4,22 +4,26 @@
 #include "model/metrics/Projection.h"
 #include "model/base/Random.h"
 #include "widgets/EmbeddingMapView.h"
+#include "widgets/RaceCurvesView.h"
+#include "widgets/SamplerLabel.h"
 #include "widgets/TrainingCurvesView.h"
 
 #include <QChart>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLegend>
+#include <QLineSeries>
 #include <QScatterSeries>
 #include <QSet>
 #include <QValueAxis>
 #include <QtTest>
+#include <array>
 #include <cmath>
 
 namespace {
 
 const QStringList stepSeriesNames{"loss", "loss (smoothed)", "active share", "beta"};
-const QStringList evaluationSeriesNames{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R"};
+const QStringList evaluationSeriesNames{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R", "spread"};
 
 std::vector<sme::StepPoint> someSteps(long first, long count)
 {
@@ -37,6 +41,7 @@ sme::Evaluation someEvaluation(long step, double base)
     e.recall = {base, base + 0.05, base + 0.1, base + 0.15};
     e.nmi = base / 2;
     e.mapAtR = base / 3;
+    e.spread = 1.0 - base;
     return e;
 }
 
@@ -73,6 +78,7 @@ class TrainingViewsTest : public QObject {
     Q_OBJECT
 private slots:
     void curvesAreTheNumbersGiven();
+    void raceLegendSaysCollapsedAndStalledInWords();
     void smoothedLossIsTheDebiasedMovingAverage();
     void newRunFadesTheCurrentOne();
     void clearRemovesBothRuns();
@@ -112,16 +118,57 @@ void TrainingViewsTest::curvesAreTheNumbersGiven()
                                                    someEvaluation(200, 0.7)};
     view.addEvaluations({evaluations[0]});
     view.addEvaluations({evaluations[1], evaluations[2]});
-    for (int k = 0; k < 6; ++k) {
+    for (int k = 0; k < 7; ++k) {
         const QList<QPointF> points = view.series(evaluationSeriesNames[k])->points();
         QCOMPARE(points.size(), qsizetype(3));
         for (int i = 0; i < 3; ++i) {
             const sme::Evaluation& e = evaluations[std::size_t(i)];
-            const double expected = k < 4 ? e.recall[std::size_t(k)] : k == 4 ? e.nmi : e.mapAtR;
+            const std::array<double, 7> values{e.recall[0], e.recall[1], e.recall[2], e.recall[3],
+                                               e.nmi, e.mapAtR, e.spread};
+            const double expected = values[std::size_t(k)];
             QCOMPARE(points[i], QPointF(double(e.step), expected));
         }
     }
     QVERIFY(view.series("no such curve") == nullptr);
+    // The line below which a model has collapsed, across the whole step axis.
+    const auto* stepAxis = qobject_cast<QValueAxis*>(view.retrievalChart()->chart()->axes(Qt::Horizontal).front());
+    QCOMPARE(view.collapseLine()->points().front(), QPointF(0.0, sme::collapsedSpread));
+    QCOMPARE(view.collapseLine()->points().back(), QPointF(stepAxis->max(), sme::collapsedSpread));
+    QVERIFY(view.collapseLine()->name().contains(QString::number(sme::collapsedSpread)));
+    // The spread's last value in the title, and in words when it is below the line.
+    QVERIFY2(view.retrievalChart()->title().endsWith("; spread 0.30 (dashed)"), qPrintable(view.retrievalChart()->title()));
+    view.addEvaluations({someEvaluation(300, 0.95)});
+    QVERIFY2(view.retrievalChart()->title().endsWith("; spread 0.05 (dashed): collapsed"),
+             qPrintable(view.retrievalChart()->title()));
+    view.clear();
+    QVERIFY(!view.retrievalChart()->title().contains("spread"));
+}
+
+void TrainingViewsTest::raceLegendSaysCollapsedAndStalledInWords()
+{
+    RaceCurvesView view;
+    const sme::SamplerKind hard = sme::SamplerKind::HardNegative;
+    sme::TrainingSnapshot start;
+    start.reset = true;
+    start.evaluations = {someEvaluation(0, 0.5)}; // spread 0.5
+    view.addSnapshot(hard, start);
+    QCOMPARE(view.runLabel(hard), samplerLabel(hard));
+
+    sme::TrainingSnapshot collapsed;
+    collapsed.evaluations = {someEvaluation(100, 0.98)}; // spread 0.02
+    view.addSnapshot(hard, collapsed);
+    QCOMPARE(view.runLabel(hard), samplerLabel(hard) + QStringLiteral(" \u2014 collapsed (spread 0.02)"));
+    QCOMPARE(view.series(hard)->name(), view.runLabel(hard));
+
+    sme::TrainingSnapshot stalled;
+    stalled.stalledSince = 340;
+    view.addSnapshot(hard, stalled);
+    QCOMPARE(view.series(hard)->name(),
+             samplerLabel(hard) + QStringLiteral(" \u2014 collapsed (spread 0.02), stalled since step 340"));
+    // The others are not marked; a restarted run is its sampler's name again.
+    QCOMPARE(view.series(sme::SamplerKind::Uniform)->name(), samplerLabel(sme::SamplerKind::Uniform));
+    view.addSnapshot(hard, start);
+    QCOMPARE(view.series(hard)->name(), samplerLabel(hard));
 }
 
 void TrainingViewsTest::smoothedLossIsTheDebiasedMovingAverage()

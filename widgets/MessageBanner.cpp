@@ -39,3 +39,9 @@ QString MessageBanner::text() const
 {
     return label_->text();
 }
+
+void MessageBanner::withdraw(const QString& text)
+{
+    if (!text.isEmpty() && label_->text() == text)
+        hide();
+}

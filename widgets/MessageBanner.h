@@ -13,6 +13,8 @@ public:
     explicit MessageBanner(QWidget* parent = nullptr);
 
     void showMessage(const QString& text, Kind kind);
+    // Hides the banner if it still shows text: a message shown since stays.
+    void withdraw(const QString& text);
     QString text() const;
     Kind kind() const { return kind_; }
 

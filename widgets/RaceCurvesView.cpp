@@ -29,6 +29,8 @@ QString RaceCurvesView::metricName(Metric metric)
         return tr("MAP@R");
     case Metric::Loss:
         return tr("loss (mean since the previous evaluation)");
+    case Metric::Spread:
+        return tr("spread of the held-out embeddings");
     }
     return {};
 }
@@ -67,11 +69,14 @@ void RaceCurvesView::addSnapshot(sme::SamplerKind sampler, const sme::TrainingSn
         takeStepsUpTo(evaluation.step);
         const double loss = run.lossSteps > 0 ? run.lossSum / double(run.lossSteps) : noValue;
         run.points.push_back({double(evaluation.step),
-                              {evaluation.recall[0], evaluation.nmi, evaluation.mapAtR, loss}});
+                              {evaluation.recall[0], evaluation.nmi, evaluation.mapAtR, loss, evaluation.spread}});
         run.lossSum = 0.0;
         run.lossSteps = 0;
     }
     takeStepsUpTo(std::numeric_limits<long>::max());
+    run.stalledSince = snapshot.stalledSince;
+    if (const QString label = runLabel(sampler); run.series->name() != label)
+        run.series->setName(label);
     if (!snapshot.evaluations.empty() || snapshot.reset) {
         show(run);
         updateAxes();
@@ -81,18 +86,41 @@ void RaceCurvesView::addSnapshot(sme::SamplerKind sampler, const sme::TrainingSn
 void RaceCurvesView::clear()
 {
     for (Run& run : runs_) {
-        run = Run{run.series, {}, 0.0, 0};
+        run = Run{run.series, {}, 0.0, 0, std::nullopt};
         show(run);
     }
+    for (sme::SamplerKind kind : sme::allSamplerKinds)
+        runs_[std::size_t(kind)].series->setName(runLabel(kind));
     updateAxes();
+}
+
+QString RaceCurvesView::runLabel(sme::SamplerKind sampler) const
+{
+    const Run& run = runs_[std::size_t(sampler)];
+    QStringList states;
+    if (!run.points.empty()) {
+        const double spread = run.points.back().values[std::size_t(Metric::Spread)];
+        if (spread < sme::collapsedSpread)
+            states << tr("collapsed (spread %1)").arg(spread, 0, 'f', 2);
+    }
+    if (run.stalledSince)
+        states << tr("stalled since step %1").arg(*run.stalledSince);
+    if (states.isEmpty())
+        return samplerLabel(sampler);
+    return tr("%1 \u2014 %2").arg(samplerLabel(sampler), states.join(tr(", ")));
 }
 
 void RaceCurvesView::setMetric(Metric metric)
 {
     metric_ = metric;
     valueAxis_->setTitleText(metricName(metric));
-    chart()->setTitle(metric == Metric::Loss ? tr("The race: training loss of each sampler")
-                                             : tr("The race: %1 on the held-out classes").arg(metricName(metric)));
+    if (metric == Metric::Loss)
+        chart()->setTitle(tr("The race: training loss of each sampler"));
+    else if (metric == Metric::Spread)
+        chart()->setTitle(tr("The race: spread of the held-out embeddings (below %1 a run has collapsed)")
+                              .arg(sme::collapsedSpread));
+    else
+        chart()->setTitle(tr("The race: %1 on the held-out classes").arg(metricName(metric)));
     for (Run& run : runs_)
         show(run);
     updateAxes();

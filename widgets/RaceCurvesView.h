@@ -8,6 +8,7 @@
 #include "widgets/ChartPanel.h"
 
 #include <array>
+#include <optional>
 #include <vector>
 
 class QLineSeries;
@@ -19,9 +20,11 @@ public:
     // retrieval metrics on the held-out classes, and the loss as its mean over the steps since
     // the previous evaluation (noisy step losses of four runs on top of each other would hide
     // each other).
-    enum class Metric { RecallAt1, Nmi, MapAtR, Loss };
-    static constexpr std::array<Metric, 4> allMetrics{Metric::RecallAt1, Metric::Nmi, Metric::MapAtR,
-                                                      Metric::Loss};
+    // The spread of the held-out embeddings too (sme::Evaluation::spread): a collapsed run
+    // falls to 0 there.
+    enum class Metric { RecallAt1, Nmi, MapAtR, Loss, Spread };
+    static constexpr std::array<Metric, 5> allMetrics{Metric::RecallAt1, Metric::Nmi, Metric::MapAtR,
+                                                      Metric::Loss, Metric::Spread};
     static QString metricName(Metric metric);
 
     // A long race has thousands of evaluations: each series shows at most this many of them
@@ -38,17 +41,21 @@ public:
     Metric shownMetric() const { return metric_; }
 
     const QLineSeries* series(sme::SamplerKind sampler) const { return runs_[std::size_t(sampler)].series; }
+    // The run's name as the legend shows it: its sampler and, in words, whether it has collapsed
+    // (its last evaluation, with its spread) or stalled (since its last snapshot's step).
+    QString runLabel(sme::SamplerKind sampler) const;
 
 private:
     struct Point {
         double step;
-        std::array<double, 4> values; // by Metric; NaN where there is none (the loss at step 0)
+        std::array<double, allMetrics.size()> values; // by Metric; NaN where there is none (the loss at step 0)
     };
     struct Run {
         QLineSeries* series = nullptr;
         std::vector<Point> points;
         double lossSum = 0.0; // the steps since the last evaluation
         long lossSteps = 0;
+        std::optional<long> stalledSince;
     };
     void show(Run& run) const;
     void updateAxes();

@@ -2,6 +2,8 @@
 #include "widgets/TrainingCurvesView.h"
 
 #include "widgets/ChartPanel.h"
+#include "widgets/EnvelopePoints.h"
+#include "widgets/VerticalMarker.h"
 
 #include <QChart>
 #include <QGraphicsLayout>
@@ -26,100 +28,7 @@ public:
 
 namespace {
 
-// The points of one curve, decimated to a min/max envelope (see maxShownPoints).
-class EnvelopePoints {
-public:
-    void append(const QPointF& point)
-    {
-        if (count_ == 0) {
-            first_ = point;
-            lowest_ = highest_ = point.y();
-        }
-        last_ = point;
-        lowest_ = std::min(lowest_, point.y());
-        highest_ = std::max(highest_, point.y());
-        const bool lastBucketFull = buckets_.isEmpty() || lastBucketFill_ == bucketSize_;
-        if (lastBucketFull && buckets_.size() == maxBuckets)
-            mergePairs(); // leaves the last bucket with room when their number was odd
-        if (buckets_.isEmpty() || lastBucketFill_ == bucketSize_) {
-            buckets_.append({point, point});
-            lastBucketFill_ = 1;
-        } else {
-            Bucket& bucket = buckets_.last();
-            if (point.y() < bucket.low.y())
-                bucket.low = point;  // ties keep the earlier point...
-            if (point.y() >= bucket.high.y())
-                bucket.high = point; // ...and the later one: a pair of equal points shows both
-            ++lastBucketFill_;
-        }
-        ++count_;
-    }
-
-    // What the series shows, in step order: the first point, each bucket's low and high, the
-    // last point.
-    QList<QPointF> shown() const
-    {
-        QList<QPointF> points;
-        if (count_ == 0)
-            return points;
-        points.reserve(2 * buckets_.size() + 2);
-        const auto add = [&points](const QPointF& point) {
-            // (Exact comparison: QPointF's == is fuzzy.)
-            if (points.isEmpty() || points.last().x() != point.x() || points.last().y() != point.y())
-                points.append(point);
-        };
-        add(first_);
-        for (const Bucket& bucket : buckets_) {
-            const bool lowFirst = bucket.low.x() <= bucket.high.x();
-            add(lowFirst ? bucket.low : bucket.high);
-            add(lowFirst ? bucket.high : bucket.low);
-        }
-        add(last_);
-        return points;
-    }
-
-    bool isEmpty() const { return count_ == 0; }
-    double lastX() const { return last_.x(); }
-    double lowest() const { return lowest_; }
-    double highest() const { return highest_; }
-
-private:
-    struct Bucket {
-        QPointF low;
-        QPointF high;
-    };
-    // Two points a bucket plus the first and last points.
-    static constexpr qsizetype maxBuckets = (TrainingCurvesView::maxShownPoints - 2) / 2;
-
-    void mergePairs()
-    {
-        QList<Bucket> merged;
-        merged.reserve(buckets_.size() / 2 + 1);
-        for (qsizetype i = 0; i < buckets_.size(); i += 2) {
-            Bucket bucket = buckets_[i];
-            if (i + 1 < buckets_.size()) {
-                const Bucket& next = buckets_[i + 1];
-                if (next.low.y() < bucket.low.y())
-                    bucket.low = next.low;
-                if (next.high.y() >= bucket.high.y())
-                    bucket.high = next.high;
-            }
-            merged.append(bucket);
-        }
-        buckets_ = std::move(merged);
-        bucketSize_ *= 2;
-        lastBucketFill_ = count_ - (buckets_.size() - 1) * bucketSize_;
-    }
-
-    QList<Bucket> buckets_;
-    qsizetype bucketSize_ = 1;     // points per bucket, a power of 2; the last may hold fewer
-    qsizetype lastBucketFill_ = 0;
-    qsizetype count_ = 0;
-    QPointF first_;
-    QPointF last_;
-    double lowest_ = 0.0;
-    double highest_ = 0.0;
-};
+using CurvePoints = EnvelopePoints<TrainingCurvesView::maxShownPoints>;
 
 // The smallest of 1, 2, 2.5, 5 times a power of ten that is at least value (> 0), and the
 // tick count that divides the range [0, it] into round steps.
@@ -142,16 +51,19 @@ double roundStep(double value)
     return 10.0 * power;
 }
 
-enum CurveIndex { Loss, SmoothedLoss, ActiveShare, Beta, Recall1, Nmi = Recall1 + 4, MapAtR, CurveCount };
+enum CurveIndex { Loss, SmoothedLoss, ActiveShare, Beta, Recall1, Nmi = Recall1 + 4, MapAtR, Spread, CurveCount };
 
 struct CurveStyle {
     const char* name;
     QColor color;
     qreal width;
+    Qt::PenStyle style = Qt::SolidLine;
 };
 
 // Okabe-Ito colours; Recall@K from dark to light blue as K grows. The raw loss thin and light
-// behind its smoothed curve; active share and beta, noisy from batch to batch, thin.
+// behind its smoothed curve; active share and beta, noisy from batch to batch, thin. The spread
+// dashed and mid grey (seen on the light and the dark theme): it is not a score, it shares
+// their [0, 1] axis.
 const std::array<CurveStyle, CurveCount>& curveStyles()
 {
     static const std::array<CurveStyle, CurveCount> styles{{
@@ -165,6 +77,7 @@ const std::array<CurveStyle, CurveCount>& curveStyles()
         {"Recall@8", QColor(0x8F, 0xBC, 0xE6), 2.0},
         {"NMI", QColor(0xCC, 0x79, 0xA7), 2.0},
         {"MAP@R", QColor(0xE6, 0x9F, 0x00), 2.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "spread"), QColor(0x80, 0x80, 0x80), 1.5, Qt::DashLine},
     }};
     return styles;
 }
@@ -177,8 +90,8 @@ constexpr qsizetype maxMarkedPoints = 60;
 struct TrainingCurvesView::Curve {
     QLineSeries* series = nullptr;
     QLineSeries* previousSeries = nullptr; // none for the raw loss
-    EnvelopePoints points;
-    EnvelopePoints previousPoints;
+    CurvePoints points;
+    CurvePoints previousPoints;
 };
 
 TrainingCurvesView::TrainingCurvesView(QWidget* parent)
@@ -189,7 +102,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     , retrievalStepAxis_(retrievalPanel_->addValueAxis(Qt::AlignBottom, tr("step")))
     , lossAxis_(lossPanel_->addValueAxis(Qt::AlignLeft, tr("loss, active share")))
     , betaAxis_(lossPanel_->addValueAxis(Qt::AlignRight, tr("mean \u03B2")))
-    , scoreAxis_(retrievalPanel_->addValueAxis(Qt::AlignLeft, tr("score")))
+    , scoreAxis_(retrievalPanel_->addValueAxis(Qt::AlignLeft, tr("score, spread")))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -224,8 +137,20 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     for (int i = 0; i < CurveCount; ++i) {
         const auto [panel, axis] = axesOf(i);
         curves_[i]->series = panel->addLine(tr(styles[i].name), styles[i].color, styles[i].width,
-                                            i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
+                                            i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis,
+                                            styles[i].style);
     }
+    // The legend has no room for two more entries: the spread is named in the title with its
+    // last value, the collapse line on the line itself.
+    QChart* retrieval = retrievalPanel_->chart();
+    for (QLegendMarker* marker : retrieval->legend()->markers(curves_[Spread]->series))
+        marker->setVisible(false);
+    collapseLine_ = retrievalPanel_->addLine(tr("collapsed below %1").arg(sme::collapsedSpread),
+                                             styles[Spread].color, 1.0, retrievalStepAxis_, scoreAxis_,
+                                             Qt::DotLine);
+    labelVerticalMarker(retrieval, collapseLine_);
+    // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
+    collapseLine_->setPointLabelsClipping(true);
     baseMargins_ = lossPanel_->chart()->margins();
     // Queued: by then both charts have been laid out (they are resized together).
     for (Panel* panel : {lossPanel_, retrievalPanel_})
@@ -306,10 +231,10 @@ void TrainingCurvesView::addEvaluations(const std::vector<sme::Evaluation>& eval
         return;
     for (const sme::Evaluation& evaluation : evaluations) {
         const double x = double(evaluation.step);
-        const std::array<double, 6> values{evaluation.recall[0], evaluation.recall[1],
+        const std::array<double, 7> values{evaluation.recall[0], evaluation.recall[1],
                                            evaluation.recall[2], evaluation.recall[3],
-                                           evaluation.nmi, evaluation.mapAtR};
-        for (int k = 0; k < 6; ++k)
+                                           evaluation.nmi, evaluation.mapAtR, evaluation.spread};
+        for (int k = 0; k < 7; ++k)
             if (std::isfinite(values[std::size_t(k)]))
                 curve(Recall1 + k).points.append({x, values[std::size_t(k)]});
     }
@@ -329,7 +254,7 @@ void TrainingCurvesView::startNewRun()
             c->previousPoints = std::move(c->points);
             c->previousSeries->replace(c->previousPoints.shown());
         }
-        c->points = EnvelopePoints();
+        c->points = CurvePoints();
         c->series->clear();
         c->series->setPointsVisible(false);
     }
@@ -341,8 +266,8 @@ void TrainingCurvesView::startNewRun()
 void TrainingCurvesView::clear()
 {
     for (auto& c : curves_) {
-        c->points = EnvelopePoints();
-        c->previousPoints = EnvelopePoints();
+        c->points = CurvePoints();
+        c->previousPoints = CurvePoints();
         c->series->clear();
         c->series->setPointsVisible(false);
         if (c->previousSeries)
@@ -369,6 +294,20 @@ const QXYSeries* TrainingCurvesView::previousSeries(const QString& name) const
     return nullptr;
 }
 
+QString TrainingCurvesView::spreadNote() const
+{
+    const CurvePoints& spread = curve(Spread).points;
+    if (spread.isEmpty())
+        return {};
+    return spread.lastY() < sme::collapsedSpread ? tr("; spread %1 (dashed): collapsed").arg(spread.lastY(), 0, 'f', 2)
+                                                 : tr("; spread %1 (dashed)").arg(spread.lastY(), 0, 'f', 2);
+}
+
+const QXYSeries* TrainingCurvesView::collapseLine() const
+{
+    return collapseLine_;
+}
+
 const ChartPanel* TrainingCurvesView::lossChart() const
 {
     return lossPanel_;
@@ -387,7 +326,7 @@ void TrainingCurvesView::updateAxes()
     double betaLow = std::numeric_limits<double>::infinity();
     double betaHigh = -betaLow;
     for (int i = 0; i < CurveCount; ++i)
-        for (const EnvelopePoints* points : {&curve(i).points, &curve(i).previousPoints}) {
+        for (const CurvePoints* points : {&curve(i).points, &curve(i).previousPoints}) {
             if (points->isEmpty())
                 continue;
             lastStep = std::max(lastStep, points->lastX());
@@ -419,12 +358,18 @@ void TrainingCurvesView::updateAxes()
         top = bottom + betaStep;
     Panel::setRange(betaAxis_, bottom, top);
     betaAxis_->setTickCount(int(std::lround((top - bottom) / betaStep)) + 1);
+    // Labelled at its second point, a quarter of the way, clear of the axis.
+    collapseLine_->replace({{0.0, sme::collapsedSpread}, {0.25 * stepTop, sme::collapsedSpread},
+                            {stepTop, sme::collapsedSpread}});
+    for (int point : {0, 2})
+        collapseLine_->setPointConfiguration(point, QXYSeries::PointConfiguration::LabelVisibility, false);
 
     // The titles say when faded curves are there (a new title relays the chart out).
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();
     const QString lossTitle = tr("Training: loss, active share and \u03B2") + note;
-    if (lossPanel_->chart()->title() != lossTitle) {
+    if (lossPanel_->chart()->title() != lossTitle)
         lossPanel_->chart()->setTitle(lossTitle);
-        retrievalPanel_->chart()->setTitle(tr("Retrieval on the held-out classes") + note);
-    }
+    const QString retrievalTitle = tr("Retrieval on the held-out classes") + spreadNote() + note;
+    if (retrievalPanel_->chart()->title() != retrievalTitle)
+        retrievalPanel_->chart()->setTitle(retrievalTitle);
 }

@@ -1,5 +1,6 @@
 // The training curves: loss, active share and mean beta against the step, and the retrieval
-// metrics on the held-out classes; the previous run faded behind the current one.
+// metrics on the held-out classes with the spread of their embeddings and the line below which
+// a model has collapsed; the previous run faded behind the current one.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -46,11 +47,15 @@ public:
     void clear();
 
     // The current run's series: "loss", "loss (smoothed)", "active share", "beta",
-    // "Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R"; nullptr for another name.
+    // "Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R", "spread"; nullptr for
+    // another name.
     const QXYSeries* series(const QString& name) const;
     // The previous run's series of that name; none for the raw "loss" (its smoothed curve
     // stands for it: two noisy bands on top of each other hide each other).
     const QXYSeries* previousSeries(const QString& name) const;
+    // The horizontal line at sme::collapsedSpread across the retrieval chart, labelled on the
+    // chart. (The retrieval chart's title gives the last spread.)
+    const QXYSeries* collapseLine() const;
     // The two charts, for titles and images.
     const ChartPanel* lossChart() const;
     const ChartPanel* retrievalChart() const;
@@ -61,6 +66,7 @@ private:
     Curve& curve(int index) const;
     void showCurve(int index) const;
     void updateAxes();
+    QString spreadNote() const; // "; spread 0.93 (dashed)" for the title, empty without one
     void alignPlotAreas();
 
     Panel* lossPanel_;
@@ -70,6 +76,7 @@ private:
     QValueAxis* lossAxis_;
     QValueAxis* betaAxis_;
     QValueAxis* scoreAxis_;
+    QXYSeries* collapseLine_ = nullptr;
     std::vector<std::unique_ptr<Curve>> curves_;
     // The debiased moving average of the loss: sum of weighted losses and of the weights.
     double smoothingSum_ = 0.0;

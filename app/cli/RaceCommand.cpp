@@ -20,7 +20,8 @@ one CSV row per evaluation of each:
 Rows go by step, then by sampler. Step 0 is before training (loss empty there); loss is the
 mean over the steps since the previous row; the metrics are measured on the held-out classes
 (ties scored by their expectation); spread is the RMS distance between held-out embeddings
-over sqrt(2), below 0.1 a collapsed model, named on standard error.
+over sqrt(2), below 0.1 a collapsed model, named on standard error, as is a run that stalled
+(no sampled pair or triplet of non-zero loss for 200 steps in a row: it stopped learning).
 The result depends on the seed only, not on the threads' timing. Progress (the slowest run's
 step) goes to standard error.
 Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 a run diverged (it
@@ -49,6 +50,7 @@ int runRace(const CommandOptions& options, const QStringList& positional)
             reportError("race", QString::fromUtf8(sme::samplerName(kind)) + ": "
                                     + QString::fromStdString(run.divergence));
         reportCollapse("race", QString::fromUtf8(sme::samplerName(kind)), run.records);
+        reportStall("race", QString::fromUtf8(sme::samplerName(kind)), run.records);
     }
     if (written != 0)
         return 1; // the rows are lost: that outranks a divergence

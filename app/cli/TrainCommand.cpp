@@ -20,7 +20,9 @@ held-out classes (zero-shot retrieval), tied distances scored by their expectati
 random order (a model that maps everything to one point scores chance, not 1). spread is the
 RMS distance between held-out embeddings over sqrt(2): 1 for points spread like uniform ones
 on the sphere, 0 for a model that maps everything to one point; below 0.1 the model has
-collapsed, and standard error says so. Progress goes to standard error.
+collapsed, and standard error says so. Standard error also says when the run stalled: no
+sampled pair or triplet had a non-zero loss for 200 steps in a row, so the model stopped
+learning. Progress goes to standard error.
 Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 the run diverged (the
 rows up to the divergence are written).)";
 
@@ -43,6 +45,7 @@ int runTrain(const CommandOptions& options, const QStringList& positional)
     if (run.diverged)
         reportError("train", QString::fromStdString(run.divergence));
     reportCollapse("train", QStringLiteral("the model"), run.records);
+    reportStall("train", QStringLiteral("the model"), run.records);
     if (written != 0)
         return 1; // the rows are lost: that outranks a divergence
     return run.diverged ? 3 : 0;

@@ -174,3 +174,28 @@ void reportCollapse(const char* command, const QString& who,
                                               "mining with a triplet loss does this (the paper, section 4); try "
                                               "another sampler, the margin loss or a lower learning rate."));
 }
+
+void reportStall(const char* command, const QString& who,
+                 const std::vector<sme::TrainingRecord>& records)
+{
+    const auto first = std::find_if(records.begin(), records.end(),
+                                    [](const sme::TrainingRecord& r) { return r.stalled(); });
+    if (first == records.end())
+        return;
+    const auto recovered = std::find_if(first, records.end(),
+                                        [](const sme::TrainingRecord& r) { return !r.stalled(); });
+    const QString state = recovered == records.end()
+        ? QStringLiteral("stalled at step %1 and was still stalled at the end").arg(*first->stalledSince)
+        : QStringLiteral("stalled at step %1 and was learning again by step %2")
+              .arg(*first->stalledSince).arg(recovered->step);
+    reportError(command, who + QStringLiteral(" ") + state
+                             + QStringLiteral(" (%1 steps in a row without a pair or triplet of non-zero loss): "
+                                              "every pair or triplet the sampler picks already satisfies its "
+                                              "margin, so the loss is zero, there is no gradient, and the model "
+                                              "stops learning. To go on: a larger margin (--alpha) or the contrastive "
+                                              "loss (its positive pairs keep a gradient until they meet). Another "
+                                              "sampler helps only while some pair is still inside the margin: hard "
+                                              "negative mining picks the closest negatives, so when it stalls too, "
+                                              "every training pair is already separated by the margin.")
+                                   .arg(sme::TrainingPipeline::stalledAfterSteps));
+}

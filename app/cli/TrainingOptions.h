@@ -56,6 +56,12 @@ TrainingRunOptions readTrainingRunOptions(const CommandOptions& options,
 void reportCollapse(const char* command, const QString& who,
                     const std::vector<sme::TrainingRecord>& records);
 
+// When a run's evaluations show it stalled (TrainingRecord::stalled: no pair or triplet of
+// non-zero loss for TrainingPipeline::stalledAfterSteps steps), says so once on standard error
+// as "COMMAND: WHO stalled at step ...", with why the model stopped learning and what to change.
+void reportStall(const char* command, const QString& who,
+                 const std::vector<sme::TrainingRecord>& records);
+
 // A progress callback for a run of `steps` steps: "COMMAND: step DONE/STEPS" on stderr ten
 // times in the run and at its end.
 std::function<void(long)> stepProgressPrinter(const char* command, long steps);

@@ -207,6 +207,7 @@ void TrainingController::publishLocked(bool force)
         stepsAtLastPublish_ = pending_->step;
     }
     pending_->heldOutLabels = heldOutLabels_;
+    pending_->stalledSince = pipeline_ ? pipeline_->stalledSince() : std::nullopt;
     std::shared_ptr<const sme::TrainingSnapshot> snapshot = std::move(pending_);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
     lastPublished_ = now;

@@ -14,6 +14,7 @@
 #include "app/gui/Settings.h"
 #include "app/io/Language.h"
 #include "app/render/FigureViews.h"
+#include "model/training/TrainingPipeline.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/EmbeddingMapView.h"
@@ -235,11 +236,42 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
     if (liveSampled && !snapshot->evaluations.empty() && !snapshot->reset)
         controller()->requestSamplerComparison();
     presentation()->refresh(); // a new map has new series
+    showTrainingHealth(*snapshot);
     displayedStep_ = snapshot->step;
     stepLabel_->setText(tr("Step %1").arg(snapshot->step));
     speedLabel_->setText(snapshot->running ? tr("%1 steps/s").arg(snapshot->stepsPerSecond, 0, 'f', 0)
                                            : tr("paused"));
     emit snapshotShown();
+}
+
+void MainWindow::showTrainingHealth(const sme::TrainingSnapshot& snapshot)
+{
+    if (snapshot.reset) // its evaluations are the run's whole history
+        collapsedSince_.reset();
+    for (const sme::Evaluation& evaluation : snapshot.evaluations)
+        collapsedSince_ = evaluation.collapsed() ? collapsedSince_.value_or(evaluation.step)
+                                                 : std::optional<long>();
+    QStringList parts;
+    if (collapsedSince_)
+        parts << tr("The model has collapsed (since step %1): every held-out point maps to nearly one place "
+                    "(spread below %2), so no margin holds and its scores rest on chance. Hard negatives with "
+                    "a triplet loss do this (the paper, section 4): choose another sampler, the margin loss or "
+                    "a lower learning rate, and reset.")
+                     .arg(*collapsedSince_).arg(sme::collapsedSpread);
+    if (snapshot.stalledSince)
+        parts << tr("Training has stalled (since step %1): for %2 steps no sampled pair or triplet had a "
+                    "non-zero loss. Every pick already satisfies its margin, so the loss is zero, there is no "
+                    "gradient, and the model stops learning. To go on: a larger margin \u03B1 or the contrastive "
+                    "loss (its positive pairs keep a gradient until they meet). Another sampler helps only while "
+                    "some pair is still inside the margin.")
+                     .arg(*snapshot.stalledSince).arg(sme::TrainingPipeline::stalledAfterSteps);
+    const QString message = parts.join(QLatin1Char(' '));
+    if (message == healthMessage_)
+        return; // unchanged: a banner the user dismissed stays dismissed
+    banner_->withdraw(healthMessage_);
+    healthMessage_ = message;
+    if (!message.isEmpty())
+        banner_->showMessage(message, MessageBanner::Kind::Warning);
 }
 
 PresentationMode* MainWindow::presentation() const

@@ -11,6 +11,7 @@
 
 #include <QMainWindow>
 #include <memory>
+#include <optional>
 
 class ControlPanel;
 class DensityChartView;
@@ -106,6 +107,8 @@ private:
     void showIdealised(std::shared_ptr<const sme::IdealisedFigures> figures);
     void showModelReset(const QString& why);
     void onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapshot);
+    // A collapsed or stalled run said in words in the banner, withdrawn when it clears.
+    void showTrainingHealth(const sme::TrainingSnapshot& snapshot);
     void togglePlay();
     void openDataFile();
     void showError(const QString& text);
@@ -137,4 +140,6 @@ private:
     QLabel* speedLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
     long displayedStep_ = 0;
+    std::optional<long> collapsedSince_; // the first evaluation of the current collapse
+    QString healthMessage_;              // the banner's text for them, empty when healthy
 };

@@ -107,6 +107,7 @@ QGridLayout* RaceWindow::mapGrid()
         const int column = int(kind);
         auto* name = new QLabel(samplerLabel(kind));
         name->setAlignment(Qt::AlignCenter);
+        mapNames_[std::size_t(kind)] = name;
         name->setStyleSheet(QStringLiteral("font-weight: bold; color: %1;").arg(samplerColor(column).name()));
         maps_[std::size_t(kind)] = new EmbeddingMapView;
         maps->addWidget(name, 0, column);
@@ -158,6 +159,7 @@ void RaceWindow::togglePlay()
 void RaceWindow::onSnapshot(sme::SamplerKind sampler, std::shared_ptr<const sme::TrainingSnapshot> snapshot)
 {
     curves_->addSnapshot(sampler, *snapshot);
+    mapNames_[std::size_t(sampler)]->setText(curves_->runLabel(sampler)); // collapsed, stalled: in words
     if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels)
         maps_[std::size_t(sampler)]->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
     showSteps();

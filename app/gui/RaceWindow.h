@@ -32,6 +32,8 @@ public:
     RaceController* race() const { return race_; }
     RaceCurvesView* curves() const { return curves_; }
     EmbeddingMapView* map(sme::SamplerKind sampler) const { return maps_[std::size_t(sampler)]; }
+    // The name above a run's map: its sampler, and whether it has collapsed or stalled.
+    QLabel* mapName(sme::SamplerKind sampler) const { return mapNames_[std::size_t(sampler)]; }
     QPushButton* playButton() const { return play_; }
     QPushButton* stepButton() const { return step_; }
     QPushButton* resetButton() const { return reset_; }
@@ -55,6 +57,7 @@ private:
     RaceController* race_;
     RaceCurvesView* curves_;
     std::array<EmbeddingMapView*, 4> maps_{};
+    std::array<QLabel*, 4> mapNames_{};
     MessageBanner* banner_;
     QPushButton* play_;
     QPushButton* step_;

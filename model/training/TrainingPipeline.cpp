@@ -38,6 +38,8 @@ TrainingPipeline::Step TrainingPipeline::step(bool lastOfRun)
         return step;
     if (recording_ == StepRecording::EveryStep)
         history_.steps.push_back({result.step, result.loss, result.activeFraction, result.meanBeta});
+    inactiveSteps_ = result.activeFraction == 0.0 ? inactiveSteps_ + 1 : 0;
+    lastStep_ = result.step;
     lossSum_ += result.loss;
     activeSum_ += result.activeFraction;
     betaSum_ += result.meanBeta;
@@ -45,6 +47,13 @@ TrainingPipeline::Step TrainingPipeline::step(bool lastOfRun)
     if (lastOfRun || evaluationDue(result.step))
         step.record = record();
     return step;
+}
+
+std::optional<long> TrainingPipeline::stalledSince() const
+{
+    if (inactiveSteps_ < stalledAfterSteps)
+        return std::nullopt;
+    return lastStep_ - inactiveSteps_ + 1;
 }
 
 TrainingPipeline::RunEnd TrainingPipeline::run(long steps,
@@ -74,7 +83,7 @@ void TrainingPipeline::evaluateUnlessCurrent()
 TrainingRecord TrainingPipeline::record()
 {
     TrainingRecord record{trainer_.steps(), std::nullopt, std::nullopt, trainer_.beta0(),
-                          trainer_.evaluate()};
+                          trainer_.evaluate(), stalledSince()};
     if (const long since = stepsSinceEvaluation_; since > 0) {
         record.loss = lossSum_ / double(since);
         record.activeFraction = activeSum_ / double(since);
@@ -92,6 +101,7 @@ void TrainingPipeline::restart()
     history_ = {};
     stepsSinceEvaluation_ = 0;
     lossSum_ = activeSum_ = betaSum_ = 0.0;
+    inactiveSteps_ = 0;
 }
 
 } // namespace sme

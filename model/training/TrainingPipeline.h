@@ -14,12 +14,16 @@ namespace sme {
 
 // One evaluation of a run. loss and activeFraction are the means over the steps since the
 // previous evaluation (empty when there were none, as at step 0); beta likewise (beta0 then).
+// stalledSince: set while the run is stalled (TrainingPipeline::stalledSince).
 struct TrainingRecord {
     long step = 0;
     std::optional<double> loss;
     std::optional<double> activeFraction;
     double beta = 0.0;
     Evaluation evaluation;
+    std::optional<long> stalledSince;
+
+    bool stalled() const { return stalledSince.has_value(); }
 };
 
 // Whether the run's history keeps every step's point (for curves) or only its evaluations
@@ -64,6 +68,29 @@ public:
     // Back to step 0: the trainer's initial weights, an empty history.
     void restart();
 
+    // A run is stalled when no sampled pair or triplet has had a non-zero loss (activeFraction
+    // 0) for this many steps in a row: the loss is zero, so is every gradient, and the model no
+    // longer learns. Why 200:
+    // - the weights have stopped moving by then. With a zero gradient Adam still moves by its
+    //   first moment, which decays by beta1 = 0.9 a step: after 50 steps it is 0.5% of what it
+    //   was, after 200 steps 7e-10. So the last 150 of the 200 batches were drawn from a model
+    //   that no longer changes, and the next batches will be drawn from the same one;
+    // - 150 batches of a frozen model without one active pair or triplet: were 2% of the
+    //   batches to hold one, such a stretch would come by chance with probability
+    //   0.98^150 = 5%, at 5% with 0.05%. A model that has stretches like that learns from so
+    //   few batches that it has stopped in all but name;
+    // - on the embedded digits' default run (seed 1) the longest such stretch before the run
+    //   stalls for good (at step 3375) is 63 steps: 200 is clear of the quiet stretches of a
+    //   run that still learns;
+    // - it is short against a run (the default is 2000 steps) and a few seconds of the window's
+    //   training, so the user hears of it soon after it happens.
+    // A step with an active pair or triplet ends the stall.
+    static constexpr long stalledAfterSteps = 200;
+    // The first step of the current stretch of steps without an active pair or triplet, once
+    // that stretch is stalledAfterSteps long; empty otherwise (and after restart()).
+    std::optional<long> stalledSince() const;
+    bool stalled() const { return stalledSince().has_value(); }
+
     void setEvaluateEvery(long steps);
     const RunHistory& history() const { return history_; }
     RunHistory takeHistory() { return std::move(history_); }
@@ -82,6 +109,9 @@ private:
     double lossSum_ = 0.0;
     double activeSum_ = 0.0;
     double betaSum_ = 0.0;
+    // Consecutive steps (not diverged) without an active pair or triplet, up to the last one.
+    long inactiveSteps_ = 0;
+    long lastStep_ = 0;
 };
 
 } // namespace sme

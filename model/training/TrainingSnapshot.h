@@ -40,6 +40,9 @@ struct TrainingSnapshot {
     // When requested: the distances every sampler would pick on the last batch.
     std::optional<std::array<std::vector<double>, 4>> samplerComparison;
     bool reset = false;                   // the run restarted: curves start again
+    // Set while the run is stalled: the first step without an active pair or triplet
+    // (TrainingPipeline::stalledSince).
+    std::optional<long> stalledSince;
 };
 
 } // namespace sme
