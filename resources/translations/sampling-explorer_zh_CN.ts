@@ -945,6 +945,14 @@
         <source>&amp;Ablation grid…</source>
         <translation>消融网格(&amp;A)…</translation>
     </message>
+    <message>
+        <source>The model has collapsed (since step %1): every held-out point maps to nearly one place (spread below %2), so no margin holds and its scores rest on chance. Hard negatives with a triplet loss do this (the paper, section 4): choose another sampler, the margin loss or a lower learning rate, and reset.</source>
+        <translation>模型已坍缩（自第 %1 步起）：每个留出点都被映射到几乎同一个位置（分散度低于 %2），任何间隔都不再成立，其得分只取决于运气。困难负样本配合三元组损失就会这样（论文第 4 节）：请换一个采样器、改用间隔损失或降低学习率，然后重置。</translation>
+    </message>
+    <message>
+        <source>Training has stalled (since step %1): for %2 steps no sampled pair or triplet had a non-zero loss. Every pick already satisfies its margin, so the loss is zero, there is no gradient, and the model stops learning. To go on: a larger margin α or the contrastive loss (its positive pairs keep a gradient until they meet). Another sampler helps only while some pair is still inside the margin.</source>
+        <translation>训练已停滞（自第 %1 步起）：连续 %2 步没有任何采样到的样本对或三元组具有非零损失。每个选中的样本都已满足其间隔，因此损失为零、没有梯度，模型不再学习。若要继续：增大间隔 α，或改用对比损失（其正样本对在重合之前一直有梯度）。只有当仍有样本对位于间隔之内时，换用其他采样器才有帮助。</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1036,6 +1044,30 @@
     <message>
         <source>The race: %1 on the held-out classes</source>
         <translation>竞赛：留出类别上的 %1</translation>
+    </message>
+    <message>
+        <source>spread of the held-out embeddings</source>
+        <translation>留出嵌入的分散度</translation>
+    </message>
+    <message>
+        <source>collapsed (spread %1)</source>
+        <translation>已坍缩（分散度 %1）</translation>
+    </message>
+    <message>
+        <source>stalled since step %1</source>
+        <translation>自第 %1 步起停滞</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>The race: spread of the held-out embeddings (below %1 a run has collapsed)</source>
+        <translation>竞赛：留出嵌入的分散度（低于 %1 即已坍缩）</translation>
     </message>
 </context>
 <context>
@@ -1201,10 +1233,6 @@
         <translation>平均 β</translation>
     </message>
     <message>
-        <source>score</source>
-        <translation>得分</translation>
-    </message>
-    <message>
         <source>%1 (previous run)</source>
         <translation>%1（上一次运行）</translation>
     </message>
@@ -1235,6 +1263,26 @@
     <message>
         <source>beta</source>
         <translation>β</translation>
+    </message>
+    <message>
+        <source>spread</source>
+        <translation>分散度</translation>
+    </message>
+    <message>
+        <source>score, spread</source>
+        <translation>得分，分散度</translation>
+    </message>
+    <message>
+        <source>collapsed below %1</source>
+        <translation>低于 %1 即坍缩</translation>
+    </message>
+    <message>
+        <source>; spread %1 (dashed): collapsed</source>
+        <translation>；分散度 %1（虚线）：已坍缩</translation>
+    </message>
+    <message>
+        <source>; spread %1 (dashed)</source>
+        <translation>；分散度 %1（虚线）</translation>
     </message>
 </context>
 <context>
