@@ -45,6 +45,7 @@ private slots:
     void playAdvancesPauseStopsResetReturnsToZero();
     void divergingSettingShowsItsMessageAndStaysUsable();
     void collapsedAndStalledRunsAreSaidUntilTheyClear();
+    void digitsSayWhyTrainingDoesNotHelpThem();
     void badDataFileIsRefusedAndTheDataStays();
     void wholeWindowRendersEveryView_data();
     void wholeWindowRendersEveryView();
@@ -130,6 +131,22 @@ void MainWindowTest::divergingSettingShowsItsMessageAndStaysUsable()
     const long before = window.displayedStep();
     QTest::keyClick(&window, Qt::Key_N);
     QTRY_COMPARE(window.displayedStep(), before + 1);
+}
+
+void MainWindowTest::digitsSayWhyTrainingDoesNotHelpThem()
+{
+    MainWindow window(false);
+    QVERIFY(showActive(window));
+    QVERIFY(!window.banner()->text().contains(QLatin1String("Handwritten digits")));
+    sme::ExplorerParameters digits = window.parameters();
+    digits.dataset = "digits";
+    window.applyParameters(digits);
+    QTRY_VERIFY(window.banner()->isVisible() && window.banner()->text().contains(QLatin1String("near step 3400")));
+    window.banner()->hide();
+    sme::ExplorerParameters seed = window.parameters();
+    seed.seed = 2; // another reset on the digits: said once is enough
+    window.applyParameters(seed);
+    QVERIFY(!window.banner()->isVisible());
 }
 
 void MainWindowTest::collapsedAndStalledRunsAreSaidUntilTheyClear()

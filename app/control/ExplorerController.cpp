@@ -110,10 +110,15 @@ void ExplorerController::changeParameters(const sme::ExplorerParameters& next)
         return;
     // What the change asks for comes from the parameter schema (model/figures/ParameterSchema).
     const sme::ParameterChange change = sme::changeBetween(previous, next);
-    // Nothing changes when the new model cannot be built (a bad file, say).
-    if (change.resetsModel() && !configureModel(next, modelResetReason(change.reset))) {
-        emit parametersReplaced(previous);
-        return;
+    // Nothing changes when the new model cannot be built (a bad file, say). While it is built
+    // the parameters are already the new ones: modelReset's listeners read them.
+    if (change.resetsModel()) {
+        parameters_ = next;
+        if (!configureModel(next, modelResetReason(change.reset))) {
+            parameters_ = previous;
+            emit parametersReplaced(previous);
+            return;
+        }
     }
     for (sme::LiveSetting setting : change.live)
         applyLive(*training_, setting, next);

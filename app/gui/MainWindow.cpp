@@ -204,6 +204,17 @@ void MainWindow::applyParameters(const sme::ExplorerParameters& next)
 void MainWindow::showModelReset(const QString& why)
 {
     curves_->startNewRun();
+    // The digits' lesson is what is not seen: say so when they are chosen, not on every reset.
+    const bool digits = parameters().dataset == "digits";
+    if (digits && !digitsExplained_)
+        banner_->showMessage(tr("Handwritten digits: raw 8\u00d7" "8 pixels already retrieve the held-out digits 5-9 "
+                                "almost perfectly (Recall@1 0.96 at step 0; a nearest neighbour on pixels, 0.99). "
+                                "A model trained on digits 0-4 can only bend that geometry: expect the held-out "
+                                "scores to fall, not rise, and the run to stall near step 3400 once the five "
+                                "training digits are apart by the margin. The samplers' effects show on the "
+                                "synthetic data."),
+                             MessageBanner::Kind::Information);
+    digitsExplained_ = digits;
     if (!why.isEmpty())
         statusBar()->showMessage(tr("The model was reset to step 0: %1.").arg(why), 8000);
 }

@@ -133,6 +133,7 @@ private:
     TripletInspector* inspector_;
     std::shared_ptr<const sme::IdealisedFigures> lastFigures_; // what the idealised views show
     QDockWidget* controlsDock_ = nullptr;
+    bool digitsExplained_ = false; // the digits' note shown since they were chosen
     std::vector<Preset> presets_;
     PresetAnimation* animation_ = nullptr;
     MainWindowActions* actions_ = nullptr;
