@@ -2,6 +2,7 @@
 // (after which it runs again), the heat map's words for collapsed cells, and the window's
 // exports through the same table formats and the one figure exporter.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "CommandRunner.h"
 #include "HandMadeAblation.h"
 #include "SmallTraining.h"
 #include "app/control/AblationController.h"
@@ -128,6 +129,12 @@ void AblationWindowTest::windowRunsTheGridAndExportsItsTable()
 
     QTemporaryDir dir;
     const sme::Table table = sme::toAblationTable(window.controller()->result());
+    // The same numbers as the command line's grid on the same parameters, run as a user would.
+    const testing::Run headless = testing::runCommand(
+        QStringLiteral("ablate"), {"--dim", "16", "--hidden", "32", "--batch-classes", "4", "--batch-k", "3",
+                                   "--steps", "2", "--seeds", "1", "-o", "-"});
+    QVERIFY2(headless.exitCode == 0, headless.err.constData());
+    QCOMPARE(headless.out, QByteArray::fromStdString(sme::toCsv(table)));
     QCOMPARE(window.exportTable(dir.filePath("grid.csv")), QString());
     QCOMPARE(fileContent(dir.filePath("grid.csv")), QByteArray::fromStdString(sme::toCsv(table)));
     QCOMPARE(window.exportTable(dir.filePath("grid.md")), QString());

@@ -126,7 +126,10 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
     const std::optional<TrainingSetup> setup = prepareTraining("ablate", options, options.text("output"));
     if (!setup)
         return 1;
-    const sme::AblationResult ablation = sme::runAblation(setup->data, setup->settings, steps, seeds, control);
+    sme::TrainerSettings base = setup->settings;
+    if (!options.isSet("alpha"))
+        base.alpha.reset(); // each loss at its own default margin, a preset's alpha too (as the window's grid)
+    const sme::AblationResult ablation = sme::runAblation(setup->data, base, steps, seeds, control);
     const bool anyDiverged = reportRunEnds(ablation);
     if (writeAblationTable(options, sme::toAblationTable(ablation)) != 0)
         return 1;

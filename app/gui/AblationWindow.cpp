@@ -127,10 +127,14 @@ void AblationWindow::connectController()
 void AblationWindow::loadData(const sme::ExplorerParameters& parameters)
 {
     settings_ = sme::trainerSettingsFor(parameters);
+    // The window's alpha is the margin of its current loss; the grid gives each loss its own
+    // default (contrastive 1, the others 0.2), as `ablate` does without --alpha: at 0.2 the
+    // contrastive loss is met by a model that packs everything within 0.2 and collapses.
+    settings_.alpha.reset();
     try {
         data_ = loadDataSplit(dataChoiceFor(parameters));
         dataLabel_->setText(tr("Every sampler \u00d7 loss on %1 (%2 training and %3 held-out examples), the "
-                               "model and batch as in the main window.")
+                               "model and batch as in the main window, each loss at its default margin \u03b1.")
                                 .arg(QString::fromStdString(parameters.dataset))
                                 .arg(data_->training.labels.size())
                                 .arg(data_->heldOut.labels.size()));

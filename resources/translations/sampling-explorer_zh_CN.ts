@@ -87,10 +87,6 @@
         <translation>网格已停止：%1</translation>
     </message>
     <message>
-        <source>Every sampler × loss on %1 (%2 training and %3 held-out examples), the model and batch as in the main window.</source>
-        <translation>在 %1 上运行每种采样器 × 损失（%2 个训练样本，%3 个留出样本），模型和批次与主窗口相同。</translation>
-    </message>
-    <message>
         <source>Cannot load the data: %1</source>
         <translation>无法加载数据：%1</translation>
     </message>
@@ -117,6 +113,10 @@
     <message>
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Every sampler × loss on %1 (%2 training and %3 held-out examples), the model and batch as in the main window, each loss at its default margin α.</source>
+        <translation>在 %1 上的每种采样器 × 损失（%2 个训练样本和 %3 个保留样本），模型和批次与主窗口相同，每种损失使用其默认间隔 α。</translation>
     </message>
 </context>
 <context>
