@@ -706,6 +706,7 @@ void DataLoadersTest::hardNegativesPickMislabeledPointsFirst()
     };
     const double uniform = mislabeledShare(sme::SamplerKind::Uniform);
     const double hard = mislabeledShare(sme::SamplerKind::HardNegative);
+    qInfo("mislabeled share of the picks: uniform %.3f, hard %.3f", uniform, hard);
     QVERIFY2(uniform > 0.1 && uniform < 0.3, qPrintable(QString::number(uniform)));
     QVERIFY2(hard > 2.0 * uniform, qPrintable(QStringLiteral("hard %1, uniform %2").arg(hard).arg(uniform)));
 }
