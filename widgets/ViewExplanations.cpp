@@ -110,7 +110,11 @@ constexpr std::array<Source, sme::allViews.size()> sources{{
                        "NMI = 2 <i>I</i>(<i>Y</i>; <i>C</i>) / (<i>H</i>(<i>Y</i>) + <i>H</i>(<i>C</i>)), "
                        "<i>Y</i> the classes, <i>C</i> the <i>k</i>-means clusters<br>"
                        "MAP@<i>R</i> = mean over queries of (1/<i>R</i>) Σ<sub><i>i</i>=1…<i>R</i></sub> "
-                       "<i>P</i>(<i>i</i>) rel(<i>i</i>), <i>R</i> = other members of the query's class"),
+                       "<i>P</i>(<i>i</i>) rel(<i>i</i>), <i>R</i> = other members of the query's class<br>"
+                       "points at equal distances count in a random order (their expected score), so a "
+                       "model that maps everything to one point scores chance<br>"
+                       "spread (dashed) = √(mean ‖<b>x</b><sub><i>i</i></sub> − <b>x</b><sub><i>j</i></sub>‖²) / √2: "
+                       "1 for points spread like uniform ones on the sphere; below 0.1 the model has collapsed"),
      QT_TRANSLATE_NOOP("ViewExplanations",
                        "Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate "
                        "change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and "
