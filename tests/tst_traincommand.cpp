@@ -103,6 +103,7 @@ private slots:
     void ablateWritesEverySamplerAndLossOnce();
     void ablateMarkdownPrintsTheTableOnStandardOutput();
     void ablateIsDeterministicDespiteThreads();
+    void ablatePresetRunsItsDataWithEachLossAtItsAlpha();
     void ablateBadOptionIsRefused_data();
     void ablateBadOptionIsRefused();
 
@@ -652,6 +653,18 @@ void TrainCommandTest::ablateIsDeterministicDespiteThreads()
     const Run second = run("ablate", ablateOptions + QStringList{"-o", "-"});
     QCOMPARE(second.exitCode, 0);
     QCOMPARE(second.out, first.csv);
+}
+
+void TrainCommandTest::ablatePresetRunsItsDataWithEachLossAtItsAlpha()
+{
+    // sampling-matters names nuisance 3 (its loss and its alpha 0.2 do not apply to a grid of
+    // every loss, each at its own default margin, as the window's grid): the same grid spelled out.
+    const QStringList small{"--hidden", "16", "--dim", "8", "--steps", "5", "--seeds", "1", "-o", "-"};
+    const Run preset = run("ablate", QStringList{"--preset", "sampling-matters"} + small);
+    const Run spelled = run("ablate", QStringList{"--data-noise", "3"} + small);
+    QVERIFY2(preset.exitCode == 0, preset.err.constData());
+    QCOMPARE(spelled.exitCode, 0);
+    QCOMPARE(preset.out, spelled.out);
 }
 
 void TrainCommandTest::ablateBadOptionIsRefused_data()
