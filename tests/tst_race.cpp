@@ -11,6 +11,7 @@
 #include "widgets/RaceCurvesView.h"
 #include "widgets/SamplerLabel.h"
 
+#include <QChart>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineSeries>
@@ -96,6 +97,7 @@ private slots:
     // The window.
     void raceWindowShowsFourRunsAndSteps();
     void raceWindowMarksTheCollapsedRunner();
+    void raceOnTheDigitsSettles();
     void mainWindowOpensTheRace();
 };
 
@@ -346,6 +348,25 @@ void RaceTest::lossChangeLandsAtTheSameStepInAllFour()
         QCOMPARE(firstOfNewLoss[run], firstOfNewLoss[0]);
         QCOMPARE((firstOfNewLoss[run] - 1) % race.chunkSteps(), 0L);
     }
+}
+
+void RaceTest::raceOnTheDigitsSettles()
+{
+    // The digits at the default model: their maps have a legend of five classes, and at the
+    // race's size the axes' range (+-1 or +-1.5) and the plot area chased each other for ever,
+    // a relayout at every turn of the event loop, the window frozen. Once shown and idle, a
+    // map's plot area must stop changing.
+    sme::ExplorerParameters parameters;
+    parameters.dataset = "digits";
+    RaceWindow window(parameters);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    EmbeddingMapView* map = window.map(sme::SamplerKind::Uniform);
+    QTRY_VERIFY_WITH_TIMEOUT(map->classSeriesCount() > 0, 20000);
+    QTest::qWait(500); // the first layouts
+    QSignalSpy relayouts(map->chart(), &QChart::plotAreaChanged);
+    QTest::qWait(1000);
+    QVERIFY2(relayouts.count() <= 2, qPrintable(QStringLiteral("%1 relayouts in a second").arg(relayouts.count())));
 }
 
 void RaceTest::raceWindowShowsFourRunsAndSteps()

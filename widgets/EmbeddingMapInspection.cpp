@@ -254,5 +254,6 @@ void EmbeddingMapView::mouseReleaseEvent(QMouseEvent* event)
 void EmbeddingMapView::resizeEvent(QResizeEvent* event)
 {
     ChartPanel::resizeEvent(event);
+    axisFollowUps_ = 0; // a new size: the axes may follow its plot area again
     placePanel();
 }

@@ -61,8 +61,15 @@ EmbeddingMapView::EmbeddingMapView(QWidget* parent)
     // the signal comes from inside the chart's layout pass, and new axis ranges set there
     // (longer labels invalidate the layout as it runs) left the chart never laid out again,
     // its plot stuck at the old size when the view was enlarged.
+    // And bounded: the labels of a new range change the plot area, which asks for a new range;
+    // with a legend that wraps (the digits' five classes at the race's size) the two alternated
+    // for ever, +-1 and +-1.5, a relayout at every turn of the event loop. Each outside cause (a
+    // resize, new embeddings) allows maxAxisFollowUps; then the axes keep what they have.
     connect(chart(), &QChart::plotAreaChanged, this, [this] {
-        updateAxes();
+        if (axisFollowUps_ < maxAxisFollowUps) {
+            ++axisFollowUps_;
+            updateAxes();
+        }
         placePanel();
     }, Qt::QueuedConnection);
     connect(panel_, &TripletInspectorPanel::closeRequested, this, &EmbeddingMapView::clearAndTell);
@@ -101,6 +108,7 @@ void EmbeddingMapView::replaceSeries(const std::vector<int>& classLabels)
 
 void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels)
 {
+    axisFollowUps_ = 0;
     sme::require(labels.size() == std::size_t(embeddings.rows()),
                  "the map needs one label per embedding: " + std::to_string(labels.size())
                      + " labels for " + std::to_string(embeddings.rows()) + " embeddings");

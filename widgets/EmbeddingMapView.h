@@ -87,6 +87,9 @@ private:
     std::vector<QScatterSeries*> series_;
     double radius_ = 1.0; // grows at once, shrinks only when the data uses less than half
     double aspect_ = 0.0; // plot area width / height the axes were last set for
+    // Axis updates that followed a change of the plot area since the last resize or data.
+    static constexpr int maxAxisFollowUps = 2;
+    int axisFollowUps_ = 0;
     QString method_;
     // Map position (x, y) of every row of the last embeddings, and its label.
     Eigen::MatrixXd positions_;
