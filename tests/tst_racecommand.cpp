@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 #include <cmath>
 
@@ -174,18 +175,24 @@ void RaceCommandTest::divergenceExitsThreeAndStillWritesEveryRun()
 
 void RaceCommandTest::stalledRunnersAreNamedOnStandardError()
 {
-    // On the digits with a margin of 0, hard and semi-hard mining stall at steps 675 and 666
-    // (seed 1: no sampled pair inside the margin), distance weighting at 928 (marked at 1128,
-    // after this race) and uniform sampling not at all.
+    // On the digits with a margin of 0, hard and semi-hard mining stall near steps 670 (seed 1,
+    // GCC's Release build: no sampled pair inside the margin), distance weighting near 930
+    // (marked 200 steps later, after this race) and uniform sampling not at all.
     const Run result = race({"--dataset", "digits", "--loss", "margin", "--alpha", "0", "--lr", "0.003",
                              "--steps", "1000", "--eval-every", "100", "-o", "-"});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     for (const QList<QByteArray>& row : cellsOf(result.out))
         if ((row[1] == "hard" || row[1] == "semi-hard") && row[0].toInt() >= 900)
             QVERIFY2(row[2].toDouble() == 0.0, row.join(',').constData()); // no active pair, no loss
-    QCOMPARE(result.err.count("stalled at step"), 2);
-    QVERIFY2(result.err.contains("sampling-explorer race: hard stalled at step 675"), result.err.constData());
-    QVERIFY2(result.err.contains("sampling-explorer race: semi-hard stalled at step 666"), result.err.constData());
+    QVERIFY2(!result.err.contains("uniform stalled"), result.err.constData());
+    // The steps depend on the compiler's rounding; that they are named, and early enough that
+    // the rows from 900 on are inactive, does not.
+    for (const char* sampler : {"hard", "semi-hard"}) {
+        const QRegularExpressionMatch said = QRegularExpression(
+            QStringLiteral("sampling-explorer race: %1 stalled at step (\\d+)").arg(QLatin1String(sampler)))
+            .match(QString::fromUtf8(result.err));
+        QVERIFY2(said.hasMatch() && said.captured(1).toInt() <= 900, result.err.constData());
+    }
     QVERIFY(result.err.contains("there is no gradient"));
 }
 

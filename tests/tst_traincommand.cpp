@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 #include <cmath>
 #include <optional>
@@ -542,7 +543,7 @@ void TrainCommandTest::divergenceExitsThreeAndKeepsTheRowsBeforeIt()
 void TrainCommandTest::stalledRunSaysSoOnceOnStandardError()
 {
     // On the digits' five training classes a margin of 0 is soon met by every sampled pair: the
-    // run stalls at step 928 (seed 1; 200 steps without an active pair mark it at 1128).
+    // run stalls near step 950 (seed 1; 200 steps without an active pair mark it 200 later).
     const QStringList stalling{"--dataset", "digits", "--loss", "margin", "--alpha", "0", "--lr", "0.003",
                                "--eval-every", "100", "-o", "-"};
     const Run stalled = run("train", stalling + QStringList{"--steps", "1300"});
@@ -552,9 +553,13 @@ void TrainCommandTest::stalledRunSaysSoOnceOnStandardError()
     for (qsizetype r = 12; r < rows.size(); ++r) // steps 1100-1300: not one active pair
         QVERIFY2(numberIn(rows[r][2]) == 0.0, rows[r].join(',').constData());
     QCOMPARE(stalled.err.count("stalled at step"), 1); // once, not at every evaluation
-    QVERIFY2(stalled.err.contains("sampling-explorer train: the model stalled at step 928 and was still stalled "
-                                  "at the end"),
-             stalled.err.constData());
+    // The step itself depends on the compiler's rounding (928 with GCC's Release build, 988 in
+    // the sanitizer build): it must be one that leaves the last rows inactive.
+    const QRegularExpressionMatch said = QRegularExpression(
+        QStringLiteral("sampling-explorer train: the model stalled at step (\\d+) and was still stalled at the end"))
+        .match(QString::fromUtf8(stalled.err));
+    QVERIFY2(said.hasMatch(), stalled.err.constData());
+    QVERIFY2(said.captured(1).toInt() > 300 && said.captured(1).toInt() <= 1100, stalled.err.constData());
     for (const char* said : {"the loss is zero, there is no gradient", "--alpha", "contrastive"})
         QVERIFY2(stalled.err.contains(said), said);
 
