@@ -39,6 +39,11 @@ QString ChartPanel::title() const
     return chart()->title();
 }
 
+void ChartPanel::setTitle(const QString& title)
+{
+    chart()->setTitle(title);
+}
+
 QValueAxis* ChartPanel::addValueAxis(Qt::Alignment alignment, const QString& title)
 {
     auto* axis = new QValueAxis;

@@ -18,8 +18,10 @@ class ChartPanel : public QChartView {
 public:
     explicit ChartPanel(const QString& title, QWidget* parent = nullptr);
 
-    // The chart's title as shown (for tests and exports).
+    // The chart's title as shown (for tests and exports). Views set it through setTitle, never
+    // through the chart, so the panel can lay it out (wrapped, never elided).
     QString title() const;
+    void setTitle(const QString& title);
 
 protected:
     QValueAxis* addValueAxis(Qt::Alignment alignment, const QString& title);

@@ -65,7 +65,7 @@ DensityChartView::DensityChartView(QWidget* parent)
 void DensityChartView::setFigure(const sme::DensityFigure& figure, int dimension)
 {
     figure_ = figure;
-    chart()->setTitle(tr("Pair distances on the sphere, n = %1 "
+    setTitle(tr("Pair distances on the sphere, n = %1 "
                          "(total variation to the Gaussian limit: %2)")
                           .arg(dimension)
                           .arg(figure.totalVariation, 0, 'f', 4));

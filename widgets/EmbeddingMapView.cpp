@@ -145,7 +145,7 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
                                             .arg(method_)
                                             .arg(classSeriesCount());
     if (chart()->title() != title)
-        chart()->setTitle(title);
+        setTitle(title);
 
     // 5% of room around the data; points on the unit circle get the range [-1.2, 1.2].
     const double extent = map.points.cwiseAbs().maxCoeff();

@@ -97,7 +97,7 @@ void GradientVarianceView::setCurves(
     // PAPER.md §2: the variance lies in (0, 1]; zeros (sigma = 0) cannot be drawn on a log axis.
     if (std::isfinite(smallest))
         setRange(yAxis_, std::min(0.5 * smallest, 0.1), 1.5);
-    chart()->setTitle(tr("Variance of the gradient direction of a negative pair, n = %1, "
+    setTitle(tr("Variance of the gradient direction of a negative pair, n = %1, "
                          "\u03C3 = %2")
                           .arg(dimension)
                           .arg(sigma, 0, 'g', 3));

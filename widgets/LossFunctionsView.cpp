@@ -92,7 +92,7 @@ void LossFunctionsView::setCurves(const sme::LossCurves& curves)
     betaLine_->setName(tr("\u03B2 = %1").arg(beta_, 0, 'f', 2));
     marginLower_->setName(tr("\u03B2 \u2212 \u03B1 = %1").arg(lower, 0, 'f', 2));
     marginUpper_->setName(tr("\u03B2 + \u03B1 = %1").arg(upper, 0, 'f', 2));
-    chart()->setTitle(tr("Loss of one pair against its distance (solid: positive pair, "
+    setTitle(tr("Loss of one pair against its distance (solid: positive pair, "
                          "dashed: negative pair)"));
     xAxis_->setTitleText(tr("distance d of the pair (the triplet losses hold the other "
                             "distance at %1)")

@@ -115,12 +115,12 @@ void RaceCurvesView::setMetric(Metric metric)
     metric_ = metric;
     valueAxis_->setTitleText(metricName(metric));
     if (metric == Metric::Loss)
-        chart()->setTitle(tr("The race: training loss of each sampler"));
+        setTitle(tr("The race: training loss of each sampler"));
     else if (metric == Metric::Spread)
-        chart()->setTitle(tr("The race: spread of the held-out embeddings (below %1 a run has collapsed)")
+        setTitle(tr("The race: spread of the held-out embeddings (below %1 a run has collapsed)")
                               .arg(sme::collapsedSpread));
     else
-        chart()->setTitle(tr("The race: %1 on the held-out classes").arg(metricName(metric)));
+        setTitle(tr("The race: %1 on the held-out classes").arg(metricName(metric)));
     for (Run& run : runs_)
         show(run);
     updateAxes();

@@ -145,12 +145,12 @@ void SampledDistancesView::setFigure(const sme::SampledDistancesFigure& figure,
             series->setName(name);
             Panel::setPoints(series, steps.x, steps.y);
         }
-        single_[k]->chart()->setTitle(
+        single_[k]->setTitle(
             density ? tr("%1 (%2 picks)").arg(samplerLabel(kind)).arg(figure.picks[k]) : name);
         single_[k]->fitHeight(top);
     }
     overlay_->fitHeight(overallTop);
-    overlay_->chart()->setTitle(
+    overlay_->setTitle(
         tr("Distances of the negatives each sampler picks (%1)").arg(source));
     updateGridTitle();
 }

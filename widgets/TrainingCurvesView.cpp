@@ -368,8 +368,8 @@ void TrainingCurvesView::updateAxes()
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();
     const QString lossTitle = tr("Training: loss, active share and \u03B2") + note;
     if (lossPanel_->chart()->title() != lossTitle)
-        lossPanel_->chart()->setTitle(lossTitle);
+        lossPanel_->setTitle(lossTitle);
     const QString retrievalTitle = tr("Retrieval on the held-out classes") + spreadNote() + note;
     if (retrievalPanel_->chart()->title() != retrievalTitle)
-        retrievalPanel_->chart()->setTitle(retrievalTitle);
+        retrievalPanel_->setTitle(retrievalTitle);
 }
