@@ -29,6 +29,7 @@ QChart* titledChart(const QString& title)
 // which setChart() then releases without deleting (it leaked, one per view).
 ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     : QChartView(titledChart(title), parent)
+    , title_(title)
 {
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(240, 180); // three columns and the controls fit 1280 pixels
@@ -36,12 +37,26 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
 
 QString ChartPanel::title() const
 {
-    return chart()->title();
+    return title_;
 }
 
 void ChartPanel::setTitle(const QString& title)
 {
-    chart()->setTitle(title);
+    title_ = title;
+    chart()->setTitle(titleVisible_ ? title : QString());
+}
+
+void ChartPanel::setTitleVisible(bool visible)
+{
+    titleVisible_ = visible;
+    setTitle(title_);
+}
+
+void ChartPanel::setLegendPlacement(LegendPlacement placement)
+{
+    legendPlacement_ = placement;
+    chart()->legend()->setVisible(placement != LegendPlacement::Hidden);
+    chart()->legend()->setAlignment(placement == LegendPlacement::Bottom ? Qt::AlignBottom : Qt::AlignTop);
 }
 
 QValueAxis* ChartPanel::addValueAxis(Qt::Alignment alignment, const QString& title)

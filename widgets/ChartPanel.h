@@ -23,6 +23,14 @@ public:
     QString title() const;
     void setTitle(const QString& title);
 
+    // Where the legend goes (exports offer the choice), and whether the title shows (an export
+    // can leave it to the caption).
+    enum class LegendPlacement { Top, Bottom, Hidden };
+    void setLegendPlacement(LegendPlacement placement);
+    LegendPlacement legendPlacement() const { return legendPlacement_; }
+    void setTitleVisible(bool visible);
+    bool titleVisible() const { return titleVisible_; }
+
 protected:
     QValueAxis* addValueAxis(Qt::Alignment alignment, const QString& title);
     QLogValueAxis* addLogAxis(Qt::Alignment alignment, const QString& title);
@@ -38,6 +46,11 @@ protected:
     // Moves an axis only when the range really changes (no relayout otherwise).
     static void setRange(QValueAxis* axis, double minimum, double maximum);
     static void setRange(QLogValueAxis* axis, double minimum, double maximum);
+
+private:
+    QString title_;
+    LegendPlacement legendPlacement_ = LegendPlacement::Top;
+    bool titleVisible_ = true;
 };
 
 // One colour per sampler and per loss, the same in every view; a palette for classes.

@@ -144,7 +144,7 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
                                       : tr("Held-out embeddings: %1, %2 classes")
                                             .arg(method_)
                                             .arg(classSeriesCount());
-    if (chart()->title() != title)
+    if (ChartPanel::title() != title)
         setTitle(title);
 
     // 5% of room around the data; points on the unit circle get the range [-1.2, 1.2].

@@ -367,9 +367,9 @@ void TrainingCurvesView::updateAxes()
     // The titles say when faded curves are there (a new title relays the chart out).
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();
     const QString lossTitle = tr("Training: loss, active share and \u03B2") + note;
-    if (lossPanel_->chart()->title() != lossTitle)
+    if (lossPanel_->title() != lossTitle)
         lossPanel_->setTitle(lossTitle);
     const QString retrievalTitle = tr("Retrieval on the held-out classes") + spreadNote() + note;
-    if (retrievalPanel_->chart()->title() != retrievalTitle)
+    if (retrievalPanel_->title() != retrievalTitle)
         retrievalPanel_->setTitle(retrievalTitle);
 }
