@@ -35,6 +35,7 @@ public:
     QDoubleSpinBox* alphaBox() const { return alpha_; }
     QDoubleSpinBox* betaBox() const { return beta0_; }
     QPushButton* playButton() const { return play_; }
+    QComboBox* speedBox() const { return speed_; } // the run bar shows its list
 
     // n on the log-scale slider: position 0..1000 <-> n = 2^(1 + 11 position / 1000).
     static int dimensionForSlider(int position);

@@ -182,6 +182,7 @@ QString explanationHtml(const ViewExplanation& explanation)
                           "<span style=\"font-family:serif; font-size:large; line-height:140%\">%3</span>"
                           "</td></tr></table><p><b>%4</b> %5</p>")
         .arg(explanation.title.toHtmlEscaped(), explanation.text.toHtmlEscaped(), explanation.formula,
-             QCoreApplication::translate(context, "When you move the controls:"),
+             // A literal context, not `context`: lupdate reads only literals.
+             QCoreApplication::translate("ViewExplanations", "When you move the controls:"),
              explanation.controls.toHtmlEscaped());
 }

@@ -28,11 +28,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -40,7 +43,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     : QMainWindow(parent)
     , explorer_(new ExplorerController(this))
     , controls_(new ControlPanel)
-    , grid_(new ViewGrid(3))
+    , grid_(new ViewGrid)
     , density_(new DensityChartView)
     , gradient_(new GradientVarianceView)
     , sampled_(new SampledDistancesView)
@@ -63,7 +66,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(banner_);
-    layout->addWidget(grid_, 1);
+    layout->addWidget(gridScrollArea(), 1);
     setCentralWidget(central);
 
     buildControlsDock();
@@ -71,6 +74,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     animation_ = new PresetAnimation([this] { return parameters(); },
                                      [this](const sme::ExplorerParameters& p) { applyParameters(p); }, this);
     actions_ = new MainWindowActions(*this);
+    buildRunBar();
     buildStatusBar();
     connectControls();
     connectExplorer();
@@ -95,6 +99,55 @@ void MainWindow::buildControlsDock()
     controlsDock_->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                                | QDockWidget::DockWidgetClosable);
     addDockWidget(Qt::LeftDockWidgetArea, controlsDock_);
+}
+
+// The grid in a scroll area: on a low screen its rows keep their least height and scroll
+// (ViewGrid::minimumViewHeight) rather than squeeze the charts' text into "...".
+QScrollArea* MainWindow::gridScrollArea()
+{
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("ViewScrollArea"));
+    scroll->setWidget(grid_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    return scroll;
+}
+
+// Play/Pause, Step, Reset and the speed above the views, in sight at any window height (the
+// control panel's Run group scrolls out of sight at 1280 x 720). The menu's own actions, so
+// shortcuts, texts and state are one; the speed box shares the control panel's list.
+void MainWindow::buildRunBar()
+{
+    runBar_ = addToolBar(tr("Run"));
+    runBar_->setObjectName(QStringLiteral("RunBar"));
+    runBar_->setMovable(false);
+    runBar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    const QList<QAction*> run = actions_->runActions(); // play, step, reset
+    run[1]->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    run[2]->setIcon(style()->standardIcon(QStyle::SP_MediaSkipBackward));
+    showRunning(false);
+    runBar_->addActions(run);
+    runBar_->addSeparator();
+    runBar_->addWidget(new QLabel(tr("Speed") + QLatin1Char(' ')));
+    QComboBox* panelSpeed = controls_->speedBox();
+    speedBox_ = new QComboBox;
+    speedBox_->setObjectName(QStringLiteral("RunBarSpeed"));
+    speedBox_->setModel(panelSpeed->model());
+    speedBox_->setToolTip(panelSpeed->toolTip());
+    speedBox_->setFocusPolicy(Qt::NoFocus); // Space and N stay the run's keys
+    runBar_->addWidget(speedBox_);
+    connect(speedBox_, &QComboBox::activated, panelSpeed, &QComboBox::setCurrentIndex);
+    connect(panelSpeed, &QComboBox::currentIndexChanged, speedBox_, &QComboBox::setCurrentIndex);
+    speedBox_->setCurrentIndex(panelSpeed->currentIndex());
+}
+
+// The play action says what it will do: Play while paused, Pause while playing.
+void MainWindow::showRunning(bool running)
+{
+    QAction* play = actions_->runActions().front();
+    play->setText(running ? tr("&Pause") : tr("&Play"));
+    play->setIcon(style()->standardIcon(running ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
 void MainWindow::loadPresetList()
@@ -163,6 +216,7 @@ void MainWindow::connectTraining()
     TrainingController* training = controller();
     connect(training, &TrainingController::snapshotReady, this, &MainWindow::onSnapshot);
     connect(training, &TrainingController::runningChanged, controls_, &ControlPanel::setRunning);
+    connect(training, &TrainingController::runningChanged, this, &MainWindow::showRunning);
     connect(training, &TrainingController::diverged, this, [this](const QString& reason) {
         banner_->showMessage(tr("Training paused: %1.").arg(reason), MessageBanner::Kind::Warning);
         statusBar()->showMessage(tr("Training diverged and was paused"), 8000);

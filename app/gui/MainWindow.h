@@ -1,4 +1,4 @@
-// The main window: the control panel beside six live views, wired to the explorer's controller.
+// The main window: the run bar above, the control panel beside the live views, wired to the explorer's controller.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -26,7 +26,10 @@ class RaceWindow;
 class PresetAnimation;
 class QAction;
 class QDockWidget;
+class QComboBox;
 class QLabel;
+class QScrollArea;
+class QToolBar;
 class SampledDistancesView;
 class TrainingController;
 class TrainingCurvesView;
@@ -80,6 +83,8 @@ public:
     void showStartPageIfWanted(); // at start, unless the user turned it off
     PresentationMode* presentation() const;
     QAction* presentationAction() const;
+    // Play/Pause, Step, Reset and the speed, always in sight.
+    QToolBar* runBar() const { return runBar_; }
 
 public slots:
     // The sampler race on the current parameters, in a window of its own.
@@ -98,6 +103,9 @@ private:
     friend class MainWindowActions; // the menus call the window's commands
 
     void buildControlsDock();
+    QScrollArea* gridScrollArea();
+    void buildRunBar();
+    void showRunning(bool running);
     void loadPresetList();
     void buildStatusBar();
     void connectControls();
@@ -137,6 +145,8 @@ private:
     std::vector<Preset> presets_;
     PresetAnimation* animation_ = nullptr;
     MainWindowActions* actions_ = nullptr;
+    QToolBar* runBar_ = nullptr;
+    QComboBox* speedBox_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;

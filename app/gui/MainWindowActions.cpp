@@ -13,6 +13,7 @@
 #include "app/io/Language.h"
 #include "widgets/DensityChartView.h"
 #include "widgets/SampledDistancesView.h"
+#include "widgets/ViewExplanations.h"
 #include "widgets/ViewGrid.h"
 
 #include <QActionGroup>
@@ -148,12 +149,17 @@ void MainWindowActions::buildFocusActions(QMenu* view)
     auto* focus = view->addMenu(MainWindow::tr("&Focus view"));
     const QList<sme::ViewId> views = grid->viewIds();
     for (int i = 0; i < views.size(); ++i) {
-        QAction* action = focus->addAction(MainWindow::tr("View &%1").arg(i + 1), grid,
+        // By its title, as its "?" names it; its key (1, 2, ...) shows beside it.
+        const QString title = viewExplanation(views[i]).title;
+        QAction* action = focus->addAction(QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")), grid,
                                            [grid, view = views[i]] { grid->focusView(view); });
         action->setShortcut(QKeySequence(Qt::Key_1 + i));
     }
-    // Esc leaves presentation mode first, then stops an animation and shows every view.
+    // Esc closes an open explanation first, then leaves presentation mode, then stops an
+    // animation and shows every view.
     showAll_ = view->addAction(MainWindow::tr("Show &all views"), this, [this, grid] {
+        if (grid->closeExplanation())
+            return;
         window_.presetAnimation()->stop();
         if (presentationMode_->isActive())
             presentation_->setChecked(false);

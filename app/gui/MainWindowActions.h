@@ -18,6 +18,7 @@ public:
     QAction* liveSampled() const { return liveSampled_; } // sampled distances of the live model
     QAction* presentation() const { return presentation_; }
     PresentationMode* presentationMode() const { return presentationMode_; }
+    const QList<QAction*>& runActions() const { return runActions_; } // play, step, reset
     // The recent sessions as the settings list them.
     void fillRecentMenu();
 

@@ -19,7 +19,7 @@ PresentationMode::PresentationMode(QMainWindow* window, QDockWidget* controls, V
 {
     bar_->setObjectName(QStringLiteral("PresentationBar"));
     bar_->setMovable(false);
-    bar_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon); // the play action's icon says whether it plays
     bar_->addActions(barActions);
     window->addToolBar(Qt::TopToolBarArea, bar_);
     bar_->hide();
@@ -30,28 +30,46 @@ void PresentationMode::setActive(bool active)
     if (active == active_)
         return;
     active_ = active;
-    if (active) {
-        controlsWereVisible_ = controls_->isVisible();
-        windowState_ = window_->windowState();
-        styleSheet_ = window_->styleSheet();
-        focusedView_ = views_->focusedView();
-        // A style sheet, not setFont: widgets with style sheets of their own (the message
-        // banner) do not take a font set on their parent.
-        const qreal points = window_->font().pointSizeF() > 0 ? window_->font().pointSizeF() : 10.0;
-        window_->setStyleSheet(styleSheet_ + QStringLiteral("\n* { font-size: %1pt; }").arg(points * 1.5));
-        controls_->hide();
-        bar_->show();
-        window_->setWindowState(windowState_ | Qt::WindowFullScreen);
-        if (!views_->focusedView())
-            views_->focusView(views_->viewIds().front());
-    } else {
-        window_->setStyleSheet(styleSheet_);
-        bar_->hide();
-        controls_->setVisible(controlsWereVisible_);
-        window_->setWindowState(windowState_);
-        views_->focusView(focusedView_);
-    }
+    if (active)
+        enter();
+    else
+        leave();
     applyPresentationStyle(views_, active);
+}
+
+void PresentationMode::enter()
+{
+    windowLayout_ = window_->saveState();
+    windowState_ = window_->windowState();
+    styleSheet_ = window_->styleSheet();
+    focusedView_ = views_->focusedView();
+    fonts_.clear();
+    for (QWidget* widget : window_->findChildren<QWidget*>())
+        fonts_.push_back({widget, widget->font(), widget->testAttribute(Qt::WA_SetFont)});
+    // A style sheet, not setFont: widgets with style sheets of their own (the message
+    // banner) do not take a font set on their parent.
+    const qreal points = window_->font().pointSizeF() > 0 ? window_->font().pointSizeF() : 10.0;
+    window_->setStyleSheet(styleSheet_ + QStringLiteral("\n* { font-size: %1pt; }").arg(points * fontScale));
+    views_->setButtonScale(fontScale);
+    for (QToolBar* other : window_->findChildren<QToolBar*>())
+        other->setVisible(other == bar_); // the slim bar has the run's actions
+    controls_->hide();
+    window_->setWindowState(windowState_ | Qt::WindowFullScreen);
+    if (!views_->focusedView())
+        views_->focusView(views_->viewIds().front());
+}
+
+void PresentationMode::leave()
+{
+    window_->setStyleSheet(styleSheet_);
+    for (const WidgetFont& noted : fonts_)
+        if (noted.widget) // QFont() clears the widget's own font: it inherits its parent's again
+            noted.widget->setFont(noted.ownFont ? noted.font : QFont());
+    fonts_.clear();
+    views_->setButtonScale(1.0);
+    window_->setWindowState(windowState_);
+    window_->restoreState(windowLayout_);
+    views_->focusView(focusedView_);
 }
 
 void PresentationMode::refresh()

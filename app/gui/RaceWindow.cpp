@@ -18,8 +18,12 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QGuiApplication>
 #include <QPushButton>
+#include <QScreen>
+#include <QShortcut>
 #include <QVBoxLayout>
+#include <algorithm>
 
 RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* parent)
     : QWidget(parent, Qt::Window)
@@ -35,7 +39,17 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
 {
     setWindowTitle(tr("Sampler race \u2014 Sampling Matters Explorer"));
     setObjectName(QStringLiteral("RaceWindow"));
-    resize(1400, 850);
+    fitToScreen();
+    // Closed from the keyboard as any document window (the mouse may be across the room).
+    // Esc closes the open explanation first.
+    connect(new QShortcut(QKeySequence(Qt::Key_Escape), this), &QShortcut::activated, this, [this] {
+        auto* explain = findChild<QPushButton*>(QStringLiteral("explainRace"));
+        if (explain && explain->isChecked())
+            explain->setChecked(false);
+        else
+            close();
+    });
+    connect(new QShortcut(QKeySequence::Close, this), &QShortcut::activated, this, &QWidget::close);
 
     play_->setShortcut(Qt::Key_Space);
     step_->setShortcut(Qt::Key_N);
@@ -66,6 +80,17 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
 }
 
 RaceWindow::~RaceWindow() = default;
+
+// 1400 x 850 where there is room; on a smaller screen (1366 x 768) the room there is, less a
+// margin for the window's frame.
+void RaceWindow::fitToScreen()
+{
+    const QScreen* screen = parentWidget() ? parentWidget()->screen() : QGuiApplication::primaryScreen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1400, 850);
+    const QSize size(std::min(1400, available.width() - 40), std::min(850, available.height() - 60));
+    resize(size);
+    move(available.center() - rect().center());
+}
 
 void RaceWindow::buildLayout()
 {

@@ -46,6 +46,7 @@ signals:
     void snapshotShown(); // after a snapshot of any run reached the views
 
 private:
+    void fitToScreen();
     void buildLayout();
     QGridLayout* mapGrid();
     void connectRace();
