@@ -46,6 +46,8 @@ public:
     // The columns for views of this count in this width: three, two or one.
     static int columnsFor(int width, int viewCount);
     int columns() const { return columns_; }
+    // Puts every view back in its cell (after an export drew one at another size).
+    void placeViews();
 
     // An explanation panel is at least this wide, reaching over a neighbour when its view is narrower.
     static constexpr int minimumPanelWidth = 460;
@@ -75,7 +77,6 @@ private:
     int positionOf(sme::ViewId id) const; // -1 when absent
     void focusPosition(int position);     // -1 shows every view
     void relayout();
-    void placeViews();
     void addExplanationButton(int position);
     void showExplanation(int position, bool shown);
     // Puts the view's button and panel over it, visible when the view is.

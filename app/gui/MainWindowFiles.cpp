@@ -31,8 +31,7 @@ QString MainWindow::exportView(sme::ViewId view, const QString& path, const Figu
     if (!shown)
         return tr("no such view");
     const QString failure = exportFigure(*shown, path, options);
-    grid_->layout()->invalidate(); // back to the size the window gives it
-    grid_->layout()->activate();
+    grid_->placeViews(); // back to the size the window gives it
     return failure;
 }
 
