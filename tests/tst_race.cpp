@@ -359,6 +359,7 @@ void RaceTest::raceOnTheDigitsSettles()
     sme::ExplorerParameters parameters;
     parameters.dataset = "digits";
     RaceWindow window(parameters);
+    window.resize(1400, 850); // the size it froze at (offscreen, the window fits an 800 x 600 screen)
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     EmbeddingMapView* map = window.map(sme::SamplerKind::Uniform);
