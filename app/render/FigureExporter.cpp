@@ -7,6 +7,8 @@
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QImage>
+#include <QLayout>
+#include <QPointer>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -28,7 +30,9 @@ void paint(QWidget& widget, QPainter& painter, bool windowBackground, const std:
     widget.render(&painter, QPoint(), QRegion(), flags);
 }
 
-// The widget's size and visibility before an export, put back when it ends.
+// The widget's size and visibility before an export, put back when it ends. A layout holding
+// the widget is switched off meanwhile, or it would put the widget back in its cell as soon
+// as anything in the window asks for a new layout.
 class KeptGeometry {
 public:
     explicit KeptGeometry(QWidget& widget)
@@ -36,7 +40,12 @@ public:
         , size_(widget.size())
         , visible_(widget.isVisible())
         , offScreen_(widget.testAttribute(Qt::WA_DontShowOnScreen))
+        , layout_(widget.parentWidget() ? widget.parentWidget()->layout() : nullptr)
     {
+        if (layout_ && layout_->isEnabled())
+            layout_->setEnabled(false);
+        else
+            layout_ = nullptr;
     }
     ~KeptGeometry()
     {
@@ -45,6 +54,10 @@ public:
             widget_.hide();
             widget_.setAttribute(Qt::WA_DontShowOnScreen, offScreen_);
         }
+        if (layout_) {
+            layout_->setEnabled(true);
+            layout_->invalidate();
+        }
     }
 
 private:
@@ -52,6 +65,7 @@ private:
     QSize size_;
     bool visible_;
     bool offScreen_;
+    QPointer<QLayout> layout_;
 };
 
 // Gives widget the size asked for (laid out off screen if hidden); empty, or why it cannot.

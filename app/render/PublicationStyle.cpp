@@ -10,6 +10,7 @@
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QScatterSeries>
 #include <QXYSeries>
 #include <algorithm>
@@ -63,12 +64,18 @@ struct ExportLook::SavedChart {
         QPointer<QXYSeries> series;
         QPen pen;
     };
+    struct Marker {
+        QPointer<QLegendMarker> marker;
+        QPen pen;
+        QBrush brush;
+    };
 
     QPointer<QChartView> view;
     QPointer<ChartPanel> panel;
     QBrush viewBackground;
     bool viewportFilled = false;
     bool titleVisible = true;
+    bool legendVisible = true; // a view may hide its legend itself (the map, with many classes)
     ChartPanel::LegendPlacement legend = ChartPanel::LegendPlacement::Top;
     bool backgroundVisible = true, dropShadow = false, plotAreaBackground = false;
     QBrush background, titleBrush;
@@ -80,6 +87,7 @@ struct ExportLook::SavedChart {
     QColor legendColor;
     std::vector<Axis> axes;
     std::vector<Series> series;
+    std::vector<Marker> markers;
 
     explicit SavedChart(QChartView* chartView);
     void restore() const;
@@ -96,6 +104,7 @@ ExportLook::SavedChart::SavedChart(QChartView* chartView)
         titleVisible = panel->titleVisible();
         legend = panel->legendPlacement();
     }
+    legendVisible = chart->legend()->isVisible();
     backgroundVisible = chart->isBackgroundVisible();
     dropShadow = chart->isDropShadowEnabled();
     plotAreaBackground = chart->isPlotAreaBackgroundVisible();
@@ -116,6 +125,8 @@ ExportLook::SavedChart::SavedChart(QChartView* chartView)
     for (QAbstractSeries* each : chart->series())
         if (auto* xy = qobject_cast<QXYSeries*>(each); xy && !qobject_cast<QScatterSeries*>(xy))
             series.push_back({xy, xy->pen()});
+    for (QLegendMarker* marker : chart->legend()->markers())
+        markers.push_back({marker, marker->pen(), marker->brush()});
 }
 
 void ExportLook::SavedChart::restore() const
@@ -151,6 +162,7 @@ void ExportLook::SavedChart::restore() const
         panel->setLegendPlacement(legend);
         panel->setTitleVisible(titleVisible);
     }
+    chart->legend()->setVisible(legendVisible);
     view->viewport()->setAutoFillBackground(viewportFilled);
     view->setBackgroundBrush(viewBackground);
     // The pens last, in the legend's own font again: a legend marker sizes itself when its
@@ -158,6 +170,14 @@ void ExportLook::SavedChart::restore() const
     for (const Series& s : series)
         if (s.series)
             s.series->setPen(s.pen);
+    // A marker takes its series' new pen, but not always as it first drew it: set back only
+    // where it differs (a marker set by hand no longer follows its series).
+    for (const Marker& m : markers) {
+        if (m.marker && m.marker->pen() != m.pen)
+            m.marker->setPen(m.pen);
+        if (m.marker && m.marker->brush() != m.brush)
+            m.marker->setBrush(m.brush);
+    }
 }
 
 namespace {
@@ -214,7 +234,8 @@ ExportLook::ExportLook(QWidget& root, const FigureLook& look)
     for (QChartView* view : views) {
         if (auto* panel = qobject_cast<ChartPanel*>(view)) {
             panel->setTitleVisible(look.showTitle);
-            panel->setLegendPlacement(placementOf(look.legend));
+            if (view->chart()->legend()->isVisible()) // a legend its view hid stays hidden
+                panel->setLegendPlacement(placementOf(look.legend));
         }
         weighLines(*view->chart());
         if (look.theme != FigureTheme::Light)
