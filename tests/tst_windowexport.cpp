@@ -183,6 +183,7 @@ void WindowExportTest::theDialogNamesTheViewAndItsPixels()
     QSettings().clear();
     ExportDialog dialog(QStringLiteral("Pair distances on the sphere"), QSize(344, 449));
     QCOMPARE(dialog.windowTitle(), QStringLiteral("Export \u201CPair distances on the sphere\u201D"));
+    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("heading"))->text().contains(dialog.windowTitle()));
     dialog.findChild<QDoubleSpinBox*>(QStringLiteral("width"))->setValue(344);
     QCOMPARE(dialog.findChild<QDoubleSpinBox*>(QStringLiteral("height"))->value(), 449.0); // the view's shape
     QCOMPARE(dialog.sizeText(), QStringLiteral("1075 \u00D7 1403 pixels at 300 dpi"));

@@ -78,6 +78,11 @@ void ExportDialog::buildForm()
     for (const auto& [widget, name] : names)
         widget->setObjectName(QLatin1String(name));
     auto* form = new QFormLayout(this);
+    // The view's name inside the dialog too: a window title may be cut or not shown at all.
+    auto* heading = new QLabel(QStringLiteral("<b>%1</b>").arg(windowTitle().toHtmlEscaped()));
+    heading->setObjectName(QStringLiteral("heading"));
+    heading->setWordWrap(true);
+    form->addRow(heading);
     form->addRow(tr("Format"), format_);
     form->addRow(tr("Resolution"), dpi_);
     form->addRow(tr("Size in"), unit_);

@@ -269,6 +269,17 @@ QColor figureBackground(FigureTheme theme)
     return theme == FigureTheme::Dark ? QColor(0x20, 0x22, 0x26) : QColor(Qt::white);
 }
 
+namespace {
+
+template <class Kind, std::size_t N>
+std::optional<Kind> kindNamed(const std::array<const char*, N>& names, const QString& name)
+{
+    const auto found = std::find_if(names.begin(), names.end(), [&](const char* each) { return name == QLatin1String(each); });
+    return found == names.end() ? std::nullopt : std::optional(Kind(found - names.begin()));
+}
+
+} // namespace
+
 QString figureThemeName(FigureTheme theme)
 {
     return QLatin1String(themeNames[std::size_t(theme)]);
@@ -276,10 +287,7 @@ QString figureThemeName(FigureTheme theme)
 
 std::optional<FigureTheme> figureThemeFromName(const QString& name)
 {
-    for (std::size_t i = 0; i < themeNames.size(); ++i)
-        if (name == QLatin1String(themeNames[i]))
-            return FigureTheme(i);
-    return std::nullopt;
+    return kindNamed<FigureTheme>(themeNames, name);
 }
 
 QString figureLegendName(FigureLegend legend)
@@ -289,8 +297,5 @@ QString figureLegendName(FigureLegend legend)
 
 std::optional<FigureLegend> figureLegendFromName(const QString& name)
 {
-    for (std::size_t i = 0; i < legendNames.size(); ++i)
-        if (name == QLatin1String(legendNames[i]))
-            return FigureLegend(i);
-    return std::nullopt;
+    return kindNamed<FigureLegend>(legendNames, name);
 }
