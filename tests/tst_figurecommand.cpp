@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
+#include <QMap>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -42,6 +43,7 @@ private slots:
     void allWritesSixFiguresWithoutADisplay();
     void sameSettingsGiveIdenticalFigures();
     void formatsFollowTheSuffixOrTheOption();
+    void lookOptionsChangeTheFigure();
     void badRequestsAreRefused_data();
     void badRequestsAreRefused();
 
@@ -54,9 +56,11 @@ void FigureCommandTest::allWritesSixFiguresWithoutADisplay()
     const QString folder = dir_.filePath(QStringLiteral("all"));
     const testing::Run run = runWithoutDisplay({"all", "--out-dir", folder, "--steps", "30", "--eval-every", "10"});
     QVERIFY2(run.exitCode == 0, run.err.constData());
+    // Each view its own default shape: the training view stacks two charts, the map is squarer.
+    const QMap<QString, QSize> sizes{{"training", QSize(800, 760)}, {"embedding", QSize(720, 680)}};
     for (const QString& name : names) {
         const QImage image(QDir(folder).filePath(name + ".png"));
-        QCOMPARE(image.size(), QSize(800, 560));
+        QCOMPARE(image.size(), sizes.value(name, QSize(800, 560)));
         QSet<QRgb> colours; // non-trivial content: axes, text and curves in many shades
         for (int y = 0; y < image.height(); y += 3)
             for (int x = 0; x < image.width(); x += 3)
@@ -92,6 +96,38 @@ void FigureCommandTest::formatsFollowTheSuffixOrTheOption()
     const QString png = dir_.filePath(QStringLiteral("hi.png"));
     QCOMPARE(runWithoutDisplay({"gradient-variance", "--dpi", "300", "--width", "400", "--height", "300", "-o", png}).exitCode, 0);
     QCOMPARE(QImage(png).size(), QSize(1250, 938));
+    // --width alone keeps the view's default shape (800 x 760).
+    const QString wide = dir_.filePath(QStringLiteral("training.png"));
+    QCOMPARE(runWithoutDisplay({"training", "--steps", "5", "--width", "400", "-o", wide}).exitCode, 0);
+    QCOMPARE(QImage(wide).size(), QSize(400, 380));
+}
+
+void FigureCommandTest::lookOptionsChangeTheFigure()
+{
+    // The publication look (default) is white to the corners; the screen's look keeps the
+    // window colour around its card; transparent has no background; no title, no ink on top.
+    const auto figure = [this](const QString& name, const QStringList& more) {
+        const QString path = dir_.filePath(name + QStringLiteral(".png"));
+        const testing::Run run = runWithoutDisplay(QStringList{"density", "-o", path} + more);
+        return run.exitCode == 0 ? QImage(path).convertToFormat(QImage::Format_ARGB32) : QImage();
+    };
+    const QImage publication = figure("publication", {});
+    QCOMPARE(publication.pixelColor(0, 0), QColor(Qt::white));
+    const QImage screen = figure("screen", {"--theme", "light"});
+    QVERIFY(!screen.isNull());
+    QVERIFY(screen.pixelColor(0, 0) != QColor(Qt::white));
+    QCOMPARE(qAlpha(figure("transparent", {"--transparent"}).pixel(0, 0)), 0);
+    const QImage dark = figure("dark", {"--theme", "dark"});
+    QVERIFY(qGray(dark.pixel(0, 0)) < 60);
+    const auto topInk = [](const QImage& image) {
+        int ink = 0;
+        for (int y = 0; y < 16; ++y)
+            for (int x = image.width() * 40 / 100; x < image.width() * 58 / 100; ++x)
+                ink += qGray(image.pixel(x, y)) < 128;
+        return ink;
+    };
+    QVERIFY(topInk(publication) > 20);
+    QCOMPARE(topInk(figure("untitled", {"--no-title", "--legend", "none"})), 0);
 }
 
 void FigureCommandTest::badRequestsAreRefused_data()
@@ -109,6 +145,8 @@ void FigureCommandTest::badRequestsAreRefused_data()
     QTest::newRow("all without folder") << QStringList{"all"} << 2 << "--out-dir";
     QTest::newRow("no output") << QStringList{"density"} << 2 << "missing -o";
     QTest::newRow("bad theme") << QStringList{"density", "--theme", "neon", "-o", "x.png"} << 2 << "theme";
+    QTest::newRow("bad legend") << QStringList{"density", "--legend", "left", "-o", "x.png"} << 2
+                                << "unknown legend 'left' (expected top, bottom or none)";
     QTest::newRow("n too large") << QStringList{"density", "--dim", "5000", "-o", dir_.filePath("n.png")} << 2 << "4096";
     QTest::newRow("unwritable") << QStringList{"losses", "-o", missing} << 1 << "does not exist";
 }

@@ -15,12 +15,12 @@
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"
-#include "widgets/PresentationStyle.h"
 #include "widgets/SampledDistancesView.h"
 #include "widgets/TrainingCurvesView.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <cmath>
 #include <memory>
 #include <stdexcept>
 #include <type_traits>
@@ -32,6 +32,10 @@ const char* const description = R"(Renders views of the window headless (no disp
 NAME: density, gradient-variance, sampled-distances, losses, training, embedding, or all.
 training and embedding train the model for --steps first. With all, --out-dir DIR receives
 NAME.FORMAT for each view and NAME.csv beside the idealised ones (the data command's columns).
+Figures are in the publication look unless --theme says otherwise: white, no card, fonts in
+points, data lines heavier than the grid at any --dpi. Each view has its own default size
+(density, gradient-variance, sampled-distances, losses 800 x 560; training 800 x 760;
+embedding 720 x 680); --width alone keeps the view's shape.
 The same settings give the same figures.)";
 
 void addFigureOptions(CommandOptions& options)
@@ -40,9 +44,12 @@ void addFigureOptions(CommandOptions& options)
     options.add("out-dir", "With all: the folder to write into.", "DIR");
     options.add("format", "png (default), svg or pdf.", "F");
     options.add("dpi", "PNG resolution, 96 to 600 (default 96); the physical size is kept.", "D");
-    options.add("width", "Width in pixels at 96 dpi (default 800).", "W");
-    options.add("height", "Height in pixels at 96 dpi (default 560).", "H");
-    options.add("theme", "light (default) or dark.", "T");
+    options.add("width", "Width in pixels at 96 dpi (default: the view's own, see above).", "W");
+    options.add("height", "Height in pixels at 96 dpi (default: the width in the view's shape).", "H");
+    options.add("theme", "publication (default), light (the screen's look) or dark.", "T");
+    options.add("legend", "top (default), bottom or none.", "WHERE");
+    options.addFlag("no-title", "Leave the title out (for a caption of its own).");
+    options.addFlag("transparent", "PNG: no background.");
     addDimensionOption(options, sme::SphereDistanceLaw::maxDimension);
     options.add("noise", "Gradient noise sigma (default 0.1).", "SIGMA");
     options.add("samples", "Monte Carlo points of the density (default 1000).", "M");
@@ -159,6 +166,45 @@ struct Figures {
     }
 };
 
+// Each view's default size, in pixels at 96 dpi: the training view stacks two charts, the map
+// keeps a round cloud round beside its legend.
+QSize defaultFigureSize(sme::ViewId view)
+{
+    switch (view) {
+    case sme::ViewId::TrainingCurves: return {800, 760};
+    case sme::ViewId::EmbeddingMap: return {720, 680};
+    default: return {800, 560};
+    }
+}
+
+// The size asked for, else the view's default (with --width alone, in the default's shape).
+QSize figureSize(const CommandOptions& options, sme::ViewId view)
+{
+    const QSize natural = defaultFigureSize(view);
+    const int width = options.integer("width", natural.width());
+    const int height = options.integer("height", int(std::lround(double(width) * natural.height() / natural.width())));
+    if (width < 100 || height < 100)
+        throw sme::Error("--width and --height must be at least 100 pixels");
+    return {width, height};
+}
+
+// The look options: --theme, --legend, --no-title, --transparent.
+void readLook(const CommandOptions& options, FigureExportOptions& exportOptions)
+{
+    const QString theme = options.text("theme").isEmpty() ? QStringLiteral("publication") : options.text("theme");
+    const std::optional<FigureTheme> chosenTheme = figureThemeFromName(theme);
+    if (!chosenTheme)
+        throw sme::Error("unknown theme '" + theme.toStdString() + "' (expected publication, light or dark)");
+    const QString legend = options.text("legend").isEmpty() ? QStringLiteral("top") : options.text("legend");
+    const std::optional<FigureLegend> chosenLegend = figureLegendFromName(legend);
+    if (!chosenLegend)
+        throw sme::Error("unknown legend '" + legend.toStdString() + "' (expected top, bottom or none)");
+    exportOptions.theme = *chosenTheme;
+    exportOptions.legend = *chosenLegend;
+    exportOptions.showTitle = !options.isSet("no-title");
+    exportOptions.transparent = options.isSet("transparent");
+}
+
 int runFigure(const CommandOptions& options, const QStringList& positional)
 {
     if (positional.size() != 1)
@@ -171,9 +217,7 @@ int runFigure(const CommandOptions& options, const QStringList& positional)
                          + " or all)");
     FigureExportOptions exportOptions;
     exportOptions.dpi = options.integer("dpi", 96);
-    exportOptions.size = QSize(options.integer("width", 800), options.integer("height", 560));
-    if (exportOptions.size.width() < 100 || exportOptions.size.height() < 100)
-        throw sme::Error("--width and --height must be at least 100 pixels");
+    figureSize(options, sme::ViewId::Density); // refuses a bad size before anything trains
     const QString output = options.text("output");
     const QString folder = options.text("out-dir");
     QString format = options.text("format");
@@ -185,9 +229,7 @@ int runFigure(const CommandOptions& options, const QStringList& positional)
     if (!chosen)
         throw sme::Error("unknown format '" + format.toStdString() + "' (expected png, svg or pdf)");
     exportOptions.format = *chosen;
-    const QString theme = options.text("theme").isEmpty() ? QStringLiteral("light") : options.text("theme");
-    if (theme != QLatin1String("light") && theme != QLatin1String("dark"))
-        throw sme::Error("unknown theme '" + theme.toStdString() + "' (expected light or dark)");
+    readLook(options, exportOptions);
     if (all && folder.isEmpty())
         throw sme::Error("figure all needs --out-dir DIR");
     if (!all && output.isEmpty())
@@ -211,8 +253,7 @@ int runFigure(const CommandOptions& options, const QStringList& positional)
         const QString path = all ? QDir(folder).filePath(fileName + "." + figureFormatSuffix(exportOptions.format))
                                  : output;
         std::unique_ptr<QWidget> view = figures.view(each);
-        if (theme == QLatin1String("dark"))
-            applyDarkTheme(view.get());
+        exportOptions.size = figureSize(options, each);
         if (const QString failure = exportFigure(*view, path, exportOptions); !failure.isEmpty()) {
             reportError("figure", failure);
             return 1;

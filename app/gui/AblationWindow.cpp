@@ -196,7 +196,7 @@ void AblationWindow::chooseTableFile()
 
 void AblationWindow::chooseFigureFile()
 {
-    ExportDialog dialog(heatMap_->size(), this);
+    ExportDialog dialog(windowTitle(), heatMap_->size(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const FigureExportOptions options = dialog.options();

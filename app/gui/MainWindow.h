@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Table.h"
 #include "model/figures/ExplorerParameters.h"
 #include "model/figures/IdealisedFigures.h"
 #include "model/figures/ViewId.h"
@@ -65,10 +66,14 @@ public:
     // The view an export acts on: the one holding the keyboard focus, else the enlarged one,
     // else the first.
     sme::ViewId currentView() const;
-    // Exports one view of the grid; empty or a message.
+    // Exports one view of the grid, sized as exportAll says; empty or a message.
     QString exportView(sme::ViewId view, const QString& path, const FigureExportOptions& options);
-    // Every view into folder as NAME.FORMAT, with NAME.csv beside the idealised ones.
+    // Every view into folder as NAME.FORMAT, with NAME.csv beside every view with data.
+    // options.size: empty, each view's shape at a sensible width; a width alone, each view's
+    // shape at that width.
     QString exportAll(const QString& folder, const FigureExportOptions& options);
+    // The numbers a view shows (MainWindowFiles.cpp, one case per view id); nullopt before any.
+    std::optional<sme::Table> viewTable(sme::ViewId view);
     // Sessions: empty or a message; a refused file changes nothing.
     // remember: list it among the recent sessions.
     QString saveSessionTo(const QString& path, bool remember = true);

@@ -3,18 +3,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/MainWindow.h"
 
+#include "app/control/TrainingController.h"
 #include "app/gui/ExportDialog.h"
+#include "app/gui/Settings.h"
 #include "app/io/OutputFile.h"
 #include "model/figures/FigureData.h"
 #include "model/figures/ViewId.h"
+#include "model/training/TrainingRun.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/ViewExplanations.h"
 #include "widgets/ViewGrid.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QScatterSeries>
 #include <QLayout>
 #include <QStatusBar>
+#include <cmath>
 
 namespace {
 
@@ -23,14 +31,65 @@ QString fileName(sme::ViewId view, const QString& suffix)
     return QString::fromUtf8(sme::viewName(view)) + "." + suffix;
 }
 
+// The map's 2-D coordinates, one row per held-out point as drawn, with its class.
+sme::Table mapTable(const EmbeddingMapView& map)
+{
+    sme::Table table{{"x", "y", "class"}, {}};
+    for (int i = 0; i < map.classSeriesCount(); ++i)
+        for (const QPointF& point : map.classSeries(i)->points())
+            table.addRow({point.x(), point.y(), double(map.classLabels()[std::size_t(i)])});
+    return table;
+}
+
+// The figure's size: the width asked for (or a sensible one) in the view's shape on screen,
+// or exactly the size asked for.
+QSize exportSize(const QSize& asked, const QSize& shown)
+{
+    if (asked.height() > 0 && asked.width() > 0)
+        return asked;
+    const QSize natural = figureSizeFor(shown);
+    if (asked.width() <= 0)
+        return natural;
+    return {asked.width(), std::max(100, int(std::lround(double(asked.width()) * natural.height() / natural.width())))};
+}
+
+// The view's name in the dialogs: its explanation's title, e.g. "The losses against the pair
+// distance".
+QString exportTitle(sme::ViewId view)
+{
+    return viewExplanation(view).title;
+}
+
+void rememberExportFolder(const QString& folder)
+{
+    settings::ExportChoices choices = settings::exportChoices();
+    choices.folder = folder;
+    settings::setExportChoices(choices);
+}
+
 } // namespace
+
+std::optional<sme::Table> MainWindow::viewTable(sme::ViewId view)
+{
+    if (sme::isIdealised(view))
+        return lastFigures_ ? std::optional(sme::figureTable(*lastFigures_, view)) : std::nullopt;
+    if (view == sme::ViewId::EmbeddingMap)
+        return mapTable(*map_);
+    if (view == sme::ViewId::TrainingCurves) { // the whole run, as the train command's columns
+        const std::optional<sme::SavedRun> run = controller()->captureRun();
+        return run ? std::optional(sme::toTable(run->history)) : std::nullopt;
+    }
+    return std::nullopt;
+}
 
 QString MainWindow::exportView(sme::ViewId view, const QString& path, const FigureExportOptions& options)
 {
     QWidget* shown = grid_->view(view);
     if (!shown)
         return tr("no such view");
-    const QString failure = exportFigure(*shown, path, options);
+    FigureExportOptions sized = options;
+    sized.size = exportSize(options.size, shown->size());
+    const QString failure = exportFigure(*shown, path, sized);
     grid_->placeViews(); // back to the size the window gives it
     return failure;
 }
@@ -45,12 +104,11 @@ QString MainWindow::exportAll(const QString& folder, const FigureExportOptions& 
         if (const QString failure = exportView(view, path, options); !failure.isEmpty())
             return failure;
     }
-    if (!lastFigures_)
-        return {};
     for (sme::ViewId view : views) {
-        if (!sme::isIdealised(view))
+        const std::optional<sme::Table> table = viewTable(view);
+        if (!table)
             continue;
-        const QByteArray csv = QByteArray::fromStdString(sme::toCsv(sme::figureTable(*lastFigures_, view)));
+        const QByteArray csv = QByteArray::fromStdString(sme::toCsv(*table));
         if (const QString failure = writeOutput(QDir(folder).filePath(fileName(view, QStringLiteral("csv"))), csv);
             !failure.isEmpty())
             return failure;
@@ -61,15 +119,18 @@ QString MainWindow::exportAll(const QString& folder, const FigureExportOptions& 
 void MainWindow::exportCurrentView()
 {
     const sme::ViewId view = currentView();
-    ExportDialog dialog(grid_->view(view)->size(), this);
+    ExportDialog dialog(exportTitle(view), grid_->view(view)->size(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const FigureExportOptions options = dialog.options();
     const QString suffix = figureFormatSuffix(options.format);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export view"), fileName(view, suffix),
-                                                      tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export \u201C%1\u201D").arg(exportTitle(view)),
+        QDir(settings::exportChoices().folder).filePath(fileName(view, suffix)),
+        tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
         return;
+    rememberExportFolder(QFileInfo(path).absolutePath());
     if (const QString failure = exportView(view, path, options); !failure.isEmpty())
         showError(tr("Export failed: %1").arg(failure));
     else
@@ -78,12 +139,14 @@ void MainWindow::exportCurrentView()
 
 void MainWindow::exportAllViews()
 {
-    ExportDialog dialog(grid_->view(sme::gridViews.front())->size(), this);
+    ExportDialog dialog(QString(), QSize(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export all views into"));
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export all views into"),
+                                                             settings::exportChoices().folder);
     if (folder.isEmpty())
         return;
+    rememberExportFolder(folder);
     if (const QString failure = exportAll(folder, dialog.options()); !failure.isEmpty())
         showError(tr("Export failed: %1").arg(failure));
     else
@@ -93,17 +156,22 @@ void MainWindow::exportAllViews()
 void MainWindow::exportCurrentData()
 {
     const sme::ViewId view = currentView();
-    if (!lastFigures_ || !sme::isIdealised(view)) {
-        showError(tr("This view has no data table yet; the training data comes from the train command."));
+    const std::optional<sme::Table> table = viewTable(view);
+    if (!table) { // a passing remark, not an error: nothing went wrong
+        statusBar()->showMessage(tr("\u201C%1\u201D has no data yet.").arg(exportTitle(view)), 8000);
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export view data"), fileName(view, QStringLiteral("csv")),
-                                                      tr("CSV files (*.csv)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the data of \u201C%1\u201D").arg(exportTitle(view)),
+        QDir(settings::exportChoices().folder).filePath(fileName(view, QStringLiteral("csv"))),
+        tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    const sme::Table table = sme::figureTable(*lastFigures_, view);
-    if (const QString failure = writeOutput(path, QByteArray::fromStdString(sme::toCsv(table))); !failure.isEmpty())
+    rememberExportFolder(QFileInfo(path).absolutePath());
+    if (const QString failure = writeOutput(path, QByteArray::fromStdString(sme::toCsv(*table))); !failure.isEmpty())
         showError(tr("Export failed: %1").arg(failure));
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 5000);
 }
 
 void MainWindow::copyCurrentView()

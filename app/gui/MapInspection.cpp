@@ -2,11 +2,16 @@
 #include "app/gui/MapInspection.h"
 
 #include "app/control/TripletInspector.h"
+#include "app/render/PublicationStyle.h"
 #include "model/base/Error.h"
 #include "widgets/EmbeddingMapView.h"
+#include "widgets/TripletInspectorPanel.h"
 
 void connectInspection(TripletInspector& inspector, EmbeddingMapView& map)
 {
+    // The inspector's box and its × are for the person at the screen: exports leave them out.
+    if (auto* panel = map.findChild<TripletInspectorPanel*>())
+        panel->setProperty(hiddenInExportsProperty, true);
     QObject::connect(&map, &EmbeddingMapView::pointClicked, &inspector, &TripletInspector::inspect);
     QObject::connect(&map, &EmbeddingMapView::inspectionCleared, &inspector, &TripletInspector::forget);
     QObject::connect(&inspector, &TripletInspector::cleared, &map, &EmbeddingMapView::clearInspection);

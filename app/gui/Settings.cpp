@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QSettings>
+#include <algorithm>
 
 namespace settings {
 
@@ -17,6 +18,7 @@ const QString recentSessionsKey = QStringLiteral("recentSessions");
 const QString keepModelKey = QStringLiteral("keepModelInSessions");
 const QString startPageKey = QStringLiteral("showStartPage");
 const QString languageKey = QStringLiteral("language");
+const QString exportGroup = QStringLiteral("export");
 
 } // namespace
 
@@ -91,6 +93,41 @@ QString language()
 void setLanguage(const QString& language)
 {
     QSettings().setValue(languageKey, language);
+}
+
+ExportChoices exportChoices()
+{
+    QSettings stored;
+    stored.beginGroup(exportGroup);
+    ExportChoices choices;
+    FigureExportOptions& o = choices.options;
+    o.format = figureFormatFromName(stored.value(QStringLiteral("format")).toString()).value_or(FigureFormat::Png);
+    o.dpi = std::clamp(stored.value(QStringLiteral("dpi"), 300).toInt(), minimumFigureDpi, maximumFigureDpi);
+    const int width = stored.value(QStringLiteral("width"), figureSizeFor({}).width()).toInt();
+    o.size = QSize(std::clamp(width, 100, maximumFigureSide), 0);
+    o.theme = figureThemeFromName(stored.value(QStringLiteral("theme")).toString()).value_or(FigureTheme::Publication);
+    o.showTitle = stored.value(QStringLiteral("title"), true).toBool();
+    o.legend = figureLegendFromName(stored.value(QStringLiteral("legend")).toString()).value_or(FigureLegend::Top);
+    o.transparent = stored.value(QStringLiteral("transparent"), false).toBool();
+    choices.centimetres = stored.value(QStringLiteral("centimetres"), false).toBool();
+    choices.folder = stored.value(QStringLiteral("folder")).toString();
+    return choices;
+}
+
+void setExportChoices(const ExportChoices& choices)
+{
+    QSettings stored;
+    stored.beginGroup(exportGroup);
+    const FigureExportOptions& o = choices.options;
+    stored.setValue(QStringLiteral("format"), figureFormatSuffix(o.format));
+    stored.setValue(QStringLiteral("dpi"), o.dpi);
+    stored.setValue(QStringLiteral("width"), o.size.width());
+    stored.setValue(QStringLiteral("theme"), figureThemeName(o.theme));
+    stored.setValue(QStringLiteral("title"), o.showTitle);
+    stored.setValue(QStringLiteral("legend"), figureLegendName(o.legend));
+    stored.setValue(QStringLiteral("transparent"), o.transparent);
+    stored.setValue(QStringLiteral("centimetres"), choices.centimetres);
+    stored.setValue(QStringLiteral("folder"), choices.folder);
 }
 
 } // namespace settings

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/render/FigureExporter.h"
 #include "model/figures/ExplorerParameters.h"
 
 #include <QByteArray>
@@ -34,5 +35,16 @@ void setShowStartPage(bool show);
 
 QString language(); // empty: the system's
 void setLanguage(const QString& language);
+
+// The export dialog's last choices. The size kept is the width (pixels at 96 dpi): each view's
+// height follows its own shape. Defaults: PNG at 300 dpi, publication look, title and legend
+// on top, 16 cm wide, the current folder.
+struct ExportChoices {
+    FigureExportOptions options;
+    bool centimetres = false; // the unit the sizes were given in
+    QString folder;           // where the last export went
+};
+ExportChoices exportChoices();
+void setExportChoices(const ExportChoices& choices);
 
 } // namespace settings

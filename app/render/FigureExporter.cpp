@@ -3,59 +3,70 @@
 #include "app/render/FigureExporter.h"
 
 #include "app/io/OutputFile.h"
-#include "widgets/ChartViews.h"
 
 #include <QBuffer>
-#include <QChart>
 #include <QCoreApplication>
 #include <QImage>
+#include <QLayout>
+#include <QPointer>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QWidget>
+#include <algorithm>
 #include <cmath>
 
 namespace {
 
-// Hides every chart background under widget while it lives (transparent PNG).
-class TransparentCharts {
+// The ground under the charts: the window's colour in the screen's look, else the theme's
+// (around and between a view's charts), none when transparent.
+void paint(QWidget& widget, QPainter& painter, bool windowBackground, const std::optional<QColor>& ground = {})
+{
+    if (ground)
+        painter.fillRect(QRect(QPoint(0, 0), widget.size()), *ground);
+    const QWidget::RenderFlags flags = windowBackground ? QWidget::DrawWindowBackground | QWidget::DrawChildren
+                                                        : QWidget::DrawChildren;
+    widget.render(&painter, QPoint(), QRegion(), flags);
+}
+
+// The widget's size and visibility before an export, put back when it ends. A layout holding
+// the widget is switched off meanwhile, or it would put the widget back in its cell as soon
+// as anything in the window asks for a new layout.
+class KeptGeometry {
 public:
-    TransparentCharts(QWidget& widget, bool active)
+    explicit KeptGeometry(QWidget& widget)
+        : widget_(widget)
+        , size_(widget.size())
+        , visible_(widget.isVisible())
+        , offScreen_(widget.testAttribute(Qt::WA_DontShowOnScreen))
+        , layout_(widget.parentWidget() ? widget.parentWidget()->layout() : nullptr)
     {
-        if (!active)
-            return;
-        for (QChartView* view : chartViewsOf(widget)) {
-            if (view->chart()->isBackgroundVisible()) {
-                view->chart()->setBackgroundVisible(false);
-                hidden_.append(view->chart());
-            }
-            // The view's viewport fills itself with the window colour unless told not to.
-            if (view->viewport()->autoFillBackground()) {
-                view->viewport()->setAutoFillBackground(false);
-                unfilled_.append(view->viewport());
-            }
-        }
+        if (layout_ && layout_->isEnabled())
+            layout_->setEnabled(false);
+        else
+            layout_ = nullptr;
     }
-    ~TransparentCharts()
+    ~KeptGeometry()
     {
-        for (QChart* chart : hidden_)
-            chart->setBackgroundVisible(true);
-        for (QWidget* viewport : unfilled_)
-            viewport->setAutoFillBackground(true);
+        widget_.resize(size_);
+        if (!visible_) {
+            widget_.hide();
+            widget_.setAttribute(Qt::WA_DontShowOnScreen, offScreen_);
+        }
+        if (layout_) {
+            layout_->setEnabled(true);
+            layout_->invalidate();
+        }
     }
 
 private:
-    QList<QChart*> hidden_;
-    QList<QWidget*> unfilled_;
+    QWidget& widget_;
+    QSize size_;
+    bool visible_;
+    bool offScreen_;
+    QPointer<QLayout> layout_;
 };
-
-void paint(QWidget& widget, QPainter& painter, bool transparent)
-{
-    const QWidget::RenderFlags flags = transparent ? QWidget::DrawChildren
-                                                   : QWidget::DrawWindowBackground | QWidget::DrawChildren;
-    widget.render(&painter, QPoint(), QRegion(), flags);
-}
 
 // Gives widget the size asked for (laid out off screen if hidden); empty, or why it cannot.
 QString resizeForExport(QWidget& widget, const QSize& asked)
@@ -83,20 +94,24 @@ std::optional<QByteArray> encodeFigure(QWidget& widget, const QSize& size, const
     QBuffer buffer(&encoded);
     buffer.open(QIODevice::WriteOnly);
     const bool transparent = options.transparent && options.format == FigureFormat::Png;
-    const TransparentCharts hidden(widget, transparent);
+    const ExportLook look(widget, {options.theme, transparent, options.showTitle, options.legend});
+    QCoreApplication::processEvents(); // lay the charts out in the new look
+    // The screen's look keeps the window colour around the charts; the others are plain.
+    const bool windowBackground = !transparent && options.theme == FigureTheme::Light;
+    const std::optional<QColor> ground = transparent || windowBackground ? std::nullopt
+                                                                         : std::optional(figureBackground(options.theme));
     bool written = true;
     switch (options.format) {
     case FigureFormat::Png: {
         const double scale = options.dpi / 96.0;
-        QImage image(QSize(int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))),
-                     QImage::Format_ARGB32_Premultiplied);
+        QImage image(figurePixels(size, options.dpi), QImage::Format_ARGB32_Premultiplied);
         image.fill(transparent ? Qt::transparent : Qt::white);
         image.setDotsPerMeterX(int(std::lround(options.dpi / 0.0254)));
         image.setDotsPerMeterY(int(std::lround(options.dpi / 0.0254)));
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.scale(scale, scale); // vectors drawn at the full resolution, not an upscaled bitmap
-        paint(widget, painter, transparent);
+        paint(widget, painter, windowBackground, ground);
         painter.end();
         written = image.save(&buffer, "PNG");
         break;
@@ -109,7 +124,7 @@ std::optional<QByteArray> encodeFigure(QWidget& widget, const QSize& size, const
         generator.setResolution(96); // user units are 96-dpi pixels
         generator.setTitle(QStringLiteral("Sampling Matters Explorer"));
         QPainter painter(&generator);
-        paint(widget, painter, false);
+        paint(widget, painter, windowBackground, ground);
         written = painter.end();
         break;
     }
@@ -121,7 +136,7 @@ std::optional<QByteArray> encodeFigure(QWidget& widget, const QSize& size, const
         writer.setPageSize(QPageSize(millimetres, QPageSize::Millimeter, QString(), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         QPainter painter(&writer);
-        paint(widget, painter, false);
+        paint(widget, painter, windowBackground, ground);
         written = painter.end();
         break;
     }
@@ -156,11 +171,27 @@ QString figureFormatSuffix(FigureFormat format)
     return {};
 }
 
+QSize figurePixels(const QSize& size, int dpi)
+{
+    const double scale = dpi / 96.0;
+    return {int(std::lround(size.width() * scale)), int(std::lround(size.height() * scale))};
+}
+
+QSize figureSizeFor(const QSize& shown, double widthCm)
+{
+    const int width = int(std::lround(widthCm / 2.54 * 96.0));
+    if (shown.isEmpty())
+        return {width, width * 3 / 4};
+    const int height = int(std::lround(double(width) * shown.height() / shown.width()));
+    return {width, std::clamp(height, 100, maximumFigureSide)};
+}
+
 QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options)
 {
     if (options.dpi < minimumFigureDpi || options.dpi > maximumFigureDpi)
         return QStringLiteral("the resolution must be between %1 and %2 dpi, not %3")
             .arg(minimumFigureDpi).arg(maximumFigureDpi).arg(options.dpi);
+    const KeptGeometry kept(widget);
     if (!options.size.isEmpty())
         if (const QString problem = resizeForExport(widget, options.size); !problem.isEmpty())
             return problem;

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/render/PublicationStyle.h"
+
 #include <QSize>
 #include <QString>
 #include <optional>
@@ -25,10 +27,23 @@ struct FigureExportOptions {
     int dpi = 96;             // PNG: 96 to 600; the physical size is kept (pixels = size * dpi / 96)
     QSize size;               // in pixels at 96 dpi; empty: the widget's current size
     bool transparent = false; // PNG: no background
+    FigureTheme theme = FigureTheme::Publication;
+    bool showTitle = true;
+    FigureLegend legend = FigureLegend::Top;
 };
 
-// Renders widget in memory, then writes it to path with writeOutput (a temporary file renamed
-// into place, so a failure leaves any old file as it was). With a size, the widget
-// is resized (and laid out off screen if hidden). Returns an empty string, or a message naming
-// the path and the problem (bad options, unwritable folder, path is a folder).
+// The pixels a PNG of size (at 96 dpi) has at dpi: what the dialog announces.
+QSize figurePixels(const QSize& size, int dpi);
+
+// A figure of about widthCm centimetres wide with the shape of a view shown at shown (its
+// aspect on screen), in pixels at 96 dpi, never under 100 pixels a side.
+inline constexpr double defaultFigureWidthCm = 16.0;
+QSize figureSizeFor(const QSize& shown, double widthCm = defaultFigureWidthCm);
+
+// Renders widget in memory in the options' look (PublicationStyle.h; overlays marked
+// hiddenInExportsProperty left out), then writes it to path with writeOutput (a temporary file
+// renamed into place, so a failure leaves any old file as it was). With a size, the widget
+// is resized (and laid out off screen if hidden). Afterwards the widget has its look, size and
+// visibility back (a parent layout may then resize it again). Returns an empty string, or a
+// message naming the path and the problem (bad options, unwritable folder, path is a folder).
 QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options);

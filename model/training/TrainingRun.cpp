@@ -4,6 +4,7 @@
 #include "model/base/Error.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace sme {
 
@@ -48,16 +49,58 @@ FigureTrainingRun trainForFigures(Trainer& trainer, RunHistory history, long ste
     return run;
 }
 
+namespace {
+
+const std::vector<std::string> stepColumns{"step", "loss", "active_fraction", "beta"};
+const std::vector<std::string> evaluationColumns{"recall_at_1", "recall_at_2", "recall_at_4", "recall_at_8",
+                                                 "nmi", "map_at_r", "spread"};
+
+template <class T>
+std::vector<T> joined(std::vector<T> first, const std::vector<T>& second)
+{
+    first.insert(first.end(), second.begin(), second.end());
+    return first;
+}
+
+std::vector<Cell> evaluationCells(const Evaluation& e)
+{
+    return {e.recall[0], e.recall[1], e.recall[2], e.recall[3], e.nmi, e.mapAtR, e.spread};
+}
+
+} // namespace
+
 Table toTable(const std::vector<TrainingRecord>& records)
 {
-    Table table{{"step", "loss", "active_fraction", "beta", "recall_at_1", "recall_at_2",
-                 "recall_at_4", "recall_at_8", "nmi", "map_at_r", "spread"},
-                {}};
-    for (const TrainingRecord& r : records) {
-        const Evaluation& e = r.evaluation;
-        table.addRow({double(r.step), r.loss, r.activeFraction, r.beta, e.recall[0], e.recall[1],
-                      e.recall[2], e.recall[3], e.nmi, e.mapAtR, e.spread});
+    Table table{joined(stepColumns, evaluationColumns), {}};
+    for (const TrainingRecord& r : records)
+        table.addRow(joined({double(r.step), r.loss, r.activeFraction, r.beta}, evaluationCells(r.evaluation)));
+    return table;
+}
+
+Table toTable(const RunHistory& history)
+{
+    Table table{joined(stepColumns, evaluationColumns), {}};
+    const std::vector<Cell> noEvaluation(evaluationColumns.size());
+    auto evaluation = history.evaluations.begin();
+    const auto evaluationsUpTo = [&](long step) { // the evaluations before step, each a row
+        for (; evaluation != history.evaluations.end() && evaluation->step < step; ++evaluation)
+            table.addRow(joined({double(evaluation->step), {}, {}, {}}, evaluationCells(*evaluation)));
+    };
+    for (const StepPoint& point : history.steps) {
+        evaluationsUpTo(point.step);
+        const bool evaluated = evaluation != history.evaluations.end() && evaluation->step == point.step;
+        table.addRow(joined({double(point.step), point.loss, point.activeFraction, point.beta},
+                            evaluated ? evaluationCells(*evaluation++) : noEvaluation));
     }
+    evaluationsUpTo(std::numeric_limits<long>::max());
+    return table;
+}
+
+Table evaluationTable(const std::vector<Evaluation>& evaluations)
+{
+    Table table{joined({"step"}, evaluationColumns), {}};
+    for (const Evaluation& e : evaluations)
+        table.addRow(joined({double(e.step)}, evaluationCells(e)));
     return table;
 }
 

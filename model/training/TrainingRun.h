@@ -44,5 +44,11 @@ FigureTrainingRun trainForFigures(Trainer& trainer, RunHistory history, long ste
 // Columns step, loss, active_fraction, beta, recall_at_1, recall_at_2, recall_at_4,
 // recall_at_8, nmi, map_at_r.
 Table toTable(const std::vector<TrainingRecord>& records);
+// A run's curves in the same columns: one row per step (that step's loss, active_fraction and
+// beta), the evaluation columns filled on the steps evaluated and empty elsewhere (an
+// evaluation before any step has a row of its own): what the window's training view exports.
+Table toTable(const RunHistory& history);
+// The evaluations alone: step and the evaluation columns (recall_at_1 ... spread).
+Table evaluationTable(const std::vector<Evaluation>& evaluations);
 
 } // namespace sme
