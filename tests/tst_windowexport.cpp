@@ -111,6 +111,8 @@ void WindowExportTest::exportAllKeepsEachViewsShape()
     window.views()->focusView(sme::ViewId::Density);
     QTRY_VERIFY(!window.views()->view(sme::ViewId::Losses)->isVisible());
     QTRY_VERIFY(window.views()->view(sme::ViewId::Density)->width() > 2 * window.views()->view(sme::ViewId::Losses)->width());
+    // The enlarged view fills the scroll area once the grid has given up its rows' height.
+    QTRY_COMPARE(window.views()->view(sme::ViewId::Density)->height(), window.views()->parentWidget()->height());
     QTemporaryDir dir;
     FigureExportOptions options;
     options.dpi = 192;

@@ -124,8 +124,17 @@ void ViewGrid::relayout()
 // hint (a longer legend, a larger font) can then never widen its column, nor a relayout of a
 // view move the grid. The grid asks for the rows' least height; a scroll area around it
 // scrolls when the window is lower.
+void ViewGrid::holdPlacement(bool held)
+{
+    placementHeld_ = held;
+    if (!held)
+        placeViews();
+}
+
 void ViewGrid::placeViews()
 {
+    if (placementHeld_)
+        return;
     const int count = int(cells_.size());
     if (focused_ >= 0) {
         setMinimumHeight(0);

@@ -48,6 +48,10 @@ public:
     int columns() const { return columns_; }
     // Puts every view back in its cell (after an export drew one at another size).
     void placeViews();
+    // While held, the grid leaves its views' geometry alone (an export lays a view out at the
+    // figure's size, and any resize of the grid meanwhile would put it back in its cell);
+    // releasing places them again.
+    void holdPlacement(bool held);
 
     // An explanation panel is at least this wide, reaching over a neighbour when its view is narrower.
     static constexpr int minimumPanelWidth = 460;
@@ -87,6 +91,7 @@ private:
 
     int columns_ = 3;
     int focused_ = -1;
+    bool placementHeld_ = false;
     int buttonSize_ = 22;
     std::vector<Cell> cells_;
 };

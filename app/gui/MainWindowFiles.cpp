@@ -89,8 +89,9 @@ QString MainWindow::exportView(sme::ViewId view, const QString& path, const Figu
         return tr("no such view");
     FigureExportOptions sized = options;
     sized.size = exportSize(options.size, shown->size());
+    grid_->holdPlacement(true);
     const QString failure = exportFigure(*shown, path, sized);
-    grid_->placeViews(); // back to the size the window gives it
+    grid_->holdPlacement(false); // back to the size the window gives it
     return failure;
 }
 
