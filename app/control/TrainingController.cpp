@@ -387,7 +387,16 @@ void TrainingController::stepLocked(std::unique_lock<std::mutex>& lock)
         setRunningLocked(false);
         pendingSteps_ = 0;
         const QString reason = QString::fromStdString(result.divergence);
-        toGuiLocked([this, reason] { emit diverged(reason); });
+        const long stoppedAt = trainer_->steps();
+        // The weights went back to a checkpoint: the curves and the map end on what they score
+        // now, at the step the counter shows, not on the runaway weights' last evaluation.
+        lock.unlock();
+        const sme::Evaluation restored = pipeline_->evaluate().evaluation;
+        auto restoredEmbeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+        lock.lock();
+        pending_->evaluations.push_back(restored);
+        pending_->heldOutEmbeddings = std::move(restoredEmbeddings);
+        toGuiLocked([this, reason, stoppedAt] { emit diverged(reason, stoppedAt); });
         publishLocked(true);
         return;
     }

@@ -16,6 +16,8 @@ public:
 
     QAction* keepModel() const { return keepModel_; }     // save the trained model in sessions
     QAction* liveSampled() const { return liveSampled_; } // sampled distances of the live model
+    QAction* logDensity() const { return logDensity_; }   // the density view's log axis
+    QAction* overlaid() const { return overlaid_; }       // sampled distances overlaid
     QAction* presentation() const { return presentation_; }
     PresentationMode* presentationMode() const { return presentationMode_; }
     // The recent sessions as the settings list them.
@@ -37,6 +39,8 @@ private:
     QMenu* recentMenu_ = nullptr;
     QAction* keepModel_ = nullptr;
     QAction* liveSampled_ = nullptr;
+    QAction* logDensity_ = nullptr;
+    QAction* overlaid_ = nullptr;
     QAction* presentation_ = nullptr;
     PresentationMode* presentationMode_ = nullptr;
     QList<QAction*> runActions_; // play, step, reset: on the presentation bar too

@@ -95,7 +95,7 @@ void MainWindow::exportCurrentData()
 {
     const sme::ViewId view = currentView();
     if (!lastFigures_ || !sme::isIdealised(view)) {
-        showError(tr("This view has no data table yet; the training data comes from the train command."));
+        refuse(tr("This view has no data table yet; the training data comes from the train command."));
         return;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Export view data"), fileName(view, QStringLiteral("csv")),
