@@ -230,7 +230,8 @@ void PresetsTest::lessonTextsSayWhatTheAnimationShows()
 // "N(√2, 1/(2n))" and "n = 2" are read whole: no line may break inside them.
 void PresetsTest::formulasInLessonsNeverBreak()
 {
-    const QRegularExpression formula(QStringLiteral(R"re(N\(\S+,\s?\S+\)\)|n\s=\s\d+)re"));
+    const QRegularExpression formula(QStringLiteral(R"re(N\(\S+,\s?\S+\)\)|n\s=\s\d+)re"),
+                                     QRegularExpression::UseUnicodePropertiesOption); // \s: no-break spaces too
     QVERIFY(formula.isValid());
     int formulas = 0;
     for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {

@@ -84,6 +84,7 @@ private:
     void applyChangesLocked(std::unique_lock<std::mutex>& lock);
     void captureLocked(std::unique_lock<std::mutex>& lock);
     void evaluateOnRequestLocked(std::unique_lock<std::mutex>& lock);
+    void evaluateNowLocked(std::unique_lock<std::mutex>& lock);
     void compareSamplersLocked(std::unique_lock<std::mutex>& lock);
     void stepLocked(std::unique_lock<std::mutex>& lock);
 
