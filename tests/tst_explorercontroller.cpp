@@ -52,7 +52,7 @@ struct Reports {
     explicit Reports(ExplorerController& explorer)
         : replaced(&explorer, &ExplorerController::parametersReplaced)
         , reset(&explorer, &ExplorerController::modelReset)
-        , capped(&explorer, &ExplorerController::modelDimensionCapped)
+        , dimension(&explorer, &ExplorerController::dimensionChanged)
         , loading(&explorer, &ExplorerController::loading)
         , computing(&explorer, &ExplorerController::computingFiguresChanged)
         , figures(&explorer, &ExplorerController::figuresReady)
@@ -63,7 +63,7 @@ struct Reports {
 
     QSignalSpy replaced;
     QSignalSpy reset;
-    QSignalSpy capped;
+    QSignalSpy dimension;
     QSignalSpy loading;
     QSignalSpy computing;
     QSignalSpy figures;
@@ -100,6 +100,9 @@ private slots:
     void eachChangeResetsTheModelOrNotAndRecomputesTheFiguresOrNot();
     void liveChangeReachesTheRunningModel();
     void viewsBeyondTheLargestModelDimensionKeepTheModelAtItsLargest();
+    void everyChangeOfNSaysWhatTheModelTrainsAt();
+    void aDragResetsTheModelOnceWhenItSettles();
+    void aChangeThatResetsThePlayingModelPlaysOn();
     void burstOfChangesComputesTheFiguresOnceForTheLatest();
     void computingFiguresLastsUntilTheFiguresAreHandedOn();
     void outOfRangeParametersAreRefusedWhole();
@@ -192,9 +195,9 @@ void ExplorerControllerTest::viewsBeyondTheLargestModelDimensionKeepTheModelAtIt
     wide.dimension = sme::largestModelDimension + 100;
     explorer.changeParameters(wide);
     QCOMPARE(reports.reset.count(), 1);
-    QCOMPARE(reports.capped.count(), 1);
-    QCOMPARE(reports.capped.at(0).at(0).toInt(), wide.dimension);
-    QCOMPARE(reports.capped.at(0).at(1).toInt(), sme::largestModelDimension);
+    QCOMPARE(reports.dimension.count(), 1);
+    QCOMPARE(reports.dimension.at(0).at(0).toInt(), wide.dimension);
+    QCOMPARE(reports.dimension.at(0).at(1).toInt(), sme::largestModelDimension);
     trainSteps(explorer, 1);
     // Wider still: new figures, but the model, already at its largest, trains on.
     wide.dimension += 100;
@@ -204,6 +207,79 @@ void ExplorerControllerTest::viewsBeyondTheLargestModelDimensionKeepTheModelAtIt
     QVERIFY(explorer.computingFigures());
     QVERIFY(reports.figures.wait(60000));
     QVERIFY2(reports.errors.isEmpty(), qPrintable(reports.firstError()));
+}
+
+void ExplorerControllerTest::everyChangeOfNSaysWhatTheModelTrainsAt()
+{
+    ExplorerController explorer;
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    sme::ExplorerParameters p = quickExplorer();
+    // Beyond the largest, further beyond (no new model: it is at its largest already), back.
+    for (int n : {1200, 4096, 3}) {
+        p.dimension = n;
+        explorer.changeParameters(p);
+        QCOMPARE(reports.dimension.count(), 1);
+        QCOMPARE(reports.dimension.at(0).at(0).toInt(), n);
+        QCOMPARE(reports.dimension.at(0).at(1).toInt(), std::min(n, sme::largestModelDimension));
+        reports.dimension.clear();
+    }
+    p.learningRate = 0.002; // not n: nothing to say
+    explorer.changeParameters(p);
+    QCOMPARE(reports.dimension.count(), 0);
+}
+
+// A slider dragged through many values: the figures follow, the model waits for the last.
+void ExplorerControllerTest::aDragResetsTheModelOnceWhenItSettles()
+{
+    ExplorerController explorer;
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    sme::ExplorerParameters p = quickExplorer();
+    for (int n : {20, 40, 80, 160}) {
+        p.dimension = n;
+        explorer.changeParametersLater(p);
+        QCOMPARE(explorer.parameters().dimension, n); // the views show it at once
+        QVERIFY(explorer.computingFigures());
+    }
+    QCOMPARE(reports.reset.count(), 0);
+    QVERIFY(explorer.modelChangePending());
+    explorer.changeParameters(p); // released where it was
+    QCOMPARE(reports.reset.count(), 1);
+    QVERIFY(!explorer.modelChangePending());
+    // Held still: the model follows once the value has settled.
+    p.dimension = 300;
+    explorer.changeParametersLater(p);
+    QCOMPARE(reports.reset.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(reports.reset.count(), 2, 5000);
+    // Dragged away and back: nothing to rebuild.
+    for (int n : {500, 300}) {
+        p.dimension = n;
+        explorer.changeParametersLater(p);
+    }
+    explorer.changeParameters(p);
+    QCOMPARE(reports.reset.count(), 2);
+}
+
+void ExplorerControllerTest::aChangeThatResetsThePlayingModelPlaysOn()
+{
+    ExplorerController explorer;
+    setUpQuietly(explorer, quickExplorer());
+    Reports reports(explorer);
+    explorer.training()->start();
+    QTRY_VERIFY_WITH_TIMEOUT(stepsDone(explorer) > 5, 20000);
+    sme::ExplorerParameters p = quickExplorer();
+    p.dimension = 32;
+    explorer.changeParameters(p);
+    QCOMPARE(reports.reset.count(), 1);
+    QVERIFY(explorer.training()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(stepsDone(explorer) > 5, 20000); // the new model's steps
+    explorer.training()->pause();
+    // Paused, it stays paused.
+    p.dimension = 16;
+    explorer.changeParameters(p);
+    QCOMPARE(reports.reset.count(), 2);
+    QVERIFY(!explorer.training()->isRunning());
 }
 
 void ExplorerControllerTest::burstOfChangesComputesTheFiguresOnceForTheLatest()

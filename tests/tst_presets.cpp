@@ -8,6 +8,7 @@
 #include "app/control/PresetAnimation.h"
 #include "app/io/Presets.h"
 #include "app/gui/StartPage.h"
+#include "model/figures/IdealisedFigures.h"
 #include "widgets/MessageBanner.h"
 #include "widgets/PresentationStyle.h"
 #include "widgets/ViewGrid.h"
@@ -16,6 +17,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QCommandLinkButton>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTextBoundaryFinder>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QSignalSpy>
 #include <QToolBar>
@@ -57,6 +62,9 @@ private slots:
     void everyPresetSetsItsParametersAndDrawsEveryView_data();
     void everyPresetSetsItsParametersAndDrawsEveryView();
     void animationStepsThroughItsValuesAndStopsOnATouch();
+    void lessonAnimationPausesStepsSaysWhereAndStopsWithItsBanner();
+    void lessonTextsSayWhatTheAnimationShows();
+    void formulasInLessonsNeverBreak();
     void badPresetFilesAreRefusedByName();
     void startPageOffersEveryPreset();
     void presentationModeEnlargesRestylesAndRestores();
@@ -165,6 +173,83 @@ void PresetsTest::animationStepsThroughItsValuesAndStopsOnATouch()
     QVERIFY(window.applyPreset(QStringLiteral("losses-compared")));
     QVERIFY(!window.presetAnimation()->isRunning());
     QCOMPARE(window.parameters().dimension, sme::ExplorerParameters{}.dimension);
+}
+
+void PresetsTest::lessonAnimationPausesStepsSaysWhereAndStopsWithItsBanner()
+{
+    MainWindow window(false);
+    window.show();
+    QVERIFY(window.applyPreset(QStringLiteral("distances-concentrate")));
+    PresetAnimation* animation = window.presetAnimation();
+    QWidget* lesson = window.banner()->accessory();
+    QVERIFY(lesson);
+    auto* where = lesson->findChild<QLabel*>(QStringLiteral("lessonPosition"));
+    auto* pause = lesson->findChild<QToolButton*>(QStringLiteral("lessonPause"));
+    auto* next = lesson->findChild<QToolButton*>(QStringLiteral("lessonNext"));
+    QVERIFY(where && pause && next);
+    QCOMPARE(where->text(), QStringLiteral("1 of 6"));
+    pause->click();
+    QVERIFY(animation->isPaused());
+    QTest::qWait(3000); // longer than the preset's interval: paused, it stays
+    QCOMPARE(window.parameters().dimension, 2);
+    next->click();
+    QCOMPARE(window.parameters().dimension, 3);
+    QCOMPARE(where->text(), QStringLiteral("2 of 6"));
+    QVERIFY(animation->isPaused());
+    pause->click(); // resume
+    QVERIFY(!animation->isPaused());
+    QTRY_COMPARE_WITH_TIMEOUT(window.parameters().dimension, 8, 6000);
+    // Closing the lesson's banner stops it.
+    auto* close = window.banner()->findChild<QToolButton*>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(close);
+    close->click();
+    QVERIFY(!animation->isRunning());
+    const int stoppedAt = window.parameters().dimension;
+    QTest::qWait(3000);
+    QCOMPARE(window.parameters().dimension, stoppedAt);
+}
+
+// The gradient-variance lesson steps through the noise levels whose faded curves it shows.
+void PresetsTest::lessonTextsSayWhatTheAnimationShows()
+{
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        for (const Preset& preset : loadPresets(QStringLiteral(":/presets"), language).presets) {
+            if (preset.animateParameter != QLatin1String("gradient_noise"))
+                continue;
+            QCOMPARE(preset.animateValues.size(), qsizetype(sme::referenceNoiseLevels.size()));
+            for (std::size_t i = 0; i < sme::referenceNoiseLevels.size(); ++i) {
+                const double sigma = sme::referenceNoiseLevels[i];
+                QCOMPARE(preset.animateValues.at(qsizetype(i)).toDouble(), sigma);
+                QVERIFY2(preset.lookFor.contains(QString::number(sigma)), qPrintable(preset.lookFor));
+            }
+            QVERIFY2(!preset.lookFor.contains(QStringLiteral("0.5")), qPrintable(preset.lookFor));
+        }
+    }
+}
+
+// "N(√2, 1/(2n))" and "n = 2" are read whole: no line may break inside them.
+void PresetsTest::formulasInLessonsNeverBreak()
+{
+    const QRegularExpression formula(QStringLiteral(R"re(N\(\S+,\s?\S+\)\)|n\s=\s\d+)re"),
+                                     QRegularExpression::UseUnicodePropertiesOption); // \s: no-break spaces too
+    QVERIFY(formula.isValid());
+    int formulas = 0;
+    for (const QString& language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
+        for (const Preset& preset : loadPresets(QStringLiteral(":/presets"), language).presets) {
+            QTextBoundaryFinder lines(QTextBoundaryFinder::Line, preset.lookFor);
+            for (auto match = formula.globalMatch(preset.lookFor); match.hasNext();) {
+                const QRegularExpressionMatch found = match.next();
+                ++formulas;
+                for (qsizetype at = found.capturedStart() + 1; at < found.capturedEnd(); ++at) {
+                    lines.setPosition(at);
+                    QVERIFY2(!lines.isAtBoundary(),
+                             qPrintable(QStringLiteral("%1: a line may break in '%2' at %3")
+                                            .arg(preset.id, found.captured(), QString::number(at - found.capturedStart()))));
+                }
+            }
+        }
+    }
+    QVERIFY(formulas >= 6); // N(...) and n = 2 in preset 1, n = 128 in presets 3 and 7; both languages
 }
 
 void PresetsTest::badPresetFilesAreRefusedByName()

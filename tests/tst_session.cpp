@@ -65,6 +65,8 @@ private slots:
     void badFilesAreRefusedWithAMessage();
     void refusedSessionLeavesTheWindowUntouched();
     void windowSavesAndReopensItsSession();
+    void windowKeepsItsViewState();
+    void viewStateIsCheckedAndOptional();
     void unwritableTargetLeavesNoFile();
     void windowKeepsItsTrainedModel();
     void sessionWithAForeignOrDamagedRunFileIsRefused();
@@ -154,6 +156,53 @@ void SessionTest::windowSavesAndReopensItsSession()
     window.show();
     QCOMPARE(window.openSession(path), QString());
     QCOMPARE(window.parameters(), unusual());
+}
+
+void SessionTest::windowKeepsItsViewState()
+{
+    const QString path = dir_.filePath(QStringLiteral("view.smx.json"));
+    const SessionViewState shown{sme::ViewId::SampledDistances, true, false, true};
+    {
+        MainWindow window(false);
+        window.show();
+        window.setViewState(shown);
+        QCOMPARE(window.viewState(), shown);
+        QCOMPARE(window.saveSessionTo(path, false), QString());
+    }
+    MainWindow window(false);
+    window.show();
+    QCOMPARE(window.viewState(), SessionViewState{});
+    QCOMPARE(window.openSession(path, false), QString());
+    QCOMPARE(window.viewState(), shown);
+    // A session saved before views were kept opens with the views as they are.
+    const QString old = dir_.filePath(QStringLiteral("old.smx.json"));
+    QCOMPARE(saveSession(old, unusual()), QString());
+    QCOMPARE(window.openSession(old, false), QString());
+    QCOMPARE(window.viewState(), shown);
+}
+
+void SessionTest::viewStateIsCheckedAndOptional()
+{
+    const QString path = dir_.filePath(QStringLiteral("checked.json"));
+    const SessionViewState all{std::nullopt, true, true, false};
+    QCOMPARE(saveSession(path, unusual(), nullptr, &all), QString());
+    SessionLoad load = loadSession(path);
+    QVERIFY2(load.view.has_value(), qPrintable(load.error));
+    QCOMPARE(*load.view, all);
+    QCOMPARE(saveSession(path, unusual()), QString());
+    QVERIFY(loadSession(path).parameters && !loadSession(path).view);
+    const auto refusedWith = [&](const QJsonObject& view) {
+        QFile file(path);
+        file.open(QIODevice::ReadOnly);
+        QJsonObject session = QJsonDocument::fromJson(file.readAll()).object();
+        file.close();
+        session["view"] = view;
+        write(path, QJsonDocument(session).toJson());
+        return loadSession(path).error;
+    };
+    QVERIFY(refusedWith(QJsonObject{{"enlarged", "race"}}).contains(QStringLiteral("names no view")));
+    QVERIFY(refusedWith(QJsonObject{{"log_density", 1}}).contains(QStringLiteral("log_density")));
+    QVERIFY(refusedWith(QJsonObject{{"enlarged", "losses"}}).isEmpty());
 }
 
 void SessionTest::unwritableTargetLeavesNoFile()

@@ -182,6 +182,18 @@ void TrainingControllerTest::divergenceShowsItsReasonAndPauses()
     QTRY_COMPARE_WITH_TIMEOUT(diverged.count(), 1, 20000);
     QVERIFY(diverged.first().first().toString().contains("learning rate"));
     QTRY_VERIFY(!controller.isRunning());
+    // The step counter, the curves and the message agree: the curves end at the step shown, on
+    // the scores of the restored weights (not on the runaway weights' last evaluation).
+    const long stoppedAt = long(diverged.first().at(1).toLongLong());
+    QTRY_COMPARE(c.lastStep(), stoppedAt);
+    QCOMPARE(controller.captureRun()->state.steps, stoppedAt);
+    const sme::Evaluation* last = nullptr;
+    for (const auto& snapshot : c.snapshots)
+        if (!snapshot->evaluations.empty())
+            last = &snapshot->evaluations.back();
+    QVERIFY(last);
+    QCOMPARE(last->step, stoppedAt);
+    QVERIFY(!last->collapsed());
     // Still usable: a sane rate, a step.
     const long before = c.lastStep();
     controller.setLearningRate(1e-3);

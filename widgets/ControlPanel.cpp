@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
@@ -58,6 +59,30 @@ QRegularExpression widthListPattern(const sme::ParameterField& field)
     return QRegularExpression(QStringLiteral("^(none|%1(,%1){0,%2})$").arg(width).arg(field.maximumLength - 1));
 }
 
+// Whether the field would refuse character typed after its text (or in place of it).
+bool refuses(QObject* field, const QString& character)
+{
+    const auto refused = [&](auto validate) {
+        for (QString candidate : {field->property("text").toString() + character, character}) {
+            int position = int(candidate.size());
+            if (validate(candidate, position) != QValidator::Invalid)
+                return false;
+        }
+        return true;
+    };
+    if (auto* box = qobject_cast<QAbstractSpinBox*>(field))
+        return refused([box](QString& text, int& position) { return box->validate(text, position); });
+    if (auto* edit = qobject_cast<QLineEdit*>(field); edit && edit->validator())
+        return refused([edit](QString& text, int& position) { return edit->validator()->validate(text, position); });
+    return false;
+}
+
+bool isSingleKeyShortcut(const QKeyEvent& key)
+{
+    return key.modifiers() == Qt::NoModifier
+           && (key.key() == Qt::Key_N || key.key() == Qt::Key_R || key.key() == Qt::Key_Space);
+}
+
 QFormLayout* form(QGroupBox* group)
 {
     auto* layout = new QFormLayout(group);
@@ -78,6 +103,35 @@ ControlPanel::ControlPanel(QWidget* parent)
     layout->addWidget(runGroup());
     layout->addStretch(1);
     setParameters(sme::ExplorerParameters{});
+    for (QAbstractSpinBox* box : findChildren<QAbstractSpinBox*>())
+        box->installEventFilter(this);
+    hidden_->installEventFilter(this);
+}
+
+bool ControlPanel::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const bool escape = key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier;
+    if (event->type() == QEvent::ShortcutOverride) {
+        if (escape) { // the field's: it leaves the field, and a second Esc is the window's
+            event->accept();
+            return true;
+        }
+        if (isSingleKeyShortcut(*key) && refuses(watched, key->text())) {
+            event->ignore(); // not the field's: the shortcut takes it
+            return true;
+        }
+        return false;
+    }
+    if (escape) {
+        emit fieldLeft();
+        return true;
+    }
+    if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) // after the field took its value
+        QMetaObject::invokeMethod(this, &ControlPanel::fieldLeft, Qt::QueuedConnection);
+    return false;
 }
 
 int ControlPanel::dimensionForSlider(int position)
@@ -109,8 +163,12 @@ QWidget* ControlPanel::geometryGroup()
             return;
         const QSignalBlocker blocker(dimension_);
         dimension_->setValue(dimensionForSlider(position));
-        emitChange();
+        if (dimensionSlider_->isSliderDown())
+            emit parametersChanging(parameters());
+        else
+            emitChange();
     });
+    connect(dimensionSlider_, &QSlider::sliderReleased, this, &ControlPanel::emitChange);
     connect(dimension_, &QSpinBox::valueChanged, this, [this](int n) {
         if (quiet_)
             return;
@@ -204,9 +262,7 @@ QWidget* ControlPanel::dataGroup()
     dataset_->addItem(tr("Open file\u2026"));
     dataset_->setToolTip(tr("What the model trains on; half the classes are held out for retrieval."));
     layout->addRow(tr("Data set"), dataset_);
-    syntheticNoise_ = doubleBox(&Parameters::syntheticNoise, 0.1, 2,
-        tr("Synthetic data: how strongly nuisance variation "
-           "shared by all classes hides them (0 = clean)."));
+    syntheticNoise_ = doubleBox(&Parameters::syntheticNoise, 0.1, 2, QString()); // showDataSetLimits
     layout->addRow(tr("Nuisance level"), syntheticNoise_);
     labelNoise_ = doubleBox(&Parameters::labelNoise, 0.05, 2,
         tr("Share of training labels replaced by another class (0 = clean). Hard negative "
@@ -234,6 +290,7 @@ QWidget* ControlPanel::dataGroup()
             emit openFileRequested();
         else
             emitChange();
+        showDataSetLimits();
     });
     for (QDoubleSpinBox* box : {syntheticNoise_, labelNoise_, learningRate_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ControlPanel::emitChange);
@@ -335,6 +392,7 @@ void ControlPanel::setParameters(const sme::ExplorerParameters& p)
         dataset_->setCurrentIndex(1);
     else
         setDataFile(QString::fromStdString(p.dataset));
+    showDataSetLimits();
     syntheticNoise_->setValue(p.syntheticNoise);
     labelNoise_->setValue(p.labelNoise);
     batchClasses_->setValue(p.batchClasses);
@@ -365,6 +423,16 @@ void ControlPanel::setDataFile(const QString& path)
     dataset_->setItemData(2, path, Qt::ToolTipRole);
     dataset_->setCurrentIndex(2);
     quiet_ = quiet;
+}
+
+void ControlPanel::showDataSetLimits()
+{
+    const bool synthetic = dataset_->currentIndex() == 0;
+    syntheticNoise_->setEnabled(synthetic);
+    syntheticNoise_->setToolTip(synthetic ? tr("Synthetic data: how strongly nuisance variation "
+                                               "shared by all classes hides them (0 = clean).")
+                                          : tr("Only the synthetic clusters have nuisance variation: it has no "
+                                               "effect on this data set."));
 }
 
 void ControlPanel::setRunning(bool running)

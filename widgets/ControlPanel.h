@@ -43,13 +43,25 @@ public:
 
 signals:
     void parametersChanged(const sme::ExplorerParameters& parameters);
+    // A change still under way: the dimension slider is being dragged. Its release, or the
+    // value held still, ends it (then parametersChanged).
+    void parametersChanging(const sme::ExplorerParameters& parameters);
+    // Return, Enter or Esc in a field: the window takes the keyboard back, so that its
+    // single-key shortcuts (N, Space, R) work again.
+    void fieldLeft();
     void playPauseClicked();
     void stepClicked();
     void resetClicked();
     void openFileRequested();
 
+protected:
+    // Return, Enter and Esc leave a field (fieldLeft); N, Space or R, typed into a field that
+    // cannot take that character, go to the window's shortcut instead of being swallowed.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void emitChange();
+    void showDataSetLimits(); // controls that mean nothing for the chosen data set are disabled
     QWidget* geometryGroup();
     QWidget* samplingGroup();
     QWidget* lossGroup();

@@ -8,6 +8,7 @@
 MessageBanner::MessageBanner(QWidget* parent)
     : QFrame(parent)
     , label_(new QLabel)
+    , layout_(new QHBoxLayout(this))
 {
     setFrameShape(QFrame::StyledPanel);
     label_->setWordWrap(true);
@@ -16,22 +17,27 @@ MessageBanner::MessageBanner(QWidget* parent)
     close->setText(QStringLiteral("\u2715"));
     close->setToolTip(tr("Dismiss this message"));
     close->setAutoRaise(true);
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(8, 4, 4, 4);
-    layout->addWidget(label_, 1);
-    layout->addWidget(close, 0, Qt::AlignTop);
-    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    layout_->setContentsMargins(8, 4, 4, 4);
+    layout_->addWidget(label_, 1);
+    layout_->addWidget(close, 0, Qt::AlignTop);
+    connect(close, &QToolButton::clicked, this, &MessageBanner::clear);
     hide();
 }
 
-void MessageBanner::showMessage(const QString& text, Kind kind)
+void MessageBanner::showMessage(const QString& text, Kind kind, QWidget* accessory)
 {
+    if (!isHidden())
+        clear();
     kind_ = kind;
     label_->setText(text);
     const char* colors[] = {"#e8f1fb", "#fff4d6", "#fde2e1"};
     const char* borders[] = {"#7aa7d9", "#e0b000", "#d9534f"};
     setStyleSheet(QStringLiteral("MessageBanner { background: %1; border: 1px solid %2; border-radius: 4px; }")
                       .arg(QLatin1String(colors[int(kind)]), QLatin1String(borders[int(kind)])));
+    if (accessory) {
+        accessory_ = accessory;
+        layout_->insertWidget(1, accessory, 0, Qt::AlignVCenter);
+    }
     show();
 }
 
@@ -42,6 +48,22 @@ QString MessageBanner::text() const
 
 void MessageBanner::withdraw(const QString& text)
 {
-    if (!text.isEmpty() && label_->text() == text)
-        hide();
+    if (!isHidden() && !text.isEmpty() && label_->text() == text)
+        clear();
+}
+
+void MessageBanner::withdrawKind(Kind kind)
+{
+    if (!isHidden() && kind_ == kind)
+        clear();
+}
+
+void MessageBanner::clear()
+{
+    hide();
+    if (accessory_) {
+        accessory_->hide();
+        accessory_->deleteLater();
+    }
+    emit cleared();
 }

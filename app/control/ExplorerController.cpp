@@ -63,11 +63,15 @@ ExplorerController::ExplorerController(QObject* parent)
     : QObject(parent)
     , training_(new TrainingController(this))
     , debounce_(new QTimer(this))
+    , settle_(new QTimer(this))
     , watcher_(new QFutureWatcher<FiguresResult>(this))
 {
     debounce_->setSingleShot(true);
     debounce_->setInterval(30);
     connect(debounce_, &QTimer::timeout, this, &ExplorerController::computeFigures);
+    settle_->setSingleShot(true);
+    settle_->setInterval(settleMs);
+    connect(settle_, &QTimer::timeout, this, [this] { rebuildIfNeeded(built_); });
     connect(watcher_, &QFutureWatcher<FiguresResult>::finished, this, &ExplorerController::figuresComputed);
 }
 
@@ -89,6 +93,7 @@ void ExplorerController::setUp(sme::ExplorerParameters initial)
     }
     training_->setStepsPerSecond(initial.stepsPerSecond);
     training_->setStopAfter(initial.stopAfter);
+    emit dimensionChanged(initial.dimension, std::min(initial.dimension, sme::largestModelDimension));
     computeFigures();
 }
 
@@ -105,30 +110,60 @@ void ExplorerController::applyParameters(const sme::ExplorerParameters& next)
 
 void ExplorerController::changeParameters(const sme::ExplorerParameters& next)
 {
+    change(next, true);
+}
+
+void ExplorerController::changeParametersLater(const sme::ExplorerParameters& next)
+{
+    change(next, false);
+}
+
+bool ExplorerController::modelChangePending() const
+{
+    return settle_->isActive();
+}
+
+void ExplorerController::change(const sme::ExplorerParameters& next, bool resetNow)
+{
     const sme::ExplorerParameters previous = parameters_;
-    if (next == previous)
+    if (next == previous && !(resetNow && settle_->isActive()))
         return;
-    // What the change asks for comes from the parameter schema (model/figures/ParameterSchema).
+    // What the change asks for comes from the parameter schema (model/figures/ParameterSchema):
+    // live settings and figures against what is shown, a new model against what it was built on
+    // (a drag may have passed many values since).
     const sme::ParameterChange change = sme::changeBetween(previous, next);
-    // Nothing changes when the new model cannot be built (a bad file, say). While it is built
-    // the parameters are already the new ones: modelReset's listeners read them.
-    if (change.resetsModel()) {
-        parameters_ = next;
-        if (!configureModel(next, modelResetReason(change.reset))) {
-            parameters_ = previous;
-            emit parametersReplaced(previous);
-            return;
-        }
-    }
+    settle_->stop();
+    parameters_ = next;
+    if (!resetNow && sme::changeBetween(built_, next).resetsModel())
+        settle_->start();
+    else if (!rebuildIfNeeded(previous))
+        return;
     for (sme::LiveSetting setting : change.live)
         applyLive(*training_, setting, next);
-    parameters_ = next;
+    if (next.dimension != previous.dimension)
+        emit dimensionChanged(next.dimension, std::min(next.dimension, sme::largestModelDimension));
     if (change.recomputeIdealised)
         scheduleFigures();
 }
 
+// A new model for parameters_ when they ask for one. Nothing changes when it cannot be built
+// (a bad file, say): the parameters go back to fallback and the controls show them. While it
+// is built the parameters are already the new ones: modelReset's listeners read them.
+bool ExplorerController::rebuildIfNeeded(const sme::ExplorerParameters& fallback)
+{
+    const sme::ParameterChange rebuild = sme::changeBetween(built_, parameters_);
+    if (!rebuild.resetsModel() || configureModel(parameters_, modelResetReason(rebuild.reset)))
+        return true;
+    parameters_ = fallback;
+    emit parametersReplaced(fallback);
+    if (sme::changeBetween(built_, fallback).resetsModel())
+        settle_->start(); // the fallback was itself a value still settling
+    return false;
+}
+
 bool ExplorerController::configureModel(const sme::ExplorerParameters& next, const QString& why)
 {
+    const bool playing = training_->isRunning();
     emit loading(true);
     try {
         training_->configure(loadDataSplit(dataChoiceFor(next)), trainerSettingsFor(next));
@@ -139,9 +174,10 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
                        .arg(QString::fromStdString(e.what())));
         return false;
     }
+    built_ = next;
     emit modelReset(why);
-    if (next.dimension > sme::largestModelDimension)
-        emit modelDimensionCapped(next.dimension, sme::largestModelDimension);
+    if (playing) // a change of n, say, while the class watches: the new run plays on
+        training_->start();
     return true;
 }
 
@@ -194,15 +230,15 @@ void ExplorerController::figuresComputed()
         emit computingFiguresChanged(false);
 }
 
-QString ExplorerController::saveSession(const QString& path, bool keepModel)
+QString ExplorerController::saveSession(const QString& path, bool keepModel, const SessionViewState* view)
 {
     std::optional<sme::SavedRun> run;
     if (keepModel)
         run = training_->captureRun();
-    return ::saveSession(path, parameters_, run ? &*run : nullptr);
+    return ::saveSession(path, parameters_, run ? &*run : nullptr, view);
 }
 
-QString ExplorerController::openSession(const QString& path)
+QString ExplorerController::openSession(const QString& path, std::optional<SessionViewState>* view)
 {
     SessionLoad load = loadSession(path);
     if (!load.parameters)
@@ -223,5 +259,7 @@ QString ExplorerController::openSession(const QString& path)
     applyParameters(*load.parameters);
     if (trainer)
         training_->adopt(std::move(trainer), std::move(load.run->history));
+    if (view)
+        *view = load.view;
     return {};
 }

@@ -5,6 +5,7 @@
 
 #include "model/figures/ExplorerParameters.h"
 #include "model/figures/IdealisedFigures.h"
+#include "app/io/SessionFile.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -35,7 +36,15 @@ public:
     // A change the controls already show. What it asks: a new model at step 0 (modelReset), or
     // live changes to the running one, and new figures when they depend on what changed. When
     // the new model cannot be built nothing changes, and parametersReplaced puts the controls back.
+    // A run that was playing plays on with the new model.
     void changeParameters(const sme::ExplorerParameters& next);
+    // A change still under way (a slider being dragged): the figures and live settings follow at
+    // once, but a new model waits until the value settles (changeParameters, or settleMs without
+    // another change), so that a drag resets the run once, not at every value it passes.
+    void changeParametersLater(const sme::ExplorerParameters& next);
+    // True while a new model waits for the value to settle.
+    bool modelChangePending() const;
+    static constexpr int settleMs = 300;
 
     // The idealised figures of the current parameters, computed in the background: now, or
     // after a short pause that gathers a burst of changes (one per keystroke) into one request.
@@ -46,17 +55,20 @@ public:
 
     // Empty or a message. keepModel: the trained model and the run's curves go beside the
     // session, and opening it continues the run.
-    QString saveSession(const QString& path, bool keepModel);
+    // view: how the window shows the views, kept with it.
+    QString saveSession(const QString& path, bool keepModel, const SessionViewState* view = nullptr);
     // Empty or a message; a refused file (or a kept model that cannot be restored) changes nothing.
-    QString openSession(const QString& path);
+    // view: set to the view state the session kept, if any.
+    QString openSession(const QString& path, std::optional<SessionViewState>* view = nullptr);
 
 signals:
     // The controls should show these: set from elsewhere, or a change undone.
     void parametersReplaced(const sme::ExplorerParameters& parameters);
     // A new model at step 0; reason says which change asked for it (empty at set-up).
     void modelReset(const QString& reason);
-    // The views show viewDimension; the model trains at modelDimension, its largest.
-    void modelDimensionCapped(int viewDimension, int modelDimension);
+    // The views show viewDimension and the model trains at modelDimension: its largest when
+    // viewDimension is beyond it, else the same. At set-up and whenever viewDimension changes.
+    void dimensionChanged(int viewDimension, int modelDimension);
     // Data is being loaded, or a model restored, on this thread: true, then false.
     void loading(bool busy);
     void computingFiguresChanged(bool computing);
@@ -67,11 +79,16 @@ private:
     using FiguresResult = std::variant<sme::IdealisedFigures, QString>;
 
     bool configureModel(const sme::ExplorerParameters& next, const QString& why);
+    // Applies next as changeParameters does; resetNow false leaves a new model to settle_.
+    void change(const sme::ExplorerParameters& next, bool resetNow);
+    bool rebuildIfNeeded(const sme::ExplorerParameters& fallback);
     void figuresComputed();
 
     sme::ExplorerParameters parameters_;
+    sme::ExplorerParameters built_; // those the model was built on (its live settings aside)
     TrainingController* training_;
     QTimer* debounce_;
+    QTimer* settle_; // a new model waiting for a dragged value to settle
     QFutureWatcher<FiguresResult>* watcher_;
     bool recomputeAgain_ = false;
     bool computing_ = false; // from starting a computation until its result was handed on

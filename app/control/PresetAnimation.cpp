@@ -21,6 +21,8 @@ void PresetAnimation::start(const Preset& preset)
     parameter_ = preset.animateParameter;
     values_ = preset.animateValues;
     index_ = -1;
+    running_ = true;
+    paused_ = false;
     advance();
     timer_->start(preset.animateIntervalMs);
 }
@@ -28,11 +30,36 @@ void PresetAnimation::start(const Preset& preset)
 void PresetAnimation::stop()
 {
     timer_->stop();
+    if (!running_)
+        return;
+    running_ = false;
+    emit changed();
 }
 
 bool PresetAnimation::isRunning() const
 {
-    return timer_->isActive();
+    return running_;
+}
+
+void PresetAnimation::setPaused(bool paused)
+{
+    if (!running_ || paused == paused_)
+        return;
+    paused_ = paused;
+    if (paused)
+        timer_->stop();
+    else
+        timer_->start(); // the whole interval before the next value
+    emit changed();
+}
+
+void PresetAnimation::stepForward()
+{
+    if (!running_)
+        return;
+    advance();
+    if (!paused_)
+        timer_->start(); // the value stepped to is shown a whole interval
 }
 
 void PresetAnimation::advance()
@@ -40,4 +67,5 @@ void PresetAnimation::advance()
     index_ = (index_ + 1) % int(values_.size());
     // Values were checked when the preset was read, so withParameter cannot refuse them here.
     apply_(withParameter(current_(), parameter_, values_.at(index_)));
+    emit changed();
 }

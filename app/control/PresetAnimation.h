@@ -1,5 +1,6 @@
 // A preset's animation: one parameter stepped through its values on a timer, in a loop, until
-// stopped (another preset, a touched control, Esc).
+// stopped (another preset, a touched control, the lesson's banner closed, Esc). It can be
+// paused, resumed and stepped by hand.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -20,7 +21,18 @@ public:
     // Starts at the preset's first value (a preset without animation only stops the current one).
     void start(const Preset& preset);
     void stop();
-    bool isRunning() const;
+    bool isRunning() const; // started, not stopped: playing or paused
+    bool isPaused() const { return isRunning() && paused_; }
+    void setPaused(bool paused);
+    // The next value now (when paused: the way to go through them by hand).
+    void stepForward();
+    // The value shown, 0-based, and how many there are.
+    int position() const { return index_; }
+    int count() const { return int(values_.size()); }
+
+signals:
+    // After every change: a new value, a pause or resume, a stop.
+    void changed();
 
 private:
     void advance();
@@ -31,4 +43,6 @@ private:
     QString parameter_;
     QJsonArray values_;
     int index_ = -1;
+    bool running_ = false;
+    bool paused_ = false;
 };

@@ -345,13 +345,20 @@ void TrainingController::captureLocked(std::unique_lock<std::mutex>& lock)
 void TrainingController::evaluateOnRequestLocked(std::unique_lock<std::mutex>& lock)
 {
     evaluationRequested_ = false;
+    evaluateNowLocked(lock);
+    publishLocked(true);
+}
+
+// The current weights evaluated and embedded into the pending snapshot (the lock is released
+// meanwhile).
+void TrainingController::evaluateNowLocked(std::unique_lock<std::mutex>& lock)
+{
     lock.unlock();
     const sme::Evaluation evaluation = pipeline_->evaluate().evaluation;
     auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
     lock.lock();
     pending_->evaluations.push_back(evaluation);
     pending_->heldOutEmbeddings = std::move(embeddings);
-    publishLocked(true);
 }
 
 void TrainingController::compareSamplersLocked(std::unique_lock<std::mutex>& lock)
@@ -387,7 +394,11 @@ void TrainingController::stepLocked(std::unique_lock<std::mutex>& lock)
         setRunningLocked(false);
         pendingSteps_ = 0;
         const QString reason = QString::fromStdString(result.divergence);
-        toGuiLocked([this, reason] { emit diverged(reason); });
+        const long stoppedAt = trainer_->steps();
+        // The weights went back to a checkpoint: the curves and the map end on what they score
+        // now, at the step the counter shows, not on the runaway weights' last evaluation.
+        evaluateNowLocked(lock);
+        toGuiLocked([this, reason, stoppedAt] { emit diverged(reason, stoppedAt); });
         publishLocked(true);
         return;
     }

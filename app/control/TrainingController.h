@@ -66,7 +66,9 @@ public:
 signals:
     void snapshotReady(std::shared_ptr<const sme::TrainingSnapshot> snapshot);
     void runningChanged(bool running);
-    void diverged(const QString& reason); // training paused itself
+    // Training paused itself at step (the step counter stays where it was) with the weights of a
+    // healthy checkpoint restored; the snapshot that follows ends the curves on their scores.
+    void diverged(const QString& reason, long step);
     void failed(const QString& message);  // a change could not be applied
 
 private:
@@ -82,6 +84,7 @@ private:
     void applyChangesLocked(std::unique_lock<std::mutex>& lock);
     void captureLocked(std::unique_lock<std::mutex>& lock);
     void evaluateOnRequestLocked(std::unique_lock<std::mutex>& lock);
+    void evaluateNowLocked(std::unique_lock<std::mutex>& lock);
     void compareSamplersLocked(std::unique_lock<std::mutex>& lock);
     void stepLocked(std::unique_lock<std::mutex>& lock);
 

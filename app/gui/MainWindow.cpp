@@ -171,11 +171,15 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::connectControls()
 {
-    connect(controls_, &ControlPanel::parametersChanged, animation_, &PresetAnimation::stop);
+    connect(controls_, &ControlPanel::parametersChanged, this, &MainWindow::clearStaleMessages);
+    for (auto signal : {&ControlPanel::parametersChanged, &ControlPanel::parametersChanging})
+        connect(controls_, signal, animation_, &PresetAnimation::stop);
     connect(controls_, &ControlPanel::parametersChanged, explorer_, &ExplorerController::changeParameters);
+    connect(controls_, &ControlPanel::parametersChanging, explorer_, &ExplorerController::changeParametersLater);
+    connect(controls_, &ControlPanel::fieldLeft, grid_, [this] { grid_->setFocus(Qt::ShortcutFocusReason); });
     connect(controls_, &ControlPanel::playPauseClicked, this, &MainWindow::togglePlay);
     connect(controls_, &ControlPanel::stepClicked, controller(), &TrainingController::step);
-    connect(controls_, &ControlPanel::resetClicked, controller(), &TrainingController::reset);
+    connect(controls_, &ControlPanel::resetClicked, this, &MainWindow::resetRun);
     connect(controls_, &ControlPanel::openFileRequested, this, &MainWindow::openDataFile);
     connect(losses_, &LossFunctionsView::betaDragged, this, [this](double beta) {
         sme::ExplorerParameters next = parameters();
@@ -193,11 +197,7 @@ void MainWindow::connectExplorer()
 {
     connect(explorer_, &ExplorerController::parametersReplaced, controls_, &ControlPanel::setParameters);
     connect(explorer_, &ExplorerController::modelReset, this, &MainWindow::showModelReset);
-    connect(explorer_, &ExplorerController::modelDimensionCapped, this, [this](int shown, int trained) {
-        banner_->showMessage(tr("The views show n = %1; the model trains at most n = %2, so it "
-                                "trains at n = %2.").arg(shown).arg(trained),
-                             MessageBanner::Kind::Information);
-    });
+    connect(explorer_, &ExplorerController::dimensionChanged, this, &MainWindow::showDimensionNote);
     connect(explorer_, &ExplorerController::loading, this, [](bool busy) {
         if (busy)
             QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -217,10 +217,7 @@ void MainWindow::connectTraining()
     connect(training, &TrainingController::snapshotReady, this, &MainWindow::onSnapshot);
     connect(training, &TrainingController::runningChanged, controls_, &ControlPanel::setRunning);
     connect(training, &TrainingController::runningChanged, this, &MainWindow::showRunning);
-    connect(training, &TrainingController::diverged, this, [this](const QString& reason) {
-        banner_->showMessage(tr("Training paused: %1.").arg(reason), MessageBanner::Kind::Warning);
-        statusBar()->showMessage(tr("Training diverged and was paused"), 8000);
-    });
+    connect(training, &TrainingController::diverged, this, &MainWindow::showDivergence);
     connect(training, &TrainingController::failed, this, &MainWindow::showError);
 }
 
@@ -252,22 +249,26 @@ bool MainWindow::computingFigures() const
 
 void MainWindow::applyParameters(const sme::ExplorerParameters& next)
 {
+    clearStaleMessages();
     explorer_->applyParameters(next);
 }
 
+// The curves start anew with the new model's first snapshot (onSnapshot), not here: snapshots of
+// the old model still on their way would otherwise become the faded "previous run".
 void MainWindow::showModelReset(const QString& why)
 {
-    curves_->startNewRun();
     // The digits' lesson is what is not seen: say so when they are chosen, not on every reset.
     const bool digits = parameters().dataset == "digits";
-    if (digits && !digitsExplained_)
-        banner_->showMessage(tr("Handwritten digits: raw 8\u00d7" "8 pixels already retrieve the held-out digits 5-9 "
+    const QString digitsNote = tr("Handwritten digits: raw 8\u00d7" "8 pixels already retrieve the held-out digits 5-9 "
                                 "almost perfectly (Recall@1 0.96 at step 0; a nearest neighbour on pixels, 0.99). "
                                 "A model trained on digits 0-4 can only bend that geometry: expect the held-out "
                                 "scores to fall, not rise, and the run to stall near step 3400 once the five "
                                 "training digits are apart by the margin. The samplers' effects show on the "
-                                "synthetic data."),
-                             MessageBanner::Kind::Information);
+                                "synthetic data.");
+    if (digits && !digitsExplained_)
+        banner_->showMessage(digitsNote, MessageBanner::Kind::Information);
+    else if (!digits)
+        banner_->withdraw(digitsNote); // it no longer applies
     digitsExplained_ = digits;
     if (!why.isEmpty())
         statusBar()->showMessage(tr("The model was reset to step 0: %1.").arg(why), 8000);

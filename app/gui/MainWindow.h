@@ -9,6 +9,7 @@
 #include "model/training/TrainingSnapshot.h"
 #include "app/render/FigureExporter.h"
 #include "app/io/Presets.h"
+#include "app/io/SessionFile.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -78,6 +79,9 @@ public:
     // remember: list it among the recent sessions.
     QString saveSessionTo(const QString& path, bool remember = true);
     QString openSession(const QString& path, bool remember = true);
+    // How the views are shown (enlarged view, log axis, side by side, live model), as sessions keep it.
+    SessionViewState viewState() const;
+    void setViewState(const SessionViewState& view);
 
     // Presets: every parameter set as the preset says, its view enlarged, its text shown, its
     // animation or training started. False for an unknown id.
@@ -124,7 +128,17 @@ private:
     void showTrainingHealth(const sme::TrainingSnapshot& snapshot);
     void togglePlay();
     void openDataFile();
+    // Banners and their clearing rules (MainWindowMessages.cpp): an error stays until the state
+    // it describes is gone (clearStaleMessages: parameters changed, the run reset, a session
+    // opened); a refusal of an action only passes in the status bar.
     void showError(const QString& text);
+    void refuse(const QString& text);
+    void clearStaleMessages();
+    void showDimensionNote(int viewDimension, int modelDimension);
+    void showDivergence(const QString& reason, long step);
+    void resetRun();           // the Reset button and R
+    void resetAllParameters(); // every parameter to its default
+    QWidget* lessonControls(); // a preset's animation: pause, step and where it is, for the banner
     void saveSettings() const;
     void restoreSettings();
     void exportCurrentView();
@@ -158,4 +172,6 @@ private:
     long displayedStep_ = 0;
     std::optional<long> collapsedSince_; // the first evaluation of the current collapse
     QString healthMessage_;              // the banner's text for them, empty when healthy
+    QString dimensionNote_;              // the banner's text for n beyond the model's, if shown
+    QString divergenceMessage_;          // the banner's text for the last divergence
 };

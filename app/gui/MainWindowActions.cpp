@@ -101,11 +101,14 @@ void MainWindowActions::buildRunMenu()
     play->setShortcut(Qt::Key_Space);
     QAction* step = run->addAction(MainWindow::tr("Single &step"), w.controller(), &TrainingController::step);
     step->setShortcuts({QKeySequence(Qt::Key_N), QKeySequence(Qt::Key_Right)});
-    QAction* reset = run->addAction(MainWindow::tr("&Reset"), w.controller(), &TrainingController::reset);
+    QAction* reset = run->addAction(MainWindow::tr("&Reset"), &w, &MainWindow::resetRun);
     reset->setShortcut(Qt::Key_R);
     runActions_ = {play, step, reset};
     for (QAction* action : runActions_)
         action->setShortcutContext(Qt::WindowShortcut);
+    QAction* defaults = run->addAction(MainWindow::tr("Reset all &parameters to defaults"), &w,
+                                       &MainWindow::resetAllParameters);
+    defaults->setObjectName(QStringLiteral("resetAllParameters"));
     run->addSeparator();
     run->addAction(MainWindow::tr("Sampler &race\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &w,
                    &MainWindow::openRace);
@@ -121,9 +124,9 @@ void MainWindowActions::buildViewMenu()
 {
     MainWindow& w = window_;
     auto* view = w.menuBar()->addMenu(MainWindow::tr("&View"));
-    QAction* logDensity = view->addAction(MainWindow::tr("&Logarithmic density axis"));
-    logDensity->setCheckable(true);
-    connect(logDensity, &QAction::toggled, w.densityView(), &DensityChartView::setLogScale);
+    logDensity_ = view->addAction(MainWindow::tr("&Logarithmic density axis"));
+    logDensity_->setCheckable(true);
+    connect(logDensity_, &QAction::toggled, w.densityView(), &DensityChartView::setLogScale);
     liveSampled_ = view->addAction(MainWindow::tr("Sampled distances from the &live model"));
     liveSampled_->setCheckable(true);
     connect(liveSampled_, &QAction::toggled, this, [&w](bool live) {
@@ -132,10 +135,10 @@ void MainWindowActions::buildViewMenu()
         else
             w.explorer()->computeFigures();
     });
-    QAction* overlaid = view->addAction(MainWindow::tr("Sampled distances &overlaid"));
-    overlaid->setCheckable(true);
-    overlaid->setChecked(true);
-    connect(overlaid, &QAction::toggled, w.sampledView(), &SampledDistancesView::setOverlaid);
+    overlaid_ = view->addAction(MainWindow::tr("Sampled distances &overlaid"));
+    overlaid_->setCheckable(true);
+    overlaid_->setChecked(true);
+    connect(overlaid_, &QAction::toggled, w.sampledView(), &SampledDistancesView::setOverlaid);
     view->addSeparator();
     buildFocusActions(view);
     buildPresentationAction(view);

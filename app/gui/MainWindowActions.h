@@ -16,6 +16,8 @@ public:
 
     QAction* keepModel() const { return keepModel_; }     // save the trained model in sessions
     QAction* liveSampled() const { return liveSampled_; } // sampled distances of the live model
+    QAction* logDensity() const { return logDensity_; }   // the density view's log axis
+    QAction* overlaid() const { return overlaid_; }       // sampled distances overlaid
     QAction* presentation() const { return presentation_; }
     PresentationMode* presentationMode() const { return presentationMode_; }
     const QList<QAction*>& runActions() const { return runActions_; } // play, step, reset
@@ -38,6 +40,8 @@ private:
     QMenu* recentMenu_ = nullptr;
     QAction* keepModel_ = nullptr;
     QAction* liveSampled_ = nullptr;
+    QAction* logDensity_ = nullptr;
+    QAction* overlaid_ = nullptr;
     QAction* presentation_ = nullptr;
     PresentationMode* presentationMode_ = nullptr;
     QList<QAction*> runActions_; // play, step, reset: on the presentation bar too

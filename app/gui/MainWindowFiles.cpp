@@ -159,7 +159,7 @@ void MainWindow::exportCurrentData()
     const sme::ViewId view = currentView();
     const std::optional<sme::Table> table = viewTable(view);
     if (!table) { // a passing remark, not an error: nothing went wrong
-        statusBar()->showMessage(tr("\u201C%1\u201D has no data yet.").arg(exportTitle(view)), 8000);
+        refuse(tr("\u201C%1\u201D has no data yet.").arg(exportTitle(view)));
         return;
     }
     const QString path = QFileDialog::getSaveFileName(

@@ -11,7 +11,10 @@
 #include "widgets/MessageBanner.h"
 #include "widgets/ViewGrid.h"
 
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 
 bool MainWindow::applyPreset(const QString& id)
@@ -26,9 +29,11 @@ bool MainWindow::applyPreset(const QString& id)
     controller()->setStopAfter(parameters().stopAfter);
     controller()->reset(); // a preset starts its run from step 0
     grid_->focusView(preset->view);
-    banner_->showMessage(QStringLiteral("<b>%1.</b> %2").arg(preset->title.toHtmlEscaped(), preset->lookFor.toHtmlEscaped()),
-                         MessageBanner::Kind::Information);
     animation_->start(*preset);
+    banner_->showMessage(QStringLiteral("<b>%1.</b> %2").arg(preset->title.toHtmlEscaped(), preset->lookFor.toHtmlEscaped()),
+                         MessageBanner::Kind::Information, animation_->isRunning() ? lessonControls() : nullptr);
+    if (animation_->isRunning()) // closing the lesson ends its animation
+        connect(banner_, &MessageBanner::cleared, animation_, &PresetAnimation::stop, Qt::SingleShotConnection);
     if (preset->train)
         controller()->start();
     if (preset->open == sme::ViewId::SamplerRace) {
@@ -38,6 +43,38 @@ bool MainWindow::applyPreset(const QString& id)
         race->start();
     }
     return true;
+}
+
+QWidget* MainWindow::lessonControls()
+{
+    auto* controls = new QWidget;
+    auto* layout = new QHBoxLayout(controls);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* where = new QLabel;
+    where->setObjectName(QStringLiteral("lessonPosition"));
+    auto* pause = new QToolButton;
+    pause->setObjectName(QStringLiteral("lessonPause"));
+    auto* next = new QToolButton;
+    next->setObjectName(QStringLiteral("lessonNext"));
+    next->setText(tr("Next"));
+    next->setToolTip(tr("Show the lesson's next value now"));
+    for (QWidget* widget : std::initializer_list<QWidget*>{pause, next, where})
+        layout->addWidget(widget);
+    const auto update = [this, where, pause, next] {
+        where->setText(animation_->isRunning()
+                           ? tr("%1 of %2").arg(animation_->position() + 1).arg(animation_->count())
+                           : tr("stopped"));
+        pause->setText(animation_->isPaused() ? tr("Resume") : tr("Pause"));
+        pause->setToolTip(animation_->isPaused() ? tr("Go on stepping through the lesson's values")
+                                                 : tr("Stay at this value"));
+        pause->setEnabled(animation_->isRunning());
+        next->setEnabled(animation_->isRunning());
+    };
+    update();
+    connect(animation_, &PresetAnimation::changed, controls, update);
+    connect(pause, &QToolButton::clicked, animation_, [this] { animation_->setPaused(!animation_->isPaused()); });
+    connect(next, &QToolButton::clicked, animation_, &PresetAnimation::stepForward);
+    return controls;
 }
 
 void MainWindow::showStartPage()

@@ -6,13 +6,15 @@
 #include "app/control/ExplorerController.h"
 #include "app/gui/MainWindowActions.h"
 #include "app/gui/Settings.h"
+#include "widgets/ViewGrid.h"
 
 #include <QAction>
 #include <QStatusBar>
 
 QString MainWindow::saveSessionTo(const QString& path, bool remember)
 {
-    const QString failure = explorer_->saveSession(path, actions_->keepModel()->isChecked());
+    const SessionViewState view = viewState();
+    const QString failure = explorer_->saveSession(path, actions_->keepModel()->isChecked(), &view);
     if (failure.isEmpty()) {
         if (remember)
             rememberRecent(path);
@@ -23,12 +25,30 @@ QString MainWindow::saveSessionTo(const QString& path, bool remember)
 
 QString MainWindow::openSession(const QString& path, bool remember)
 {
-    if (const QString failure = explorer_->openSession(path); !failure.isEmpty())
+    std::optional<SessionViewState> view;
+    if (const QString failure = explorer_->openSession(path, &view); !failure.isEmpty())
         return failure;
+    if (view)
+        setViewState(*view);
+    clearStaleMessages(); // what they said was of the state the session replaced
     if (remember)
         rememberRecent(path);
     statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
     return {};
+}
+
+SessionViewState MainWindow::viewState() const
+{
+    return SessionViewState{grid_->focusedView(), actions_->logDensity()->isChecked(),
+                            actions_->overlaid()->isChecked(), actions_->liveSampled()->isChecked()};
+}
+
+void MainWindow::setViewState(const SessionViewState& view)
+{
+    actions_->logDensity()->setChecked(view.logDensity);
+    actions_->overlaid()->setChecked(view.sampledOverlaid);
+    actions_->liveSampled()->setChecked(view.liveSampled);
+    grid_->focusView(view.enlarged);
 }
 
 void MainWindow::rememberRecent(const QString& path)

@@ -54,7 +54,37 @@ QString loadRun(const QString& folder, const QJsonObject& entry, std::optional<s
 
 SessionLoad refusal(const QString& name, const QString& why)
 {
-    return SessionLoad{std::nullopt, std::nullopt, name + ": " + why};
+    return SessionLoad{std::nullopt, std::nullopt, name + ": " + why, std::nullopt};
+}
+
+QJsonObject viewStateToJson(const SessionViewState& view)
+{
+    return QJsonObject{
+        {"enlarged", view.enlarged ? QString::fromUtf8(sme::viewName(*view.enlarged)) : QString()},
+        {"log_density", view.logDensity},
+        {"sampled_overlaid", view.sampledOverlaid},
+        {"live_sampled", view.liveSampled},
+    };
+}
+
+// A missing entry keeps its default; a wrong one is a damaged session (empty, or why).
+QString viewStateFromJson(const QJsonObject& object, SessionViewState& view)
+{
+    const QString enlarged = object.value(QLatin1String("enlarged")).toString();
+    view.enlarged = sme::gridViewFromName(enlarged.toStdString());
+    if (!enlarged.isEmpty() && !view.enlarged)
+        return QStringLiteral("its view entry names no view of the window ('%1')").arg(enlarged);
+    const std::pair<QLatin1String, bool*> flags[] = {{QLatin1String("log_density"), &view.logDensity},
+                                                      {QLatin1String("sampled_overlaid"), &view.sampledOverlaid},
+                                                      {QLatin1String("live_sampled"), &view.liveSampled}};
+    for (const auto& [key, flag] : flags) {
+        if (!object.contains(key))
+            continue;
+        if (!object.value(key).isBool())
+            return QStringLiteral("its view entry's %1 is not true or false").arg(key);
+        *flag = object.value(key).toBool();
+    }
+    return {};
 }
 } // namespace
 
@@ -66,7 +96,8 @@ QString runFilePath(const QString& sessionPath)
     return base + QLatin1String(".run");
 }
 
-QString saveSession(const QString& path, const sme::ExplorerParameters& parameters, const sme::SavedRun* run)
+QString saveSession(const QString& path, const sme::ExplorerParameters& parameters, const sme::SavedRun* run,
+                    const SessionViewState* view)
 {
     QJsonObject session{
         {"format", formatName},
@@ -74,6 +105,8 @@ QString saveSession(const QString& path, const sme::ExplorerParameters& paramete
         {"saved", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         {"parameters", parametersToJson(parameters)},
     };
+    if (view)
+        session.insert(QLatin1String("view"), viewStateToJson(*view));
     if (run) {
         const std::string bytes = sme::encodeRun(*run);
         const QString runPath = runFilePath(path);
@@ -130,7 +163,16 @@ SessionLoad parseSession(const QByteArray& content, const QString& name, const Q
         = parametersFromJson(session.value(QLatin1String("parameters")).toObject(), &problems);
     if (!problems.isEmpty())
         return refuse(QStringLiteral("damaged parameters: %1").arg(problems.join(QStringLiteral("; "))));
-    SessionLoad load{parameters, std::nullopt, {}};
+    SessionLoad load{parameters, std::nullopt, {}, std::nullopt};
+    if (session.contains(QLatin1String("view"))) {
+        SessionViewState view;
+        if (!session.value(QLatin1String("view")).isObject())
+            return refuse(QStringLiteral("has a damaged view entry"));
+        if (const QString failure = viewStateFromJson(session.value(QLatin1String("view")).toObject(), view);
+            !failure.isEmpty())
+            return refuse(failure);
+        load.view = view;
+    }
     if (session.contains(QLatin1String("run"))) {
         if (!session.value(QLatin1String("run")).isObject())
             return refuse(QStringLiteral("has a damaged run entry"));

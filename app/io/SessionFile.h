@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/figures/ExplorerParameters.h"
+#include "model/figures/ViewId.h"
 #include "model/training/RunFile.h"
 
 #include <QString>
@@ -15,16 +16,27 @@ inline constexpr int sessionFormatVersion = 2;
 // The run file of a session: NAME.run beside NAME.json (or beside NAME when it has no .json).
 QString runFilePath(const QString& sessionPath);
 
+// How the window showed the views, kept in a session's "view" object (sessions saved before it
+// have none, and open with the views as they are).
+struct SessionViewState {
+    std::optional<sme::ViewId> enlarged; // none: every view shown
+    bool logDensity = false;             // the density view's logarithmic axis
+    bool sampledOverlaid = true;         // the sampled distances overlaid, not side by side
+    bool liveSampled = false;            // the sampled distances of the live model
+    bool operator==(const SessionViewState&) const = default;
+};
+
 // Writes the session through a temporary file renamed into place; with a run, the run file is
 // written first (also atomically) and the session records its size and checksum, so a run file
 // that does not belong to the session is noticed. Empty, or a message.
 QString saveSession(const QString& path, const sme::ExplorerParameters& parameters,
-                    const sme::SavedRun* run = nullptr);
+                    const sme::SavedRun* run = nullptr, const SessionViewState* view = nullptr);
 
 struct SessionLoad {
     std::optional<sme::ExplorerParameters> parameters; // set only when the whole file is good
     std::optional<sme::SavedRun> run;                   // when the session kept its model
     QString error;                                      // why not, naming the file
+    std::optional<SessionViewState> view;               // when the session kept it
 };
 
 // Refuses, with a message and no parameters, a file that is missing, too large, not JSON
