@@ -76,8 +76,10 @@ std::optional<sme::Table> MainWindow::viewTable(sme::ViewId view)
     if (view == sme::ViewId::EmbeddingMap)
         return mapTable(*map_);
     if (view == sme::ViewId::TrainingCurves) { // the whole run, as the train command's columns
+        // Before the first step there is no curve to write (at most the untrained model's
+        // scores): "no data yet", as the view shows.
         const std::optional<sme::SavedRun> run = controller()->captureRun();
-        return run ? std::optional(sme::toTable(run->history)) : std::nullopt;
+        return run && !run->history.steps.empty() ? std::optional(sme::toTable(run->history)) : std::nullopt;
     }
     return std::nullopt;
 }
