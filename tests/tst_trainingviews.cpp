@@ -15,6 +15,7 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSet>
+#include <QAction>
 #include <QValueAxis>
 #include <QtTest>
 #include <array>
@@ -22,7 +23,7 @@
 
 namespace {
 
-const QStringList stepSeriesNames{"loss", "loss (smoothed)", "active share", "beta"};
+const QStringList stepSeriesNames{"loss", "loss (smoothed)", "active share", "beta", "beta (smoothed)"};
 const QStringList evaluationSeriesNames{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R", "spread"};
 
 std::vector<sme::StepPoint> someSteps(long first, long count)
@@ -84,7 +85,11 @@ private slots:
     void clearRemovesBothRuns();
     void decimationKeepsTheEndsAndBoundsTheCount();
     void stepAxisMovesOnlyAtRoundNumbers();
-    void chartsShareTheStepColumns();
+    void retrievalIsAViewOfItsOwn();
+    void smoothedBetaIsTheDebiasedMovingAverage();
+    void previousRunIsLighterAndThinner();
+    void axesFitTheData();
+    void scoresDifferInHueAndDashes();
     void mapHasOneSeriesPerClass();
     void mapOfTheCircleIsTheEmbeddingsThemselves();
     void manyClassesHideTheLegend();
@@ -203,7 +208,7 @@ void TrainingViewsTest::newRunFadesTheCurrentOne()
     view.startNewRun();
     for (const QString& name : stepSeriesNames + evaluationSeriesNames) {
         QVERIFY2(view.series(name)->points().isEmpty(), qPrintable(name));
-        if (name == "loss") {
+        if (name == "loss" || name == "beta") {
             QVERIFY(view.previousSeries(name) == nullptr); // the smoothed curve stands for it
             continue;
         }
@@ -219,7 +224,7 @@ void TrainingViewsTest::newRunFadesTheCurrentOne()
     view.addEvaluations({someEvaluation(5, 0.9)});
     view.startNewRun();
     QCOMPARE(view.previousSeries("Recall@1")->points(), (QList<QPointF>{{5.0, 0.9}}));
-    QVERIFY(view.previousSeries("beta")->points().isEmpty());
+    QVERIFY(view.previousSeries("beta (smoothed)")->points().isEmpty());
     // The moving average starts again with the new run.
     view.addSteps({{1, 2.0, 0.5, 1.2}});
     QCOMPARE(view.series("loss (smoothed)")->points(), (QList<QPointF>{{1.0, 2.0}}));
@@ -307,24 +312,115 @@ void TrainingViewsTest::stepAxisMovesOnlyAtRoundNumbers()
     QCOMPARE(xAxis->max(), 250.0);
 }
 
-void TrainingViewsTest::chartsShareTheStepColumns()
+void TrainingViewsTest::retrievalIsAViewOfItsOwn()
 {
-    // Only the loss chart has a right-hand axis; the plot areas still line up, so a step sits
-    // at the same column in both charts.
+    // Two cells of the grid, one place fed: the retrieval chart is not inside the training
+    // view, and evaluations given to the training view reach it once taken.
     TrainingCurvesView view;
-    view.addSteps(someSteps(1, 300));
-    view.resize(800, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const auto aligned = [&view] {
-        const QRectF loss = view.lossChart()->chart()->plotArea();
-        const QRectF retrieval = view.retrievalChart()->chart()->plotArea();
-        return !loss.isEmpty() && std::abs(loss.left() - retrieval.left()) <= 1.0
-               && std::abs(loss.right() - retrieval.right()) <= 1.0;
-    };
-    QTRY_VERIFY(aligned());
-    view.resize(1100, 500);
-    QTRY_VERIFY(aligned());
+    std::unique_ptr<ChartPanel> retrieval = view.takeRetrievalView();
+    QVERIFY(retrieval);
+    QCOMPARE(static_cast<const ChartPanel*>(retrieval.get()), view.retrievalChart());
+    QVERIFY(!view.isAncestorOf(retrieval.get()));
+    QVERIFY(view.isAncestorOf(view.lossChart()));
+    QVERIFY(!view.takeRetrievalView()); // taken once
+    view.addEvaluations({someEvaluation(10, 0.4)});
+    QCOMPARE(view.series("Recall@1")->points(), (QList<QPointF>{{10.0, 0.4}}));
+    QCOMPARE(retrieval->chart()->series().count(view.series("Recall@1")), qsizetype(1));
+}
+
+void TrainingViewsTest::smoothedBetaIsTheDebiasedMovingAverage()
+{
+    TrainingCurvesView view;
+    const auto steps = someSteps(1, 200);
+    view.addSteps(steps);
+    const QList<QPointF> smoothed = view.series("beta (smoothed)")->points();
+    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
+    const double w = TrainingCurvesView::lossSmoothingWeight;
+    double sum = 0.0;
+    double weight = 0.0;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        sum = (1.0 - w) * sum + w * steps[i].beta;
+        weight = (1.0 - w) * weight + w;
+        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
+    }
+    // The raw beta stays, faint and thin behind it.
+    const QPen raw = view.series("beta")->pen();
+    const QPen smooth = view.series("beta (smoothed)")->pen();
+    QVERIFY(raw.widthF() < smooth.widthF());
+    QVERIFY(raw.color().lightness() > smooth.color().lightness());
+}
+
+void TrainingViewsTest::previousRunIsLighterAndThinner()
+{
+    TrainingCurvesView view;
+    for (const QString& name : QStringList{"loss (smoothed)", "beta (smoothed)", "Recall@1", "MAP@R"}) {
+        const QPen current = view.series(name)->pen();
+        const QPen previous = view.previousSeries(name)->pen();
+        QVERIFY2(previous.widthF() < current.widthF(), qPrintable(name));
+        // Most of the way to white: well lighter than the current curve.
+        QVERIFY2(previous.color().lightness() - current.color().lightness() > 80, qPrintable(name));
+        QVERIFY2(previous.color().lightness() > 200, qPrintable(name));
+    }
+}
+
+void TrainingViewsTest::axesFitTheData()
+{
+    TrainingCurvesView view;
+    // Scores between 0.8 and 0.95: the axis holds them with some room, not 0 to 1.
+    sme::Evaluation e = someEvaluation(10, 0.8);
+    e.nmi = 0.85;
+    e.mapAtR = 0.82;
+    e.spread = 0.9;
+    view.addEvaluations({e});
+    const auto* scores = qobject_cast<const QValueAxis*>(view.retrievalChart()->chart()->axes(Qt::Vertical).constFirst());
+    QVERIFY(scores->min() > 0.5 && scores->min() <= 0.8 - 0.02);
+    QVERIFY(scores->max() >= 0.95 + 0.02 && scores->max() <= 1.0);
+    // The "0 to 1" option, in the retrieval chart's context menu.
+    QAction* full = nullptr;
+    for (QAction* action : view.retrievalChart()->actions())
+        if (action->isCheckable())
+            full = action;
+    QVERIFY(full);
+    full->trigger();
+    QVERIFY(view.fullScoreRange());
+    QCOMPARE(scores->min(), 0.0);
+    QCOMPARE(scores->max(), 1.0);
+    view.setFullScoreRange(false);
+    QVERIFY(!full->isChecked());
+    QVERIFY(scores->min() > 0.5);
+
+    // The smoothed beta's axis fits it with room: beta from 1.20 to 1.18 gets no 0-1.5 axis.
+    view.addSteps(someSteps(1, 200));
+    const QValueAxis* beta = nullptr;
+    for (QAbstractAxis* axis : view.lossChart()->chart()->axes(Qt::Vertical))
+        if (axis->alignment() == Qt::AlignRight)
+            beta = qobject_cast<const QValueAxis*>(axis);
+    QVERIFY(beta);
+    const QList<QPointF> smoothed = view.series("beta (smoothed)")->points();
+    for (const QPointF& p : smoothed)
+        QVERIFY(p.y() > beta->min() && p.y() < beta->max());
+    QVERIFY(beta->max() - beta->min() <= 0.2 + 1e-9);
+}
+
+void TrainingViewsTest::scoresDifferInHueAndDashes()
+{
+    // Recall@1/2/4/8, NMI and MAP@R: no two share a colour, nor a dash pattern and marker.
+    TrainingCurvesView view;
+    const QStringList scores{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R"};
+    view.addEvaluations({someEvaluation(10, 0.4), someEvaluation(20, 0.6)});
+    QSet<QRgb> colours;
+    QSet<int> styles;
+    QSet<qint64> markers;
+    for (const QString& name : scores) {
+        const QXYSeries* series = view.series(name);
+        colours.insert(series->pen().color().rgb());
+        styles.insert(int(series->pen().style()));
+        QVERIFY2(!series->lightMarker().isNull(), qPrintable(name)); // few points: marked
+        markers.insert(series->lightMarker().cacheKey());
+    }
+    QCOMPARE(colours.size(), scores.size());
+    QVERIFY(styles.size() >= 5); // solid twice: Recall@1 (wider) and NMI (its own hue and marker)
+    QCOMPARE(markers.size(), scores.size());
 }
 
 void TrainingViewsTest::mapHasOneSeriesPerClass()

@@ -17,7 +17,6 @@
 #include "widgets/LossFunctionsView.h"
 #include "widgets/PresentationStyle.h"
 #include "widgets/SampledDistancesView.h"
-#include "widgets/TrainingCurvesView.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -135,12 +134,8 @@ struct Figures {
     {
         if (!sme::isIdealised(id)) {
             const sme::FigureTrainingRun& r = training();
-            if (id == sme::ViewId::TrainingCurves) {
-                auto curves = std::make_unique<TrainingCurvesView>();
-                curves->addSteps(r.steps);
-                curves->addEvaluations(r.evaluations);
-                return curves;
-            }
+            if (id == sme::ViewId::TrainingCurves || id == sme::ViewId::Retrieval)
+                return trainingCurvesFigure(id, r.steps, r.evaluations);
             auto map = std::make_unique<EmbeddingMapView>();
             map->setEmbeddings(r.embeddings, r.labels);
             return map;
