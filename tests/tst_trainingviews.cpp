@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLegend>
+#include <QLegendMarker>
+#include <QTranslator>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSet>
@@ -95,6 +97,10 @@ private slots:
     void manyClassesHideTheLegend();
     void mapKeepsEqualScalesAndASteadyRange();
     void mapRefusesMismatchedLabels();
+    void mapColoursAreDistinctUpToTwelveClasses();
+    void mapHighlightsAClass();
+    void clickOnAPointHighlightsItsClass();
+    void mapTextsGoThroughTheTranslator();
     void viewsRender();
 };
 
@@ -442,7 +448,7 @@ void TrainingViewsTest::mapHasOneSeriesPerClass()
             if (labels[i] == view.classLabels()[std::size_t(c)])
                 expected.append({map.points(Eigen::Index(i), 0), map.points(Eigen::Index(i), 1)});
         QCOMPARE(points, expected);
-        QCOMPARE(view.classSeries(c)->color(), classColor(c));
+        QCOMPARE(view.classSeries(c)->color(), EmbeddingMapView::classColorOf(c, 5));
         QCOMPARE(view.classSeries(c)->markerSize(), EmbeddingMapView::markerSize);
     }
     QVERIFY(view.chart()->legend()->isVisible());
@@ -527,6 +533,98 @@ void TrainingViewsTest::mapRefusesMismatchedLabels()
     labels.pop_back();
     QVERIFY_THROWS_EXCEPTION(sme::Error, view.setEmbeddings(x, labels));
     QCOMPARE(view.classSeriesCount(), 0);
+}
+
+void TrainingViewsTest::mapColoursAreDistinctUpToTwelveClasses()
+{
+    QSet<QRgb> colours;
+    for (int i = 0; i < EmbeddingMapView::maxLegendClasses; ++i)
+        colours.insert(EmbeddingMapView::classColorOf(i, EmbeddingMapView::maxLegendClasses).rgb());
+    QCOMPARE(colours.size(), EmbeddingMapView::maxLegendClasses);
+    // Far apart: no two of them within 60 of each other in RGB (the old ramp's neighbours were).
+    const QList<QRgb> list(colours.begin(), colours.end());
+    for (qsizetype i = 0; i < list.size(); ++i)
+        for (qsizetype j = i + 1; j < list.size(); ++j) {
+            const int distance = std::abs(qRed(list[i]) - qRed(list[j])) + std::abs(qGreen(list[i]) - qGreen(list[j]))
+                                 + std::abs(qBlue(list[i]) - qBlue(list[j]));
+            QVERIFY(distance > 60);
+        }
+    // Beyond twelve, the golden-angle palette.
+    for (int i = 0; i < 50; ++i)
+        QCOMPARE(EmbeddingMapView::classColorOf(i, 50), classColor(i));
+}
+
+void TrainingViewsTest::mapHighlightsAClass()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(16, 5, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    // A click on the legend entry of class 30 (the third).
+    QLegendMarker* marker = view.chart()->legend()->markers(const_cast<QScatterSeries*>(view.classSeries(2))).constFirst();
+    emit marker->clicked();
+    QCOMPARE(view.highlightedClass(), std::optional(30));
+    QCOMPARE(view.classSeries(2)->color(), EmbeddingMapView::classColorOf(2, 5));
+    for (int c : {0, 1, 3, 4}) {
+        QVERIFY(view.classSeries(c)->color().lightness() > EmbeddingMapView::classColorOf(c, 5).lightness());
+        QVERIFY(view.classSeries(c)->isVisible());
+    }
+    QVERIFY2(view.title().contains("class 30 highlighted"), qPrintable(view.title()));
+    // Only the highlighted class, then all again.
+    view.setShowOnlyHighlighted(true);
+    for (int c = 0; c < 5; ++c)
+        QCOMPARE(view.classSeries(c)->isVisible(), c == 2);
+    view.setShowOnlyHighlighted(false);
+    QVERIFY(view.classSeries(0)->isVisible());
+    // The same entry again: no class highlighted.
+    emit marker->clicked();
+    QCOMPARE(view.highlightedClass(), std::nullopt);
+    QCOMPARE(view.classSeries(0)->color(), EmbeddingMapView::classColorOf(0, 5));
+    // New embeddings keep the highlight while its class is shown.
+    view.highlightClass(40);
+    view.setEmbeddings(-x, labels);
+    QCOMPARE(view.highlightedClass(), std::optional(40));
+    QVERIFY(view.classSeries(0)->color() != EmbeddingMapView::classColorOf(0, 5));
+}
+
+void TrainingViewsTest::clickOnAPointHighlightsItsClass()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(2, 3, labels);
+    EmbeddingMapView view;
+    view.resize(600, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setEmbeddings(x, labels);
+    QTRY_VERIFY(!view.chart()->plotArea().isEmpty());
+    QTest::qWait(50);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, view.viewportPosition(7));
+    QCOMPARE(view.highlightedClass(), std::optional(labels[7]));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(3, 3)); // empty space
+    QCOMPARE(view.highlightedClass(), std::nullopt);
+}
+
+void TrainingViewsTest::mapTextsGoThroughTheTranslator()
+{
+    // "PCA, 63% of variance" and the axes' "principal component 1/2" are the interface's.
+    class Marking : public QTranslator {
+    public:
+        QString translate(const char* context, const char* source, const char*, int) const override
+        {
+            return QByteArray(context) == "EmbeddingMapView" ? QStringLiteral("\u00AB%1\u00BB").arg(QString::fromUtf8(source))
+                                                             : QString();
+        }
+        bool isEmpty() const override { return false; }
+    } marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(16, 5, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    QCoreApplication::removeTranslator(&marking);
+    QVERIFY2(view.methodText().startsWith(QStringLiteral("\u00ABPCA, ")), qPrintable(view.methodText()));
+    for (QAbstractAxis* axis : view.chart()->axes())
+        QVERIFY2(axis->titleText().startsWith(QStringLiteral("\u00ABprincipal component")), qPrintable(axis->titleText()));
 }
 
 void TrainingViewsTest::viewsRender()
