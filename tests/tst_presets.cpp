@@ -196,7 +196,7 @@ void PresetsTest::badPresetFilesAreRefusedByName()
         QVERIFY2(all.contains(QLatin1String(name)), qPrintable(all));
     QVERIFY(all.contains(QStringLiteral("dimensions: not a parameter")));
     QVERIFY(all.contains(QStringLiteral("'nowhere' is not a view (density, gradient-variance, sampled-distances, "
-                                        "losses, training, embedding)")));
+                                        "losses, training, retrieval, embedding)")));
     QVERIFY(all.contains(QStringLiteral("'race' is not a view")));
     QVERIFY(all.contains(QStringLiteral("open: 'density' is not something to open (race)")));
 }

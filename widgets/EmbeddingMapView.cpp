@@ -3,6 +3,7 @@
 
 #include "model/base/Error.h"
 #include "model/metrics/Projection.h"
+#include "widgets/AxisTicks.h"
 #include "widgets/TripletInspectorPanel.h"
 
 #include <QChart>
@@ -21,17 +22,6 @@
 #include <map>
 
 namespace {
-
-// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least
-// value (> 0): a little room around the data without a jump to the next power of ten.
-double roundRadius(double value)
-{
-    const double power = std::pow(10.0, std::floor(std::log10(value)));
-    for (double mantissa : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
-        if (mantissa * power >= value)
-            return mantissa * power;
-    return 10.0 * power;
-}
 
 // A round tick interval giving two or three ticks on each side of 0.
 double tickInterval(double radius)
@@ -244,7 +234,7 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
 
     // 5% of room around the data; points on the unit circle get the range [-1.2, 1.2].
     const double extent = map.points.cwiseAbs().maxCoeff();
-    const double radius = extent > 0.0 ? roundRadius(1.05 * extent) : 1.0;
+    const double radius = extent > 0.0 ? roundedUp(1.05 * extent) : 1.0;
     if (radius > radius_ || extent < 0.5 * radius_) {
         radius_ = radius;
         aspect_ = 0.0; // set the axes again, whatever the aspect

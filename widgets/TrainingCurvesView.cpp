@@ -428,9 +428,8 @@ void TrainingCurvesView::updateAxes()
         axis->setTickCount(stepTicks);
     }
     // The loss and active share from 0 to a round number above the highest (5% of room).
-    const auto [lossCeiling, lossTicks] = niceCeiling(lossTop > 0.0 ? 1.05 * lossTop : 1.0);
-    Panel::setRange(lossAxis_, 0.0, lossCeiling);
-    lossAxis_->setTickCount(lossTicks);
+    Panel::setRange(lossAxis_, 0.0, roundedUp(lossTop > 0.0 ? 1.05 * lossTop : 1.0));
+    useRoundTicks(lossAxis_, 4);
 
     // beta: round steps around the smoothed values seen (with room), at least 0.1 wide (beta
     // starts at 1.2 and moves by tenths).

@@ -112,8 +112,8 @@ void ViewGrid::relayout()
         view->setVisible(focused_ < 0 || focused_ == i);
         if (focused_ == i)
             layout_->addWidget(view, 0, 0);
-        else if (focused_ < 0)
-            layout_->addWidget(view, i / columns_, i % columns_);
+        else if (focused_ < 0) // the last view spans what its row leaves free
+            layout_->addWidget(view, i / columns_, i % columns_, 1, i + 1 == count ? columns_ - i % columns_ : 1);
     }
 }
 

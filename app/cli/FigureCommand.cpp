@@ -28,8 +28,8 @@
 namespace {
 
 const char* const description = R"(Renders views of the window headless (no display needed) to PNG, SVG or PDF.
-NAME: density, gradient-variance, sampled-distances, losses, training, embedding, or all.
-training and embedding train the model for --steps first. With all, --out-dir DIR receives
+NAME: density, gradient-variance, sampled-distances, losses, training, retrieval, embedding,
+or all. training, retrieval and embedding train the model for --steps first. With all, --out-dir DIR receives
 NAME.FORMAT for each view and NAME.csv beside the idealised ones (the data command's columns).
 The same settings give the same figures.)";
 
@@ -55,7 +55,7 @@ void addFigureOptions(CommandOptions& options)
     options.add("sampler", "Training sampler (default distance-weighted).", "S");
     options.add("loss", "Training loss (default margin).", "L");
     options.add("lr", "Learning rate (default 0.001).", "X");
-    options.add("steps", "Training steps for training and embedding (default 500; 0 more when --session kept its trained model).", "N");
+    options.add("steps", "Training steps for training, retrieval and embedding (default 500; 0 more when --session kept its trained model).", "N");
     options.add("eval-every", "Evaluate every E steps (default 50).", "E");
     addSeedOption(options);
     options.add("session", "Start from a saved session's parameters (options override them).", "FILE");

@@ -1,4 +1,4 @@
-// The main window: the control panel beside six live views, wired to the explorer's controller.
+// The main window: the control panel beside seven live views, wired to the explorer's controller.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 

@@ -1,6 +1,6 @@
 // Presentation mode, for a projector: full screen, large fonts and thick lines in a
 // high-contrast look, the controls collapsed to a slim bar, the focused view enlarged; keys
-// 1-6 focus a view, Esc leaves. Leaving puts everything back as it was.
+// 1-7 focus a view, Esc leaves. Leaving puts everything back as it was.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
