@@ -11,6 +11,7 @@
 ViewGrid::ViewGrid(int columns, QWidget* parent)
     : QWidget(parent)
     , columns_(columns)
+    , shownColumns_(columns)
     , layout_(new QGridLayout(this))
 {
     layout_->setContentsMargins(0, 0, 0, 0);
@@ -96,24 +97,37 @@ bool ViewGrid::eventFilter(QObject* watched, QEvent* event)
     return QWidget::eventFilter(watched, event);
 }
 
+void ViewGrid::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // Seven views in four columns of 240 pixels or more; a narrower grid takes three rows.
+    const int columns = std::clamp(width() / narrowestCell, std::min(3, columns_), columns_);
+    if (columns != shownColumns_) {
+        shownColumns_ = columns;
+        relayout();
+    }
+}
+
 void ViewGrid::relayout()
 {
     for (const Cell& cell : cells_)
         layout_->removeWidget(cell.view);
-    // Equal columns and rows whatever the views ask for; one cell when a view is enlarged.
+    // Equal columns and rows whatever the views ask for; one cell when a view is enlarged. The
+    // last view spans what its row leaves free.
     const int count = int(cells_.size());
-    const int rows = (count + columns_ - 1) / columns_;
+    const int columns = shownColumns_;
+    const int rows = (count + columns - 1) / columns;
     for (int c = 0; c < columns_; ++c)
-        layout_->setColumnStretch(c, focused_ < 0 || c == 0 ? 1 : 0);
-    for (int r = 0; r < rows; ++r)
-        layout_->setRowStretch(r, focused_ < 0 || r == 0 ? 1 : 0);
+        layout_->setColumnStretch(c, c < columns && (focused_ < 0 || c == 0) ? 1 : 0);
+    for (int r = 0; r < layout_->rowCount(); ++r)
+        layout_->setRowStretch(r, r < rows && (focused_ < 0 || r == 0) ? 1 : 0);
     for (int i = 0; i < count; ++i) {
         QWidget* view = cells_[std::size_t(i)].view;
         view->setVisible(focused_ < 0 || focused_ == i);
         if (focused_ == i)
             layout_->addWidget(view, 0, 0);
-        else if (focused_ < 0) // the last view spans what its row leaves free
-            layout_->addWidget(view, i / columns_, i % columns_, 1, i + 1 == count ? columns_ - i % columns_ : 1);
+        else if (focused_ < 0)
+            layout_->addWidget(view, i / columns, i % columns, 1, i + 1 == count ? columns - i % columns : 1);
     }
 }
 

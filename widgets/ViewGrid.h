@@ -18,7 +18,10 @@ class QToolButton;
 class ViewGrid : public QWidget {
     Q_OBJECT
 public:
+    // At most columns columns: fewer while a cell would be narrower than narrowestCell.
     explicit ViewGrid(int columns, QWidget* parent = nullptr);
+    static constexpr int narrowestCell = 240;
+    int columnCount() const { return shownColumns_; }
 
     // Puts view in the next cell (row by row) as the view id, with the "?" of id's explanation.
     // The button and the panel are the grid's children laid over the view, not the view's, so
@@ -46,6 +49,7 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     // One view in its cell; the position in cells_ is its place in the grid.
@@ -64,6 +68,7 @@ private:
     void placeExplanation(int position);
 
     int columns_;
+    int shownColumns_;
     int focused_ = -1;
     QGridLayout* layout_;
     std::vector<Cell> cells_;
