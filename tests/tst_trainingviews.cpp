@@ -37,6 +37,23 @@ std::vector<sme::StepPoint> someSteps(long first, long count)
     return steps;
 }
 
+// The definition of the smoothed curves: weights w (1 - w)^age, normalised over the steps seen
+// so far.
+void compareWithMovingAverage(const QList<QPointF>& smoothed, const std::vector<sme::StepPoint>& steps,
+                              double sme::StepPoint::*value)
+{
+    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
+    const double w = TrainingCurvesView::lossSmoothingWeight;
+    double sum = 0.0;
+    double weight = 0.0;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        sum = (1.0 - w) * sum + w * steps[i].*value;
+        weight = (1.0 - w) * weight + w;
+        QCOMPARE(smoothed[qsizetype(i)].x(), double(steps[i].step));
+        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
+    }
+}
+
 sme::Evaluation someEvaluation(long step, double base)
 {
     sme::Evaluation e;
@@ -188,17 +205,7 @@ void TrainingViewsTest::smoothedLossIsTheDebiasedMovingAverage()
     const auto steps = someSteps(1, 300);
     view.addSteps(steps);
     const QList<QPointF> smoothed = view.series("loss (smoothed)")->points();
-    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
-    // The definition: weights w (1 - w)^age, normalised over the steps seen so far.
-    const double w = TrainingCurvesView::lossSmoothingWeight;
-    double sum = 0.0;
-    double weight = 0.0;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        sum = (1.0 - w) * sum + w * steps[i].loss;
-        weight = (1.0 - w) * weight + w;
-        QCOMPARE(smoothed[qsizetype(i)].x(), double(steps[i].step));
-        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
-    }
+    compareWithMovingAverage(smoothed, steps, &sme::StepPoint::loss);
     QCOMPARE(smoothed.first().y(), steps.front().loss); // no pull towards 0 at the start
 }
 
@@ -339,16 +346,7 @@ void TrainingViewsTest::smoothedBetaIsTheDebiasedMovingAverage()
     TrainingCurvesView view;
     const auto steps = someSteps(1, 200);
     view.addSteps(steps);
-    const QList<QPointF> smoothed = view.series("beta (smoothed)")->points();
-    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
-    const double w = TrainingCurvesView::lossSmoothingWeight;
-    double sum = 0.0;
-    double weight = 0.0;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        sum = (1.0 - w) * sum + w * steps[i].beta;
-        weight = (1.0 - w) * weight + w;
-        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
-    }
+    compareWithMovingAverage(view.series("beta (smoothed)")->points(), steps, &sme::StepPoint::beta);
     // The raw beta stays, faint and thin behind it.
     const QPen raw = view.series("beta")->pen();
     const QPen smooth = view.series("beta (smoothed)")->pen();
