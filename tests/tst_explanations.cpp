@@ -105,7 +105,9 @@ void ExplanationsTest::formulasAreThePapers_data()
                                                "[<i>D<sub>ap</sub></i><sup>2</sup> − <i>D<sub>an</sub></i><sup>2</sup> + α]<sub>+</sub>",
                                                "[<i>D<sub>ap</sub></i> − <i>D<sub>an</sub></i> + α]<sub>+</sub>",
                                                "[α + <i>y</i>′ (<i>D</i> − β)]<sub>+</sub>"};
-    QTest::newRow("metrics") << sme::ViewId::TrainingCurves
+    QTest::newRow("smoothing") << sme::ViewId::TrainingCurves
+                               << QStringList{"(1 − 0.98<sup><i>t</i></sup>)", "mean β"};
+    QTest::newRow("metrics") << sme::ViewId::Retrieval
                              << QStringList{"Recall@<i>K</i>", "2 <i>I</i>(<i>Y</i>; <i>C</i>) / (<i>H</i>(<i>Y</i>) + <i>H</i>(<i>C</i>))",
                                             "MAP@<i>R</i>"};
     QTest::newRow("PCA") << sme::ViewId::EmbeddingMap << QStringList{"PCA", "eigenvectors", "tr <i>S</i>"};

@@ -12,7 +12,7 @@
 
 namespace {
 
-const QStringList names{"density", "gradient-variance", "sampled-distances", "losses", "training", "embedding"};
+const QStringList names{"density", "gradient-variance", "sampled-distances", "losses", "training", "retrieval", "embedding"};
 
 // The command with no display at all: no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM.
 testing::Run runWithoutDisplay(const QStringList& arguments)
@@ -40,7 +40,7 @@ QByteArray digest(const QString& path)
 class FigureCommandTest : public QObject {
     Q_OBJECT
 private slots:
-    void allWritesSixFiguresWithoutADisplay();
+    void allWritesSevenFiguresWithoutADisplay();
     void sameSettingsGiveIdenticalFigures();
     void formatsFollowTheSuffixOrTheOption();
     void lookOptionsChangeTheFigure();
@@ -51,7 +51,7 @@ private:
     QTemporaryDir dir_;
 };
 
-void FigureCommandTest::allWritesSixFiguresWithoutADisplay()
+void FigureCommandTest::allWritesSevenFiguresWithoutADisplay()
 {
     const QString folder = dir_.filePath(QStringLiteral("all"));
     const testing::Run run = runWithoutDisplay({"all", "--out-dir", folder, "--steps", "30", "--eval-every", "10"});
@@ -96,10 +96,15 @@ void FigureCommandTest::formatsFollowTheSuffixOrTheOption()
     const QString png = dir_.filePath(QStringLiteral("hi.png"));
     QCOMPARE(runWithoutDisplay({"gradient-variance", "--dpi", "300", "--width", "400", "--height", "300", "-o", png}).exitCode, 0);
     QCOMPARE(QImage(png).size(), QSize(1250, 938));
-    // --width alone keeps the view's default shape (800 x 760).
-    const QString wide = dir_.filePath(QStringLiteral("training.png"));
-    QCOMPARE(runWithoutDisplay({"training", "--steps", "5", "--width", "400", "-o", wide}).exitCode, 0);
-    QCOMPARE(QImage(wide).size(), QSize(400, 380));
+    // --width alone keeps the view's default shape (the map's 720 x 680).
+    const QString square = dir_.filePath(QStringLiteral("embedding.png"));
+    QCOMPARE(runWithoutDisplay({"embedding", "--steps", "5", "--width", "360", "-o", square}).exitCode, 0);
+    QCOMPARE(QImage(square).size(), QSize(360, 340));
+    // The retrieval chart, a view of its own since #14, as `figure training` is.
+    const QString retrieval = dir_.filePath(QStringLiteral("retrieval.png"));
+    const testing::Run run = runWithoutDisplay({"retrieval", "--steps", "20", "--eval-every", "10", "-o", retrieval});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(QImage(retrieval).size(), QSize(800, 560));
 }
 
 void FigureCommandTest::lookOptionsChangeTheFigure()
@@ -139,7 +144,7 @@ void FigureCommandTest::badRequestsAreRefused_data()
     QTest::newRow("unknown figure") << QStringList{"bogus", "-o", "x.png"} << 2 << "unknown figure 'bogus'";
     QTest::newRow("the race, a window of its own") << QStringList{"race", "-o", "x.png"} << 2
                                                << "unknown figure 'race' (expected density, gradient-variance, "
-                                                  "sampled-distances, losses, training, embedding or all)";
+                                                  "sampled-distances, losses, training, retrieval, embedding or all)";
     QTest::newRow("unknown format") << QStringList{"density", "--format", "gif", "-o", "x.gif"} << 2 << "unknown format";
     QTest::newRow("dpi too high") << QStringList{"density", "--dpi", "1200", "-o", dir_.filePath("d.png")} << 1 << "dpi";
     QTest::newRow("all without folder") << QStringList{"all"} << 2 << "--out-dir";

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/figures/FigureData.h"
 #include "widgets/DensityChartView.h"
+#include "widgets/DistanceAxisZoom.h"
 #include "widgets/GradientVarianceView.h"
 #include "widgets/HistogramSteps.h"
 #include "widgets/LossFunctionsView.h"
@@ -123,6 +124,13 @@ private slots:
     void sampledDistancesShowEverySamplerInBothLayouts();
     void sampledDistancesWithoutPicksGiveAnEmptySeries();
     void sampledDistancesMarkersInEveryChart();
+    void densityOpensFittedAtLargeN();
+    void wheelZoomsAroundTheCursorAndDragPans();
+    void chosenRangeKeptUntilNChangesALot();
+    void sampledDistancesShareOneZoom();
+    void monteCarloHistogramDrawnOverTheCurves();
+    void gradientReferenceKeepsItsShadePerSigma();
+    void coincidingLossesStayVisible();
     void lossSeriesAreTheCurves();
     void lossLinesStandAtBetaAndTheMargin();
     void draggingBetaLineEmitsNewBeta();
@@ -308,6 +316,143 @@ void IdealisedViewsTest::sampledDistancesMarkersInEveryChart()
     }
 }
 
+QValueAxis* distanceAxis(const QChartView& view)
+{
+    return qobject_cast<QValueAxis*>(view.chart()->axes(Qt::Horizontal).constFirst());
+}
+
+void IdealisedViewsTest::densityOpensFittedAtLargeN()
+{
+    // n = 1024: the mass lies within a few hundredths of sqrt 2; the fitted range holds the
+    // peak and leaves out most of the empty axis. n = 32 opens on the whole of 0 to 2.
+    DensityChartView view;
+    view.setFigure(densityFigure(1024), 1024);
+    const QValueAxis* x = distanceAxis(view);
+    const double peak = std::sqrt(2.0);
+    QVERIFY2(x->min() < peak - 0.05 && x->max() > peak + 0.05, qPrintable(QString("%1 %2").arg(x->min()).arg(x->max())));
+    QVERIFY2(x->max() - x->min() < 0.5, qPrintable(QString("%1 %2").arg(x->min()).arg(x->max())));
+    QCOMPARE(view.zoom()->range(), view.zoom()->fittedRange());
+    QVERIFY(!view.zoom()->chosenByHand());
+
+    view.setFigure(densityFigure(32), 32);
+    QCOMPARE(x->min(), 0.0);
+    QCOMPARE(x->max(), 2.0);
+    // "Fit to data" at n = 32 still holds nearly all of q(d)'s mass.
+    view.zoom()->fitToData();
+    QVERIFY(x->min() < 0.9 && x->max() > 1.8);
+    view.zoom()->showFullRange();
+    QCOMPARE(x->max(), 2.0);
+}
+
+void IdealisedViewsTest::wheelZoomsAroundTheCursorAndDragPans()
+{
+    DensityChartView view;
+    view.setFigure(densityFigure(32), 32);
+    showForTest(view);
+    QValueAxis* x = distanceAxis(view);
+    const QPoint at = viewportPoint(view, QPointF(1.5, 0.5), const_cast<QLineSeries*>(view.exactSeries()));
+    QWheelEvent wheel(at, view.viewport()->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.viewport(), &wheel);
+    QVERIFY(x->max() - x->min() < 1.9); // zoomed in
+    QVERIFY(x->min() > 0.0 && x->max() < 2.0);
+    // The distance under the cursor stays where it was.
+    const double share = (1.5 - x->min()) / (x->max() - x->min());
+    QVERIFY2(std::abs(share - 0.75) < 0.02, qPrintable(QString::number(share)));
+    QVERIFY(view.zoom()->chosenByHand());
+
+    const double before = x->min();
+    QTest::mousePress(view.viewport(), Qt::LeftButton, Qt::NoModifier, at);
+    QMouseEvent move(QEvent::MouseMove, QPointF(at - QPoint(40, 0)), view.viewport()->mapToGlobal(QPointF(at - QPoint(40, 0))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view.viewport(), &move);
+    QTest::mouseRelease(view.viewport(), Qt::LeftButton, Qt::NoModifier, at - QPoint(40, 0));
+    QVERIFY(x->min() > before); // dragged left: larger distances come into view
+}
+
+void IdealisedViewsTest::chosenRangeKeptUntilNChangesALot()
+{
+    DensityChartView view;
+    view.setFigure(densityFigure(512), 512);
+    view.zoom()->zoomAround(std::sqrt(2.0), 0.8);
+    const auto chosen = view.zoom()->range();
+    view.setFigure(densityFigure(768), 768); // the same peak, a little narrower: kept
+    QCOMPARE(view.zoom()->range(), chosen);
+    view.setFigure(densityFigure(4096), 4096); // a needle in that range: fitted afresh
+    QCOMPARE(view.zoom()->range(), view.zoom()->fittedRange());
+    QVERIFY(!view.zoom()->chosenByHand());
+}
+
+void IdealisedViewsTest::sampledDistancesShareOneZoom()
+{
+    SampledDistancesView view;
+    view.setFigure(sampledFigure(), QStringLiteral("n = 32"));
+    view.zoom()->zoomAround(1.0, 0.5);
+    const auto range = view.zoom()->range();
+    for (const QXYSeries* series : view.samplerSeries() + view.sideBySideSeries()) {
+        const auto* x = qobject_cast<const QValueAxis*>(const_cast<QXYSeries*>(series)->attachedAxes().constFirst());
+        QVERIFY(x && x->orientation() == Qt::Horizontal);
+        QCOMPARE(std::pair(x->min(), x->max()), range);
+    }
+}
+
+void IdealisedViewsTest::monteCarloHistogramDrawnOverTheCurves()
+{
+    // At n = 128 the histogram follows q(d) closely: drawn first, the curves hid it.
+    DensityChartView view;
+    const QList<QAbstractSeries*> series = view.chart()->series();
+    const qsizetype histogram = series.indexOf(const_cast<QLineSeries*>(view.histogramSeries()));
+    QVERIFY(histogram > series.indexOf(const_cast<QLineSeries*>(view.exactSeries())));
+    QVERIFY(histogram > series.indexOf(const_cast<QLineSeries*>(view.gaussianSeries())));
+    QVERIFY(view.histogramSeries()->pen().widthF() < view.exactSeries()->pen().widthF());
+}
+
+void IdealisedViewsTest::gradientReferenceKeepsItsShadePerSigma()
+{
+    // sigma = 0.03's curve keeps its shade whether the current sigma is 0.01 or 0.1.
+    GradientVarianceView view;
+    const auto colourOf = [&view](double current, const std::vector<double>& sigmas, double sigma) {
+        std::vector<std::pair<double, sme::GradientVarianceCurve>> references;
+        for (double s : sigmas)
+            references.emplace_back(s, varianceCurve(s));
+        view.setCurves(varianceCurve(current), current, 32, references);
+        for (const QLineSeries* series : view.referenceSeries())
+            if (series->name().contains(QString::number(sigma)))
+                return series->pen().color();
+        return QColor();
+    };
+    const QColor withSmallCurrent = colourOf(0.01, {0.03, 0.1, 0.3}, 0.03);
+    const QColor withMiddleCurrent = colourOf(0.1, {0.01, 0.03, 0.3}, 0.03);
+    QVERIFY(withSmallCurrent.isValid());
+    QCOMPARE(withSmallCurrent, withMiddleCurrent);
+    QVERIFY(GradientVarianceView::referenceFading(0.01) > GradientVarianceView::referenceFading(0.3));
+}
+
+void IdealisedViewsTest::coincidingLossesStayVisible()
+{
+    // Triplet and margin coincide with the defaults: their pens differ in width and pattern,
+    // the wider underneath; the contrastive negative (0 beyond alpha) runs above the axis line.
+    LossFunctionsView view;
+    view.setCurves(losses());
+    const QList<const QXYSeries*> series = view.lossSeries(); // positive, negative per loss
+    const auto pen = [&series](sme::LossKind kind, bool negative) {
+        return series[2 * int(kind) + (negative ? 1 : 0)]->pen();
+    };
+    for (bool negative : {false, true}) {
+        const QPen triplet = pen(sme::LossKind::Triplet, negative);
+        const QPen margin = pen(sme::LossKind::Margin, negative);
+        QVERIFY(triplet.widthF() >= 2.0 * margin.widthF());
+        QVERIFY(triplet.style() != margin.style());
+        QVERIFY(triplet.color().lightness() > margin.color().lightness());
+        QVERIFY(view.chart()->series().indexOf(const_cast<QXYSeries*>(series[2 * int(sme::LossKind::Triplet) + negative]))
+                < view.chart()->series().indexOf(const_cast<QXYSeries*>(series[2 * int(sme::LossKind::Margin) + negative])));
+    }
+    QVERIFY(pen(sme::LossKind::Margin, false).style() != pen(sme::LossKind::Margin, true).style());
+    const auto* y = qobject_cast<const QValueAxis*>(view.chart()->axes(Qt::Vertical).constFirst());
+    QVERIFY(y->min() < 0.0); // zeros drawn above the axis line
+    QVERIFY(y->min() > -0.1 * y->max());
+}
+
 void IdealisedViewsTest::lossSeriesAreTheCurves()
 {
     const sme::LossCurves curves = losses();
@@ -318,8 +463,10 @@ void IdealisedViewsTest::lossSeriesAreTheCurves()
     for (std::size_t k = 0; k < 4; ++k) {
         compareSeries(series[qsizetype(2 * k)], curves.distance, curves.positive[k]);
         compareSeries(series[qsizetype(2 * k + 1)], curves.distance, curves.negative[k]);
-        QCOMPARE(series[qsizetype(2 * k)]->pen().style(), Qt::SolidLine);
-        QCOMPARE(series[qsizetype(2 * k + 1)]->pen().style(), Qt::DashLine);
+        // Solid and dashed; the margin loss, drawn over the triplet, dash-dot and dotted.
+        const bool margin = k == std::size_t(sme::LossKind::Margin);
+        QCOMPARE(series[qsizetype(2 * k)]->pen().style(), margin ? Qt::DashDotLine : Qt::SolidLine);
+        QCOMPARE(series[qsizetype(2 * k + 1)]->pen().style(), margin ? Qt::DotLine : Qt::DashLine);
         QCOMPARE(series[qsizetype(2 * k)]->pen().color(), lossColor(int(k)));
     }
 }

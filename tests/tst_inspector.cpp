@@ -106,6 +106,8 @@ private slots:
     void badInputIsRefused();
     void clickSelectsTheNearestPointAndListsEverySampler();
     void emptyClickAndEscapeClear();
+    void samePickOfSeveralSamplersIsSaidAndSetApart();
+    void panelCanBeDraggedAside();
     void windowInspectsAClickedPointAndEscapeClearsFirst();
 };
 
@@ -338,6 +340,76 @@ void InspectorTest::clickSelectsTheNearestPointAndListsEverySampler()
         QTest::qWait(50); // the chart lays its title out in the event loop
         view.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/inspector.png"));
     }
+}
+
+// An inspection where hard negative, semi-hard and distance weighted picked the same point
+// (row 75), uniform another (row 3).
+sme::TripletInspection sharedPickInspection()
+{
+    sme::TripletInspection inspection;
+    inspection.anchor = 10;
+    inspection.batch = {10, 11, 3, 75};
+    inspection.positives = {{11, 0.4}};
+    const auto pick = [](int row, double distance) { return sme::InspectedPick{{11, 0.4}, {row, distance}}; };
+    inspection.picks[std::size_t(sme::SamplerKind::Uniform)] = {pick(3, 1.3)};
+    for (sme::SamplerKind kind : {sme::SamplerKind::HardNegative, sme::SamplerKind::SemiHard, sme::SamplerKind::DistanceWeighted})
+        inspection.picks[std::size_t(kind)] = {pick(75, 0.95)};
+    return inspection;
+}
+
+void InspectorTest::samePickOfSeveralSamplersIsSaidAndSetApart()
+{
+    InspectedMap map(23);
+    QVERIFY(QTest::qWaitForWindowExposed(&map.view));
+    QTRY_VERIFY(!map.view.chart()->plotArea().isEmpty());
+    map.view.setInspection(sharedPickInspection());
+    const QString shared = map.view.inspectorPanel()->sharedText();
+    QVERIFY2(shared.contains(QStringLiteral("hard negative = semi-hard = distance weighted: 0.950, class %1")
+                                 .arg(map.labels->at(75))),
+             qPrintable(shared));
+    QVERIFY(!shared.contains("uniform"));
+    // Each of the three drawn apart around the point, a few pixels from it; uniform's on its point.
+    EmbeddingMapView& view = map.view;
+    const QPointF point = QPointF(view.viewportPosition(75));
+    std::vector<QPointF> drawn;
+    for (sme::SamplerKind kind : {sme::SamplerKind::HardNegative, sme::SamplerKind::SemiHard, sme::SamplerKind::DistanceWeighted}) {
+        auto* series = const_cast<QScatterSeries*>(view.negativeSeries(kind));
+        QCOMPARE(series->count(), 1);
+        const QPointF at = view.mapFromScene(view.chart()->mapToPosition(series->at(0), series));
+        const double away = std::hypot(at.x() - point.x(), at.y() - point.y());
+        QVERIFY2(away > 4.0 && away < 12.0, qPrintable(QString::number(away)));
+        for (const QPointF& other : drawn)
+            QVERIFY(std::hypot(at.x() - other.x(), at.y() - other.y()) > 6.0);
+        drawn.push_back(at);
+    }
+    auto* uniform = const_cast<QScatterSeries*>(view.negativeSeries(sme::SamplerKind::Uniform));
+    const QPointF uniformAt = view.mapFromScene(view.chart()->mapToPosition(uniform->at(0), uniform));
+    QVERIFY(std::hypot(uniformAt.x() - view.viewportPosition(3).x(), uniformAt.y() - view.viewportPosition(3).y()) < 1.5);
+}
+
+void InspectorTest::panelCanBeDraggedAside()
+{
+    InspectedMap map(24);
+    QVERIFY(QTest::qWaitForWindowExposed(&map.view));
+    map.view.setInspection(sharedPickInspection());
+    auto* panel = const_cast<TripletInspectorPanel*>(map.view.inspectorPanel());
+    QVERIFY(panel->isVisible());
+    const QPoint before = panel->pos();
+    const QPoint grab(panel->width() / 2, 4);
+    QTest::mousePress(panel, Qt::LeftButton, {}, grab);
+    QMouseEvent move(QEvent::MouseMove, QPointF(grab + QPoint(-60, -50)), panel->mapToGlobal(QPointF(grab + QPoint(-60, -50))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(panel, &move);
+    QTest::mouseRelease(panel, Qt::LeftButton, {}, grab + QPoint(-60, -50));
+    QVERIFY(panel->movedByHand());
+    const QPoint moved = panel->pos();
+    QVERIFY(moved != before);
+    // A new layout of the map leaves it where it was put; the end of the inspection forgets it.
+    map.view.resize(720, 580);
+    QTest::qWait(50);
+    QCOMPARE(panel->pos(), moved);
+    map.view.clearInspection();
+    QVERIFY(!panel->movedByHand());
 }
 
 void InspectorTest::emptyClickAndEscapeClear()

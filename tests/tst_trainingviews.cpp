@@ -12,9 +12,12 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QLegend>
+#include <QLegendMarker>
+#include <QTranslator>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QSet>
+#include <QAction>
 #include <QValueAxis>
 #include <QtTest>
 #include <array>
@@ -22,7 +25,7 @@
 
 namespace {
 
-const QStringList stepSeriesNames{"loss", "loss (smoothed)", "active share", "beta"};
+const QStringList stepSeriesNames{"loss", "loss (smoothed)", "active share", "beta", "beta (smoothed)"};
 const QStringList evaluationSeriesNames{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R", "spread"};
 
 std::vector<sme::StepPoint> someSteps(long first, long count)
@@ -32,6 +35,23 @@ std::vector<sme::StepPoint> someSteps(long first, long count)
         steps.push_back({s, 0.3 + 0.1 * std::sin(double(s)), 0.5 + 0.001 * double(s % 100),
                          1.2 - 0.0001 * double(s)});
     return steps;
+}
+
+// The definition of the smoothed curves: weights w (1 - w)^age, normalised over the steps seen
+// so far.
+void compareWithMovingAverage(const QList<QPointF>& smoothed, const std::vector<sme::StepPoint>& steps,
+                              double sme::StepPoint::*value)
+{
+    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
+    const double w = TrainingCurvesView::lossSmoothingWeight;
+    double sum = 0.0;
+    double weight = 0.0;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        sum = (1.0 - w) * sum + w * steps[i].*value;
+        weight = (1.0 - w) * weight + w;
+        QCOMPARE(smoothed[qsizetype(i)].x(), double(steps[i].step));
+        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
+    }
 }
 
 sme::Evaluation someEvaluation(long step, double base)
@@ -84,12 +104,20 @@ private slots:
     void clearRemovesBothRuns();
     void decimationKeepsTheEndsAndBoundsTheCount();
     void stepAxisMovesOnlyAtRoundNumbers();
-    void chartsShareTheStepColumns();
+    void retrievalIsAViewOfItsOwn();
+    void smoothedBetaIsTheDebiasedMovingAverage();
+    void previousRunIsLighterAndThinner();
+    void axesFitTheData();
+    void scoresDifferInHueAndDashes();
     void mapHasOneSeriesPerClass();
     void mapOfTheCircleIsTheEmbeddingsThemselves();
     void manyClassesHideTheLegend();
     void mapKeepsEqualScalesAndASteadyRange();
     void mapRefusesMismatchedLabels();
+    void mapColoursAreDistinctUpToTwelveClasses();
+    void mapHighlightsAClass();
+    void clickOnAPointHighlightsItsClass();
+    void mapTextsGoThroughTheTranslator();
     void viewsRender();
 };
 
@@ -177,17 +205,7 @@ void TrainingViewsTest::smoothedLossIsTheDebiasedMovingAverage()
     const auto steps = someSteps(1, 300);
     view.addSteps(steps);
     const QList<QPointF> smoothed = view.series("loss (smoothed)")->points();
-    QCOMPARE(smoothed.size(), qsizetype(steps.size()));
-    // The definition: weights w (1 - w)^age, normalised over the steps seen so far.
-    const double w = TrainingCurvesView::lossSmoothingWeight;
-    double sum = 0.0;
-    double weight = 0.0;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        sum = (1.0 - w) * sum + w * steps[i].loss;
-        weight = (1.0 - w) * weight + w;
-        QCOMPARE(smoothed[qsizetype(i)].x(), double(steps[i].step));
-        QVERIFY(std::abs(smoothed[qsizetype(i)].y() - sum / weight) < 1e-12);
-    }
+    compareWithMovingAverage(smoothed, steps, &sme::StepPoint::loss);
     QCOMPARE(smoothed.first().y(), steps.front().loss); // no pull towards 0 at the start
 }
 
@@ -203,7 +221,7 @@ void TrainingViewsTest::newRunFadesTheCurrentOne()
     view.startNewRun();
     for (const QString& name : stepSeriesNames + evaluationSeriesNames) {
         QVERIFY2(view.series(name)->points().isEmpty(), qPrintable(name));
-        if (name == "loss") {
+        if (name == "loss" || name == "beta") {
             QVERIFY(view.previousSeries(name) == nullptr); // the smoothed curve stands for it
             continue;
         }
@@ -219,7 +237,7 @@ void TrainingViewsTest::newRunFadesTheCurrentOne()
     view.addEvaluations({someEvaluation(5, 0.9)});
     view.startNewRun();
     QCOMPARE(view.previousSeries("Recall@1")->points(), (QList<QPointF>{{5.0, 0.9}}));
-    QVERIFY(view.previousSeries("beta")->points().isEmpty());
+    QVERIFY(view.previousSeries("beta (smoothed)")->points().isEmpty());
     // The moving average starts again with the new run.
     view.addSteps({{1, 2.0, 0.5, 1.2}});
     QCOMPARE(view.series("loss (smoothed)")->points(), (QList<QPointF>{{1.0, 2.0}}));
@@ -307,24 +325,106 @@ void TrainingViewsTest::stepAxisMovesOnlyAtRoundNumbers()
     QCOMPARE(xAxis->max(), 250.0);
 }
 
-void TrainingViewsTest::chartsShareTheStepColumns()
+void TrainingViewsTest::retrievalIsAViewOfItsOwn()
 {
-    // Only the loss chart has a right-hand axis; the plot areas still line up, so a step sits
-    // at the same column in both charts.
+    // Two cells of the grid, one place fed: the retrieval chart is not inside the training
+    // view, and evaluations given to the training view reach it once taken.
     TrainingCurvesView view;
-    view.addSteps(someSteps(1, 300));
-    view.resize(800, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const auto aligned = [&view] {
-        const QRectF loss = view.lossChart()->chart()->plotArea();
-        const QRectF retrieval = view.retrievalChart()->chart()->plotArea();
-        return !loss.isEmpty() && std::abs(loss.left() - retrieval.left()) <= 1.0
-               && std::abs(loss.right() - retrieval.right()) <= 1.0;
-    };
-    QTRY_VERIFY(aligned());
-    view.resize(1100, 500);
-    QTRY_VERIFY(aligned());
+    std::unique_ptr<ChartPanel> retrieval = view.takeRetrievalView();
+    QVERIFY(retrieval);
+    QCOMPARE(static_cast<const ChartPanel*>(retrieval.get()), view.retrievalChart());
+    QVERIFY(!view.isAncestorOf(retrieval.get()));
+    QVERIFY(view.isAncestorOf(view.lossChart()));
+    QVERIFY(!view.takeRetrievalView()); // taken once
+    view.addEvaluations({someEvaluation(10, 0.4)});
+    QCOMPARE(view.series("Recall@1")->points(), (QList<QPointF>{{10.0, 0.4}}));
+    QCOMPARE(retrieval->chart()->series().count(view.series("Recall@1")), qsizetype(1));
+}
+
+void TrainingViewsTest::smoothedBetaIsTheDebiasedMovingAverage()
+{
+    TrainingCurvesView view;
+    const auto steps = someSteps(1, 200);
+    view.addSteps(steps);
+    compareWithMovingAverage(view.series("beta (smoothed)")->points(), steps, &sme::StepPoint::beta);
+    // The raw beta stays, faint and thin behind it.
+    const QPen raw = view.series("beta")->pen();
+    const QPen smooth = view.series("beta (smoothed)")->pen();
+    QVERIFY(raw.widthF() < smooth.widthF());
+    QVERIFY(raw.color().lightness() > smooth.color().lightness());
+}
+
+void TrainingViewsTest::previousRunIsLighterAndThinner()
+{
+    TrainingCurvesView view;
+    for (const QString& name : QStringList{"loss (smoothed)", "beta (smoothed)", "Recall@1", "MAP@R"}) {
+        const QPen current = view.series(name)->pen();
+        const QPen previous = view.previousSeries(name)->pen();
+        QVERIFY2(previous.widthF() < current.widthF(), qPrintable(name));
+        // Most of the way to white: well lighter than the current curve.
+        QVERIFY2(previous.color().lightness() - current.color().lightness() > 80, qPrintable(name));
+        QVERIFY2(previous.color().lightness() > 200, qPrintable(name));
+    }
+}
+
+void TrainingViewsTest::axesFitTheData()
+{
+    TrainingCurvesView view;
+    // Scores between 0.8 and 0.95: the axis holds them with some room, not 0 to 1.
+    sme::Evaluation e = someEvaluation(10, 0.8);
+    e.nmi = 0.85;
+    e.mapAtR = 0.82;
+    e.spread = 0.9;
+    view.addEvaluations({e});
+    const auto* scores = qobject_cast<const QValueAxis*>(view.retrievalChart()->chart()->axes(Qt::Vertical).constFirst());
+    QVERIFY(scores->min() > 0.5 && scores->min() <= 0.8 - 0.02);
+    QVERIFY(scores->max() >= 0.95 + 0.02 && scores->max() <= 1.0);
+    // The "0 to 1" option, in the retrieval chart's context menu.
+    QAction* full = nullptr;
+    for (QAction* action : view.retrievalChart()->actions())
+        if (action->isCheckable())
+            full = action;
+    QVERIFY(full);
+    full->trigger();
+    QVERIFY(view.fullScoreRange());
+    QCOMPARE(scores->min(), 0.0);
+    QCOMPARE(scores->max(), 1.0);
+    view.setFullScoreRange(false);
+    QVERIFY(!full->isChecked());
+    QVERIFY(scores->min() > 0.5);
+
+    // The smoothed beta's axis fits it with room: beta from 1.20 to 1.18 gets no 0-1.5 axis.
+    view.addSteps(someSteps(1, 200));
+    const QValueAxis* beta = nullptr;
+    for (QAbstractAxis* axis : view.lossChart()->chart()->axes(Qt::Vertical))
+        if (axis->alignment() == Qt::AlignRight)
+            beta = qobject_cast<const QValueAxis*>(axis);
+    QVERIFY(beta);
+    const QList<QPointF> smoothed = view.series("beta (smoothed)")->points();
+    for (const QPointF& p : smoothed)
+        QVERIFY(p.y() > beta->min() && p.y() < beta->max());
+    QVERIFY(beta->max() - beta->min() <= 0.2 + 1e-9);
+}
+
+void TrainingViewsTest::scoresDifferInHueAndDashes()
+{
+    // Recall@1/2/4/8, NMI and MAP@R: no two share a colour, nor a dash pattern and marker.
+    TrainingCurvesView view;
+    const QStringList scores{"Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R"};
+    view.addEvaluations({someEvaluation(10, 0.4), someEvaluation(20, 0.6)});
+    QSet<QRgb> colours;
+    QSet<int> styles;
+    QSet<qint64> markers;
+    for (const QString& name : scores) {
+        const QXYSeries* series = view.series(name);
+        colours.insert(series->pen().color().rgb());
+        styles.insert(int(series->pen().style()));
+        QVERIFY2(!series->lightMarker().isNull(), qPrintable(name)); // few points: marked
+        markers.insert(series->lightMarker().cacheKey());
+    }
+    QCOMPARE(colours.size(), scores.size());
+    QVERIFY(styles.size() >= 5); // solid twice: Recall@1 (wider) and NMI (its own hue and marker)
+    QCOMPARE(markers.size(), scores.size());
 }
 
 void TrainingViewsTest::mapHasOneSeriesPerClass()
@@ -346,7 +446,7 @@ void TrainingViewsTest::mapHasOneSeriesPerClass()
             if (labels[i] == view.classLabels()[std::size_t(c)])
                 expected.append({map.points(Eigen::Index(i), 0), map.points(Eigen::Index(i), 1)});
         QCOMPARE(points, expected);
-        QCOMPARE(view.classSeries(c)->color(), classColor(c));
+        QCOMPARE(view.classSeries(c)->color(), EmbeddingMapView::classColorOf(c, 5));
         QCOMPARE(view.classSeries(c)->markerSize(), EmbeddingMapView::markerSize);
     }
     QVERIFY(view.chart()->legend()->isVisible());
@@ -431,6 +531,98 @@ void TrainingViewsTest::mapRefusesMismatchedLabels()
     labels.pop_back();
     QVERIFY_THROWS_EXCEPTION(sme::Error, view.setEmbeddings(x, labels));
     QCOMPARE(view.classSeriesCount(), 0);
+}
+
+void TrainingViewsTest::mapColoursAreDistinctUpToTwelveClasses()
+{
+    QSet<QRgb> colours;
+    for (int i = 0; i < EmbeddingMapView::maxLegendClasses; ++i)
+        colours.insert(EmbeddingMapView::classColorOf(i, EmbeddingMapView::maxLegendClasses).rgb());
+    QCOMPARE(colours.size(), EmbeddingMapView::maxLegendClasses);
+    // Far apart: no two of them within 60 of each other in RGB (the old ramp's neighbours were).
+    const QList<QRgb> list(colours.begin(), colours.end());
+    for (qsizetype i = 0; i < list.size(); ++i)
+        for (qsizetype j = i + 1; j < list.size(); ++j) {
+            const int distance = std::abs(qRed(list[i]) - qRed(list[j])) + std::abs(qGreen(list[i]) - qGreen(list[j]))
+                                 + std::abs(qBlue(list[i]) - qBlue(list[j]));
+            QVERIFY(distance > 60);
+        }
+    // Beyond twelve, the golden-angle palette.
+    for (int i = 0; i < 50; ++i)
+        QCOMPARE(EmbeddingMapView::classColorOf(i, 50), classColor(i));
+}
+
+void TrainingViewsTest::mapHighlightsAClass()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(16, 5, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    // A click on the legend entry of class 30 (the third).
+    QLegendMarker* marker = view.chart()->legend()->markers(const_cast<QScatterSeries*>(view.classSeries(2))).constFirst();
+    emit marker->clicked();
+    QCOMPARE(view.highlightedClass(), std::optional(30));
+    QCOMPARE(view.classSeries(2)->color(), EmbeddingMapView::classColorOf(2, 5));
+    for (int c : {0, 1, 3, 4}) {
+        QVERIFY(view.classSeries(c)->color().lightness() > EmbeddingMapView::classColorOf(c, 5).lightness());
+        QVERIFY(view.classSeries(c)->isVisible());
+    }
+    QVERIFY2(view.title().contains("class 30 highlighted"), qPrintable(view.title()));
+    // Only the highlighted class, then all again.
+    view.setShowOnlyHighlighted(true);
+    for (int c = 0; c < 5; ++c)
+        QCOMPARE(view.classSeries(c)->isVisible(), c == 2);
+    view.setShowOnlyHighlighted(false);
+    QVERIFY(view.classSeries(0)->isVisible());
+    // The same entry again: no class highlighted.
+    emit marker->clicked();
+    QCOMPARE(view.highlightedClass(), std::nullopt);
+    QCOMPARE(view.classSeries(0)->color(), EmbeddingMapView::classColorOf(0, 5));
+    // New embeddings keep the highlight while its class is shown.
+    view.highlightClass(40);
+    view.setEmbeddings(-x, labels);
+    QCOMPARE(view.highlightedClass(), std::optional(40));
+    QVERIFY(view.classSeries(0)->color() != EmbeddingMapView::classColorOf(0, 5));
+}
+
+void TrainingViewsTest::clickOnAPointHighlightsItsClass()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(2, 3, labels);
+    EmbeddingMapView view;
+    view.resize(600, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setEmbeddings(x, labels);
+    QTRY_VERIFY(!view.chart()->plotArea().isEmpty());
+    QTest::qWait(50);
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, view.viewportPosition(7));
+    QCOMPARE(view.highlightedClass(), std::optional(labels[7]));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(3, 3)); // empty space
+    QCOMPARE(view.highlightedClass(), std::nullopt);
+}
+
+void TrainingViewsTest::mapTextsGoThroughTheTranslator()
+{
+    // "PCA, 63% of variance" and the axes' "principal component 1/2" are the interface's.
+    class Marking : public QTranslator {
+    public:
+        QString translate(const char* context, const char* source, const char*, int) const override
+        {
+            return QByteArray(context) == "EmbeddingMapView" ? QStringLiteral("\u00AB%1\u00BB").arg(QString::fromUtf8(source))
+                                                             : QString();
+        }
+        bool isEmpty() const override { return false; }
+    } marking;
+    QVERIFY(QCoreApplication::installTranslator(&marking));
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(16, 5, labels);
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels);
+    QCoreApplication::removeTranslator(&marking);
+    QVERIFY2(view.methodText().startsWith(QStringLiteral("\u00ABPCA, ")), qPrintable(view.methodText()));
+    for (QAbstractAxis* axis : view.chart()->axes())
+        QVERIFY2(axis->titleText().startsWith(QStringLiteral("\u00ABprincipal component")), qPrintable(axis->titleText()));
 }
 
 void TrainingViewsTest::viewsRender()

@@ -22,3 +22,15 @@ inline void useRoundTicks(QValueAxis* axis, int intervals = 4)
     if (axis->tickInterval() != step)
         axis->setTickInterval(step);
 }
+
+// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least
+// value (> 0): an axis end with a little room past the data, without a jump to the next power
+// of ten.
+inline double roundedUp(double value)
+{
+    const double power = std::pow(10.0, std::floor(std::log10(value)));
+    for (double mantissa : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
+        if (mantissa * power >= value)
+            return mantissa * power;
+    return 10.0 * power;
+}

@@ -32,7 +32,7 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     , title_(title)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(240, 180); // three columns and the controls fit 1280 pixels
+    setMinimumSize(200, 180); // below ViewGrid::narrowestCell, so a narrowing grid can drop a column
 }
 
 QString ChartPanel::title() const

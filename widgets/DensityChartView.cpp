@@ -3,6 +3,7 @@
 #include "widgets/DensityChartView.h"
 
 #include "widgets/AxisTicks.h"
+#include "widgets/DistanceAxisZoom.h"
 #include "widgets/HistogramSteps.h"
 #include "widgets/VerticalMarker.h"
 
@@ -40,18 +41,17 @@ DensityChartView::DensityChartView(QWidget* parent)
     , linearAxis_(addValueAxis(Qt::AlignLeft, tr("density")))
     , logAxis_(addLogAxis(Qt::AlignLeft, tr("density (log scale)")))
 {
-    xAxis_->setRange(0.0, 2.0);
-    xAxis_->setTickCount(5);
     linearAxis_->setRange(0.0, 1.0);
     // Only one density axis is on the chart at a time; the other waits, owned by the view.
     chart()->removeAxis(logAxis_);
     logAxis_->setParent(this);
 
-    histogram_ = addLine(tr("Monte Carlo histogram"), QColor(150, 150, 150), 1.5, xAxis_,
-                         linearAxis_);
     exact_ = addLine(tr("exact q(d)"), QColor(31, 119, 180), 2.5, xAxis_, linearAxis_);
     gaussian_ = addLine(tr("Gaussian limit N(\u221A" "2, 1/(2n))"), QColor(214, 39, 40), 2.0,
                         xAxis_, linearAxis_, Qt::DashLine);
+    // Over the curves, thin and dark: where they agree (n = 128) a histogram under them was
+    // hidden; its steps now show on them.
+    histogram_ = addLine(tr("Monte Carlo histogram"), QColor(70, 70, 70), 1.2, xAxis_, linearAxis_);
     lambdaLine_ = addLine(tr("\u03BB (cutoff)"), markerColor, 1.5, xAxis_, linearAxis_,
                           Qt::DashLine);
     cutoffLine_ = addLine(tr("non-zero-loss cutoff"), markerColor, 1.5, xAxis_, linearAxis_,
@@ -60,11 +60,13 @@ DensityChartView::DensityChartView(QWidget* parent)
     labelVerticalMarker(chart(), cutoffLine_);
     // Lines in the legend, so dashed and solid series can be told apart there.
     chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
+    zoom_ = new DistanceAxisZoom(this, xAxis_);
 }
 
 void DensityChartView::setFigure(const sme::DensityFigure& figure, int dimension)
 {
     figure_ = figure;
+    zoom_->setCurves(figure_.distance, {&figure_.exact, &figure_.gaussianLimit, &figure_.monteCarlo});
     setTitle(tr("Pair distances on the sphere, n = %1 "
                          "(total variation to the Gaussian limit: %2)")
                           .arg(dimension)

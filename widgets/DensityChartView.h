@@ -1,4 +1,5 @@
-// The distance-density view: exact q(d), its Gaussian limit and a Monte Carlo histogram.
+// The distance-density view: exact q(d), its Gaussian limit and a Monte Carlo histogram, on a
+// distance axis that zooms.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -7,6 +8,7 @@
 
 #include <limits>
 
+class DistanceAxisZoom;
 class QLineSeries;
 class QLogValueAxis;
 class QValueAxis;
@@ -30,6 +32,8 @@ public:
     const QLineSeries* histogramSeries() const { return histogram_; }
     const QLineSeries* lambdaSeries() const { return lambdaLine_; }
     const QLineSeries* nonzeroLossCutoffSeries() const { return cutoffLine_; }
+    // The distance axis's zoom (wheel, drag, context menu; fitted at large n).
+    DistanceAxisZoom* zoom() const { return zoom_; }
 
 private:
     // Rebuilds every series for the current scale and fits the density axis.
@@ -43,6 +47,7 @@ private:
     QLineSeries* gaussian_;
     QLineSeries* lambdaLine_;
     QLineSeries* cutoffLine_;
+    DistanceAxisZoom* zoom_;
     sme::DensityFigure figure_;
     double lambda_ = std::numeric_limits<double>::quiet_NaN();
     double nonzeroLossCutoff_ = std::numeric_limits<double>::quiet_NaN();

@@ -14,8 +14,10 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <utility>
 
 namespace {
@@ -151,8 +153,9 @@ void EmbeddingMapView::drawInspection()
         for (std::size_t k = 0; k < lines.size(); ++k)
             for (const sme::InspectedPick& pick : inspection_->picks[k]) {
                 // One polyline anchor, n1, anchor, n2, ...: a star of segments from the anchor.
-                lines[k] << a << at(pick.negative.row);
-                negatives[k].append(at(pick.negative.row));
+                const QPointF negative = at(pick.negative.row) + sharedPickOffset(k, pick.negative.row);
+                lines[k] << a << negative;
+                negatives[k].append(negative);
             }
     }
     batch_->replace(batch);
@@ -164,10 +167,37 @@ void EmbeddingMapView::drawInspection()
     anchor_->replace(anchor);
 }
 
+QPointF EmbeddingMapView::sharedPickOffset(std::size_t sampler, int row) const
+{
+    // The samplers that picked row, in SamplerKind order; alone, a sampler's pick stays put.
+    std::vector<std::size_t> sharing;
+    for (std::size_t k = 0; k < inspection_->picks.size(); ++k)
+        for (const sme::InspectedPick& pick : inspection_->picks[k])
+            if (pick.negative.row == row) {
+                sharing.push_back(k);
+                break;
+            }
+    if (sharing.size() < 2)
+        return {};
+    const auto place = std::find(sharing.begin(), sharing.end(), sampler) - sharing.begin();
+    // Around the point, sharedPickRadius pixels away, the first above it.
+    const double angle = std::numbers::pi / 2.0 + 2.0 * std::numbers::pi * double(place) / double(sharing.size());
+    const QRectF area = chart()->plotArea();
+    if (area.isEmpty())
+        return {};
+    const double unitsPerPixel = (xAxis_->max() - xAxis_->min()) / area.width();
+    return QPointF(std::cos(angle), std::sin(angle)) * sharedPickRadius * unitsPerPixel;
+}
+
 void EmbeddingMapView::placePanel()
 {
     if (!panel_->isVisible())
         return;
+    if (panel_->movedByHand()) { // where the user put it, kept inside the view
+        panel_->move(std::clamp(panel_->x(), 0, std::max(0, width() - panel_->width())),
+                     std::clamp(panel_->y(), 0, std::max(0, height() - panel_->height())));
+        return;
+    }
     const QPoint toView = viewport()->pos();
     const QRect area = mapFromScene(chart()->plotArea()).boundingRect().translated(toView) & rect();
     const int panelWidth = std::clamp(int(area.width() * 0.7), std::min(220, width()), std::min(420, width()));
@@ -245,7 +275,9 @@ void EmbeddingMapView::mouseReleaseEvent(QMouseEvent* event)
                        && (position - pressPosition_).manhattanLength() <= 4;
     if (!click)
         return;
-    if (const int row = rowAt(position); row >= 0)
+    const int row = rowAt(position);
+    highlightClass(row >= 0 ? std::optional(rowLabels_[std::size_t(row)]) : std::nullopt);
+    if (row >= 0)
         emit pointClicked(row);
     else
         clearAndTell();

@@ -3,10 +3,15 @@
 
 #include "model/base/Error.h"
 #include "model/metrics/Projection.h"
+#include "widgets/AxisTicks.h"
 #include "widgets/TripletInspectorPanel.h"
 
 #include <QChart>
+#include <QComboBox>
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
+#include <QWidgetAction>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -17,17 +22,6 @@
 #include <map>
 
 namespace {
-
-// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten that is at least
-// value (> 0): a little room around the data without a jump to the next power of ten.
-double roundRadius(double value)
-{
-    const double power = std::pow(10.0, std::floor(std::log10(value)));
-    for (double mantissa : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0})
-        if (mantissa * power >= value)
-            return mantissa * power;
-    return 10.0 * power;
-}
 
 // A round tick interval giving two or three ticks on each side of 0.
 double tickInterval(double radius)
@@ -40,7 +34,32 @@ double tickInterval(double radius)
     return 10.0 * power;
 }
 
+// How the map was made, in the interface language (the model names it in English).
+QString mapMethodText(const sme::MapProjection& map, Eigen::Index dimension)
+{
+    if (dimension == 2)
+        return EmbeddingMapView::tr("points on the circle (n = %1)").arg(dimension);
+    if (dimension == 3)
+        return EmbeddingMapView::tr("sphere seen along (1,1,1) (n = %1)").arg(dimension);
+    return EmbeddingMapView::tr("PCA, %1% of variance (n = %2)")
+        .arg(qRound(100.0 * map.explainedVariance))
+        .arg(dimension);
+}
+
+// How far the classes that are not highlighted are faded towards the background.
+constexpr double notHighlightedFading = 0.85;
+
 } // namespace
+
+QColor EmbeddingMapView::classColorOf(int index, int count)
+{
+    // Okabe-Ito's seven hues and black, then Paul Tol's wine, teal, indigo and olive.
+    static const std::array<QColor, maxLegendClasses> distinct{
+        QColor(0x00, 0x72, 0xB2), QColor(0xE6, 0x9F, 0x00), QColor(0x00, 0x9E, 0x73), QColor(0xCC, 0x79, 0xA7),
+        QColor(0x56, 0xB4, 0xE9), QColor(0xD5, 0x5E, 0x00), QColor(0xF0, 0xE4, 0x42), QColor(0x00, 0x00, 0x00),
+        QColor(0x88, 0x22, 0x55), QColor(0x44, 0xAA, 0x99), QColor(0x33, 0x22, 0x88), QColor(0x99, 0x99, 0x33)};
+    return count <= maxLegendClasses ? distinct[std::size_t(index) % distinct.size()] : classColor(index);
+}
 
 EmbeddingMapView::EmbeddingMapView(QWidget* parent)
     : ChartPanel(tr("Held-out embeddings"), parent)
@@ -70,6 +89,8 @@ EmbeddingMapView::EmbeddingMapView(QWidget* parent)
             ++axisFollowUps_;
             updateAxes();
         }
+        if (inspection_)
+            drawInspection(); // shared picks are set apart by pixels
         placePanel();
     }, Qt::QueuedConnection);
     connect(panel_, &TripletInspectorPanel::closeRequested, this, &EmbeddingMapView::clearAndTell);
@@ -92,9 +113,6 @@ void EmbeddingMapView::replaceSeries(const std::vector<int>& classLabels)
     for (std::size_t i = 0; i < classLabels_.size(); ++i) {
         auto* series = new QScatterSeries;
         series->setName(tr("class %1").arg(classLabels_[i]));
-        const QColor color = classColor(int(i));
-        series->setColor(color);
-        series->setBorderColor(color.darker(125));
         series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         series->setMarkerSize(markerSize);
         chart()->addSeries(series);
@@ -102,8 +120,80 @@ void EmbeddingMapView::replaceSeries(const std::vector<int>& classLabels)
         series->attachAxis(yAxis_);
         enableHover(series); // "class 7, x = ..., y = ..."
         series_.push_back(series);
+        for (QLegendMarker* marker : chart()->legend()->markers(series))
+            connect(marker, &QLegendMarker::clicked, this, [this, label = classLabels_[i]] {
+                highlightClass(highlighted_ == label ? std::nullopt : std::optional(label));
+            });
     }
+    if (highlighted_ && std::find(classLabels_.begin(), classLabels_.end(), *highlighted_) == classLabels_.end())
+        highlighted_.reset();
+    showHighlight();
     addInspectionSeries(); // stays on top of the new class series
+}
+
+void EmbeddingMapView::highlightClass(std::optional<int> label)
+{
+    if (label == highlighted_)
+        return;
+    highlighted_ = label;
+    showHighlight();
+    updateTitle();
+}
+
+void EmbeddingMapView::setShowOnlyHighlighted(bool only)
+{
+    onlyHighlighted_ = only;
+    showHighlight();
+}
+
+void EmbeddingMapView::showHighlight()
+{
+    const int count = int(series_.size());
+    for (int i = 0; i < count; ++i) {
+        const bool other = highlighted_ && classLabels_[std::size_t(i)] != *highlighted_;
+        const QColor full = classColorOf(i, count);
+        const QColor color = other ? faded(full, notHighlightedFading) : full;
+        QScatterSeries* series = series_[std::size_t(i)];
+        series->setColor(color);
+        series->setBorderColor(other ? color : full.darker(125));
+        series->setVisible(!(other && onlyHighlighted_));
+    }
+}
+
+void EmbeddingMapView::updateTitle()
+{
+    const bool legendShown = classSeriesCount() <= maxLegendClasses;
+    QString title = legendShown ? tr("Held-out embeddings: %1").arg(method_)
+                                : tr("Held-out embeddings: %1, %2 classes").arg(method_).arg(classSeriesCount());
+    if (highlighted_)
+        title += tr("; class %1 highlighted").arg(*highlighted_);
+    if (ChartPanel::title() != title)
+        setTitle(title);
+}
+
+void EmbeddingMapView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu menu;
+    // A list for any number of classes: 50 have no legend to click.
+    auto* classes = new QComboBox(&menu);
+    classes->addItem(tr("no class highlighted"));
+    for (int label : classLabels_)
+        classes->addItem(tr("class %1").arg(label), label);
+    if (highlighted_)
+        classes->setCurrentIndex(classes->findData(*highlighted_));
+    connect(classes, &QComboBox::activated, this, [this, classes, &menu](int index) {
+        highlightClass(index > 0 ? std::optional(classes->itemData(index).toInt()) : std::nullopt);
+        menu.close();
+    });
+    auto* list = new QWidgetAction(&menu);
+    list->setDefaultWidget(classes);
+    menu.addSection(tr("Highlight a class"));
+    menu.addAction(list);
+    QAction* only = menu.addAction(tr("Show only the highlighted class"));
+    only->setCheckable(true);
+    only->setChecked(onlyHighlighted_);
+    connect(only, &QAction::toggled, this, &EmbeddingMapView::setShowOnlyHighlighted);
+    menu.exec(event->globalPos());
 }
 
 void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels)
@@ -135,21 +225,16 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
     for (const auto& entry : pointsOfClass)
         series_[index++]->replace(entry.second);
 
-    method_ = QString::fromStdString(map.method);
-    xAxis_->setTitleText(QString::fromStdString(map.axes[0]));
-    yAxis_->setTitleText(QString::fromStdString(map.axes[1]));
-    const bool legendShown = classSeriesCount() <= maxLegendClasses;
-    chart()->legend()->setVisible(legendShown);
-    const QString title = legendShown ? tr("Held-out embeddings: %1").arg(method_)
-                                      : tr("Held-out embeddings: %1, %2 classes")
-                                            .arg(method_)
-                                            .arg(classSeriesCount());
-    if (ChartPanel::title() != title)
-        setTitle(title);
+    method_ = mapMethodText(map, embeddings.cols());
+    const bool principal = embeddings.cols() > 3;
+    xAxis_->setTitleText(principal ? tr("principal component 1") : QString::fromStdString(map.axes[0]));
+    yAxis_->setTitleText(principal ? tr("principal component 2") : QString::fromStdString(map.axes[1]));
+    chart()->legend()->setVisible(classSeriesCount() <= maxLegendClasses);
+    updateTitle();
 
     // 5% of room around the data; points on the unit circle get the range [-1.2, 1.2].
     const double extent = map.points.cwiseAbs().maxCoeff();
-    const double radius = extent > 0.0 ? roundRadius(1.05 * extent) : 1.0;
+    const double radius = extent > 0.0 ? roundedUp(1.05 * extent) : 1.0;
     if (radius > radius_ || extent < 0.5 * radius_) {
         radius_ = radius;
         aspect_ = 0.0; // set the axes again, whatever the aspect

@@ -34,14 +34,26 @@ public:
     // The series of the index-th class in ascending label order, and the labels in that order.
     const QScatterSeries* classSeries(int index) const;
     const std::vector<int>& classLabels() const { return classLabels_; }
-    // How the map was made, e.g. "PCA, 63% of variance (n = 128)".
+    // How the map was made, e.g. "PCA, 63% of variance (n = 128)", in the interface language.
     QString methodText() const { return method_; }
+
+    // The colour of the index-th of count classes: up to maxLegendClasses, hues chosen to be
+    // told apart (Okabe-Ito's, then four of Paul Tol's); beyond, the golden-angle palette.
+    static QColor classColorOf(int index, int count);
+    // One class highlighted (its label; the others faded), or none. A click on its legend
+    // entry or on one of its points highlights a class (a click on empty space, none); the
+    // context menu chooses one from a list (50 classes have no legend) and can show only it.
+    void highlightClass(std::optional<int> label);
+    std::optional<int> highlightedClass() const { return highlighted_; }
+    void setShowOnlyHighlighted(bool only);
+    bool showsOnlyHighlighted() const { return onlyHighlighted_; }
 
     // The triplet inspector. A click within pickRadius pixels of a point emits pointClicked
     // with its row (of the last setEmbeddings); a click elsewhere, Escape or the panel's close
     // button clears the inspection and emits inspectionCleared. New embeddings with another
     // number of rows clear it too; with the same rows it is redrawn at the new positions.
     static constexpr qreal pickRadius = 10.0;
+    static constexpr qreal sharedPickRadius = 7.0;
     // Draws the anchor (a star), its batch (grey rings), its positives (black rings) and each
     // sampler's negatives (diamonds in samplerColor, a line from the anchor to each), and lists
     // them in the panel. Throws sme::Error when a row is not one of the displayed points.
@@ -62,12 +74,19 @@ signals:
 protected:
     bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 
 private:
     void replaceSeries(const std::vector<int>& classLabels);
+    // The class series' colours and visibility for the highlighted class, and the title.
+    void showHighlight();
+    void updateTitle();
+    // Where sampler's marker of row is drawn from the point, in map units: samplers picking
+    // the same point are set around it, sharedPickRadius pixels away, so each colour shows.
+    QPointF sharedPickOffset(std::size_t sampler, int row) const;
     // Styles of the inspection's series (EmbeddingMapInspection.cpp holds the inspector's part).
     void setupInspectionSeries();
     // The inspection's series on top of the class series, out of the legend.
@@ -91,6 +110,8 @@ private:
     static constexpr int maxAxisFollowUps = 2;
     int axisFollowUps_ = 0;
     QString method_;
+    std::optional<int> highlighted_;
+    bool onlyHighlighted_ = false;
     // Map position (x, y) of every row of the last embeddings, and its label.
     Eigen::MatrixXd positions_;
     Eigen::MatrixXd mapDirections_; // the PCA directions of the map shown (model/Projection.h)

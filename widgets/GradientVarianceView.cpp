@@ -60,6 +60,16 @@ void GradientVarianceView::resizeReferences(std::size_t count)
     }
 }
 
+double GradientVarianceView::referenceFading(double sigma)
+{
+    // A shade per sigma, not per rank, so a sigma keeps its shade whatever the current one is:
+    // the larger the noise, the darker; 0.01 -> 0.75, 0.03 -> 0.6, 0.1 -> 0.45, 0.3 -> 0.3 of
+    // the way to the background (0.15 for each factor of 3).
+    if (!(sigma > 0.0))
+        return 0.8;
+    return std::clamp(0.75 - 0.15 * std::log(sigma / 0.01) / std::log(3.0), 0.2, 0.8);
+}
+
 void GradientVarianceView::setCurves(
     const sme::GradientVarianceCurve& current, double sigma, int dimension,
     const std::vector<std::pair<double, sme::GradientVarianceCurve>>& references)
@@ -72,17 +82,10 @@ void GradientVarianceView::setCurves(
                 smallest = std::min(smallest, v);
     };
 
-    // A shade ramp over the references' sigmas: the larger the noise, the darker the curve.
-    std::vector<std::size_t> rank(references.size());
-    for (std::size_t i = 0; i < references.size(); ++i)
-        for (const auto& other : references)
-            rank[i] += other.first < references[i].first ? 1 : 0;
     for (std::size_t i = 0; i < references.size(); ++i) {
         const auto& [referenceSigma, curve] = references[i];
         QLineSeries* series = references_[i];
-        const double amount = references.size() > 1
-                                  ? 0.7 - 0.4 * double(rank[i]) / double(references.size() - 1)
-                                  : 0.5;
+        const double amount = referenceFading(referenceSigma);
         QPen pen = series->pen();
         pen.setColor(faded(curveColor(), amount));
         series->setPen(pen);

@@ -26,6 +26,9 @@ public:
     int referenceCount() const { return int(references_.size()); }
     // In the order the references were given.
     QList<const QLineSeries*> referenceSeries() const;
+    // How far a reference curve of noise sigma is faded towards the background: set by sigma
+    // alone (darker for more noise), so its shade stays as the current sigma changes.
+    static double referenceFading(double sigma);
 
 private:
     // Adds or removes reference series until there are count, the current curve on top.

@@ -17,6 +17,26 @@
 namespace {
 
 constexpr double grabReach = 6.0; // pixels either side of a line
+// The loss axis starts this share of its height below 0, so the curves that are 0 over most
+// distances (the contrastive negative beyond alpha) run above the axis line, not on it.
+constexpr double roomBelowZero = 0.03;
+
+struct LossPens {
+    QColor color;
+    qreal width;
+    Qt::PenStyle positive;
+    Qt::PenStyle negative;
+};
+
+LossPens lossPens(sme::LossKind kind)
+{
+    const QColor color = lossColor(int(kind));
+    switch (kind) {
+    case sme::LossKind::Triplet: return {color, 6.0, Qt::SolidLine, Qt::DashLine}; // sky blue: light
+    case sme::LossKind::Margin: return {color, 2.0, Qt::DashDotLine, Qt::DotLine};
+    default: return {color, 2.5, Qt::SolidLine, Qt::DashLine};
+    }
+}
 
 } // namespace
 
@@ -29,16 +49,16 @@ LossFunctionsView::LossFunctionsView(QWidget* parent)
     xAxis_->setTickCount(5);
     yAxis_->setRange(0.0, 1.0);
     // With the held distance at beta the plain triplet's curves lie exactly under the margin
-    // loss's: the triplet is drawn wide, underneath, and shows as a band around the margin.
-    constexpr std::array<qreal, 4> widths{2.5, 2.5, 5.0, 2.0};
+    // loss's: the triplet is drawn wide (in its light sky blue), underneath, the margin loss narrow on top in
+    // patterns of its own (dash-dot, dotted), so the triplet shows between its dashes and on
+    // both sides of it, and neither hides the other.
     for (sme::LossKind kind : sme::allLossKinds) {
         const auto k = std::size_t(kind);
-        const QColor color = lossColor(int(kind));
-        const qreal width = widths[k];
-        positive_[k] = addLine(tr("%1, positive pair").arg(lossLabel(kind)), color, width,
-                               xAxis_, yAxis_);
-        negative_[k] = addLine(tr("%1, negative pair").arg(lossLabel(kind)), color, width,
-                               xAxis_, yAxis_, Qt::DashLine);
+        const LossPens pens = lossPens(kind);
+        positive_[k] = addLine(tr("%1, positive pair").arg(lossLabel(kind)), pens.color, pens.width,
+                               xAxis_, yAxis_, pens.positive);
+        negative_[k] = addLine(tr("%1, negative pair").arg(lossLabel(kind)), pens.color, pens.width,
+                               xAxis_, yAxis_, pens.negative);
     }
     const QColor lineColor(60, 60, 60);
     betaLine_ = addLine(QString(), lineColor, 1.5, xAxis_, yAxis_);
@@ -81,7 +101,7 @@ void LossFunctionsView::setCurves(const sme::LossCurves& curves)
                     top = std::max(top, v);
     }
     top = top > 0.0 ? 1.05 * top : 1.0;
-    setRange(yAxis_, 0.0, top);
+    setRange(yAxis_, -roomBelowZero * top, top);
     useRoundTicks(yAxis_);
 
     const double lower = beta_ - alpha_;
@@ -92,8 +112,8 @@ void LossFunctionsView::setCurves(const sme::LossCurves& curves)
     betaLine_->setName(tr("\u03B2 = %1").arg(beta_, 0, 'f', 2));
     marginLower_->setName(tr("\u03B2 \u2212 \u03B1 = %1").arg(lower, 0, 'f', 2));
     marginUpper_->setName(tr("\u03B2 + \u03B1 = %1").arg(upper, 0, 'f', 2));
-    setTitle(tr("Loss of one pair against its distance (solid: positive pair, "
-                         "dashed: negative pair)"));
+    setTitle(tr("Loss of one pair against its distance (solid: positive pair, dashed: negative "
+                "pair; the margin loss dash-dot and dotted)"));
     xAxis_->setTitleText(tr("distance d of the pair (the triplet losses hold the other "
                             "distance at %1)")
                              .arg(curves.heldDistance, 0, 'f', 2));

@@ -5,6 +5,7 @@
 #include "model/sampling/Sampler.h"
 #include "widgets/AxisTicks.h"
 #include "widgets/ChartPanel.h"
+#include "widgets/DistanceAxisZoom.h"
 #include "widgets/HistogramSteps.h"
 #include "widgets/SamplerLabel.h"
 #include "widgets/VerticalMarker.h"
@@ -30,8 +31,6 @@ public:
         , y_(addValueAxis(Qt::AlignLeft, yTitle))
         , compact_(compact)
     {
-        x_->setRange(0.0, 2.0);
-        x_->setTickCount(5);
         y_->setRange(0.0, 1.0);
         const QColor markerColor(60, 60, 60);
         lambdaLine_ = addLine(lambdaName, markerColor, 1.2, x_, y_, Qt::DashLine);
@@ -45,6 +44,7 @@ public:
     }
 
     using ChartPanel::setPoints;
+    QValueAxis* distanceAxis() const { return x_; }
 
     QLineSeries* addHistogram(const QString& name, const QColor& color, qreal width)
     {
@@ -125,11 +125,20 @@ SampledDistancesView::SampledDistancesView(QWidget* parent)
         grid->addWidget(single_[k], int(k) / 2, int(k) % 2);
     }
     stack_->addWidget(page);
+    // One range for the overlaid chart and the four small ones, zoomed from any of them.
+    zoom_ = new DistanceAxisZoom(overlay_, overlay_->distanceAxis(), this);
+    for (Panel* panel : single_)
+        zoom_->addChart(panel, panel->distanceAxis());
 }
 
 void SampledDistancesView::setFigure(const sme::SampledDistancesFigure& figure,
                                      const QString& source)
 {
+    std::vector<const std::vector<double>*> densities;
+    for (const auto& density : figure.density)
+        if (density)
+            densities.push_back(&*density);
+    zoom_->setCurves(figure.distance, densities);
     double overallTop = 0.0;
     for (sme::SamplerKind kind : sme::allSamplerKinds) {
         const auto k = std::size_t(kind);

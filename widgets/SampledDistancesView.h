@@ -1,4 +1,5 @@
-// The sampled-distances view: where each sampler's negatives lie, overlaid or side by side.
+// The sampled-distances view: where each sampler's negatives lie, overlaid or side by side, on a
+// distance axis that zooms.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
@@ -8,6 +9,7 @@
 #include <array>
 #include <limits>
 
+class DistanceAxisZoom;
 class QLabel;
 class QLineSeries;
 class QStackedLayout;
@@ -30,6 +32,8 @@ public:
     // Indexed by SamplerKind: the overlaid chart's series, then the grid's.
     QList<const QXYSeries*> samplerSeries() const;
     QList<const QXYSeries*> sideBySideSeries() const;
+    // The distance axis's zoom, shared by every chart of the view.
+    DistanceAxisZoom* zoom() const { return zoom_; }
 
 private:
     class Panel; // a ChartPanel holding some samplers' histograms and the two markers
@@ -41,5 +45,6 @@ private:
     std::array<Panel*, 4> single_{};
     std::array<QLineSeries*, 4> overlaidSeries_{};
     std::array<QLineSeries*, 4> singleSeries_{};
+    DistanceAxisZoom* zoom_;
     bool markersShown_ = false;
 };

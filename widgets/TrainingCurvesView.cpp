@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/TrainingCurvesView.h"
 
-#include "widgets/ChartPanel.h"
+#include "widgets/AxisTicks.h"
 #include "widgets/EnvelopePoints.h"
 #include "widgets/VerticalMarker.h"
 
+#include <QAction>
 #include <QChart>
-#include <QGraphicsLayout>
+#include <QImage>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QPainter>
 #include <QValueAxis>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -17,7 +19,7 @@
 #include <cmath>
 #include <limits>
 
-// ChartPanel's set-up, reachable from this view, which holds two of them.
+// ChartPanel's set-up, reachable from this view, which fills two of them.
 class TrainingCurvesView::Panel : public ChartPanel {
 public:
     using ChartPanel::ChartPanel;
@@ -51,45 +53,106 @@ double roundStep(double value)
     return 10.0 * power;
 }
 
-enum CurveIndex { Loss, SmoothedLoss, ActiveShare, Beta, Recall1, Nmi = Recall1 + 4, MapAtR, Spread, CurveCount };
+enum CurveIndex {
+    Loss,
+    SmoothedLoss,
+    ActiveShare,
+    Beta,
+    SmoothedBeta,
+    Recall1,
+    Nmi = Recall1 + 4,
+    MapAtR,
+    Spread,
+    CurveCount
+};
+
+// The shape drawn at each evaluation while there are few: with the hue and the dashes, a third
+// way to tell the scores apart (in grey print, or for a reader who cannot tell the hues).
+enum class Marker { None, Circle, Square, Triangle, Diamond, Plus, Cross };
 
 struct CurveStyle {
     const char* name;
     QColor color;
     qreal width;
     Qt::PenStyle style = Qt::SolidLine;
+    Marker marker = Marker::None;
 };
 
-// Okabe-Ito colours; Recall@K from dark to light blue as K grows. The raw loss thin and light
-// behind its smoothed curve; active share and beta, noisy from batch to batch, thin. The spread
-// dashed and mid grey (seen on the light and the dark theme): it is not a score, it shares
-// their [0, 1] axis.
+// Okabe-Ito colours (colour-blind safe, as ChartPanel.cpp's), and on the retrieval chart each
+// score a hue, a dash pattern and a marker of its own: the four Recall@K lie close together.
+// The raw loss and beta thin and light behind their smoothed curves; active share, noisy from
+// batch to batch, thin. The spread dashed and mid grey (seen on the light and the dark theme):
+// it is not a score, it shares their axis.
 const std::array<CurveStyle, CurveCount>& curveStyles()
 {
     static const std::array<CurveStyle, CurveCount> styles{{
         {QT_TRANSLATE_NOOP("TrainingCurvesView", "loss"), faded(QColor(0x33, 0x33, 0x33), 0.7), 1.0},
         {QT_TRANSLATE_NOOP("TrainingCurvesView", "loss (smoothed)"), QColor(0x33, 0x33, 0x33), 2.0},
         {QT_TRANSLATE_NOOP("TrainingCurvesView", "active share"), QColor(0x00, 0x9E, 0x73), 1.0},
-        {QT_TRANSLATE_NOOP("TrainingCurvesView", "beta"), QColor(0xD5, 0x5E, 0x00), 1.0},
-        {"Recall@1", QColor(0x0B, 0x3C, 0x8C), 2.5},
-        {"Recall@2", QColor(0x2F, 0x6D, 0xB5), 2.0},
-        {"Recall@4", QColor(0x5B, 0x9B, 0xD5), 2.0},
-        {"Recall@8", QColor(0x8F, 0xBC, 0xE6), 2.0},
-        {"NMI", QColor(0xCC, 0x79, 0xA7), 2.0},
-        {"MAP@R", QColor(0xE6, 0x9F, 0x00), 2.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "beta"), faded(QColor(0xD5, 0x5E, 0x00), 0.7), 1.0},
+        {QT_TRANSLATE_NOOP("TrainingCurvesView", "beta (smoothed)"), QColor(0xD5, 0x5E, 0x00), 2.0},
+        {"Recall@1", QColor(0x00, 0x72, 0xB2), 2.5, Qt::SolidLine, Marker::Circle},
+        {"Recall@2", QColor(0x56, 0xB4, 0xE9), 2.0, Qt::DashLine, Marker::Square},
+        {"Recall@4", QColor(0x00, 0x9E, 0x73), 2.0, Qt::DotLine, Marker::Triangle},
+        {"Recall@8", QColor(0x00, 0x00, 0x00), 1.5, Qt::DashDotLine, Marker::Diamond},
+        {"NMI", QColor(0xCC, 0x79, 0xA7), 2.0, Qt::SolidLine, Marker::Plus},
+        {"MAP@R", QColor(0xD5, 0x5E, 0x00), 2.0, Qt::DashDotDotLine, Marker::Cross},
         {QT_TRANSLATE_NOOP("TrainingCurvesView", "spread"), QColor(0x80, 0x80, 0x80), 1.5, Qt::DashLine},
     }};
     return styles;
 }
 
+// A marker image (QXYSeries::setLightMarker) of the curve's colour.
+QImage markerImage(Marker marker, const QColor& color)
+{
+    constexpr int size = 11;
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color, 1.8));
+    painter.setBrush(color);
+    const QRectF box(1.5, 1.5, size - 3.0, size - 3.0);
+    const QPointF c = box.center();
+    switch (marker) {
+    case Marker::None: break;
+    case Marker::Circle: painter.drawEllipse(box); break;
+    case Marker::Square: painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5)); break;
+    case Marker::Triangle:
+        painter.drawPolygon(QPolygonF{{c.x(), box.top()}, box.bottomRight(), box.bottomLeft()});
+        break;
+    case Marker::Diamond:
+        painter.drawPolygon(QPolygonF{{c.x(), box.top()}, {box.right(), c.y()}, {c.x(), box.bottom()}, {box.left(), c.y()}});
+        break;
+    case Marker::Plus:
+        painter.drawLine(QPointF(c.x(), box.top()), QPointF(c.x(), box.bottom()));
+        painter.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()));
+        break;
+    case Marker::Cross:
+        painter.drawLine(box.topLeft(), box.bottomRight());
+        painter.drawLine(box.topRight(), box.bottomLeft());
+        break;
+    }
+    return image;
+}
+
 // Evaluations are sparse: their points get markers while there are few of them.
 constexpr qsizetype maxMarkedPoints = 60;
+
+// The previous run: well lighter and thinner than the current one, so the two never look alike.
+constexpr double previousRunFading = 0.8;
+constexpr qreal previousRunWidth = 1.0;
+
+// Room around the scores when the axis is fitted, and the step its ends are rounded to.
+constexpr double scoreMargin = 0.03;
+constexpr double scoreStep = 0.1;
 
 } // namespace
 
 struct TrainingCurvesView::Curve {
     QLineSeries* series = nullptr;
-    QLineSeries* previousSeries = nullptr; // none for the raw loss
+    QLineSeries* previousSeries = nullptr; // none for the raw loss and beta
+    QImage marker;
     CurvePoints points;
     CurvePoints previousPoints;
 };
@@ -97,7 +160,8 @@ struct TrainingCurvesView::Curve {
 TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     : QWidget(parent)
     , lossPanel_(new Panel(QString()))
-    , retrievalPanel_(new Panel(QString()))
+    , ownedRetrieval_(std::make_unique<Panel>(QString()))
+    , retrievalPanel_(ownedRetrieval_.get())
     , lossStepAxis_(lossPanel_->addValueAxis(Qt::AlignBottom, tr("step")))
     , retrievalStepAxis_(retrievalPanel_->addValueAxis(Qt::AlignBottom, tr("step")))
     , lossAxis_(lossPanel_->addValueAxis(Qt::AlignLeft, tr("loss, active share")))
@@ -106,13 +170,9 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(lossPanel_, 1); // equal heights, whatever the charts' size hints
-    layout->addWidget(retrievalPanel_, 1);
+    layout->addWidget(lossPanel_);
     for (QValueAxis* axis : {lossStepAxis_, retrievalStepAxis_})
         axis->setLabelFormat(QStringLiteral("%.0f"));
-    scoreAxis_->setRange(0.0, 1.0);
-    scoreAxis_->setTickCount(6);
 
     // Previous-run series first: series added later are drawn on top.
     const auto& styles = curveStyles();
@@ -121,15 +181,16 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     const auto axesOf = [this](int i) -> std::pair<Panel*, QValueAxis*> {
         if (i >= Recall1)
             return {retrievalPanel_, scoreAxis_};
-        return {lossPanel_, i == Beta ? betaAxis_ : lossAxis_};
+        return {lossPanel_, i == Beta || i == SmoothedBeta ? betaAxis_ : lossAxis_};
     };
     for (int i = 0; i < CurveCount; ++i) {
-        if (i == Loss)
+        if (i == Loss || i == Beta)
             continue;
         const auto [panel, axis] = axesOf(i);
         QLineSeries* series = panel->addLine(tr("%1 (previous run)").arg(tr(styles[i].name)),
-                                             faded(styles[i].color, 0.6), 1.5,
-                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis);
+                                             faded(styles[i].color, previousRunFading), previousRunWidth,
+                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis,
+                                             styles[i].style);
         for (QLegendMarker* marker : panel->chart()->legend()->markers(series))
             marker->setVisible(false);
         curves_[i]->previousSeries = series;
@@ -139,11 +200,18 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
         curves_[i]->series = panel->addLine(tr(styles[i].name), styles[i].color, styles[i].width,
                                             i >= Recall1 ? retrievalStepAxis_ : lossStepAxis_, axis,
                                             styles[i].style);
+        curves_[i]->series->setMarkerSize(9.0);
+        curves_[i]->marker = markerImage(styles[i].marker, styles[i].color);
     }
+    // Lines in the legends, so the dash patterns can be told apart there.
+    for (Panel* panel : {lossPanel_, retrievalPanel_})
+        panel->chart()->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     // The legend has no room for two more entries: the spread is named in the title with its
-    // last value, the collapse line on the line itself.
+    // last value, the collapse line on the line itself; the raw beta is the smoothed one's.
     QChart* retrieval = retrievalPanel_->chart();
     for (QLegendMarker* marker : retrieval->legend()->markers(curves_[Spread]->series))
+        marker->setVisible(false);
+    for (QLegendMarker* marker : lossPanel_->chart()->legend()->markers(curves_[Beta]->series))
         marker->setVisible(false);
     collapseLine_ = retrievalPanel_->addLine(tr("collapsed below %1").arg(sme::collapsedSpread),
                                              styles[Spread].color, 1.0, retrievalStepAxis_, scoreAxis_,
@@ -151,45 +219,16 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     labelVerticalMarker(retrieval, collapseLine_);
     // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
     collapseLine_->setPointLabelsClipping(true);
-    baseMargins_ = lossPanel_->chart()->margins();
-    // Queued: by then both charts have been laid out (they are resized together).
-    for (Panel* panel : {lossPanel_, retrievalPanel_})
-        connect(panel->chart(), &QChart::plotAreaChanged, this, &TrainingCurvesView::alignPlotAreas,
-                Qt::QueuedConnection);
+
+    auto* fullRange = new QAction(tr("Scores from 0 to 1"), retrievalPanel_);
+    fullRange->setCheckable(true);
+    connect(fullRange, &QAction::toggled, this, &TrainingCurvesView::setFullScoreRange);
+    retrievalPanel_->addAction(fullRange);
+    retrievalPanel_->setContextMenuPolicy(Qt::ActionsContextMenu);
     updateAxes();
 }
 
 TrainingCurvesView::~TrainingCurvesView() = default;
-
-void TrainingCurvesView::alignPlotAreas()
-{
-    // The charts share the step axis, so their plot areas should span the same columns, but
-    // only the loss chart has an axis on the right: the narrower side gets a wider margin.
-    // Edges are compared without the margins added here, so one pass settles them.
-    QChart* charts[2] = {lossPanel_->chart(), retrievalPanel_->chart()};
-    qreal naturalLeft[2];
-    qreal naturalRight[2];
-    for (int i = 0; i < 2; ++i) {
-        const QRectF area = charts[i]->plotArea();
-        if (area.isEmpty())
-            return;
-        const QMargins margins = charts[i]->margins();
-        naturalLeft[i] = area.left() - (margins.left() - baseMargins_.left());
-        naturalRight[i] = area.right() + (margins.right() - baseMargins_.right());
-    }
-    const qreal left = std::max(naturalLeft[0], naturalLeft[1]);
-    const qreal right = std::min(naturalRight[0], naturalRight[1]);
-    for (int i = 0; i < 2; ++i) {
-        QMargins margins = baseMargins_;
-        margins.setLeft(baseMargins_.left() + qRound(left - naturalLeft[i]));
-        margins.setRight(baseMargins_.right() + qRound(naturalRight[i] - right));
-        if (charts[i]->margins() != margins) {
-            charts[i]->setMargins(margins);
-            // Lay out now: a plot area computed with the old margins would mislead the next pass.
-            charts[i]->layout()->activate();
-        }
-    }
-}
 
 TrainingCurvesView::Curve& TrainingCurvesView::curve(int index) const
 {
@@ -200,7 +239,15 @@ void TrainingCurvesView::showCurve(int index) const
 {
     const QList<QPointF> points = curve(index).points.shown();
     curve(index).series->replace(points);
-    curve(index).series->setPointsVisible(index >= Recall1 && points.size() <= maxMarkedPoints);
+    const bool marked = index >= Recall1 && points.size() <= maxMarkedPoints;
+    curve(index).series->setLightMarker(marked ? curve(index).marker : QImage());
+}
+
+void TrainingCurvesView::addSmoothed(double& sum, double& weight, int index, double x, double value)
+{
+    sum = (1.0 - lossSmoothingWeight) * sum + lossSmoothingWeight * value;
+    weight = (1.0 - lossSmoothingWeight) * weight + lossSmoothingWeight;
+    curve(index).points.append({x, sum / weight});
 }
 
 void TrainingCurvesView::addSteps(const std::vector<sme::StepPoint>& steps)
@@ -211,16 +258,16 @@ void TrainingCurvesView::addSteps(const std::vector<sme::StepPoint>& steps)
         const double x = double(step.step);
         if (std::isfinite(step.loss)) {
             curve(Loss).points.append({x, step.loss});
-            smoothingSum_ = (1.0 - lossSmoothingWeight) * smoothingSum_ + lossSmoothingWeight * step.loss;
-            smoothingWeight_ = (1.0 - lossSmoothingWeight) * smoothingWeight_ + lossSmoothingWeight;
-            curve(SmoothedLoss).points.append({x, smoothingSum_ / smoothingWeight_});
+            addSmoothed(smoothingSum_, smoothingWeight_, SmoothedLoss, x, step.loss);
         }
         if (std::isfinite(step.activeFraction))
             curve(ActiveShare).points.append({x, step.activeFraction});
-        if (std::isfinite(step.beta))
+        if (std::isfinite(step.beta)) {
             curve(Beta).points.append({x, step.beta});
+            addSmoothed(betaSum_, betaWeight_, SmoothedBeta, x, step.beta);
+        }
     }
-    for (int i : {Loss, SmoothedLoss, ActiveShare, Beta})
+    for (int i = Loss; i < Recall1; ++i)
         showCurve(i);
     updateAxes();
 }
@@ -256,9 +303,9 @@ void TrainingCurvesView::startNewRun()
         }
         c->points = CurvePoints();
         c->series->clear();
-        c->series->setPointsVisible(false);
+        c->series->setLightMarker(QImage());
     }
-    smoothingSum_ = smoothingWeight_ = 0.0;
+    smoothingSum_ = smoothingWeight_ = betaSum_ = betaWeight_ = 0.0;
     hasPreviousRun_ = true;
     updateAxes();
 }
@@ -269,11 +316,11 @@ void TrainingCurvesView::clear()
         c->points = CurvePoints();
         c->previousPoints = CurvePoints();
         c->series->clear();
-        c->series->setPointsVisible(false);
+        c->series->setLightMarker(QImage());
         if (c->previousSeries)
             c->previousSeries->clear();
     }
-    smoothingSum_ = smoothingWeight_ = 0.0;
+    smoothingSum_ = smoothingWeight_ = betaSum_ = betaWeight_ = 0.0;
     hasPreviousRun_ = false;
     updateAxes();
 }
@@ -318,11 +365,49 @@ const ChartPanel* TrainingCurvesView::retrievalChart() const
     return retrievalPanel_;
 }
 
+std::unique_ptr<ChartPanel> TrainingCurvesView::takeRetrievalView()
+{
+    return std::move(ownedRetrieval_);
+}
+
+void TrainingCurvesView::setFullScoreRange(bool full)
+{
+    if (full == fullScoreRange_)
+        return;
+    fullScoreRange_ = full;
+    for (QAction* action : retrievalPanel_->actions())
+        if (action->isCheckable())
+            action->setChecked(full);
+    fitScoreAxis();
+}
+
+void TrainingCurvesView::fitScoreAxis()
+{
+    // Fitted: the scores and the spread of both runs with a little room, on tenths.
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (int i = Recall1; i < CurveCount; ++i)
+        for (const CurvePoints* points : {&curve(i).points, &curve(i).previousPoints})
+            if (!points->isEmpty()) {
+                low = std::min(low, points->lowest());
+                high = std::max(high, points->highest());
+            }
+    double bottom = 0.0;
+    double top = 1.0;
+    if (!fullScoreRange_ && low <= high) {
+        bottom = std::clamp(std::floor((low - scoreMargin) / scoreStep + 1e-9) * scoreStep, 0.0, 1.0);
+        top = std::clamp(std::ceil((high + scoreMargin) / scoreStep - 1e-9) * scoreStep, bottom + scoreStep, 1.0);
+        bottom = std::min(bottom, top - scoreStep);
+    }
+    Panel::setRange(scoreAxis_, bottom, top);
+    useRoundTicks(scoreAxis_, 5);
+}
+
 void TrainingCurvesView::updateAxes()
 {
     // x: 0 to a round number of steps past both runs, so it moves only at 100, 200, 250, 500...
     double lastStep = 100.0;
-    double lossTop = 1.0; // active share lives in [0, 1]
+    double lossTop = 0.0;
     double betaLow = std::numeric_limits<double>::infinity();
     double betaHigh = -betaLow;
     for (int i = 0; i < CurveCount; ++i)
@@ -330,9 +415,9 @@ void TrainingCurvesView::updateAxes()
             if (points->isEmpty())
                 continue;
             lastStep = std::max(lastStep, points->lastX());
-            if (i == Loss || i == SmoothedLoss)
+            if (i == Loss || i == SmoothedLoss || i == ActiveShare)
                 lossTop = std::max(lossTop, points->highest());
-            if (i == Beta) {
+            if (i == SmoothedBeta) { // the raw beta's band may leave the axis: it is the faint one
                 betaLow = std::min(betaLow, points->lowest());
                 betaHigh = std::max(betaHigh, points->highest());
             }
@@ -342,14 +427,17 @@ void TrainingCurvesView::updateAxes()
         Panel::setRange(axis, 0.0, stepTop);
         axis->setTickCount(stepTicks);
     }
-    const auto [lossCeiling, lossTicks] = niceCeiling(lossTop);
-    Panel::setRange(lossAxis_, 0.0, lossCeiling);
-    lossAxis_->setTickCount(lossTicks);
+    // The loss and active share from 0 to a round number above the highest (5% of room).
+    Panel::setRange(lossAxis_, 0.0, roundedUp(lossTop > 0.0 ? 1.05 * lossTop : 1.0));
+    useRoundTicks(lossAxis_, 4);
 
-    // beta: round steps around the values seen, at least 0.1 wide (beta starts at 1.2 and
-    // moves by tenths).
+    // beta: round steps around the smoothed values seen (with room), at least 0.1 wide (beta
+    // starts at 1.2 and moves by tenths).
     if (betaLow > betaHigh)
         betaLow = betaHigh = 1.2;
+    const double betaRoom = 0.05 * std::max(betaHigh - betaLow, 0.1);
+    betaLow -= betaRoom;
+    betaHigh += betaRoom;
     const double betaStep = roundStep(std::max(betaHigh - betaLow, 0.1) / 4.0);
     // (1e-9: 1.2 / 0.05 is 23.999... in floating point; 1.2 is a bound, not 1.15.)
     const double bottom = std::floor(betaLow / betaStep + 1e-9) * betaStep;
@@ -358,6 +446,7 @@ void TrainingCurvesView::updateAxes()
         top = bottom + betaStep;
     Panel::setRange(betaAxis_, bottom, top);
     betaAxis_->setTickCount(int(std::lround((top - bottom) / betaStep)) + 1);
+    fitScoreAxis();
     // Labelled at its second point, a quarter of the way, clear of the axis.
     collapseLine_->replace({{0.0, sme::collapsedSpread}, {0.25 * stepTop, sme::collapsedSpread},
                             {stepTop, sme::collapsedSpread}});

@@ -1,18 +1,18 @@
-// The training curves: loss, active share and mean beta against the step, and the retrieval
-// metrics on the held-out classes with the spread of their embeddings and the line below which
-// a model has collapsed; the previous run faded behind the current one.
+// The training curves: loss, active share and mean beta against the step (this view), and the
+// retrieval metrics on the held-out classes with the spread of their embeddings and the line
+// below which a model has collapsed (a view of its own, fed by this one); the previous run
+// faded behind the current one.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "model/training/TrainingSnapshot.h"
+#include "widgets/ChartPanel.h"
 
-#include <QMargins>
 #include <QWidget>
 #include <memory>
 #include <optional>
 #include <vector>
 
-class ChartPanel;
 class QValueAxis;
 class QXYSeries;
 
@@ -35,6 +35,7 @@ public:
     // The smoothed loss: an exponential moving average giving each new step this weight (a
     // time constant of 50 steps), debiased at the start (divided by 1 - (1 - w)^t, as Adam
     // does) so the first steps are their plain mean instead of being pulled towards 0.
+    // Beta, noisy from batch to batch, is smoothed the same way, its raw values faint behind.
     static constexpr double lossSmoothingWeight = 0.02;
 
     // Appends to the current run; each series is redrawn once per call.
@@ -47,7 +48,7 @@ public:
     void clear();
 
     // The current run's series: "loss", "loss (smoothed)", "active share", "beta",
-    // "Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R", "spread"; nullptr for
+    // "beta (smoothed)", "Recall@1", "Recall@2", "Recall@4", "Recall@8", "NMI", "MAP@R", "spread"; nullptr for
     // another name.
     const QXYSeries* series(const QString& name) const;
     // The previous run's series of that name; none for the raw "loss" (its smoothed curve
@@ -59,17 +60,28 @@ public:
     // The two charts, for titles and images.
     const ChartPanel* lossChart() const;
     const ChartPanel* retrievalChart() const;
+    // The retrieval chart is a view of its own (sme::ViewId::Retrieval) in a cell of its own,
+    // fed by this view, so one place receives the snapshots. It belongs to this view until
+    // taken (by the grid, or the figure command); the taker keeps it while this view lives.
+    std::unique_ptr<ChartPanel> takeRetrievalView();
+
+    // The scores' axis from 0 to 1, or fitted to the curves with some room (the default: the
+    // Recall@K curves bunch near the top of a fixed axis); the retrieval chart's context menu.
+    void setFullScoreRange(bool full);
+    bool fullScoreRange() const { return fullScoreRange_; }
 
 private:
     class Panel;
     struct Curve;
     Curve& curve(int index) const;
     void showCurve(int index) const;
+    void addSmoothed(double& sum, double& weight, int index, double x, double value);
     void updateAxes();
+    void fitScoreAxis();
     QString spreadNote() const; // "; spread 0.93 (dashed)" for the title, empty without one
-    void alignPlotAreas();
 
     Panel* lossPanel_;
+    std::unique_ptr<Panel> ownedRetrieval_; // until taken
     Panel* retrievalPanel_;
     QValueAxis* lossStepAxis_;
     QValueAxis* retrievalStepAxis_;
@@ -78,9 +90,12 @@ private:
     QValueAxis* scoreAxis_;
     QXYSeries* collapseLine_ = nullptr;
     std::vector<std::unique_ptr<Curve>> curves_;
-    // The debiased moving average of the loss: sum of weighted losses and of the weights.
+    // The debiased moving averages of the loss and of beta: sums of weighted values and of
+    // the weights.
     double smoothingSum_ = 0.0;
     double smoothingWeight_ = 0.0;
+    double betaSum_ = 0.0;
+    double betaWeight_ = 0.0;
     bool hasPreviousRun_ = false;
-    QMargins baseMargins_; // ChartPanel's; alignPlotAreas adds to them
+    bool fullScoreRange_ = false;
 };

@@ -7,6 +7,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QToolButton>
 #include <algorithm>
 
@@ -45,11 +46,34 @@ QString picksText(const std::vector<sme::InspectedPick>& picks, const std::vecto
     return parts.join(QStringLiteral(", "));
 }
 
+// The points more than one sampler picked, each with the samplers that did, by SamplerKind.
+QString sharedPicksText(const sme::TripletInspection& inspection, const std::vector<int>& labels)
+{
+    std::vector<std::pair<sme::InspectedPoint, QStringList>> points;
+    for (sme::SamplerKind kind : sme::allSamplerKinds)
+        for (const sme::InspectedPick& pick : inspection.picks[std::size_t(kind)]) {
+            auto same = std::find_if(points.begin(), points.end(),
+                                     [&](const auto& entry) { return entry.first.row == pick.negative.row; });
+            if (same == points.end())
+                points.emplace_back(pick.negative, QStringList{samplerLabel(kind)});
+            else if (!same->second.contains(samplerLabel(kind)))
+                same->second.append(samplerLabel(kind));
+        }
+    QStringList lines;
+    for (const auto& [point, samplers] : points)
+        if (samplers.size() > 1)
+            lines.append(TripletInspectorPanel::tr("%1: %2, class %3")
+                             .arg(samplers.join(QStringLiteral(" = ")), distanceText(point.distance))
+                             .arg(labels.at(std::size_t(point.row))));
+    return lines.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 TripletInspectorPanel::TripletInspectorPanel(QWidget* parent)
     : QFrame(parent)
     , anchor_(new QLabel)
+    , shared_(new QLabel)
 {
     setObjectName(QStringLiteral("TripletInspectorPanel"));
     setFrameShape(QFrame::StyledPanel);
@@ -85,6 +109,10 @@ TripletInspectorPanel::TripletInspectorPanel(QWidget* parent)
         samplers_[std::size_t(kind)] = label;
         layout->addWidget(label, int(kind) + 1, 0, 1, 2);
     }
+    // Samplers that picked the same point draw it offset around it; this says which they are.
+    shared_->setWordWrap(true);
+    layout->addWidget(shared_, int(sme::allSamplerKinds.size()) + 1, 0, 1, 2);
+    setCursor(Qt::OpenHandCursor); // it can be dragged off the points it covers
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     setFont(small);
@@ -108,6 +136,8 @@ void TripletInspectorPanel::setInspection(const sme::TripletInspection& inspecti
             QStringLiteral("<b style=\"color:%1\">\u25C6&nbsp;%2</b>&nbsp; %3")
                 .arg(samplerColor(int(kind)).name(), samplerLabel(kind).toHtmlEscaped(),
                      picksText(inspection.picks[std::size_t(kind)], labels).toHtmlEscaped()));
+    shared_->setText(sharedPicksText(inspection, labels));
+    shared_->setVisible(!shared_->text().isEmpty());
     adjustSize();
     show();
 }
@@ -117,7 +147,39 @@ void TripletInspectorPanel::clear()
     anchor_->clear();
     for (QLabel* label : samplers_)
         label->clear();
+    shared_->clear();
+    movedByHand_ = false;
     hide();
+}
+
+QString TripletInspectorPanel::sharedText() const
+{
+    return shared_->text();
+}
+
+void TripletInspectorPanel::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton) {
+        grabbedAt_ = event->position().toPoint();
+        event->accept();
+        return;
+    }
+    QFrame::mousePressEvent(event);
+}
+
+void TripletInspectorPanel::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!(event->buttons() & Qt::LeftButton) || !parentWidget()) {
+        QFrame::mouseMoveEvent(event);
+        return;
+    }
+    // Kept inside the map, so it can always be grabbed again.
+    const QRect room = parentWidget()->rect();
+    const QPoint wanted = mapToParent(event->position().toPoint() - grabbedAt_);
+    move(std::clamp(wanted.x(), room.left(), std::max(room.left(), room.right() - width())),
+         std::clamp(wanted.y(), room.top(), std::max(room.top(), room.bottom() - height())));
+    movedByHand_ = true;
+    event->accept();
 }
 
 QString TripletInspectorPanel::anchorText() const

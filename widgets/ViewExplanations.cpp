@@ -97,13 +97,30 @@ constexpr std::array<Source, sme::allViews.size()> sources{{
                        "controls: the curves follow. The loss chosen in the controls is the one the "
                        "model trains with; β₀ is only where the margin loss's boundary starts, it is "
                        "learned from there.")},
-    // PAPER.md "Retrieval metrics".
-    {QT_TRANSLATE_NOOP("ViewExplanations", "Training: loss and retrieval on unseen classes"),
+    // The training curves (TrainingCurvesView).
+    {QT_TRANSLATE_NOOP("ViewExplanations", "Training: loss, active share and β"),
      QT_TRANSLATE_NOOP("ViewExplanations",
-                       "Top: the batch loss at every step (raw and smoothed), the share of loss terms "
-                       "that are non-zero, and the mean β. Bottom: how well the embedding retrieves "
-                       "classes held out from training, which the model never sees; the faded curves "
-                       "are the previous run."),
+                       "The batch loss at every step, raw (faint) and smoothed; the share of loss terms "
+                       "that are non-zero, the ones that still teach the model something; and the mean "
+                       "β of the margin loss, raw (faint) and smoothed, read on the right-hand axis. "
+                       "The faded curves are the previous run."),
+     QT_TRANSLATE_NOOP("ViewExplanations",
+                       "smoothed <i>y</i><sub><i>t</i></sub> = <i>s</i><sub><i>t</i></sub> / "
+                       "(1 − 0.98<sup><i>t</i></sup>), &nbsp;<i>s</i><sub><i>t</i></sub> = "
+                       "0.98 <i>s</i><sub><i>t</i>−1</sub> + 0.02 <i>x</i><sub><i>t</i></sub> "
+                       "(a time constant of 50 steps)<br>"
+                       "active share = share of the batch's loss terms &gt; 0<br>"
+                       "mean β = mean over the batch's pairs of β<sub>0</sub> + β<sub>class</sub>(<i>c</i>(<i>i</i>)), the margin loss's learned boundary"),
+     QT_TRANSLATE_NOOP("ViewExplanations",
+                       "Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate "
+                       "change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and "
+                       "seed start a new run, and the old one stays faded behind.")},
+    // PAPER.md "Retrieval metrics".
+    {QT_TRANSLATE_NOOP("ViewExplanations", "Retrieval on unseen classes"),
+     QT_TRANSLATE_NOOP("ViewExplanations",
+                       "How well the embedding retrieves classes held out from training, which the model "
+                       "never sees: Recall@1, 2, 4 and 8, NMI and MAP@R, each with its colour, dashes and "
+                       "marker, and the spread of the embeddings. The faded curves are the previous run."),
      QT_TRANSLATE_NOOP("ViewExplanations",
                        "Recall@<i>K</i> = share of queries with a point of their class among their "
                        "<i>K</i> nearest neighbours<br>"
@@ -116,9 +133,8 @@ constexpr std::array<Source, sme::allViews.size()> sources{{
                        "spread (dashed) = √(mean ‖<b>x</b><sub><i>i</i></sub> − <b>x</b><sub><i>j</i></sub>‖²) / √2: "
                        "1 for points spread like uniform ones on the sphere; below 0.1 the model has collapsed"),
      QT_TRANSLATE_NOOP("ViewExplanations",
-                       "Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate "
-                       "change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and "
-                       "seed start a new run, and the old one stays faded behind.")},
+                       "The scores are measured every E steps on the held-out classes while the run goes "
+                       "on. The axis fits the curves; right-click the chart for scores from 0 to 1.")},
     // The map (model/Projection.h) and the triplet inspector.
     {QT_TRANSLATE_NOOP("ViewExplanations", "The held-out embeddings, in two dimensions"),
      QT_TRANSLATE_NOOP("ViewExplanations",

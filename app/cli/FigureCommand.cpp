@@ -16,7 +16,6 @@
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"
 #include "widgets/SampledDistancesView.h"
-#include "widgets/TrainingCurvesView.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -29,8 +28,8 @@
 namespace {
 
 const char* const description = R"(Renders views of the window headless (no display needed) to PNG, SVG or PDF.
-NAME: density, gradient-variance, sampled-distances, losses, training, embedding, or all.
-training and embedding train the model for --steps first. With all, --out-dir DIR receives
+NAME: density, gradient-variance, sampled-distances, losses, training, retrieval, embedding,
+or all. training, retrieval and embedding train the model for --steps first. With all, --out-dir DIR receives
 NAME.FORMAT for each view and NAME.csv beside the idealised ones (the data command's columns).
 Figures are in the publication look unless --theme says otherwise: white, no card, fonts in
 points, data lines heavier than the grid at any --dpi. Each view has its own default size
@@ -63,7 +62,7 @@ void addFigureOptions(CommandOptions& options)
     options.add("sampler", "Training sampler (default distance-weighted).", "S");
     options.add("loss", "Training loss (default margin).", "L");
     options.add("lr", "Learning rate (default 0.001).", "X");
-    options.add("steps", "Training steps for training and embedding (default 500; 0 more when --session kept its trained model).", "N");
+    options.add("steps", "Training steps for training, retrieval and embedding (default 500; 0 more when --session kept its trained model).", "N");
     options.add("eval-every", "Evaluate every E steps (default 50).", "E");
     addSeedOption(options);
     options.add("session", "Start from a saved session's parameters (options override them).", "FILE");
@@ -142,12 +141,8 @@ struct Figures {
     {
         if (!sme::isIdealised(id)) {
             const sme::FigureTrainingRun& r = training();
-            if (id == sme::ViewId::TrainingCurves) {
-                auto curves = std::make_unique<TrainingCurvesView>();
-                curves->addSteps(r.steps);
-                curves->addEvaluations(r.evaluations);
-                return curves;
-            }
+            if (id == sme::ViewId::TrainingCurves || id == sme::ViewId::Retrieval)
+                return trainingCurvesFigure(id, r.steps, r.evaluations);
             auto map = std::make_unique<EmbeddingMapView>();
             map->setEmbeddings(r.embeddings, r.labels);
             return map;
@@ -171,7 +166,6 @@ struct Figures {
 QSize defaultFigureSize(sme::ViewId view)
 {
     switch (view) {
-    case sme::ViewId::TrainingCurves: return {800, 760};
     case sme::ViewId::EmbeddingMap: return {720, 680};
     default: return {800, 560};
     }

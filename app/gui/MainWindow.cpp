@@ -59,7 +59,8 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     const std::pair<sme::ViewId, QWidget*> views[] = {
         {sme::ViewId::Density, density_},        {sme::ViewId::GradientVariance, gradient_},
         {sme::ViewId::SampledDistances, sampled_}, {sme::ViewId::Losses, losses_},
-        {sme::ViewId::TrainingCurves, curves_},  {sme::ViewId::EmbeddingMap, map_}};
+        {sme::ViewId::TrainingCurves, curves_},  {sme::ViewId::Retrieval, curves_->takeRetrievalView().release()},
+        {sme::ViewId::EmbeddingMap, map_}};
     for (const auto& [id, view] : views) // in the order of sme::gridViews
         grid_->addView(id, view);
     auto* central = new QWidget;

@@ -1,4 +1,4 @@
-// The main window: the run bar above, the control panel beside the live views, wired to the explorer's controller.
+// The main window: the run bar above, the control panel beside the live views (seven), wired to the explorer's controller.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 

@@ -178,7 +178,7 @@ void MainWindowActions::buildPresentationAction(QMenu* view)
     presentation_ = view->addAction(MainWindow::tr("&Presentation mode"));
     presentation_->setShortcut(Qt::Key_F11);
     presentation_->setCheckable(true);
-    presentation_->setToolTip(MainWindow::tr("Full screen, large fonts, thick lines, high contrast; 1-6 focus a view, Esc leaves"));
+    presentation_->setToolTip(MainWindow::tr("Full screen, large fonts, thick lines, high contrast; 1-7 focus a view, Esc leaves"));
     QAction* leave = new QAction(MainWindow::tr("Leave (Esc)"), &w);
     connect(leave, &QAction::triggered, showAll_, &QAction::trigger);
     presentationMode_ = new PresentationMode(&w, w.controlsDock_, w.views(), runActions_ + QList<QAction*>{leave});

@@ -81,6 +81,11 @@ std::optional<sme::Table> MainWindow::viewTable(sme::ViewId view)
         const std::optional<sme::SavedRun> run = controller()->captureRun();
         return run && !run->history.steps.empty() ? std::optional(sme::toTable(run->history)) : std::nullopt;
     }
+    if (view == sme::ViewId::Retrieval) { // every evaluation of the run
+        const std::optional<sme::SavedRun> run = controller()->captureRun();
+        return run && !run->history.evaluations.empty() ? std::optional(sme::evaluationTable(run->history.evaluations))
+                                                         : std::nullopt;
+    }
     return std::nullopt;
 }
 

@@ -5,6 +5,7 @@
 #include "widgets/GradientVarianceView.h"
 #include "widgets/LossFunctionsView.h"
 #include "widgets/SampledDistancesView.h"
+#include "widgets/TrainingCurvesView.h"
 
 #include <QObject>
 #include <algorithm>
@@ -25,4 +26,15 @@ void showIdealisedFigures(const sme::IdealisedFigures& figures, const sme::Explo
         sampled->setMarkers(p.cutoff, p.nonzeroLossCutoff);
     }
     losses.setCurves(figures.losses);
+}
+
+std::unique_ptr<QWidget> trainingCurvesFigure(sme::ViewId view, const std::vector<sme::StepPoint>& steps,
+                                              const std::vector<sme::Evaluation>& evaluations)
+{
+    auto curves = std::make_unique<TrainingCurvesView>();
+    curves->addSteps(steps);
+    curves->addEvaluations(evaluations);
+    if (view == sme::ViewId::Retrieval)
+        return curves->takeRetrievalView(); // filled: it keeps its series when curves goes
+    return curves;
 }

@@ -178,6 +178,7 @@ Table figureTable(const IdealisedFigures& figures, ViewId view)
     case ViewId::SampledDistances: return toTable(figures.sampledDistances);
     case ViewId::Losses: return toTable(figures.losses);
     case ViewId::TrainingCurves:
+    case ViewId::Retrieval:
     case ViewId::EmbeddingMap:
     case ViewId::SamplerRace: break;
     }

@@ -12,21 +12,31 @@
 
 namespace sme {
 
-// The six of the window's grid in its order (row by row), then the race, in a window of its own.
-enum class ViewId { Density, GradientVariance, SampledDistances, Losses, TrainingCurves, EmbeddingMap, SamplerRace };
+// The seven of the window's grid in its order (row by row), then the race, in a window of its
+// own. Training (loss, active share, beta) and Retrieval (the scores on held-out classes) are
+// two views of one run.
+enum class ViewId {
+    Density,
+    GradientVariance,
+    SampledDistances,
+    Losses,
+    TrainingCurves,
+    Retrieval,
+    EmbeddingMap,
+    SamplerRace
+};
 
-inline constexpr std::array<ViewId, 6> gridViews{ViewId::Density,  ViewId::GradientVariance,
-                                                 ViewId::SampledDistances, ViewId::Losses,
-                                                 ViewId::TrainingCurves,   ViewId::EmbeddingMap};
-inline constexpr std::array<ViewId, 7> allViews{ViewId::Density,        ViewId::GradientVariance,
-                                                ViewId::SampledDistances, ViewId::Losses,
-                                                ViewId::TrainingCurves,   ViewId::EmbeddingMap,
-                                                ViewId::SamplerRace};
+inline constexpr std::array<ViewId, 7> gridViews{
+    ViewId::Density,        ViewId::GradientVariance, ViewId::SampledDistances, ViewId::Losses,
+    ViewId::TrainingCurves, ViewId::Retrieval,        ViewId::EmbeddingMap};
+inline constexpr std::array<ViewId, 8> allViews{
+    ViewId::Density,        ViewId::GradientVariance, ViewId::SampledDistances, ViewId::Losses,
+    ViewId::TrainingCurves, ViewId::Retrieval,        ViewId::EmbeddingMap,     ViewId::SamplerRace};
 
 // The stable names of files, the command line and the presets: density, gradient-variance,
-// sampled-distances, losses, training, embedding; race.
-inline constexpr std::array<std::string_view, 7> viewNames{
-    "density", "gradient-variance", "sampled-distances", "losses", "training", "embedding", "race"};
+// sampled-distances, losses, training, retrieval, embedding; race.
+inline constexpr std::array<std::string_view, 8> viewNames{
+    "density", "gradient-variance", "sampled-distances", "losses", "training", "retrieval", "embedding", "race"};
 
 constexpr std::string_view viewName(ViewId view) { return viewNames[std::size_t(view)]; }
 inline std::optional<ViewId> viewFromName(std::string_view name) { return enumFromName<ViewId>(viewNames, name); }
