@@ -56,8 +56,8 @@ void FigureCommandTest::allWritesSevenFiguresWithoutADisplay()
     const QString folder = dir_.filePath(QStringLiteral("all"));
     const testing::Run run = runWithoutDisplay({"all", "--out-dir", folder, "--steps", "30", "--eval-every", "10"});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    // Each view its own default shape: the training view stacks two charts, the map is squarer.
-    const QMap<QString, QSize> sizes{{"training", QSize(800, 760)}, {"embedding", QSize(720, 680)}};
+    // Each view its own default shape: the map is squarer.
+    const QMap<QString, QSize> sizes{{"embedding", QSize(720, 680)}};
     for (const QString& name : names) {
         const QImage image(QDir(folder).filePath(name + ".png"));
         QCOMPARE(image.size(), sizes.value(name, QSize(800, 560)));
