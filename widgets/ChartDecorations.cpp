@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ChartDecorations.h"
 
+#include <QAbstractAxis>
 #include <QAreaSeries>
 #include <QChart>
 #include <QFontMetricsF>
@@ -22,6 +23,9 @@ namespace {
 
 constexpr qreal edge = 4.0;    // the chart's own margin around everything
 constexpr qreal rowGap = 2.0;  // between the legend's rows, and between title and legend
+// The title keeps clear of a corner button over the chart's top right (the grid's "?", 22
+// pixels 3 from the corner), on both sides so that it stays centred.
+constexpr qreal titleSideRoom = 28.0;
 
 enum class SwatchKind { Line, Marker, Area };
 
@@ -192,6 +196,17 @@ std::vector<ChartDecorations::Entry> ChartDecorations::entries() const
     return shown;
 }
 
+qreal ChartDecorations::axisLabelOverhang() const
+{
+    // A vertical axis' top tick label is centred on the plot's top edge: half of it stands
+    // above the plot, where the legend is.
+    qreal overhang = 0.0;
+    for (QAbstractAxis* axis : chart_->axes(Qt::Vertical))
+        if (axis->isVisible() && axis->labelsVisible())
+            overhang = std::max(overhang, QFontMetricsF(axis->labelsFont()).height() / 2);
+    return overhang;
+}
+
 qreal ChartDecorations::pointLabelHeight() const
 {
     // Labels drawn above a series' points and not clipped to the plot (a vertical marker's
@@ -213,7 +228,7 @@ QString ChartDecorations::inputsKey(const std::vector<Entry>& shown) const
                       chart_->titleBrush().color().name(QColor::HexArgb),
                       chart_->legend()->font().toString(),
                       chart_->legend()->labelColor().name(QColor::HexArgb),
-                      QString::number(pointLabelHeight())};
+                      QString::number(pointLabelHeight()), QString::number(axisLabelOverhang())};
     for (const Entry& entry : shown)
         parts << entry.label << QString::number(int(entry.kind)) << entry.pen.color().name(QColor::HexArgb)
               << QString::number(entry.pen.widthF()) << QString::number(int(entry.pen.style()))
@@ -245,7 +260,7 @@ void ChartDecorations::update()
         bottom += legendHeight + (legendHeight > 0 ? rowGap : 0.0);
     else
         top = legendTop + legendHeight;
-    top += pointLabelHeight();
+    top += std::max(pointLabelHeight(), axisLabelOverhang());
 
     QMargins margins = chart_->margins();
     margins.setTop(int(std::ceil(top + rowGap)));
@@ -261,8 +276,9 @@ qreal ChartDecorations::layoutTitle(qreal top, qreal width)
         return top;
     }
     setText(titleItem_, title_, chart_->titleFont(), chart_->titleBrush().color());
-    titleItem_->setTextWidth(width);
-    titleItem_->setPos(edge, top);
+    const qreal side = width > 8 * titleSideRoom ? titleSideRoom : 0.0;
+    titleItem_->setTextWidth(width - 2 * side);
+    titleItem_->setPos(edge + side, top);
     titleItem_->setVisible(true);
     return top + titleItem_->boundingRect().height();
 }

@@ -53,6 +53,7 @@ private:
     qreal layoutTitle(qreal top, qreal width);
     qreal layoutLegend(const std::vector<Entry>& shown, qreal top, qreal width);
     qreal pointLabelHeight() const;
+    qreal axisLabelOverhang() const;
 
     QChart* chart_;
     QString title_;

@@ -180,7 +180,7 @@ void TrainingCurvesView::alignPlotAreas()
     const qreal left = std::max(naturalLeft[0], naturalLeft[1]);
     const qreal right = std::min(naturalRight[0], naturalRight[1]);
     for (int i = 0; i < 2; ++i) {
-        QMargins margins = baseMargins_;
+        QMargins margins = charts[i]->margins(); // top and bottom: the title's and legend's room
         margins.setLeft(baseMargins_.left() + qRound(left - naturalLeft[i]));
         margins.setRight(baseMargins_.right() + qRound(naturalRight[i] - right));
         if (charts[i]->margins() != margins) {
