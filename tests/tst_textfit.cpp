@@ -64,7 +64,11 @@ QList<DrawnText> pointLabels(QChartView* view, QXYSeries* series)
         const QPointF at = view->chart()->mapToScene(view->chart()->mapToPosition(points[i], series));
         const qreal width = metrics.horizontalAdvance(format);
         const QRectF scene(at.x() - width / 2, at.y() - offset - metrics.ascent(), width, metrics.height());
-        drawn.append({format, view->mapFromScene(scene).boundingRect()});
+        const QRectF rect = view->mapFromScene(scene).boundingRect();
+        const QRectF plot = view->mapFromScene(view->chart()->mapToScene(view->chart()->plotArea())).boundingRect();
+        // Clipped to the plot (Qt's option): a label reaching out of it is cut.
+        drawn.append({series->pointLabelsClipping() && !plot.adjusted(-1, -1, 1, 1).contains(rect)
+                          ? format + QStringLiteral(" (clipped by the plot)\u2026") : format, rect});
     }
     return drawn;
 }

@@ -6,6 +6,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QFontMetricsF>
+#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
 #include <QLegend>
@@ -121,11 +122,13 @@ ChartDecorations::ChartDecorations(QChart* chart)
 {
     chart_->setTitle(QString());
     // Qt's legend keeps its markers (views hide some, tests read them) but is never painted
-    // and takes no room: detached, transparent and a point in size.
+    // and takes no room: detached, transparent, and far left of the scene, where no pointer
+    // reaches its tooltips. Large: Qt hides the markers its layout cannot fit, and a marker's
+    // visibility is what says whether a view wants its series in the legend.
     QLegend* legend = chart_->legend();
     legend->detachFromChart();
     legend->setOpacity(0.0);
-    legend->setGeometry(QRectF(0, 0, 1, 1));
+    legend->setGeometry(QRectF(-1e6, 0, 1e5, 1e4));
     connect(legend, &QGraphicsObject::visibleChanged, this, &ChartDecorations::scheduleUpdate);
     // The width changes in the view's resize: laid out at once, so an export drawn right after
     // a resize has its title and legend in place.
@@ -168,6 +171,10 @@ std::vector<ChartDecorations::Entry> ChartDecorations::entries() const
     QLegend* legend = chart_->legend();
     if (placement_ == ChartLegendPlacement::Hidden || !legend->isVisible())
         return shown;
+    // A new marker stays hidden until Qt lays its legend out, at the next turn of the event
+    // loop: laid out now, so that an export drawn at once has every entry.
+    if (QGraphicsLayout* layout = legend->layout())
+        layout->activate();
     for (QLegendMarker* marker : legend->markers()) {
         QAbstractSeries* series = marker->series();
         if (!marker->isVisible() || marker->label().isEmpty() || !series || !series->isVisible())
