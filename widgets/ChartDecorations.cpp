@@ -9,6 +9,7 @@
 #include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QGraphicsTextItem>
+#include <QGraphicsView>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QPainter>
@@ -122,13 +123,12 @@ ChartDecorations::ChartDecorations(QChart* chart)
 {
     chart_->setTitle(QString());
     // Qt's legend keeps its markers (views hide some, tests read them) but is never painted
-    // and takes no room: detached, transparent, and far left of the scene, where no pointer
-    // reaches its tooltips. Large: Qt hides the markers its layout cannot fit, and a marker's
-    // visibility is what says whether a view wants its series in the legend.
+    // and takes no room: detached, transparent and a point in size (not outside the scene:
+    // the scene would grow to hold it, and the view would scroll).
     QLegend* legend = chart_->legend();
     legend->detachFromChart();
     legend->setOpacity(0.0);
-    legend->setGeometry(QRectF(-1e6, 0, 1e5, 1e4));
+    legend->setGeometry(QRectF(0, 0, 1, 1));
     connect(legend, &QGraphicsObject::visibleChanged, this, &ChartDecorations::scheduleUpdate);
     // The width changes in the view's resize: laid out at once, so an export drawn right after
     // a resize has its title and legend in place.
@@ -172,8 +172,11 @@ std::vector<ChartDecorations::Entry> ChartDecorations::entries() const
     if (placement_ == ChartLegendPlacement::Hidden || !legend->isVisible())
         return shown;
     // A new marker stays hidden until Qt lays its legend out, at the next turn of the event
-    // loop: laid out now, so that an export drawn at once has every entry.
-    if (QGraphicsLayout* layout = legend->layout())
+    // loop: a figure drawn off screen at once (the figure command) lays it out now. Not on
+    // screen, where laying it out in the middle of a resize left the chart's layout stale.
+    const QList<QGraphicsView*> views = chart_->scene() ? chart_->scene()->views() : QList<QGraphicsView*>();
+    const bool offScreen = views.isEmpty() || views.constFirst()->window()->testAttribute(Qt::WA_DontShowOnScreen);
+    if (QGraphicsLayout* layout = legend->layout(); layout && offScreen)
         layout->activate();
     for (QLegendMarker* marker : legend->markers()) {
         QAbstractSeries* series = marker->series();

@@ -6,7 +6,6 @@
 
 #include <QChart>
 #include <QCursor>
-#include <QGraphicsLayout>
 #include <QGraphicsScene>
 #include <QResizeEvent>
 #include <QLineSeries>
@@ -63,26 +62,7 @@ void ChartPanel::resizeEvent(QResizeEvent* event)
                                 : plotBefore.adjusted(0, 0, growth.width(), growth.height());
     axisFollowUps_ = 0;
     fitAxes(estimate);
-    layOutNow();
-}
-
-void ChartPanel::showEvent(QShowEvent* event)
-{
-    QChartView::showEvent(event);
-    layOutNow();
-}
-
-// An export draws right after a resize or a show, with one turn of the event loop at most:
-// the title, legend and ticks are laid out for the final plot area now, in two passes (the
-// second sees the plot area the first one's labels leave).
-void ChartPanel::layOutNow()
-{
     decorations_->update();
-    for (int pass = 0; pass < 2; ++pass) {
-        chart()->layout()->activate();
-        fitAxes(chart()->plotArea());
-    }
-    chart()->layout()->activate();
 }
 
 void ChartPanel::fitAxes(const QRectF& plotArea)

@@ -40,7 +40,6 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
-    void showEvent(QShowEvent* event) override;
 
     QValueAxis* addValueAxis(Qt::Alignment alignment, const QString& title);
     QLogValueAxis* addLogAxis(Qt::Alignment alignment, const QString& title);
@@ -61,7 +60,6 @@ private:
     // Fits every axis' ticks and title to its length in the plot area (AxisTicks.h).
     void fitAxes(const QRectF& plotArea);
     void fitNewRange(QAbstractAxis* axis);
-    void layOutNow();
     // Fitting changes labels, which move the plot area, which asks for a fit: each outside cause
     // (a resize, a new range, a style) allows maxAxisFollowUps fits after plot area changes.
     static constexpr int maxAxisFollowUps = 2;

@@ -14,6 +14,7 @@
 #include <QLegend>
 #include <QScatterSeries>
 #include <QXYSeries>
+#include <typeinfo>
 
 namespace {
 
@@ -54,10 +55,11 @@ void scaleAnnotations(QChart* chart, bool presenting)
 {
     const ChartDecorations* decorations = decorationsOf(chart);
     for (QGraphicsItem* item : chart->childItems()) {
-        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && !(decorations && decorations->owns(item)))
-            scaleText(text, presenting);
-        else if (auto* simple = dynamic_cast<QGraphicsSimpleTextItem*>(item))
-            scaleText(simple, presenting);
+        // Exactly these classes: Qt's own title is a subclass, styled through the chart's font.
+        if (typeid(*item) == typeid(QGraphicsTextItem) && !(decorations && decorations->owns(item)))
+            scaleText(static_cast<QGraphicsTextItem*>(item), presenting);
+        else if (typeid(*item) == typeid(QGraphicsSimpleTextItem))
+            scaleText(static_cast<QGraphicsSimpleTextItem*>(item), presenting);
     }
 }
 
