@@ -213,6 +213,18 @@ QStringList tickLabels(QChartView& view, Qt::Orientation orientation)
                                                     .arg(problems.size()).arg(problems.value(0)))); \
     } while (false)
 
+// Shown, its figures computed and about 50 steps trained, so every curve has points.
+bool showTrained(MainWindow& window)
+{
+    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
+    window.show();
+    if (!shown.wait(20000))
+        return false;
+    window.controller()->setStopAfter(50);
+    window.controller()->start();
+    return QTest::qWaitFor([&] { return window.displayedStep() >= 50 && !window.controller()->isRunning(); }, 30000);
+}
+
 void addLanguageRows()
 {
     QTest::addColumn<QString>("language");
@@ -323,13 +335,7 @@ void TextFitTest::mainWindowShowsEveryTextInFull()
     QCOMPARE(installLanguage(language), language);
     MainWindow window(false);
     window.resize(windowSizes.first());
-    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
-    window.show();
-    QVERIFY(shown.wait(20000));
-    window.controller()->setStopAfter(50);
-    window.controller()->start();
-    QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 50, 30000);
-    QTRY_VERIFY(!window.controller()->isRunning());
+    QVERIFY(showTrained(window));
     QStringList problems;
     QStringList crampedProblems;
     for (const QSize& size : windowSizes) {
@@ -391,13 +397,7 @@ void TextFitTest::exportsShowEveryTextInFull()
     QCOMPARE(installLanguage(language), language);
     MainWindow window(false);
     window.resize(1600, 900);
-    QSignalSpy shown(&window, &MainWindow::idealisedFiguresShown);
-    window.show();
-    QVERIFY(shown.wait(20000));
-    window.controller()->setStopAfter(50);
-    window.controller()->start();
-    QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 50, 30000);
-    QTRY_VERIFY(!window.controller()->isRunning());
+    QVERIFY(showTrained(window));
     settle();
     QTemporaryDir dir;
     QStringList problems;
