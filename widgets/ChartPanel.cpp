@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ChartPanel.h"
 
+#include "widgets/AxisTicks.h"
+
 #include <QChart>
 #include <QCursor>
+#include <QGraphicsScene>
+#include <QResizeEvent>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QToolTip>
@@ -15,10 +19,9 @@ namespace {
 
 QChart* titledChart(const QString& title)
 {
+    Q_UNUSED(title); // ChartDecorations draws it
     auto* chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignTop);
-    chart->legend()->setShowToolTips(true); // a label elided in a narrow view shows in full
+    chart->legend()->setShowToolTips(true);
     chart->setMargins(QMargins(4, 4, 4, 4));
     return chart;
 }
@@ -29,10 +32,64 @@ QChart* titledChart(const QString& title)
 // which setChart() then releases without deleting (it leaked, one per view).
 ChartPanel::ChartPanel(const QString& title, QWidget* parent)
     : QChartView(titledChart(title), parent)
+    , decorations_(new ChartDecorations(chart()))
     , title_(title)
 {
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(200, 180); // below ViewGrid::narrowestCell, so a narrowing grid can drop a column
+    // Three columns and the controls fit 1280 pixels; two charts stacked fit an export 360 high.
+    setMinimumSize(240, 170);
+    decorations_->setTitle(title);
+    // Queued: the signal comes from inside the chart's layout pass, where new ticks (longer
+    // labels) would invalidate the layout as it runs.
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF& area) {
+        if (axisFollowUps_ < maxAxisFollowUps) {
+            ++axisFollowUps_;
+            fitAxes(area);
+        }
+    }, Qt::QueuedConnection);
+}
+
+void ChartPanel::resizeEvent(QResizeEvent* event)
+{
+    const QSizeF before = chart()->size();
+    const QRectF plotBefore = chart()->plotArea();
+    QChartView::resizeEvent(event); // resizes the chart; ChartDecorations follows at once
+    // Ticks for the new size before the chart is laid out (an export draws right after it):
+    // the plot area keeps what the axes and decorations took around it at the old size.
+    const QSizeF growth = chart()->size() - before;
+    const QRectF estimate = plotBefore.isEmpty()
+                                ? QRectF(QPointF(60, 60), chart()->size() - QSizeF(80, 120))
+                                : plotBefore.adjusted(0, 0, growth.width(), growth.height());
+    axisFollowUps_ = 0;
+    fitAxes(estimate);
+    decorations_->update();
+}
+
+void ChartPanel::fitAxes(const QRectF& plotArea)
+{
+    if (plotArea.width() <= 0 || plotArea.height() <= 0)
+        return;
+    for (QAbstractAxis* axis : chart()->axes())
+        fitAxisText(axis, axis->orientation() == Qt::Horizontal ? plotArea.width() : plotArea.height());
+}
+
+void ChartPanel::fitNewRange(QAbstractAxis* axis)
+{
+    axisFollowUps_ = 0;
+    const QRectF area = chart()->plotArea();
+    if (area.width() > 0 && area.height() > 0)
+        fitAxisText(axis, axis->orientation() == Qt::Horizontal ? area.width() : area.height());
+}
+
+void ChartPanel::refitText(QChart* chart)
+{
+    const QList<QGraphicsView*> views = chart && chart->scene() ? chart->scene()->views() : QList<QGraphicsView*>();
+    auto* panel = views.isEmpty() ? nullptr : qobject_cast<ChartPanel*>(views.constFirst());
+    if (!panel)
+        return;
+    panel->decorations_->update();
+    panel->axisFollowUps_ = 0;
+    panel->fitAxes(chart->plotArea());
 }
 
 QString ChartPanel::title() const
@@ -43,7 +100,7 @@ QString ChartPanel::title() const
 void ChartPanel::setTitle(const QString& title)
 {
     title_ = title;
-    chart()->setTitle(titleVisible_ ? title : QString());
+    decorations_->setTitle(titleVisible_ ? title : QString());
 }
 
 void ChartPanel::setTitleVisible(bool visible)
@@ -55,16 +112,17 @@ void ChartPanel::setTitleVisible(bool visible)
 void ChartPanel::setLegendPlacement(LegendPlacement placement)
 {
     legendPlacement_ = placement;
-    chart()->legend()->setVisible(placement != LegendPlacement::Hidden);
-    chart()->legend()->setAlignment(placement == LegendPlacement::Bottom ? Qt::AlignBottom : Qt::AlignTop);
+    decorations_->setLegendPlacement(placement);
 }
 
 QValueAxis* ChartPanel::addValueAxis(Qt::Alignment alignment, const QString& title)
 {
     auto* axis = new QValueAxis;
     axis->setTitleText(title);
-    axis->setLabelFormat(QStringLiteral("%.3g"));
     chart()->addAxis(axis, alignment);
+    // A new range (the view's data) gets ticks for it at once; a new length comes with a
+    // resize or a plot area change.
+    connect(axis, &QValueAxis::rangeChanged, this, [this, axis] { fitNewRange(axis); });
     return axis;
 }
 
@@ -75,6 +133,7 @@ QLogValueAxis* ChartPanel::addLogAxis(Qt::Alignment alignment, const QString& ti
     axis->setLabelFormat(QStringLiteral("%.0e"));
     axis->setBase(10.0);
     chart()->addAxis(axis, alignment);
+    connect(axis, &QLogValueAxis::rangeChanged, this, [this, axis] { fitNewRange(axis); });
     return axis;
 }
 

@@ -3,6 +3,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "widgets/ChartDecorations.h"
+
 #include <QChartView>
 #include <QColor>
 #include <vector>
@@ -19,19 +21,26 @@ public:
     explicit ChartPanel(const QString& title, QWidget* parent = nullptr);
 
     // The chart's title as shown (for tests and exports). Views set it through setTitle, never
-    // through the chart, so the panel can lay it out (wrapped, never elided).
+    // through the chart: the panel draws it itself (ChartDecorations), wrapped, never elided.
     QString title() const;
     void setTitle(const QString& title);
 
     // Where the legend goes (exports offer the choice), and whether the title shows (an export
     // can leave it to the caption).
-    enum class LegendPlacement { Top, Bottom, Hidden };
+    using LegendPlacement = ChartLegendPlacement;
     void setLegendPlacement(LegendPlacement placement);
     LegendPlacement legendPlacement() const { return legendPlacement_; }
     void setTitleVisible(bool visible);
     bool titleVisible() const { return titleVisible_; }
+    const ChartDecorations* decorations() const { return decorations_; }
+
+    // Lays the title, legend, ticks and axis titles out again at once, for a style that has
+    // just changed their fonts (PresentationStyle); a no-op for a chart not in a ChartPanel.
+    static void refitText(QChart* chart);
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
+
     QValueAxis* addValueAxis(Qt::Alignment alignment, const QString& title);
     QLogValueAxis* addLogAxis(Qt::Alignment alignment, const QString& title);
     // A line series attached to both axes, with hover values.
@@ -48,6 +57,15 @@ protected:
     static void setRange(QLogValueAxis* axis, double minimum, double maximum);
 
 private:
+    // Fits every axis' ticks and title to its length in the plot area (AxisTicks.h).
+    void fitAxes(const QRectF& plotArea);
+    void fitNewRange(QAbstractAxis* axis);
+    // Fitting changes labels, which move the plot area, which asks for a fit: each outside cause
+    // (a resize, a new range, a style) allows maxAxisFollowUps fits after plot area changes.
+    static constexpr int maxAxisFollowUps = 2;
+    int axisFollowUps_ = 0;
+
+    ChartDecorations* decorations_;
     QString title_;
     LegendPlacement legendPlacement_ = LegendPlacement::Top;
     bool titleVisible_ = true;

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/PresentationStyle.h"
 
+#include "widgets/AxisTicks.h"
+#include "widgets/ChartPanel.h"
 #include "widgets/ChartViews.h"
 
 #include <QAbstractAxis>
 #include <QChart>
 #include <QChartView>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
 #include <QLegend>
 #include <QScatterSeries>
 #include <QXYSeries>
+#include <typeinfo>
 
 namespace {
 
@@ -34,6 +40,29 @@ QFont scaled(QFont font, bool presenting)
     return font;
 }
 
+// Text items a view put on its chart (annotations), each scaled from the font it had when first
+// seen. The chart's own items (ChartDecorations', Qt's axis labels) follow the chart's fonts.
+template <class TextItem>
+void scaleText(TextItem* item, bool presenting)
+{
+    constexpr int normalFontKey = 0x534D; // QGraphicsItem::data: no properties on a simple text item
+    if (!item->data(normalFontKey).isValid())
+        item->setData(normalFontKey, item->font());
+    item->setFont(scaled(item->data(normalFontKey).template value<QFont>(), presenting));
+}
+
+void scaleAnnotations(QChart* chart, bool presenting)
+{
+    const ChartDecorations* decorations = decorationsOf(chart);
+    for (QGraphicsItem* item : chart->childItems()) {
+        // Exactly these classes: Qt's own title is a subclass, styled through the chart's font.
+        if (typeid(*item) == typeid(QGraphicsTextItem) && !(decorations && decorations->owns(item)))
+            scaleText(static_cast<QGraphicsTextItem*>(item), presenting);
+        else if (typeid(*item) == typeid(QGraphicsSimpleTextItem))
+            scaleText(static_cast<QGraphicsSimpleTextItem*>(item), presenting);
+    }
+}
+
 } // namespace
 
 void applyPresentationStyle(QChart* chart, bool presenting)
@@ -50,7 +79,8 @@ void applyPresentationStyle(QChart* chart, bool presenting)
 
     for (QAbstractAxis* axis : chart->axes()) {
         axis->setLabelsFont(scaled(remembered(axis, "smeLabelsFont", axis->labelsFont()), presenting));
-        axis->setTitleFont(scaled(remembered(axis, "smeTitleFont", axis->titleFont()), presenting));
+        // The font before ChartPanel shrank a long title to fit: the fit is redone for the new one.
+        axis->setTitleFont(scaled(remembered(axis, "smeTitleFont", axisBaseTitleFont(axis)), presenting));
         const QColor labels = remembered(axis, "smeLabelsColor", axis->labelsColor());
         const QBrush title = remembered(axis, "smeTitleBrush", axis->titleBrush());
         const QPen line = remembered(axis, "smeLinePen", axis->linePen());
@@ -67,6 +97,9 @@ void applyPresentationStyle(QChart* chart, bool presenting)
         auto* series = qobject_cast<QXYSeries*>(abstract);
         if (!series)
             continue;
+        // A vertical marker's name, a line's label: drawn by the series.
+        series->setPointLabelsFont(scaled(remembered(series, "smePointLabelsFont", series->pointLabelsFont()),
+                                          presenting));
         if (auto* scatter = qobject_cast<QScatterSeries*>(series)) {
             const qreal size = remembered(scatter, "smeMarkerSize", scatter->markerSize());
             scatter->setMarkerSize(presenting ? size * 1.6 : size);
@@ -77,6 +110,8 @@ void applyPresentationStyle(QChart* chart, bool presenting)
         pen.setWidthF(presenting ? width * presentationLineScale : width);
         series->setPen(pen);
     }
+    scaleAnnotations(chart, presenting);
+    ChartPanel::refitText(chart);
 }
 
 void applyPresentationStyle(QWidget* root, bool presenting)
@@ -100,5 +135,6 @@ void applyDarkTheme(QWidget* root)
             axis->setLinePenColor(grid);
         }
         view->setBackgroundBrush(background);
+        ChartPanel::refitText(chart);
     }
 }
