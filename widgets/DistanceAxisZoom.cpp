@@ -191,7 +191,7 @@ bool DistanceAxisZoom::eventFilter(QObject* watched, QEvent* event)
     case QEvent::ContextMenu: {
         QMenu menu;
         menu.addAction(tr("Fit to data"), this, &DistanceAxisZoom::fitToData);
-        menu.addAction(tr("Full range 0\u20132"), this, &DistanceAxisZoom::showFullRange);
+        menu.addAction(tr("Full range 0\u2013" "2"), this, &DistanceAxisZoom::showFullRange);
         menu.exec(static_cast<QContextMenuEvent*>(event)->globalPos());
         return true;
     }

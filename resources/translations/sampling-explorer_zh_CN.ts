@@ -397,6 +397,10 @@
         <source>Label noise</source>
         <translation>标签噪声</translation>
     </message>
+    <message>
+        <source>Only the synthetic clusters have nuisance variation: it has no effect on this data set.</source>
+        <translation>只有合成聚类数据有干扰变化：它对这个数据集没有作用。</translation>
+    </message>
 </context>
 <context>
     <name>DensityChartView</name>
@@ -442,6 +446,17 @@
     </message>
 </context>
 <context>
+    <name>DistanceAxisZoom</name>
+    <message>
+        <source>Fit to data</source>
+        <translation>适配数据</translation>
+    </message>
+    <message>
+        <source>Full range 0–2</source>
+        <translation>完整范围 0–2</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddingMapView</name>
     <message>
         <source>Held-out embeddings</source>
@@ -475,6 +490,42 @@
         <source>anchor</source>
         <translation>锚点</translation>
     </message>
+    <message>
+        <source>points on the circle (n = %1)</source>
+        <translation>圆上的点（n = %1）</translation>
+    </message>
+    <message>
+        <source>sphere seen along (1,1,1) (n = %1)</source>
+        <translation>沿 (1,1,1) 方向看到的球面（n = %1）</translation>
+    </message>
+    <message>
+        <source>PCA, %1% of variance (n = %2)</source>
+        <translation>PCA，保留 %1% 的方差（n = %2）</translation>
+    </message>
+    <message>
+        <source>; class %1 highlighted</source>
+        <translation>；突出显示类别 %1</translation>
+    </message>
+    <message>
+        <source>no class highlighted</source>
+        <translation>不突出显示任何类别</translation>
+    </message>
+    <message>
+        <source>Highlight a class</source>
+        <translation>突出显示一个类别</translation>
+    </message>
+    <message>
+        <source>Show only the highlighted class</source>
+        <translation>只显示突出显示的类别</translation>
+    </message>
+    <message>
+        <source>principal component 1</source>
+        <translation>第一主成分</translation>
+    </message>
+    <message>
+        <source>principal component 2</source>
+        <translation>第二主成分</translation>
+    </message>
 </context>
 <context>
     <name>ExplanationPanel</name>
@@ -488,10 +539,6 @@
     <message>
         <source>Transparent background (PNG)</source>
         <translation>透明背景（PNG）</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>PNG image</source>
@@ -512,10 +559,6 @@
     <message>
         <source>PNG resolution; the physical size stays the same.</source>
         <translation>PNG 分辨率；物理尺寸保持不变。</translation>
-    </message>
-    <message>
-        <source>pixels</source>
-        <translation>像素</translation>
     </message>
     <message>
         <source>centimetres</source>
@@ -540,6 +583,78 @@
     <message>
         <source>Height</source>
         <translation>高度</translation>
+    </message>
+    <message>
+        <source>Show the title</source>
+        <translation>显示标题</translation>
+    </message>
+    <message>
+        <source>Export every view</source>
+        <translation>导出所有视图</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>pixels at 96 dpi</source>
+        <translation>像素（96 dpi）</translation>
+    </message>
+    <message>
+        <source>Publication (white, no card)</source>
+        <translation>出版（白底，无卡片）</translation>
+    </message>
+    <message>
+        <source>As on screen</source>
+        <translation>与屏幕相同</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Above the plot</source>
+        <translation>图上方</translation>
+    </message>
+    <message>
+        <source>Below the plot</source>
+        <translation>图下方</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Each view keeps its own shape.</source>
+        <translation>每个视图保持各自的形状。</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>%1 pixels wide at %2 dpi</source>
+        <translation>宽 %1 像素（%2 dpi）</translation>
+    </message>
+    <message>
+        <source>%1 cm wide, vector</source>
+        <translation>宽 %1 厘米，矢量</translation>
+    </message>
+    <message>
+        <source>%1 × %2 cm, vector</source>
+        <translation>%1 × %2 厘米，矢量</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels at %3 dpi</source>
+        <translation>%1 × %2 像素（%3 dpi）</translation>
     </message>
 </context>
 <context>
@@ -608,12 +723,12 @@
         <translation>β + α = %1</translation>
     </message>
     <message>
-        <source>Loss of one pair against its distance (solid: positive pair, dashed: negative pair)</source>
-        <translation>单个样本对的损失随距离的变化（实线：正样本对，虚线：负样本对）</translation>
-    </message>
-    <message>
         <source>distance d of the pair (the triplet losses hold the other distance at %1)</source>
         <translation>样本对的距离 d（三元组损失将另一个距离固定为 %1）</translation>
+    </message>
+    <message>
+        <source>Loss of one pair against its distance (solid: positive pair, dashed: negative pair; the margin loss dash-dot and dotted)</source>
+        <translation>单个样本对的损失随距离的变化（实线：正样本对，虚线：负样本对；间隔损失为点划线和点线）</translation>
     </message>
 </context>
 <context>
@@ -668,10 +783,6 @@
     <message>
         <source>Some presets could not be read: %1</source>
         <translation>部分预设无法读取：%1</translation>
-    </message>
-    <message>
-        <source>Training paused: %1.</source>
-        <translation>训练已暂停：%1。</translation>
     </message>
     <message>
         <source>Training diverged and was paused</source>
@@ -778,20 +889,12 @@
         <translation>聚焦视图(&amp;F)</translation>
     </message>
     <message>
-        <source>View &amp;%1</source>
-        <translation>视图 &amp;%1</translation>
-    </message>
-    <message>
         <source>Show &amp;all views</source>
         <translation>显示全部视图(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Full screen, large fonts, thick lines, high contrast; 1-6 focus a view, Esc leaves</source>
-        <translation>全屏、大字体、粗线条、高对比度；按 1-6 聚焦某个视图，按 Esc 退出</translation>
     </message>
     <message>
         <source>Leave (Esc)</source>
@@ -874,10 +977,6 @@
         <translation>无法创建文件夹“%1”</translation>
     </message>
     <message>
-        <source>Export view</source>
-        <translation>导出视图</translation>
-    </message>
-    <message>
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
     </message>
@@ -896,14 +995,6 @@
     <message>
         <source>Exported every view into %1</source>
         <translation>已将全部视图导出到 %1</translation>
-    </message>
-    <message>
-        <source>This view has no data table yet; the training data comes from the train command.</source>
-        <translation>此视图尚无数据表；训练数据由 train 命令生成。</translation>
-    </message>
-    <message>
-        <source>Export view data</source>
-        <translation>导出视图数据</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -956,6 +1047,82 @@
     <message>
         <source>Handwritten digits: raw 8×8 pixels already retrieve the held-out digits 5-9 almost perfectly (Recall@1 0.96 at step 0; a nearest neighbour on pixels, 0.99). A model trained on digits 0-4 can only bend that geometry: expect the held-out scores to fall, not rise, and the run to stall near step 3400 once the five training digits are apart by the margin. The samplers&apos; effects show on the synthetic data.</source>
         <translation>手写数字：原始 8×8 像素已经几乎完美地检索出保留的数字 5-9（第 0 步 Recall@1 为 0.96；像素上的最近邻为 0.99）。在数字 0-4 上训练的模型只能扭曲这种几何结构：预计保留类别的分数会下降而不是上升，并且当五个训练数字按间隔分开后，训练会在第 3400 步附近停滞。采样器的效果要在合成数据上才能看到。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Reset all &amp;parameters to defaults</source>
+        <translation>将所有参数重置为默认值(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large fonts, thick lines, high contrast; 1-7 focus a view, Esc leaves</source>
+        <translation>全屏、大字体、粗线条、高对比度；按 1-7 聚焦某个视图，按 Esc 退出</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>“%1” has no data yet.</source>
+        <translation>“%1”还没有数据。</translation>
+    </message>
+    <message>
+        <source>Export the data of “%1”</source>
+        <translation>导出“%1”的数据</translation>
+    </message>
+    <message>
+        <source>Training paused at step %1: %2. The run goes on from step %1 with the restored weights; the curves&apos; last point scores them.</source>
+        <translation>训练在第 %1 步暂停：%2。运行将以恢复的权重从第 %1 步继续；曲线的最后一个点是这些权重的得分。</translation>
+    </message>
+    <message>
+        <source>Every parameter is back to its default.</source>
+        <translation>所有参数已恢复为默认值。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Show the lesson&apos;s next value now</source>
+        <translation>立即显示本课的下一个取值</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Go on stepping through the lesson&apos;s values</source>
+        <translation>继续依次显示本课的各个取值</translation>
+    </message>
+    <message>
+        <source>Stay at this value</source>
+        <translation>停在这个取值</translation>
     </message>
 </context>
 <context>
@@ -1288,6 +1455,14 @@
         <source>; spread %1 (dashed)</source>
         <translation>；分散度 %1（虚线）</translation>
     </message>
+    <message>
+        <source>beta (smoothed)</source>
+        <translation>β（平滑）</translation>
+    </message>
+    <message>
+        <source>Scores from 0 to 1</source>
+        <translation>得分轴从 0 到 1</translation>
+    </message>
 </context>
 <context>
     <name>TripletInspector</name>
@@ -1321,6 +1496,10 @@
     <message>
         <source>Anchor: class %1, batch of %2; positives at %3</source>
         <translation>锚点：类别 %1，批次共 %2 个点；正样本的距离：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2, class %3</source>
+        <translation>%1：%2，类别 %3</translation>
     </message>
 </context>
 <context>
@@ -1386,14 +1565,6 @@
         <translation>拖动图中的 β 线或间隔线（β ± α），或在控制面板中设置 α 和 β₀，曲线会随之变化。控制面板中选择的损失就是模型训练所用的损失；β₀ 只是间隔损失边界的起始位置，边界会从那里开始学习。</translation>
     </message>
     <message>
-        <source>Training: loss and retrieval on unseen classes</source>
-        <translation>训练：损失与未见类别上的检索</translation>
-    </message>
-    <message>
-        <source>Top: the batch loss at every step (raw and smoothed), the share of loss terms that are non-zero, and the mean β. Bottom: how well the embedding retrieves classes held out from training, which the model never sees; the faded curves are the previous run.</source>
-        <translation>上图：每一步的批次损失（原始值和平滑值）、非零损失项所占的比例，以及平均 β。下图：嵌入对训练时留出的类别的检索效果，模型从未见过这些类别；浅色曲线是上一次运行。</translation>
-    </message>
-    <message>
         <source>Play, step and reset drive the run. Sampler, loss, α, β₀ and the learning rate change it as it runs; the data, dimension, hidden layers, batch shape, cutoffs and seed start a new run, and the old one stays faded behind.</source>
         <translation>“播放”“单步”和“重置”控制运行。采样器、损失、α、β₀ 和学习率会在运行过程中直接生效；而更改数据、维数、隐藏层、批次形状、截断或随机种子会开始一次新的运行，旧的运行以浅色保留在后面。</translation>
     </message>
@@ -1436,6 +1607,34 @@
     <message>
         <source>Recall@&lt;i&gt;K&lt;/i&gt; = share of queries with a point of their class among their &lt;i&gt;K&lt;/i&gt; nearest neighbours&lt;br&gt;NMI = 2 &lt;i&gt;I&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;; &lt;i&gt;C&lt;/i&gt;) / (&lt;i&gt;H&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;) + &lt;i&gt;H&lt;/i&gt;(&lt;i&gt;C&lt;/i&gt;)), &lt;i&gt;Y&lt;/i&gt; the classes, &lt;i&gt;C&lt;/i&gt; the &lt;i&gt;k&lt;/i&gt;-means clusters&lt;br&gt;MAP@&lt;i&gt;R&lt;/i&gt; = mean over queries of (1/&lt;i&gt;R&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;=1…&lt;i&gt;R&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;P&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;) rel(&lt;i&gt;i&lt;/i&gt;), &lt;i&gt;R&lt;/i&gt; = other members of the query&apos;s class&lt;br&gt;points at equal distances count in a random order (their expected score), so a model that maps everything to one point scores chance&lt;br&gt;spread (dashed) = √(mean ‖&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;j&lt;/i&gt;&lt;/sub&gt;‖²) / √2: 1 for points spread like uniform ones on the sphere; below 0.1 the model has collapsed</source>
         <translation>Recall@&lt;i&gt;K&lt;/i&gt; = 在其 &lt;i&gt;K&lt;/i&gt; 个最近邻中有同类点的查询所占的比例&lt;br&gt;NMI = 2 &lt;i&gt;I&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;; &lt;i&gt;C&lt;/i&gt;) / (&lt;i&gt;H&lt;/i&gt;(&lt;i&gt;Y&lt;/i&gt;) + &lt;i&gt;H&lt;/i&gt;(&lt;i&gt;C&lt;/i&gt;))，&lt;i&gt;Y&lt;/i&gt; 为类别，&lt;i&gt;C&lt;/i&gt; 为 &lt;i&gt;k&lt;/i&gt; 均值聚类得到的簇&lt;br&gt;MAP@&lt;i&gt;R&lt;/i&gt; = 对所有查询取 (1/&lt;i&gt;R&lt;/i&gt;) Σ&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;=1…&lt;i&gt;R&lt;/i&gt;&lt;/sub&gt; &lt;i&gt;P&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;) rel(&lt;i&gt;i&lt;/i&gt;) 的平均，&lt;i&gt;R&lt;/i&gt; = 查询所属类别中其他成员的数目&lt;br&gt;距离相等的点按随机顺序计（取其期望得分），因此把所有点映射到同一处的模型只得到随机水平的分数&lt;br&gt;分散度（虚线）= √(‖&lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;i&lt;/i&gt;&lt;/sub&gt; − &lt;b&gt;x&lt;/b&gt;&lt;sub&gt;&lt;i&gt;j&lt;/i&gt;&lt;/sub&gt;‖² 的均值) / √2：点像球面上均匀分布的点那样分散时为 1；低于 0.1 时模型已坍缩</translation>
+    </message>
+    <message>
+        <source>Training: loss, active share and β</source>
+        <translation>训练：损失、活跃占比和 β</translation>
+    </message>
+    <message>
+        <source>The batch loss at every step, raw (faint) and smoothed; the share of loss terms that are non-zero, the ones that still teach the model something; and the mean β of the margin loss, raw (faint) and smoothed, read on the right-hand axis. The faded curves are the previous run.</source>
+        <translation>每一步的批次损失，原始值（浅色）和平滑值；非零损失项所占的比例，即仍在教给模型东西的那些项；以及间隔损失的平均 β，原始值（浅色）和平滑值，读右侧的坐标轴。浅色曲线是上一次运行。</translation>
+    </message>
+    <message>
+        <source>smoothed &lt;i&gt;y&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = &lt;i&gt;s&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − 0.98&lt;sup&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sup&gt;), &amp;nbsp;&lt;i&gt;s&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 0.98 &lt;i&gt;s&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; + 0.02 &lt;i&gt;x&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; (a time constant of 50 steps)&lt;br&gt;active share = share of the batch&apos;s loss terms &amp;gt; 0&lt;br&gt;mean β = mean over the batch&apos;s pairs of β&lt;sub&gt;0&lt;/sub&gt; + β&lt;sub&gt;class&lt;/sub&gt;(&lt;i&gt;c&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;)), the margin loss&apos;s learned boundary</source>
+        <translation>平滑值 &lt;i&gt;y&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = &lt;i&gt;s&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; / (1 − 0.98&lt;sup&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sup&gt;)，&amp;nbsp;&lt;i&gt;s&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt; = 0.98 &lt;i&gt;s&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;−1&lt;/sub&gt; + 0.02 &lt;i&gt;x&lt;/i&gt;&lt;sub&gt;&lt;i&gt;t&lt;/i&gt;&lt;/sub&gt;（时间常数为 50 步）&lt;br&gt;活跃占比 = 批次中 &amp;gt; 0 的损失项所占的比例&lt;br&gt;平均 β = 批次中各样本对的 β&lt;sub&gt;0&lt;/sub&gt; + β&lt;sub&gt;class&lt;/sub&gt;(&lt;i&gt;c&lt;/i&gt;(&lt;i&gt;i&lt;/i&gt;)) 的平均，即间隔损失学到的边界</translation>
+    </message>
+    <message>
+        <source>Retrieval on unseen classes</source>
+        <translation>未见类别上的检索</translation>
+    </message>
+    <message>
+        <source>How well the embedding retrieves classes held out from training, which the model never sees: Recall@1, 2, 4 and 8, NMI and MAP@R, each with its colour, dashes and marker, and the spread of the embeddings. The faded curves are the previous run.</source>
+        <translation>嵌入对训练时留出的类别的检索效果，模型从未见过这些类别：Recall@1、2、4、8，NMI 和 MAP@R，各有自己的颜色、虚线样式和标记，以及嵌入的分散度。浅色曲线是上一次运行。</translation>
+    </message>
+    <message>
+        <source>The scores are measured every E steps on the held-out classes while the run goes on. The axis fits the curves; right-click the chart for scores from 0 to 1.</source>
+        <translation>得分在运行过程中每 E 步在留出类别上测量一次。坐标轴适配曲线；右键单击图表可让得分轴从 0 到 1。</translation>
+    </message>
+    <message>
+        <source>When you move the controls:</source>
+        <translation>当你移动控件时：</translation>
     </message>
 </context>
 <context>
