@@ -318,6 +318,7 @@ void FigureExportTest::theLookIsPutBackAfterTheExport()
     view->resize(420, 330);
     view->show();
     QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+    QTest::qWait(100); // the chart's title, legend and ticks are laid out on the next turns
     const QImage before = view->grab().toImage();
     FigureExportOptions options;
     options.theme = FigureTheme(theme);
@@ -330,7 +331,7 @@ void FigureExportTest::theLookIsPutBackAfterTheExport()
     QCOMPARE(view->size(), QSize(420, 330));
     QVERIFY(view->titleVisible());
     QCOMPARE(view->legendPlacement(), ChartPanel::LegendPlacement::Top);
-    QCoreApplication::processEvents();
+    QTest::qWait(100); // the chart's title, legend and ticks are laid out on the next turns
     QCOMPARE(view->grab().toImage(), before);
 }
 

@@ -63,6 +63,14 @@ void ChartPanel::resizeEvent(QResizeEvent* event)
     axisFollowUps_ = 0;
     fitAxes(estimate);
     decorations_->update();
+    // And once the chart has been laid out at the new size, with its real plot area: an
+    // estimate whose labels happen not to move the plot area would otherwise stay.
+    QMetaObject::invokeMethod(this, [this] {
+        if (axisFollowUps_ < maxAxisFollowUps) {
+            ++axisFollowUps_;
+            fitAxes(chart()->plotArea());
+        }
+    }, Qt::QueuedConnection);
 }
 
 void ChartPanel::fitAxes(const QRectF& plotArea)

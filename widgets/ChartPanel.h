@@ -55,11 +55,12 @@ protected:
     // Moves an axis only when the range really changes (no relayout otherwise).
     static void setRange(QValueAxis* axis, double minimum, double maximum);
     static void setRange(QLogValueAxis* axis, double minimum, double maximum);
+    // An axis given a new range or title: its ticks and title fitted to its length now.
+    void fitNewRange(QAbstractAxis* axis);
 
 private:
     // Fits every axis' ticks and title to its length in the plot area (AxisTicks.h).
     void fitAxes(const QRectF& plotArea);
-    void fitNewRange(QAbstractAxis* axis);
     // Fitting changes labels, which move the plot area, which asks for a fit: each outside cause
     // (a resize, a new range, a style) allows maxAxisFollowUps fits after plot area changes.
     static constexpr int maxAxisFollowUps = 2;

@@ -227,8 +227,17 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
 
     method_ = mapMethodText(map, embeddings.cols());
     const bool principal = embeddings.cols() > 3;
-    xAxis_->setTitleText(principal ? tr("principal component 1") : QString::fromStdString(map.axes[0]));
-    yAxis_->setTitleText(principal ? tr("principal component 2") : QString::fromStdString(map.axes[1]));
+    // A new axis title is fitted to the axis' length at once (shrunk or wrapped, as ChartPanel
+    // fits every title), not left as set until the next resize.
+    const auto retitle = [this](QValueAxis* axis, const QString& text) {
+        if (axis->property("smeTitleSource").toString() == text)
+            return;
+        axis->setProperty("smeTitleSource", text);
+        axis->setTitleText(text);
+        fitNewRange(axis);
+    };
+    retitle(xAxis_, principal ? tr("principal component 1") : QString::fromStdString(map.axes[0]));
+    retitle(yAxis_, principal ? tr("principal component 2") : QString::fromStdString(map.axes[1]));
     chart()->legend()->setVisible(classSeriesCount() <= maxLegendClasses);
     updateTitle();
 

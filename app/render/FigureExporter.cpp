@@ -208,3 +208,16 @@ QString exportFigure(QWidget& widget, const QString& path, const FigureExportOpt
             .arg(path, figureFormatSuffix(options.format).toUpper());
     return writeOutput(path, *encoded);
 }
+
+QString inspectAsExported(QWidget& widget, const FigureExportOptions& options, const std::function<void()>& inspect)
+{
+    const KeptGeometry kept(widget);
+    if (!options.size.isEmpty())
+        if (const QString problem = resizeForExport(widget, options.size); !problem.isEmpty())
+            return problem;
+    const bool transparent = options.transparent && options.format == FigureFormat::Png;
+    const ExportLook look(widget, {options.theme, transparent, options.showTitle, options.legend});
+    QCoreApplication::processEvents(); // as encodeFigure lays the charts out in the look
+    inspect();
+    return {};
+}

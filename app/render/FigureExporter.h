@@ -7,6 +7,7 @@
 
 #include <QSize>
 #include <QString>
+#include <functional>
 #include <optional>
 
 class QWidget;
@@ -47,3 +48,8 @@ QSize figureSizeFor(const QSize& shown, double widthCm = defaultFigureWidthCm);
 // visibility back (a parent layout may then resize it again). Returns an empty string, or a
 // message naming the path and the problem (bad options, unwritable folder, path is a folder).
 QString exportFigure(QWidget& widget, const QString& path, const FigureExportOptions& options);
+
+// Lays widget out as exportFigure draws it (the size, the look, overlays left out), calls
+// inspect while it is so, then puts everything back: what a test of the figure's texts walks.
+// Empty, or why the widget cannot take the size.
+QString inspectAsExported(QWidget& widget, const FigureExportOptions& options, const std::function<void()>& inspect);

@@ -253,12 +253,18 @@ ExportLook::ExportLook(QWidget& root, const FigureLook& look)
             child->hide();
             hiddenOverlays_.emplace_back(child);
         }
+    // New fonts: the titles, legends and ticks fitted again (shrunk or wrapped for the figure).
+    for (QChartView* view : views)
+        ChartPanel::refitText(view->chart());
 }
 
 ExportLook::~ExportLook()
 {
     for (const std::unique_ptr<SavedChart>& chart : saved_)
         chart->restore();
+    for (const std::unique_ptr<SavedChart>& chart : saved_)
+        if (chart->view)
+            ChartPanel::refitText(chart->view->chart());
     for (const QPointer<QWidget>& overlay : hiddenOverlays_)
         if (overlay)
             overlay->show();
