@@ -23,17 +23,6 @@
 
 namespace {
 
-// A round tick interval giving two or three ticks on each side of 0.
-double tickInterval(double radius)
-{
-    const double target = radius / 3.0;
-    const double power = std::pow(10.0, std::floor(std::log10(target)));
-    for (double mantissa : {1.0, 2.0, 2.5, 5.0})
-        if (mantissa * power >= target)
-            return mantissa * power;
-    return 10.0 * power;
-}
-
 // How the map was made, in the interface language (the model names it in English).
 QString mapMethodText(const sme::MapProjection& map, Eigen::Index dimension)
 {
@@ -262,8 +251,10 @@ void EmbeddingMapView::updateAxes()
     aspect_ = aspect;
     setRange(xAxis_, -radius_ * std::max(1.0, aspect), radius_ * std::max(1.0, aspect));
     setRange(yAxis_, -radius_ * std::max(1.0, 1.0 / aspect), radius_ * std::max(1.0, 1.0 / aspect));
-    const double interval = tickInterval(radius_);
-    for (QValueAxis* axis : {xAxis_, yAxis_})
-        if (axis->tickInterval() != interval)
-            axis->setTickInterval(interval);
+    // Round ticks from 0, as many as each axis' length holds (ChartPanel fits them): a fixed
+    // interval from the radius gave a narrow map of the race more ticks than its width ("-...").
+    for (QValueAxis* axis : {xAxis_, yAxis_}) {
+        useRoundTicks(axis, 4);
+        fitNewRange(axis);
+    }
 }
