@@ -95,17 +95,24 @@ void LayoutLoopsTest::windowsGoIdleWhenPaused()
         window.resize(size);
         race->resize(size);
         QTest::qWait(400); // the relayout the new size asks for, and its repaint
-        const ChartActivity activity({&window, race.get()});
-        QVERIFY(activity.charts >= 10);
-        QTest::qWait(1000);
-        // Idle: a repaint or two may trail the resize (a late queued axis update), a loop
-        // repaints every chart at every turn of the event loop, hundreds in a second.
-        const QString where = QStringLiteral("%1 x %2: %3 paints, %4 layout requests, %5 plot-area changes in %6 charts")
-                                  .arg(size.width()).arg(size.height()).arg(activity.paints)
-                                  .arg(activity.layoutRequests).arg(activity.plotAreaChanges).arg(activity.charts);
-        QVERIFY2(activity.plotAreaChanges <= 2, qPrintable(where));
-        QVERIFY2(activity.paints <= activity.charts, qPrintable(where));
-        QVERIFY2(activity.layoutRequests <= activity.charts, qPrintable(where));
+        // Idle: a second in which a repaint or two may trail the resize (a late queued axis
+        // update), where a loop repaints every chart at every turn of the event loop, hundreds
+        // in a second, and never stops. A slow build (the sanitizers on loaded cores) may still
+        // be settling - each outside cause allows a bounded number of follow-up fits - so the
+        // quiet second may come a few seconds later; a loop gives none in fifteen.
+        QString where;
+        bool quiet = false;
+        for (int second = 0; second < 15 && !quiet; ++second) {
+            const ChartActivity activity({&window, race.get()});
+            QVERIFY(activity.charts >= 10);
+            QTest::qWait(1000);
+            where = QStringLiteral("%1 x %2: %3 paints, %4 layout requests, %5 plot-area changes in %6 charts")
+                        .arg(size.width()).arg(size.height()).arg(activity.paints)
+                        .arg(activity.layoutRequests).arg(activity.plotAreaChanges).arg(activity.charts);
+            quiet = activity.plotAreaChanges <= 2 && activity.paints <= activity.charts
+                    && activity.layoutRequests <= activity.charts;
+        }
+        QVERIFY2(quiet, qPrintable(QStringLiteral("never idle for a second in 15; the last: ") + where));
     }
 }
 
