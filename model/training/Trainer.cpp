@@ -2,6 +2,7 @@
 #include "model/training/Trainer.h"
 
 #include "model/base/Error.h"
+#include "model/metrics/EvaluationSample.h"
 #include "model/metrics/RetrievalMetrics.h"
 #include "model/geometry/SpherePoints.h"
 
@@ -56,6 +57,8 @@ void TrainerSettings::validate() const
     require(batchK >= 1 && batchK <= 1000,
             "a batch needs between 1 and 1000 examples per class (K), got " + std::to_string(batchK));
     SamplerSettings{embeddingDimension, cutoff, nonzeroLossCutoff}.validate();
+    require(evaluationSample >= 0, "the evaluation sample must be 0 (all held-out points) or more, got "
+                                       + std::to_string(evaluationSample));
 }
 
 Trainer::Trainer(DataSplit data, TrainerSettings settings)
@@ -79,6 +82,10 @@ Trainer::Trainer(DataSplit data, TrainerSettings settings)
         trainingClassIndex_.push_back(c);
         rowsOfClass_[std::size_t(c)].push_back(int(row));
     }
+    evaluationRows_ = stratifiedSample(data_.heldOut.labels, std::size_t(settings_.evaluationSample),
+                                       settings_.seed);
+    for (const Eigen::Index row : evaluationRows_)
+        sampleLabels_.push_back(data_.heldOut.labels[std::size_t(row)]);
     reset();
 }
 
@@ -239,19 +246,41 @@ Eigen::MatrixXf Trainer::heldOutEmbeddings() const
     return network_.embed(data_.heldOut.features);
 }
 
+Eigen::MatrixXf Trainer::sampleEmbeddings() const
+{
+    if (evaluationRows_.size() == data_.heldOut.labels.size())
+        return heldOutEmbeddings();
+    return network_.embed(data_.heldOut.features(evaluationRows_, Eigen::all));
+}
+
 Evaluation Trainer::evaluate() const
+{
+    return evaluateOn(sampleEmbeddings(), sampleLabels_, {});
+}
+
+Evaluation Trainer::evaluateAll(const Progress& progress) const
+{
+    return evaluateOn(heldOutEmbeddings(), data_.heldOut.labels, progress);
+}
+
+Evaluation Trainer::evaluateOn(const Eigen::MatrixXf& sample, const std::vector<int>& labels,
+                               const Progress& progress) const
 {
     Evaluation evaluation;
     evaluation.step = steps_;
-    const Eigen::MatrixXd embeddings = heldOutEmbeddings().cast<double>();
-    const std::vector<int>& labels = data_.heldOut.labels;
+    evaluation.points = long(labels.size());
+    evaluation.heldOutPoints = long(data_.heldOut.labels.size());
+    const Eigen::MatrixXd embeddings = sample.cast<double>();
+    reportProgress(progress, 0.0);
     const std::array<int, 4> ks{1, 2, 4, 8};
     const RetrievalScores scores = retrievalScores(embeddings, labels, ks);
+    reportProgress(progress, 0.9);
     std::copy(scores.recall.begin(), scores.recall.end(), evaluation.recall.begin());
     evaluation.mapAtR = scores.mapAtR;
     evaluation.spread = embeddingSpread(embeddings);
     Rng rng = seededStream(settings_.seed ^ (std::uint64_t(steps_) << 20), evaluationStream);
     evaluation.nmi = clusteringNmi(embeddings, labels, rng);
+    reportProgress(progress, 1.0);
     return evaluation;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Progress.h"
 #include "model/training/Adam.h"
 #include "model/losses/BatchLoss.h"
 #include "model/data/Dataset.h"
@@ -38,6 +39,10 @@ struct TrainerSettings {
     double cutoff = 0.5;               // distance weighted: lambda
     double nonzeroLossCutoff = 1.4;
     std::uint64_t seed = 1;
+    // Held-out points a live evaluation scores: a class-stratified sample of this many, the
+    // same at every evaluation (stratifiedSample, seeded by seed); 0 = all of them.
+    int evaluationSample = defaultEvaluationSample;
+    static constexpr int defaultEvaluationSample = 2000;
 
     double effectiveAlpha() const { return alpha.value_or(defaultAlpha(loss)); }
     // Throws sme::Error naming the first setting that is out of range.
@@ -69,8 +74,13 @@ struct Evaluation {
     double mapAtR = 0.0;
     // embeddingSpread of the held-out embeddings; NaN when not measured (runs saved before it).
     double spread = std::numeric_limits<double>::quiet_NaN();
+    // The held-out points scored (each a query, all of them the gallery) and how many there
+    // are: fewer when the evaluation is on the live sample. 0 when not recorded (saved runs).
+    long points = 0;
+    long heldOutPoints = 0;
 
     bool collapsed() const { return spread < collapsedSpread; }
+    bool sampled() const { return points < heldOutPoints; }
 };
 
 class Trainer {
@@ -97,8 +107,18 @@ public:
     static constexpr long checkpointEvery = 100;
 
     // Recall@1/2/4/8, NMI (k-means, k = held-out classes, seeded by the seed and the step) and
-    // MAP@R of the held-out embeddings.
+    // MAP@R of the held-out embeddings of the live sample (evaluationRows()): what the curves
+    // show while training.
     Evaluation evaluate() const;
+    // The same on every held-out point: the end of a headless run, or on request. progress
+    // (called on this thread) can stop it: it then throws Cancelled.
+    Evaluation evaluateAll(const Progress& progress = {}) const;
+
+    // The held-out rows of the live sample, ascending (all of them when there are at most
+    // settings().evaluationSample, or it is 0), and their embeddings and labels, row by row.
+    const std::vector<Eigen::Index>& evaluationRows() const { return evaluationRows_; }
+    Eigen::MatrixXf sampleEmbeddings() const;
+    const std::vector<int>& sampleLabels() const { return sampleLabels_; }
 
     Eigen::MatrixXf heldOutEmbeddings() const;
     const std::vector<int>& heldOutLabels() const { return data_.heldOut.labels; }
@@ -138,11 +158,15 @@ private:
     void restore(const State& state);
     // The largest |w| of the network in one pass; NaN when any weight is NaN.
     float largestWeight() const;
+    Evaluation evaluateOn(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels,
+                          const Progress& progress) const;
 
     DataSplit data_;
     TrainerSettings settings_;
     std::vector<int> trainingClassIndex_; // dense class index of every training row
     std::vector<std::vector<int>> rowsOfClass_;
+    std::vector<Eigen::Index> evaluationRows_;
+    std::vector<int> sampleLabels_;
     EmbeddingNetwork<float> network_;
     Adam<float> adam_;
     MarginBoundary boundary_;
