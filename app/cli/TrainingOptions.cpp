@@ -78,7 +78,7 @@ std::optional<sme::ExplorerParameters> presetOption(const CommandOptions& option
 
 void addTrainingOptions(CommandOptions& options)
 {
-    options.add("dataset", "synthetic (default), digits, or a .csv / IDX images file.", "DATA");
+    options.add("dataset", "synthetic (default), digits, fashion-mnist (Debian's dataset-fashion-mnist), or a .csv / IDX images file (either may be .gz).", "DATA");
     options.add("data-noise", "Synthetic data: the nuisance level (default 1; 0 is a clean raw space).", "X");
     options.addHidden("noise", "SIGMA"); // refused, pointing at --data-noise
     options.add("data-seed", "Synthetic data: its seed (default 1); with --label-noise, the wrong labels' too.", "S");

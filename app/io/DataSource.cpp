@@ -2,6 +2,7 @@
 #include "app/io/DataSource.h"
 
 #include "model/data/CsvDataset.h"
+#include "model/data/FashionMnist.h"
 #include "model/base/Error.h"
 #include "model/data/IdxFormat.h"
 #include "model/data/SyntheticData.h"
@@ -32,7 +33,7 @@ DataChoice dataChoiceFor(const sme::ExplorerParameters& parameters)
 
 namespace {
 
-sme::DataSplit splitData(const DataChoice& choice)
+sme::DataSplit splitData(const DataChoice& choice, const sme::Progress& progress)
 {
     if (choice.dataset == QLatin1String("synthetic")) {
         sme::SyntheticSettings settings;
@@ -42,10 +43,13 @@ sme::DataSplit splitData(const DataChoice& choice)
     }
     if (choice.dataset == QLatin1String("digits"))
         return sme::splitByClass(embeddedDigits(), 0.5);
+    if (choice.dataset == QLatin1String("fashion-mnist"))
+        return sme::splitByClass(sme::loadFashionMnist(progress), 0.5);
 
     const std::string path = QFile::encodeName(choice.dataset).toStdString();
     if (!QFileInfo::exists(choice.dataset))
-        throw sme::Error(path + ": no such file (the data set is synthetic, digits, or a .csv or IDX file)");
+        throw sme::Error(path + ": no such file (the data set is synthetic, digits, fashion-mnist, or a "
+                                ".csv or IDX file)");
     if (choice.dataset.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         return sme::splitByClass(sme::loadCsvDataset(path), 0.5);
     const std::string labels = sme::idxLabelsPathFor(path);
@@ -57,9 +61,9 @@ sme::DataSplit splitData(const DataChoice& choice)
 
 } // namespace
 
-sme::DataSplit loadDataSplit(const DataChoice& choice)
+sme::DataSplit loadDataSplit(const DataChoice& choice, const sme::Progress& progress)
 {
-    sme::DataSplit split = splitData(choice);
+    sme::DataSplit split = splitData(choice, progress);
     if (choice.labelNoise > 0.0)
         sme::addLabelNoise(split.training, choice.labelNoise, choice.dataSeed);
     return split;

@@ -11,7 +11,8 @@
 #include <memory>
 
 struct DataChoice {
-    QString dataset = QStringLiteral("synthetic"); // "synthetic", "digits", or a file path
+    // "synthetic", "digits", "fashion-mnist" (from Debian's dataset-fashion-mnist), or a file path
+    QString dataset = QStringLiteral("synthetic");
     double noise = 1.0;                            // synthetic only: the nuisance level
     std::uint64_t dataSeed = 1;                    // synthetic: its seed; any: the label noise's
     double labelNoise = 0.0;                       // share of training labels made wrong
@@ -21,10 +22,14 @@ struct DataChoice {
 DataChoice dataChoiceFor(const sme::ExplorerParameters& parameters);
 
 // The data split by class for zero-shot retrieval: synthetic and digits in halves (digits 0-4
-// for training, 5-9 held out); a file (.csv, or IDX images with the labels file beside them)
-// likewise in halves of its sorted classes; then label noise on the training part
-// (sme::addLabelNoise, seeded by dataSeed). Throws sme::Error with a message naming the file.
-sme::DataSplit loadDataSplit(const DataChoice& choice);
+// for training, 5-9 held out); Fashion-MNIST's 60,000 training images likewise (classes 0-4,
+// T-shirt/top to Coat, for training; 5-9, Sandal to Ankle boot, held out); a file (.csv, or IDX
+// images with the labels file beside them, either perhaps gzip-compressed) in halves of its
+// sorted classes; then label noise on the training part (sme::addLabelNoise, seeded by
+// dataSeed). Throws sme::Error with a message naming the file (or saying how to install
+// Fashion-MNIST), sme::Cancelled when progress asks to stop. progress is called on the calling
+// thread: loading a large set belongs off the GUI thread.
+sme::DataSplit loadDataSplit(const DataChoice& choice, const sme::Progress& progress = {});
 
 // The digits as shipped in the resources (UCI optdigits, 8x8, 1797 examples).
 sme::Dataset embeddedDigits();

@@ -29,7 +29,7 @@ struct ExplorerParameters {
     bool learnImageBeta = false;
     double nu = 0.0;
     // Data and model
-    std::string dataset = "synthetic"; // "synthetic", "digits" or a file path
+    std::string dataset = "synthetic"; // "synthetic", "digits", "fashion-mnist" or a file path
     double syntheticNoise = 1.0;
     double labelNoise = 0.0;       // share of training labels made wrong (addLabelNoise)
     int batchClasses = 12;
