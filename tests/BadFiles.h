@@ -66,6 +66,34 @@ inline QByteArray csvRows(int rows, int classes)
     return text;
 }
 
+// CRC-32 as gzip computes it (IEEE polynomial, reflected), bit by bit: test files are small.
+inline std::uint32_t crc32(const QByteArray& bytes)
+{
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (const char byte : bytes) {
+        crc ^= std::uint8_t(byte);
+        for (int bit = 0; bit < 8; ++bit)
+            crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+// content as one gzip member, as `gzip -c` writes it: qCompress's zlib stream without its 4-byte
+// length, 2-byte header and Adler-32 is raw deflate data, which gzip's 10-byte header and its
+// trailer (CRC-32 and size, little-endian) wrap.
+inline QByteArray gzipped(const QByteArray& content)
+{
+    const QByteArray zlib = qCompress(content, 9);
+    QByteArray bytes("\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03", 10);
+    bytes += zlib.mid(6, zlib.size() - 6 - 4);
+    char word[4];
+    qToLittleEndian(crc32(content), word);
+    bytes.append(word, 4);
+    qToLittleEndian(std::uint32_t(content.size()), word);
+    bytes.append(word, 4);
+    return bytes;
+}
+
 inline bool write(const QString& path, const QByteArray& content)
 {
     QFile file(path);

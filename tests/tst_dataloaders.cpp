@@ -1,8 +1,10 @@
 // Tests of the data-set loaders (IDX, CSV), validation, the split by class and standardisation.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "BadFiles.h"
+#include "model/base/Error.h"
 #include "model/data/CsvDataset.h"
 #include "model/data/Dataset.h"
-#include "model/base/Error.h"
+#include "model/data/Gzip.h"
 #include "model/data/IdxFormat.h"
 #include "model/geometry/SpherePoints.h"
 #include "model/sampling/Sampler.h"
@@ -11,6 +13,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <limits>
@@ -116,6 +119,12 @@ private slots:
     void idxLabelsPathFollowsMnistNames_data();
     void idxLabelsPathFollowsMnistNames();
     void loadIdxReadsFilesAndNamesThem();
+    void gzipIdxPairLoadsLikeItsOriginal();
+    void gzipCsvLoadsLikeItsOriginal();
+    void gzipRefusesBadStreams_data();
+    void gzipRefusesBadStreams();
+    void loadersReportProgressAndCancel();
+    void fashionMnistTrainingSetLoads();
     void loadersNameUnreadableFiles_data();
     void loadersNameUnreadableFiles();
     void csvParsesValidText_data();
@@ -165,6 +174,23 @@ void DataLoadersTest::idxParsesEveryElementType_data()
     const std::vector<double> floats{1.5, -0.25, 3.4e38, 1e-45};
     QTest::newRow("float") << idx(0x0D, {2, 2}, floats) << idx(0x0D, {2}, {2, -1}) << 2 << 2
                            << asFloats(QList<double>(floats.begin(), floats.end())) << QList<int>{2, -1};
+    // More rows than a block of the parser (256), for each integer width.
+    std::vector<double> many(700 * 3);
+    std::vector<double> manyLabels(700);
+    for (std::size_t k = 0; k < many.size(); ++k)
+        many[k] = double(k * 37 % 251);
+    for (std::size_t i = 0; i < manyLabels.size(); ++i)
+        manyLabels[i] = double(i % 4);
+    const QList<double> manyValues(many.begin(), many.end());
+    const QList<int> manyClasses = [&] {
+        QList<int> classes;
+        for (const double label : manyLabels)
+            classes.append(int(label));
+        return classes;
+    }();
+    for (const unsigned char type : {0x08, 0x0B, 0x0C, 0x0D})
+        QTest::addRow("type 0x%02X, 700 x 3", type) << idx(type, {700, 3}, many) << idx(0x08, {700}, manyLabels)
+                                                    << 700 << 3 << manyValues << manyClasses;
     const std::vector<double> doubles{0.1, -1e30, 1e-300, 3};
     QTest::newRow("double") << idx(0x0E, {2, 2}, doubles) << idx(0x0E, {2}, {1e9, 0}) << 2 << 2
                             << asFloats(QList<double>(doubles.begin(), doubles.end())) << QList<int>{1000000000, 0};
@@ -206,8 +232,8 @@ void DataLoadersTest::idxRefusesMalformedInput_data()
                                  << "images.idx: wrong magic number (expected 0x00 0x00 at the start)";
     QTest::newRow("a text file") << QByteArray("P5 28 28 255\n") << goodLabels
                                  << "images.idx: wrong magic number (expected 0x00 0x00 at the start)";
-    QTest::newRow("gzip-compressed") << gzip << goodLabels
-                                     << "images.idx: gzip-compressed IDX files are not supported; decompress it first (e.g. gunzip)";
+    QTest::newRow("gzip-compressed twice") << gzip << goodLabels
+                                           << "images.idx: gzip-compressed data where IDX data was expected (compressed twice?)";
     QTest::newRow("unknown type") << idx(0x0A, {3, 2, 2}, twelve) << goodLabels
                                   << "images.idx: unknown element type 0x0A (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)";
     QTest::newRow("images of 1 dimension") << idx(0x08, {3}, {1, 2, 3}) << goodLabels
@@ -251,6 +277,18 @@ void DataLoadersTest::idxRefusesMalformedInput_data()
                                     << "images.idx: non-finite value at image 3, value 4";
     QTest::newRow("pixel too large for a float") << idx(0x0E, {3, 2, 2}, {1e300, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}) << goodLabels
                                                  << "images.idx: image 1, value 1 (1e+300) is too large for a float";
+    // Past the first blocks of rows the parser decodes at once: the image and value still exact.
+    std::vector<double> floats600(600 * 3, 0.5);
+    floats600[516 * 3 + 1] = std::nan("");
+    std::vector<double> doubles600(600 * 3, 0.5);
+    doubles600[299 * 3 + 2] = -1e40;
+    std::vector<double> labels600(600);
+    for (std::size_t i = 0; i < labels600.size(); ++i)
+        labels600[i] = double(i % 3);
+    QTest::newRow("NaN in image 517 of 600") << idx(0x0D, {600, 3}, floats600) << idx(0x08, {600}, labels600)
+                                             << "images.idx: non-finite value at image 517, value 2";
+    QTest::newRow("double too large in image 300 of 600") << idx(0x0E, {600, 3}, doubles600) << idx(0x08, {600}, labels600)
+                                                          << "images.idx: image 300, value 3 (-1e+40) is too large for a float";
     QTest::newRow("label 2.5") << goodImages << idx(0x0D, {3}, {1, 2.5, 1})
                                << "labels.idx: label 2 is 2.5, not an integer";
     QTest::newRow("label beyond int") << goodImages << idx(0x0E, {3}, {1, 2, 3e9})
@@ -281,6 +319,10 @@ void DataLoadersTest::idxLabelsPathFollowsMnistNames_data()
     QTest::newRow("dotted names") << "train-images.idx3-ubyte" << "train-labels.idx1-ubyte" << "train-labels.idx1-ubyte";
     QTest::newRow("labels file absent") << "train-images-idx3-ubyte" << "t10k-labels-idx1-ubyte" << "";
     QTest::newRow("another naming") << "images.idx" << "labels.idx" << "";
+    QTest::newRow("gzip, gzip labels") << "train-images-idx3-ubyte.gz" << "train-labels-idx1-ubyte.gz" << "train-labels-idx1-ubyte.gz";
+    QTest::newRow("gzip, plain labels") << "train-images-idx3-ubyte.gz" << "train-labels-idx1-ubyte" << "train-labels-idx1-ubyte";
+    QTest::newRow("plain, gzip labels") << "train-images-idx3-ubyte" << "train-labels-idx1-ubyte.gz" << "train-labels-idx1-ubyte.gz";
+    QTest::newRow("upper-case GZ") << "train-images-idx3-ubyte.GZ" << "train-labels-idx1-ubyte" << "train-labels-idx1-ubyte";
 }
 
 void DataLoadersTest::idxLabelsPathFollowsMnistNames()
@@ -294,8 +336,6 @@ void DataLoadersTest::idxLabelsPathFollowsMnistNames()
     writeFile(dir.filePath(existingFile), goodLabels);
     const std::string found = sme::idxLabelsPathFor(dir.filePath(imagesName).toStdString());
     QCOMPARE(QString::fromStdString(found), expected.isEmpty() ? QString() : dir.filePath(expected));
-    QCOMPARE(errorOf([] { sme::idxLabelsPathFor("data/train-images-idx3-ubyte.gz"); }),
-             "train-images-idx3-ubyte.gz: gzip-compressed IDX files are not supported; decompress it first (e.g. gunzip)");
 }
 
 void DataLoadersTest::loadIdxReadsFilesAndNamesThem()
@@ -315,9 +355,172 @@ void DataLoadersTest::loadIdxReadsFilesAndNamesThem()
     writeFile(dir.filePath("short-labels"), goodLabels.chopped(1));
     QCOMPARE(errorOf([&] { sme::loadIdx(images.toStdString(), dir.filePath("short-labels").toStdString()); }),
              "short-labels: truncated: the header declares 3 bytes but the file has 2 after the 8-byte header");
-    // A compressed file is refused by its name, before anything is read.
-    QCOMPARE(errorOf([&] { sme::loadIdx(images.toStdString() + ".gz", labels); }),
-             "train-images-idx3-ubyte.gz: gzip-compressed IDX files are not supported; decompress it first (e.g. gunzip)");
+}
+
+void DataLoadersTest::gzipIdxPairLoadsLikeItsOriginal()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray images = badfiles::idxImages(1000);
+    const QByteArray labels = badfiles::idxLabels(1000, 7);
+    writeFile(dir.filePath("train-images-idx3-ubyte"), images);
+    writeFile(dir.filePath("train-labels-idx1-ubyte"), labels);
+    QDir(dir.path()).mkdir("gz");
+    writeFile(dir.filePath("gz/train-images-idx3-ubyte.gz"), badfiles::gzipped(images));
+    // Two members, as `gzip -c a b` writes them: one file.
+    writeFile(dir.filePath("gz/train-labels-idx1-ubyte.gz"),
+              badfiles::gzipped(labels.left(300)) + badfiles::gzipped(labels.mid(300)));
+    const std::string gzipImages = dir.filePath("gz/train-images-idx3-ubyte.gz").toStdString();
+    const std::string gzipLabels = sme::idxLabelsPathFor(gzipImages);
+    QCOMPARE(QString::fromStdString(gzipLabels), dir.filePath("gz/train-labels-idx1-ubyte.gz"));
+
+    const sme::Dataset original = sme::loadIdx(dir.filePath("train-images-idx3-ubyte").toStdString(),
+                                               dir.filePath("train-labels-idx1-ubyte").toStdString());
+    const sme::Dataset inflated = sme::loadIdx(gzipImages, gzipLabels);
+    QCOMPARE(inflated.features.rows(), 1000);
+    QVERIFY(inflated.features == original.features);
+    QVERIFY(inflated.labels == original.labels);
+    QCOMPARE(inflated.name, std::string("train-images-idx3-ubyte.gz"));
+    // Compressed is told by the content, not the name.
+    writeFile(dir.filePath("packed-images"), badfiles::gzipped(images));
+    QVERIFY(sme::loadIdx(dir.filePath("packed-images").toStdString(), gzipLabels).features == original.features);
+}
+
+void DataLoadersTest::gzipCsvLoadsLikeItsOriginal()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray text = badfiles::csvRows(2000, 9);
+    writeFile(dir.filePath("rows.csv"), text);
+    writeFile(dir.filePath("rows.csv.gz"), badfiles::gzipped(text));
+    const sme::Dataset original = sme::loadCsvDataset(dir.filePath("rows.csv").toStdString());
+    const sme::Dataset inflated = sme::loadCsvDataset(dir.filePath("rows.csv.gz").toStdString());
+    QCOMPARE(inflated.features.rows(), 2000);
+    QVERIFY(inflated.features == original.features);
+    QVERIFY(inflated.labels == original.labels);
+    QCOMPARE(inflated.name, std::string("rows.csv.gz"));
+}
+
+void DataLoadersTest::gzipRefusesBadStreams_data()
+{
+    QTest::addColumn<QByteArray>("file"); // written as data.gz
+    QTest::addColumn<qlonglong>("limit"); // of the inflated size
+    QTest::addColumn<QString>("message"); // after "data.gz: "
+
+    const QByteArray text = badfiles::csvRows(300, 5);
+    const QByteArray good = badfiles::gzipped(text);
+    QByteArray badChecksum = good;
+    badChecksum[badChecksum.size() - 8] = char(badChecksum[badChecksum.size() - 8] ^ 1);
+    QByteArray badSize = good;
+    badSize[badSize.size() - 1] = char(badSize[badSize.size() - 1] ^ 1);
+    QByteArray badMethod = good;
+    badMethod[2] = 7;
+    const qlonglong limit = 1 << 20;
+    QTest::newRow("checksum wrong") << badChecksum << limit << "damaged gzip data: incorrect data check";
+    QTest::newRow("size wrong") << badSize << limit << "damaged gzip data: incorrect length check";
+    QTest::newRow("unknown method") << badMethod << limit << "damaged gzip data: unknown compression method";
+    QTest::newRow("cut in the data") << good.left(good.size() / 2) << limit
+                                     << QString("truncated gzip file: it ends after %1 bytes, before the end of its compressed stream").arg(good.size() / 2);
+    QTest::newRow("cut in the trailer") << good.chopped(3) << limit
+                                        << QString("truncated gzip file: it ends after %1 bytes, before the end of its compressed stream").arg(good.size() - 3);
+    QTest::newRow("header only") << QByteArray("\x1f\x8b\x08\0\0\0\0\0", 8) << limit
+                                 << "truncated gzip file: it ends after 8 bytes, before the end of its compressed stream";
+    QTest::newRow("trailing garbage") << good + "xyz" << limit << "3 bytes after the end of the gzip data, not gzip";
+    QTest::newRow("a trailing zero") << good + QByteArray(1, '\0') << limit << "1 byte after the end of the gzip data, not gzip";
+    // 4 MiB of zeros in some kilobytes: refused at the limit, never held whole.
+    QTest::newRow("bomb") << badfiles::gzipped(QByteArray(4 << 20, '\0')) << limit
+                          << "more than 1 MiB once decompressed: too large to load";
+    QTest::newRow("one byte over") << good << qlonglong(text.size() - 1)
+                                   << QString("more than %1 bytes once decompressed: too large to load").arg(text.size() - 1);
+    QTest::newRow("exactly at the limit") << good << qlonglong(text.size()) << "<no error>";
+    QTest::newRow("bomb in a second member") << good + badfiles::gzipped(QByteArray(4 << 20, 'a')) << limit
+                                             << "more than 1 MiB once decompressed: too large to load";
+}
+
+void DataLoadersTest::gzipRefusesBadStreams()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(qlonglong, limit);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("data.gz").toStdString();
+    writeFile(dir.filePath("data.gz"), file);
+    const QString expected = message == "<no error>" ? message : "data.gz: " + message;
+    QCOMPARE(errorOf([&] { sme::readDataFile(path, {}, limit); }), expected);
+    // The loaders, at their own limit, give the same message about the file.
+    if (limit == 1 << 20 && !message.startsWith("more than"))
+        QCOMPARE(errorOf([&] { sme::loadCsvDataset(path); }), expected);
+}
+
+void DataLoadersTest::loadersReportProgressAndCancel()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Incompressible-ish pixels, over 1 MiB compressed: inflated in several chunks.
+    QByteArray images = badfiles::idxHeader(0x08, {6000, 28, 28});
+    std::uint32_t state = 1;
+    for (int k = 0; k < 6000 * 28 * 28; ++k) {
+        state = state * 1664525u + 1013904223u;
+        images.append(char(state >> 24));
+    }
+    writeFile(dir.filePath("train-images-idx3-ubyte.gz"), badfiles::gzipped(images));
+    writeFile(dir.filePath("train-labels-idx1-ubyte.gz"), badfiles::gzipped(badfiles::idxLabels(6000, 10)));
+    writeFile(dir.filePath("rows.csv.gz"), badfiles::gzipped(badfiles::csvRows(20000, 9)));
+    const std::string imagesPath = dir.filePath("train-images-idx3-ubyte.gz").toStdString();
+    const std::string labelsPath = dir.filePath("train-labels-idx1-ubyte.gz").toStdString();
+    const std::string csvPath = dir.filePath("rows.csv.gz").toStdString();
+    const auto load = [&](bool csv, const sme::Progress& progress) {
+        if (csv)
+            sme::loadCsvDataset(csvPath, progress);
+        else
+            sme::loadIdx(imagesPath, labelsPath, progress);
+    };
+    for (const bool csv : {false, true}) {
+        QList<double> reported;
+        load(csv, [&](double done) {
+            reported.append(done);
+            return true;
+        });
+        QVERIFY2(reported.size() >= 5, qPrintable(QString::number(reported.size())));
+        QCOMPARE(reported.front(), 0.0);
+        QCOMPARE(reported.back(), 1.0);
+        QVERIFY(std::is_sorted(reported.begin(), reported.end()));
+        // Inflating goes in steps (a share of the input each), not 0 then 1: a cancel is heard midway.
+        QVERIFY(std::any_of(reported.begin(), reported.end(), [](double done) { return done > 0.05 && done < 0.75; }));
+        // A cancel at the third report stops the load there.
+        int calls = 0;
+        bool cancelled = false;
+        try {
+            load(csv, [&](double) { return ++calls < 3; });
+        } catch (const sme::Cancelled&) {
+            cancelled = true;
+        }
+        QVERIFY(cancelled);
+        QCOMPARE(calls, 3);
+    }
+}
+
+void DataLoadersTest::fashionMnistTrainingSetLoads()
+{
+    const QString folder = QStringLiteral("/usr/share/datasets/fashion-mnist");
+    const QString images = folder + "/train-images-idx3-ubyte.gz";
+    if (!QFile::exists(images))
+        QSKIP("Fashion-MNIST is not installed (Debian package dataset-fashion-mnist)");
+    const std::string labels = sme::idxLabelsPathFor(images.toStdString());
+    QCOMPARE(QString::fromStdString(labels), folder + "/train-labels-idx1-ubyte.gz");
+    const sme::Dataset data = sme::loadIdx(images.toStdString(), labels);
+    QCOMPARE(data.features.rows(), 60000);
+    QCOMPARE(data.features.cols(), 784);
+    QCOMPARE(data.features.minCoeff(), 0.0f);
+    QCOMPARE(data.features.maxCoeff(), 255.0f);
+    QVERIFY((data.features.array() == data.features.array().round()).all());
+    QList<int> perClass(10, 0);
+    for (const int label : data.labels) {
+        QVERIFY(label >= 0 && label <= 9);
+        ++perClass[label];
+    }
+    QCOMPARE(perClass, QList<int>(10, 6000));
 }
 
 void DataLoadersTest::loadersNameUnreadableFiles_data()
@@ -419,7 +622,8 @@ void DataLoadersTest::csvRefusesMalformedText_data()
     QTest::newRow("label not a number") << QByteArray("1,2,0\n3,4,x\n") << "digits.csv: line 2, column 3: label 'x' is not a number";
     QTest::newRow("label NaN") << QByteArray("1,2,0\n3,4,nan\n") << "digits.csv: line 2, column 3: label 'nan' is not finite";
     QTest::newRow("one class") << QByteArray("x,label\n1,7\n3,7\n") << "digits.csv: only one class (7): retrieval needs at least two";
-    QTest::newRow("gzip-compressed") << QByteArray("\x1f\x8b\x08\x00\x00\x00", 6) << "digits.csv: gzip-compressed; decompress it first (e.g. gunzip)";
+    QTest::newRow("gzip-compressed twice") << QByteArray("\x1f\x8b\x08\x00\x00\x00", 6)
+                                           << "digits.csv: gzip-compressed data where text was expected (compressed twice?)";
 }
 
 void DataLoadersTest::csvRefusesMalformedText()

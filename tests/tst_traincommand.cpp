@@ -430,9 +430,9 @@ void TrainCommandTest::malformedDataFileIsRefusedNamingFileAndProblem_data()
         << "huge/train-images-idx3-ubyte"
         << "train-images-idx3-ubyte: the header declares 60000 x 100000 x 100000 values, more "
            "than the 2147483647 this program can hold";
-    QTest::newRow("idx gzip name")
+    QTest::newRow("idx gzip truncated")
         << "gz/train-images-idx3-ubyte.gz"
-        << "train-images-idx3-ubyte.gz: gzip-compressed IDX files are not supported";
+        << "train-images-idx3-ubyte.gz: truncated gzip file";
     QTest::newRow("no such file") << "no-such-data.csv" << "no-such-data.csv: no such file";
     QTest::newRow("neither csv nor idx")
         << "notes.txt" << "notes.txt: not a .csv file, and no IDX labels file beside it";

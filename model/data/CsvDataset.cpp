@@ -3,6 +3,7 @@
 #include "model/data/CsvDataset.h"
 
 #include "model/base/Error.h"
+#include "model/data/Gzip.h"
 
 #include <cctype>
 #include <charconv>
@@ -13,6 +14,9 @@
 
 namespace sme {
 namespace {
+
+// Progress is reported every this many lines (a few hundred times a second).
+constexpr int progressLines = 4096;
 
 std::string_view trimmed(std::string_view text)
 {
@@ -119,11 +123,11 @@ int labelIn(std::string_view cell, int line, std::size_t column, const CellError
 
 } // namespace
 
-Dataset parseCsvDataset(std::string_view text, const std::string& sourceName)
+Dataset parseCsvDataset(std::string_view text, const std::string& sourceName, const Progress& progress)
 {
     const std::string prefix = messagePrefix(sourceName);
-    require(!text.starts_with("\x1f\x8b"),
-            prefix + "gzip-compressed; decompress it first (e.g. gunzip)");
+    // The loader inflates gzip files (readDataFile): still gzip here is a file compressed twice.
+    require(!text.starts_with("\x1f\x8b"), prefix + "gzip-compressed data where text was expected (compressed twice?)");
     if (text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as spreadsheets write
         text.remove_prefix(3);
     const CellErrors errors(sourceName);
@@ -142,6 +146,8 @@ Dataset parseCsvDataset(std::string_view text, const std::string& sourceName)
         std::string_view line = text.substr(start, end - start);
         start = end + 1;
         ++lineNumber;
+        if (lineNumber % progressLines == 0)
+            reportProgress(progress, double(start) / double(text.size()));
         if (line.ends_with('\r'))
             line.remove_suffix(1);
         if (trimmed(line).empty())
@@ -184,14 +190,16 @@ Dataset parseCsvDataset(std::string_view text, const std::string& sourceName)
                                                Eigen::Index(columns - 1));
     data.labels = std::move(labels);
     data.validate();
+    reportProgress(progress, 1.0);
     return data;
 }
 
-Dataset loadCsvDataset(const std::string& path)
+Dataset loadCsvDataset(const std::string& path, const Progress& progress)
 {
-    const std::vector<unsigned char> bytes = readFileBytes(path);
+    // Parsing text takes several times longer than reading and inflating it.
+    const std::vector<unsigned char> bytes = readDataFile(path, progressPart(progress, 0.0, 0.2));
     return parseCsvDataset(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()),
-                           fileNameOf(path));
+                           fileNameOf(path), progressPart(progress, 0.2, 1.0));
 }
 
 } // namespace sme

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Progress.h"
 #include "model/data/Dataset.h"
 
 #include <string>
@@ -18,11 +19,14 @@ namespace sme {
 // Throws sme::Error, the message starting with sourceName, naming line and column (both counted
 // from 1) of the first problem: an empty file, no data rows, a cell that is not a number, a
 // non-finite or float-overflowing value, a label that is not an integer or outside the int
-// range, rows of different lengths, fewer than 2 columns, gzip-compressed input. The result is
-// validated (Dataset::validate, so at least two classes) and named sourceName.
-Dataset parseCsvDataset(std::string_view text, const std::string& sourceName);
+// range, rows of different lengths, fewer than 2 columns, text still gzip-compressed (a file
+// compressed twice). The result is validated (Dataset::validate, so at least two classes) and
+// named sourceName. progress gets the share of the text parsed; a cancel throws sme::Cancelled.
+Dataset parseCsvDataset(std::string_view text, const std::string& sourceName, const Progress& progress = {});
 
-// Reads the file and parses it; the data set and messages are named by the file name.
-Dataset loadCsvDataset(const std::string& path);
+// Reads the file (readDataFile: inflated when gzip-compressed, as a .csv.gz is) and parses it;
+// the data set and messages are named by the file name. progress goes from 0 to 1 over reading
+// and inflating, then parsing.
+Dataset loadCsvDataset(const std::string& path, const Progress& progress = {});
 
 } // namespace sme

@@ -8,12 +8,17 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
 #include <numeric>
 #include <sstream>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace sme {
 namespace {
@@ -37,7 +42,12 @@ Dataset selectRows(const Dataset& data, Keep keep, const std::string& name)
             rows.push_back(Eigen::Index(i));
             part.labels.push_back(data.labels[i]);
         }
-    part.features = data.features(rows, Eigen::all);
+    part.features.resize(Eigen::Index(rows.size()), data.features.cols());
+    preferHugePages(part.features.data(), std::size_t(part.features.size()) * sizeof(float));
+    // Column by column: each gathers from one column of data, in order (the features are
+    // column-major), where a gather of whole rows jumps across all of them.
+    for (Eigen::Index column = 0; column < data.features.cols(); ++column)
+        part.features.col(column) = data.features.col(column)(rows);
     part.name = name;
     return part;
 }
@@ -127,7 +137,11 @@ void standardise(DataSplit& split)
             "standardise: the training part has " + std::to_string(training.cols())
                 + " features but the held-out part has "
                 + std::to_string(split.heldOut.features.cols()));
-    // Statistics in double: sums of many floats lose digits in float.
+    // Statistics in double: sums of many floats lose digits in float. Every expression here is
+    // lazy, cast included: the reductions and the scaling read the float features element by
+    // element and make no double copy of a part (measured: standardising two 3,000 x 784 parts
+    // allocates nothing beyond their own 19 MB), so Fashion-MNIST's 30,000 x 784 parts stay
+    // 94 MB each. Keep it so: evaluating a cast into a matrix would double that per part.
     Eigen::RowVectorXd mean = training.cast<double>().colwise().mean();
     const Eigen::RowVectorXd sd =
         ((training.cast<double>().rowwise() - mean).array().square().colwise().mean()).sqrt();
@@ -158,6 +172,13 @@ std::vector<unsigned char> readFileBytes(const std::string& path)
     if (!file)
         throw Error(path + ": cannot open: " + std::strerror(errno));
     std::vector<unsigned char> bytes;
+    // One allocation for a regular file of a size within the limit (no copies while it grows).
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    if (!error && size <= std::uintmax_t(maxFileBytes)) {
+        bytes.reserve(std::size_t(size));
+        preferHugePages(bytes.data(), bytes.capacity());
+    }
     std::vector<unsigned char> chunk(1 << 20);
     while (true) {
         const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file.get());
@@ -169,6 +190,29 @@ std::vector<unsigned char> readFileBytes(const std::string& path)
         if (got < chunk.size())
             return bytes;
     }
+}
+
+void preferHugePages(void* data, std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    // Only whole 2 MiB pages inside the buffer; a smaller one gains nothing.
+    constexpr std::uintptr_t hugePage = std::uintptr_t(1) << 21;
+    const auto start = reinterpret_cast<std::uintptr_t>(data);
+    const std::uintptr_t first = (start + hugePage - 1) & ~(hugePage - 1);
+    const std::uintptr_t last = (start + bytes) & ~(hugePage - 1);
+    if (data != nullptr && last > first)
+        madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE); // a hint: failure is harmless
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
+Progress progressPart(const Progress& whole, double from, double to)
+{
+    if (!whole)
+        return {};
+    return [whole, from, to](double done) { return whole(from + (to - from) * done); };
 }
 
 std::string fileNameOf(const std::string& path)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Progress.h"
+
 #include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
@@ -29,7 +31,7 @@ struct DataSplit {
 
 // Zero-shot split by class, as in the paper: the distinct labels sorted ascending, the first
 // ceil(C * trainingShare) classes to training, the rest held out. Row order is kept inside each
-// part. Throws sme::Error when data is invalid, trainingShare is not in (0, 1), or a part would
+// part. The parts together hold one copy of the features besides data's own. Throws sme::Error when data is invalid, trainingShare is not in (0, 1), or a part would
 // get fewer than two classes. The parts are named name + " (training)" / " (held out)".
 DataSplit splitByClass(const Dataset& data, double trainingShare = 0.5);
 
@@ -53,10 +55,19 @@ void standardise(DataSplit& split);
 // The most values (rows x features) a loader accepts: beyond it a file is refused before any
 // allocation (2^31 - 1 floats are already 8 GiB).
 inline constexpr long long maxDatasetValues = (1LL << 31) - 1;
-// The whole file as bytes; throws sme::Error naming the path and why (strerror) when it cannot be
-// opened or read, or when it is larger than maxFileBytes.
+// The whole file as bytes, as stored (readDataFile in Gzip.h inflates compressed ones); throws
+// sme::Error naming the path and why (strerror) when it cannot be opened or read, or when it is
+// larger than maxFileBytes.
 inline constexpr long long maxFileBytes = 1LL << 31; // 2 GiB
 std::vector<unsigned char> readFileBytes(const std::string& path);
+// The part from..to of whole's progress: a step's own 0..1 reported as from..to of the whole
+// (reading, inflating and parsing a file are each a part of loading it). Empty when whole is.
+Progress progressPart(const Progress& whole, double from, double to);
+// Asks the kernel to back a large buffer, not yet touched, by huge pages (Linux's transparent
+// huge pages, which Debian enables on request). On a virtual machine a page fault can cost tens of
+// microseconds: filling 188 MB (Fashion-MNIST as floats) page by page took 2.4 s here, in 2 MiB
+// pages 0.1 s. Does nothing for a small buffer, or elsewhere than on Linux.
+void preferHugePages(void* data, std::size_t bytes);
 // The last component of a path ("data/digits.csv" -> "digits.csv"), for messages and names.
 std::string fileNameOf(const std::string& path);
 // "name: ", or "data set: " when name is empty: the start of every message about a data set.

@@ -1,0 +1,148 @@
+// Inflating gzip data with zlib, bounded in size, and reading data files that may be compressed.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/data/Gzip.h"
+
+#include "model/base/Error.h"
+
+#include <algorithm>
+#include <climits>
+
+#define ZLIB_CONST // next_in is const: zlib only reads the input
+#include <zlib.h>
+
+namespace sme {
+namespace {
+
+// Input is handed to zlib a mebibyte at a time, so progress and cancellation come that often
+// (a few hundred times a second).
+constexpr std::size_t inputChunk = std::size_t(1) << 20;
+// The least the output grows by when the expected size was too small.
+constexpr std::size_t leastGrowth = std::size_t(1) << 16;
+// Deflate's best ratio is 1032:1 (258-byte matches coded in 2 bits): a larger declared size lies.
+constexpr std::size_t largestRatio = 1032;
+
+std::string sizeText(long long bytes)
+{
+    if (bytes > 0 && bytes % (1LL << 30) == 0)
+        return std::to_string(bytes >> 30) + " GiB";
+    if (bytes > 0 && bytes % (1LL << 20) == 0)
+        return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+// The size to reserve for the inflated data: a gzip file ends with its last member's size
+// modulo 2^32 (ISIZE, little-endian), exact for a single member under 4 GiB. Believed only as
+// far as deflate's largest ratio and the limit allow, so a lie cannot reserve gigabytes.
+std::size_t expectedSize(std::span<const unsigned char> compressed, std::size_t limit)
+{
+    if (compressed.size() < 18) // a header of 10 bytes and a trailer of 8
+        return 0;
+    const unsigned char* end = compressed.data() + compressed.size();
+    const std::size_t declared = std::size_t(end[-4]) | std::size_t(end[-3]) << 8
+                                 | std::size_t(end[-2]) << 16 | std::size_t(end[-1]) << 24;
+    return std::min({declared, compressed.size() * largestRatio, limit});
+}
+
+// A z_stream set up for gzip (and only gzip: windowBits 15 + 16), ended however it is left.
+class GzipStream {
+public:
+    explicit GzipStream(const std::string& prefix)
+    {
+        require(inflateInit2(&stream_, 16 + MAX_WBITS) == Z_OK,
+                prefix + "cannot start zlib: " + (stream_.msg ? stream_.msg : "out of memory"));
+    }
+    ~GzipStream() { inflateEnd(&stream_); }
+    GzipStream(const GzipStream&) = delete;
+    GzipStream& operator=(const GzipStream&) = delete;
+    z_stream* get() { return &stream_; }
+
+private:
+    z_stream stream_{};
+};
+
+} // namespace
+
+bool isGzip(std::span<const unsigned char> bytes)
+{
+    return bytes.size() >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b;
+}
+
+std::vector<unsigned char> inflateGzip(std::span<const unsigned char> compressed, const std::string& name,
+                                       const Progress& progress, long long maxBytes)
+{
+    const std::string prefix = messagePrefix(name);
+    const auto limit = std::size_t(std::max(0LL, maxBytes));
+    const auto refuseTooLarge = [&] {
+        throw Error(prefix + "more than " + sizeText(maxBytes) + " once decompressed: too large to load");
+    };
+    GzipStream gzip(prefix);
+    z_stream& stream = *gzip.get();
+    std::vector<unsigned char> output;
+    output.reserve(expectedSize(compressed, limit));
+    preferHugePages(output.data(), output.capacity());
+    output.resize(output.capacity());
+    std::size_t produced = 0;
+    std::size_t fed = 0; // input handed to zlib so far
+    reportProgress(progress, 0.0);
+    while (true) {
+        if (stream.avail_in == 0 && fed < compressed.size()) {
+            const std::size_t chunk = std::min(inputChunk, compressed.size() - fed);
+            stream.next_in = compressed.data() + fed;
+            stream.avail_in = uInt(chunk);
+            fed += chunk;
+            reportProgress(progress, double(fed - chunk) / double(compressed.size()));
+        }
+        if (produced == output.size()) {
+            // Room for one byte past the limit, no more: that byte is how a bomb is seen.
+            if (produced > limit)
+                refuseTooLarge();
+            output.resize(std::min(std::max(2 * output.size(), produced + leastGrowth), limit + 1));
+        }
+        const std::size_t room = std::min<std::size_t>(output.size() - produced, UINT_MAX);
+        stream.next_out = output.data() + produced;
+        stream.avail_out = uInt(room);
+        const int status = inflate(&stream, Z_NO_FLUSH);
+        produced += room - stream.avail_out;
+        if (produced > limit)
+            refuseTooLarge();
+        const std::size_t unread = stream.avail_in + (compressed.size() - fed);
+        if (status == Z_STREAM_END) {
+            if (unread == 0)
+                break;
+            // Another member follows (gzip -c a b), or bytes that are not gzip.
+            const std::size_t at = compressed.size() - unread;
+            require(isGzip(compressed.subspan(at)),
+                    prefix + std::to_string(unread) + (unread == 1 ? " byte" : " bytes")
+                        + " after the end of the gzip data, not gzip");
+            require(inflateReset(&stream) == Z_OK, prefix + "cannot restart zlib");
+            continue;
+        }
+        if (status == Z_BUF_ERROR && unread == 0 && stream.avail_out > 0)
+            throw Error(prefix + "truncated gzip file: it ends after " + std::to_string(compressed.size())
+                        + " bytes, before the end of its compressed stream");
+        if (status == Z_DATA_ERROR || status == Z_NEED_DICT)
+            throw Error(prefix + "damaged gzip data: "
+                        + (stream.msg ? std::string(stream.msg) : std::string("needs a dictionary")));
+        require(status == Z_OK || status == Z_BUF_ERROR, [&] {
+            return prefix + "cannot decompress: zlib error " + std::to_string(status)
+                   + (stream.msg ? std::string(": ") + stream.msg : std::string());
+        });
+    }
+    output.resize(produced);
+    reportProgress(progress, 1.0);
+    return output;
+}
+
+std::vector<unsigned char> readDataFile(const std::string& path, const Progress& progress, long long maxBytes)
+{
+    reportProgress(progress, 0.0);
+    std::vector<unsigned char> bytes = readFileBytes(path);
+    if (isGzip(bytes))
+        return inflateGzip(bytes, fileNameOf(path), progress, maxBytes);
+    require(bytes.size() <= std::size_t(std::max(0LL, maxBytes)),
+            path + ": larger than " + sizeText(maxBytes) + ": too large to load");
+    reportProgress(progress, 1.0);
+    return bytes;
+}
+
+} // namespace sme
