@@ -48,7 +48,7 @@ Eigen::MatrixXd plusPlusSeeds(const Eigen::Ref<const Eigen::MatrixXd>& points, i
 } // namespace
 
 KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng,
-                    int maxIterations)
+                    int maxIterations, const Progress& progress)
 {
     const Eigen::Index rows = points.rows();
     require(k >= 1 && k <= rows, "k-means needs 1 <= k <= number of points, got k = "
@@ -61,6 +61,7 @@ KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng&
     Eigen::VectorXd best(rows);
     for (int iteration = 1; iteration <= maxIterations; ++iteration) {
         result.iterations = iteration;
+        reportProgress(progress, double(iteration - 1) / double(maxIterations));
         const Eigen::MatrixXd distances = squaredDistances(points, result.centres);
         bool changed = false;
         for (Eigen::Index i = 0; i < rows; ++i) {
