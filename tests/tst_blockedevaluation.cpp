@@ -61,17 +61,18 @@ Case duplicatedCase()
     return c;
 }
 
-// A model collapsed to one point, up to 1e-9: every distance is Gram-form rounding noise
-// (about 1e-16, not equal to each other) within the tie tolerance, so every query sees one
-// tie of all the others.
-Case collapsedCase()
+// A model collapsed to one point, up to `spread` (at 1e-9 every squared distance is Gram-form
+// rounding noise, a few 1e-16 or 0, within the tie tolerance 1.4e-14, so every query sees one
+// tie of all the others; at 2e-8 they are about the tolerance, so ties chain and break
+// everywhere, past the R-th and around the nearest positive).
+Case collapsedCase(double spread)
 {
     sme::Rng rng(8);
     Case c{Eigen::MatrixXd(400, 16), {}};
     sme::fillStandardNormal(c.points, rng);
     Eigen::RowVectorXd centre = c.points.row(0);
     centre.normalize();
-    c.points = (c.points * 1e-9).rowwise() + centre;
+    c.points = (c.points * spread).rowwise() + centre;
     for (int i = 0; i < 400; ++i)
         c.labels.push_back(i % 4);
     return c;
@@ -93,7 +94,8 @@ const struct {
     {"held-out digits after 40 steps", digitsCase},
     {"overlapping classes, 1 to 60 members", [] { return overlappingCase(700, 3); }},
     {"duplicated points", duplicatedCase},
-    {"collapsed model", collapsedCase},
+    {"collapsed model", [] { return collapsedCase(1e-9); }},
+    {"nearly collapsed, distances about the tie tolerance", [] { return collapsedCase(2e-8); }},
     {"classes of one member", singletonsCase},
 };
 
@@ -178,9 +180,13 @@ void BlockedEvaluationTest::progressComesFromTheCallingThreadOnly()
         return true;
     }, 3);
     QVERIFY(!elsewhere);
-    QVERIFY(reported.size() >= 2);
     QVERIFY(std::is_sorted(reported.begin(), reported.end()));
+    QCOMPARE(reported.front(), 0.0);
     QCOMPARE(reported.back(), 1.0);
+    // On one thread, after every tile: 0, 1/6, ..., 6/6, and the end.
+    reported.clear();
+    sme::retrievalScores(c.points, c.labels, ks, [&](double done) { reported.push_back(done); return true; }, 1);
+    QCOMPARE(reported, (std::vector<double>{0.0, 1.0 / 6, 2.0 / 6, 3.0 / 6, 4.0 / 6, 5.0 / 6, 1.0, 1.0}));
 }
 
 void BlockedEvaluationTest::progressCanCancelRetrieval()

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <system_error>
@@ -50,11 +51,34 @@ void forEachQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const Que
     const Eigen::VectorXd squaredNorms = points.rowwise().squaredNorm();
     threads = std::min(threads == 0 ? defaultThreadCount() : threads, std::max<std::size_t>(tiles, 1));
 
+    // Workers take the next tile until none is left or stop is set; each finished tile is
+    // counted under the mutex and told to the calling thread, which alone reports progress:
+    // after its own tiles, then while it waits for the others.
     std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{0};
     std::atomic<bool> stop{false};
+    std::mutex mutex;
+    std::condition_variable tileDone;
+    std::size_t done = 0;
+    std::size_t helpersRunning = 0;
     std::exception_ptr firstFailure;
-    std::mutex failureMutex;
+    const auto fail = [&] {
+        std::lock_guard lock(mutex);
+        if (!firstFailure)
+            firstFailure = std::current_exception();
+        stop = true;
+    };
+    const auto report = [&] {
+        if (stop)
+            return; // asked to stop, or failed: no more reports
+        try {
+            std::unique_lock lock(mutex);
+            const double share = double(done) / double(tiles);
+            lock.unlock();
+            reportProgress(progress, share);
+        } catch (...) {
+            fail();
+        }
+    };
     const auto run = [&](std::size_t worker) {
         try {
             Eigen::MatrixXd distances(size, std::min(width, size));
@@ -64,25 +88,46 @@ void forEachQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const Que
                 auto block = distances.leftCols(std::min(width, size - first));
                 fillTile(points, squaredNorms, first, block, queries);
                 work(worker, QueryTile{first, block});
-                ++done;
-                if (worker == 0) // the calling thread: the only one that may call progress
-                    reportProgress(progress, double(done) / double(tiles));
+                {
+                    std::lock_guard lock(mutex);
+                    ++done;
+                }
+                if (worker == 0)
+                    report();
+                else
+                    tileDone.notify_one();
             }
         } catch (...) {
-            std::lock_guard lock(failureMutex);
-            if (!firstFailure)
-                firstFailure = std::current_exception();
-            stop = true;
+            fail();
         }
     };
+    report(); // 0, and a chance to stop before any work
     std::vector<std::thread> helpers;
-    try {
-        for (std::size_t worker = 1; worker < threads; ++worker)
-            helpers.emplace_back(run, worker);
-    } catch (const std::system_error&) {
-        // fewer threads than asked: those started and this one share the tiles
+    for (std::size_t worker = 1; !stop && worker < threads; ++worker) {
+        std::unique_lock lock(mutex);
+        ++helpersRunning;
+        lock.unlock();
+        try {
+            helpers.emplace_back([&, worker] {
+                run(worker);
+                std::lock_guard helperLock(mutex);
+                --helpersRunning;
+                tileDone.notify_one();
+            });
+        } catch (const std::system_error&) {
+            lock.lock(); // fewer threads than asked: those started and this one share the tiles
+            --helpersRunning;
+            break;
+        }
     }
     run(0);
+    for (std::unique_lock lock(mutex); helpersRunning > 0;) {
+        const std::size_t seen = done;
+        tileDone.wait(lock, [&] { return done != seen || helpersRunning == 0; });
+        lock.unlock();
+        report();
+        lock.lock();
+    }
     for (std::thread& helper : helpers)
         helper.join();
     if (firstFailure)
