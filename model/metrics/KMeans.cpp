@@ -61,7 +61,8 @@ KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng&
     Eigen::VectorXd best(rows);
     for (int iteration = 1; iteration <= maxIterations; ++iteration) {
         result.iterations = iteration;
-        reportProgress(progress, double(iteration - 1) / double(maxIterations));
+        if (iteration > 1) // after each iteration done
+            reportProgress(progress, double(iteration - 1) / double(maxIterations));
         const Eigen::MatrixXd distances = squaredDistances(points, result.centres);
         bool changed = false;
         for (Eigen::Index i = 0; i < rows; ++i) {
