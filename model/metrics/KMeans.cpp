@@ -9,15 +9,14 @@
 namespace sme {
 namespace {
 
-// Squared distances from every row of points to every row of centres (rows x k), one GEMM.
-Eigen::MatrixXd squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& points,
-                                 const Eigen::MatrixXd& centres)
+// Squared distances from every row of points to every row of centres (rows x k), one GEMM,
+// into a matrix kept from one iteration to the next: at 30,000 points a fresh one each time
+// cost more in page faults than the product.
+void squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& points, const Eigen::VectorXd& pointNorms,
+                      const Eigen::MatrixXd& centres, Eigen::MatrixXd& result)
 {
-    Eigen::MatrixXd result(points.rows(), centres.rows());
     result.noalias() = -2.0 * points * centres.transpose();
-    result.colwise() += points.rowwise().squaredNorm();
-    result.rowwise() += centres.rowwise().squaredNorm().transpose();
-    return result.cwiseMax(0.0);
+    result = ((result.colwise() + pointNorms).rowwise() + centres.rowwise().squaredNorm().transpose()).cwiseMax(0.0);
 }
 
 Eigen::MatrixXd plusPlusSeeds(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng)
@@ -48,7 +47,7 @@ Eigen::MatrixXd plusPlusSeeds(const Eigen::Ref<const Eigen::MatrixXd>& points, i
 } // namespace
 
 KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng,
-                    int maxIterations)
+                    int maxIterations, const Progress& progress)
 {
     const Eigen::Index rows = points.rows();
     require(k >= 1 && k <= rows, "k-means needs 1 <= k <= number of points, got k = "
@@ -59,9 +58,15 @@ KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng&
     result.centres = plusPlusSeeds(points, k, rng);
     result.assignment.assign(std::size_t(rows), -1);
     Eigen::VectorXd best(rows);
+    const Eigen::VectorXd pointNorms = points.rowwise().squaredNorm();
+    Eigen::MatrixXd distances(rows, k);
+    Eigen::MatrixXd sums(k, points.cols());
+    Eigen::VectorXd counts(k);
     for (int iteration = 1; iteration <= maxIterations; ++iteration) {
         result.iterations = iteration;
-        const Eigen::MatrixXd distances = squaredDistances(points, result.centres);
+        if (iteration > 1) // after each iteration done
+            reportProgress(progress, double(iteration - 1) / double(maxIterations));
+        squaredDistances(points, pointNorms, result.centres, distances);
         bool changed = false;
         for (Eigen::Index i = 0; i < rows; ++i) {
             Eigen::Index cluster;
@@ -73,12 +78,17 @@ KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng&
         }
         if (!changed && iteration > 1)
             break;
-        // Update step: each centre the mean of its points.
-        Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(k, points.cols());
-        Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
-        for (Eigen::Index i = 0; i < rows; ++i) {
-            sums.row(result.assignment[std::size_t(i)]) += points.row(i);
-            counts[result.assignment[std::size_t(i)]] += 1.0;
+        // Update step: each centre the mean of its points, summed in the order of the points,
+        // a coordinate at a time (a column of points is contiguous, a row is not).
+        sums.setZero();
+        counts.setZero();
+        for (const int cluster : result.assignment)
+            counts[cluster] += 1.0;
+        for (Eigen::Index column = 0; column < points.cols(); ++column) {
+            const auto coordinates = points.col(column);
+            auto sumsColumn = sums.col(column);
+            for (Eigen::Index i = 0; i < rows; ++i)
+                sumsColumn[result.assignment[std::size_t(i)]] += coordinates[i];
         }
         for (int c = 0; c < k; ++c) {
             if (counts[c] > 0.0) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Progress.h"
 #include "model/base/Random.h"
 
 #include <Eigen/Core>
@@ -18,7 +19,9 @@ struct KMeansResult {
 // Lloyd's algorithm from k-means++ seeds (Arthur & Vassilvitskii 2007) on the rows of points,
 // until no assignment changes or maxIterations. An empty cluster is re-seeded with the point
 // farthest from its centre. Throws sme::Error unless 1 <= k <= rows and points are finite.
+// progress is told the share of maxIterations done after each iteration (Cancelled when it
+// asks to stop).
 KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng,
-                    int maxIterations = 100);
+                    int maxIterations = 100, const Progress& progress = {});
 
 } // namespace sme

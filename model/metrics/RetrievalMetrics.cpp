@@ -3,6 +3,8 @@
 
 #include "model/base/Error.h"
 #include "model/metrics/KMeans.h"
+#include "model/metrics/NeighbourSelection.h"
+#include "model/metrics/QueryTiles.h"
 
 #include <algorithm>
 #include <cmath>
@@ -32,25 +34,6 @@ std::vector<int> denseLabels(std::span<const int> labels, int& count)
     return result;
 }
 
-// Squared distances in the Gram form, with the tolerance under which two of them are tied.
-struct SquaredDistances {
-    Eigen::MatrixXd values;
-    double tolerance = 0.0;
-};
-
-SquaredDistances squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& points)
-{
-    const Eigen::VectorXd squaredNorms = points.rowwise().squaredNorm();
-    SquaredDistances result;
-    result.values.noalias() = -2.0 * points * points.transpose();
-    result.values.colwise() += squaredNorms;
-    result.values.rowwise() += squaredNorms.transpose();
-    result.values = result.values.cwiseMax(0.0);
-    result.values.diagonal().setZero();
-    result.tolerance = tieTolerance(squaredNorms.size() > 0 ? squaredNorms.maxCoeff() : 0.0);
-    return result;
-}
-
 // The chance that a random order of `tiedNegatives` negatives and `tiedPositives` positives
 // puts at least `places` negatives before the first positive: the first `places` drawn are all
 // negatives, (t_neg / T) ((t_neg - 1) / (T - 1)) ... over `places` factors.
@@ -62,49 +45,70 @@ double chanceNegativesLead(int places, int tiedNegatives, int tiedPositives)
     return chance;
 }
 
-// The loops below read query i's distances as column i of the distance matrix: contiguous in
-// Eigen's column-major storage, where row i would be a cache miss per element. The matrix is
-// symmetric up to rounding, so this is the distance from i to every point.
-std::vector<double> recallFromDistances(const SquaredDistances& distances, std::span<const int> labels,
-                                        std::span<const int> ks)
+// Recall@K of one query for each K of ks, into hits, from the negatives surely closer than
+// its nearest positive and the points tied with that one.
+void recallHits(int closerNegatives, int tiedNegatives, int tiedPositives, std::span<const int> ks, double* hits)
 {
-    const Eigen::Index size = distances.values.rows();
-    const double tolerance = distances.tolerance;
-    std::vector<double> hits(ks.size(), 0.0);
-    double queries = 0.0;
-    for (Eigen::Index i = 0; i < size; ++i) {
-        const double* toQuery = distances.values.col(i).data();
-        const int label = labels[std::size_t(i)];
-        double nearestPositive = std::numeric_limits<double>::infinity();
-        for (Eigen::Index j = 0; j < size; ++j)
-            if (j != i && labels[std::size_t(j)] == label)
-                nearestPositive = std::min(nearestPositive, toQuery[j]);
-        if (!std::isfinite(nearestPositive))
-            continue;
-        queries += 1.0;
-        // Negatives surely closer than the nearest positive, and the points tied with it.
-        int closerNegatives = 0;
-        int tiedNegatives = 0;
-        int tiedPositives = 0;
-        for (Eigen::Index j = 0; j < size; ++j) {
-            if (j == i || toQuery[j] > nearestPositive + tolerance)
-                continue;
-            const bool positive = labels[std::size_t(j)] == label;
-            const bool tied = toQuery[j] >= nearestPositive - tolerance;
-            closerNegatives += !positive && !tied;
-            tiedNegatives += !positive && tied;
-            tiedPositives += positive;
-        }
-        for (std::size_t k = 0; k < ks.size(); ++k) {
-            const int places = ks[k] - closerNegatives; // of the K, left for the tied points
-            if (places > 0)
-                hits[k] += places > tiedNegatives
-                    ? 1.0 : 1.0 - chanceNegativesLead(places, tiedNegatives, tiedPositives);
-        }
+    for (std::size_t k = 0; k < ks.size(); ++k) {
+        const int places = ks[k] - closerNegatives; // of the K, left for the tied points
+        hits[k] = places <= 0 ? 0.0
+            : places > tiedNegatives ? 1.0 : 1.0 - chanceNegativesLead(places, tiedNegatives, tiedPositives);
     }
-    for (double& h : hits)
-        h = queries > 0.0 ? h / queries : 0.0;
-    return hits;
+}
+
+// Recall@K from a scan of every distance: the nearest positive, then the points up to it.
+void recallByScan(const double* toQuery, Eigen::Index query, std::span<const int> labels,
+                  std::span<const int> ks, double tolerance, double* hits)
+{
+    const auto size = Eigen::Index(labels.size());
+    const int label = labels[std::size_t(query)];
+    double nearestPositive = std::numeric_limits<double>::infinity();
+    for (Eigen::Index j = 0; j < size; ++j)
+        if (j != query && labels[std::size_t(j)] == label)
+            nearestPositive = std::min(nearestPositive, toQuery[j]);
+    int closerNegatives = 0;
+    int tiedNegatives = 0;
+    int tiedPositives = 0;
+    for (Eigen::Index j = 0; j < size; ++j) {
+        if (j == query || toQuery[j] > nearestPositive + tolerance)
+            continue;
+        const bool positive = labels[std::size_t(j)] == label;
+        const bool tied = toQuery[j] >= nearestPositive - tolerance;
+        closerNegatives += !positive && !tied;
+        tiedNegatives += !positive && tied;
+        tiedPositives += positive;
+    }
+    recallHits(closerNegatives, tiedNegatives, tiedPositives, ks, hits);
+}
+
+// Recall@K from the sorted r nearest (and their ties), when they settle it: the nearest
+// positive among them, within the r-th (then every point up to its tie window is there), or
+// none in reach and at least as many negatives before it as the largest K. Otherwise the scan.
+void queryRecall(std::span<const Neighbour> nearest, std::ptrdiff_t r, const double* toQuery,
+                 Eigen::Index query, std::span<const int> labels, std::span<const int> ks,
+                 double tolerance, double* hits)
+{
+    const double rth = nearest[std::size_t(r - 1)].distance;
+    const auto positive = std::find_if(nearest.begin(), nearest.end(), [](const Neighbour& n) { return n.relevant; });
+    const int largestK = ks.empty() ? 0 : *std::max_element(ks.begin(), ks.end());
+    if (positive == nearest.end() && r >= largestK) {
+        recallHits(int(r), 0, 1, ks, hits);
+        return;
+    }
+    if (positive == nearest.end() || positive->distance > rth) {
+        recallByScan(toQuery, query, labels, ks, tolerance, hits);
+        return;
+    }
+    int closerNegatives = 0;
+    int tiedNegatives = 0;
+    int tiedPositives = 0;
+    for (auto n = nearest.begin(); n != nearest.end() && n->distance <= positive->distance + tolerance; ++n) {
+        const bool tied = n->distance >= positive->distance - tolerance;
+        closerNegatives += !n->relevant && !tied;
+        tiedNegatives += !n->relevant && tied;
+        tiedPositives += n->relevant;
+    }
+    recallHits(closerNegatives, tiedNegatives, tiedPositives, ks, hits);
 }
 
 // The expected sum over ranks s + 1 .. min(s + g, r) of precision@rank at relevant ranks, for a
@@ -122,78 +126,92 @@ double expectedPrecisionSum(std::ptrdiff_t s, std::ptrdiff_t g, std::ptrdiff_t p
     return sum;
 }
 
-// Average precision at R of one query from its distances, ties in expectation: the R nearest
-// and every point tied with the R-th, sorted, walked as groups of tied points.
-double averagePrecisionAtR(const double* toQuery, Eigen::Index query, std::span<const int> labels,
-                           std::ptrdiff_t r, double tolerance, std::vector<Eigen::Index>& order)
+// Average precision at R of one query, ties in expectation, from the R nearest and every
+// point tied with the R-th, sorted: walked as groups of tied points.
+double averagePrecisionAtR(std::span<const Neighbour> order, std::ptrdiff_t r, double tolerance)
 {
-    const auto size = std::ptrdiff_t(labels.size());
-    order.resize(std::size_t(size));
-    std::iota(order.begin(), order.end(), Eigen::Index{0});
-    order.erase(order.begin() + query);
-    const auto closer = [&](Eigen::Index a, Eigen::Index b) { return toQuery[a] < toQuery[b]; };
-    std::partial_sort(order.begin(), order.begin() + r, order.end(), closer);
-    const double boundary = toQuery[order[std::size_t(r - 1)]] + tolerance;
-    const auto tiedEnd = std::partition(order.begin() + r, order.end(),
-                                        [&](Eigen::Index j) { return toQuery[j] <= boundary; });
-    std::sort(order.begin() + r, tiedEnd, closer);
-    const int label = labels[std::size_t(query)];
-    const auto relevant = [&](Eigen::Index j) { return labels[std::size_t(j)] == label; };
     double precisionSum = 0.0;
     std::ptrdiff_t relevantBefore = 0;
-    for (auto group = order.begin(); group < order.begin() + r;) {
-        const double limit = toQuery[*group] + tolerance;
-        const auto groupEnd = std::find_if(group, tiedEnd, [&](Eigen::Index j) { return toQuery[j] > limit; });
-        const auto inGroup = std::ptrdiff_t(std::count_if(group, groupEnd, relevant));
-        precisionSum += expectedPrecisionSum(group - order.begin(), groupEnd - group, inGroup,
-                                             relevantBefore, r);
+    for (std::ptrdiff_t group = 0; group < r;) {
+        const double limit = order[std::size_t(group)].distance + tolerance;
+        std::ptrdiff_t groupEnd = group;
+        std::ptrdiff_t inGroup = 0;
+        for (; groupEnd < std::ptrdiff_t(order.size()) && order[std::size_t(groupEnd)].distance <= limit; ++groupEnd)
+            inGroup += order[std::size_t(groupEnd)].relevant;
+        precisionSum += expectedPrecisionSum(group, groupEnd - group, inGroup, relevantBefore, r);
         relevantBefore += inGroup;
         group = groupEnd;
     }
     return precisionSum / double(r);
 }
+// Every query's Recall@K and average precision, stored by query: summed in query order
+// afterwards, the totals are the same bits whichever thread scored which query.
+struct QueryScores {
+    Eigen::MatrixXd recallHits;          // ks x queries
+    std::vector<double> averagePrecision;
+    std::vector<char> counted;           // whether its class has another member
 
-double mapFromDistances(const SquaredDistances& distances, std::span<const int> labels)
+    RetrievalScores mean() const
+    {
+        RetrievalScores result{std::vector<double>(std::size_t(recallHits.rows()), 0.0), 0.0};
+        double queries = 0.0;
+        for (std::size_t i = 0; i < counted.size(); ++i) {
+            if (!counted[i])
+                continue;
+            queries += 1.0;
+            for (std::size_t k = 0; k < result.recall.size(); ++k)
+                result.recall[k] += recallHits(Eigen::Index(k), Eigen::Index(i));
+            result.mapAtR += averagePrecision[i];
+        }
+        for (double& h : result.recall)
+            h = queries > 0.0 ? h / queries : 0.0;
+        result.mapAtR = queries > 0.0 ? result.mapAtR / queries : 0.0;
+        return result;
+    }
+};
+
+} // namespace
+
+RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                                std::span<const int> labels, std::span<const int> ks,
+                                const Progress& progress, std::size_t threads)
 {
-    const Eigen::Index size = distances.values.rows();
+    checkInput(embeddings, labels);
+    const Eigen::Index size = embeddings.rows();
     std::map<int, std::ptrdiff_t> members; // counted once, not once per query
     for (int label : labels)
         ++members[label];
-    double total = 0.0;
-    double queries = 0.0;
-    std::vector<Eigen::Index> order;
-    for (Eigen::Index i = 0; i < size; ++i) {
-        const std::ptrdiff_t r = members[labels[std::size_t(i)]] - 1;
-        if (r < 1)
-            continue;
-        total += averagePrecisionAtR(distances.values.col(i).data(), i, labels, r, distances.tolerance, order);
-        queries += 1.0;
-    }
-    return queries > 0.0 ? total / queries : 0.0;
+    const double tolerance = tieTolerance(size > 0 ? embeddings.rowwise().squaredNorm().maxCoeff() : 0.0);
+    QueryScores scores{Eigen::MatrixXd::Zero(Eigen::Index(ks.size()), size),
+                       std::vector<double>(std::size_t(size), 0.0), std::vector<char>(std::size_t(size), 0)};
+    threads = threads == 0 ? defaultThreadCount() : threads;
+    std::vector<NeighbourSelection> selections(threads);
+    forEachQueryTile(embeddings, [&](std::size_t worker, const QueryTile& tile) {
+        for (Eigen::Index t = 0; t < tile.distances.cols(); ++t) {
+            const Eigen::Index i = tile.firstQuery + t;
+            const std::ptrdiff_t r = members.at(labels[std::size_t(i)]) - 1;
+            if (r < 1)
+                continue; // no other point of its class: counts in neither score
+            const double* toQuery = tile.distances.col(t).data();
+            const std::span<const Neighbour> nearest = selections[worker].nearest(toQuery, i, labels, r, tolerance);
+            scores.counted[std::size_t(i)] = 1;
+            queryRecall(nearest, r, toQuery, i, labels, ks, tolerance, scores.recallHits.col(i).data());
+            scores.averagePrecision[std::size_t(i)] = averagePrecisionAtR(nearest, r, tolerance);
+        }
+    }, progress, threads);
+    return scores.mean();
 }
-
-} // namespace
 
 std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                               std::span<const int> labels, std::span<const int> ks)
 {
-    checkInput(embeddings, labels);
-    return recallFromDistances(squaredDistances(embeddings), labels, ks);
+    return retrievalScores(embeddings, labels, ks).recall;
 }
 
 double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                std::span<const int> labels)
 {
-    checkInput(embeddings, labels);
-    return mapFromDistances(squaredDistances(embeddings), labels);
-}
-
-RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                                std::span<const int> labels, std::span<const int> ks)
-{
-    checkInput(embeddings, labels);
-    const SquaredDistances distances = squaredDistances(embeddings);
-    return {recallFromDistances(distances, labels, ks), mapFromDistances(distances, labels)};
+    return retrievalScores(embeddings, labels, {}).mapAtR;
 }
 
 double tieTolerance(double largestSquaredNorm)
@@ -240,12 +258,12 @@ double normalizedMutualInformation(std::span<const int> labels, std::span<const 
 }
 
 double clusteringNmi(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                     std::span<const int> labels, Rng& rng)
+                     std::span<const int> labels, Rng& rng, const Progress& progress)
 {
     checkInput(embeddings, labels);
     int classes = 0;
     denseLabels(labels, classes);
-    const KMeansResult clusters = kMeans(embeddings, classes, rng);
+    const KMeansResult clusters = kMeans(embeddings, classes, rng, 100, progress);
     return normalizedMutualInformation(labels, clusters.assignment);
 }
 

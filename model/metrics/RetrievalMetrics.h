@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Progress.h"
 #include "model/base/Random.h"
 
 #include <Eigen/Core>
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -29,14 +31,23 @@ std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embedding
 double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                std::span<const int> labels);
 
-// Recall@K for each K of ks and MAP@R, as the two functions above give them, from one distance
-// matrix: what an evaluation needs, at the cost of one.
+// Recall@K for each K of ks and MAP@R, as the two functions above give them, in one pass over
+// the distances: what an evaluation needs, at the cost of one. The distances are computed a
+// tile of queries at a time (memory about 32 MB a thread, not N^2) on `threads` threads (0:
+// one per core); the scores are the same bits whatever the number of threads. progress is
+// called from the calling thread with the share done; when it asks to stop, Cancelled is
+// thrown within a tile's work and no thread is left running.
+// Distances are double even for float embeddings: computed in float (rounding 1e-7 relative,
+// coarser than the gaps between neighbours) they reorder near neighbours and move MAP@R by
+// 4e-7 on the held-out digits after 300 steps and 2e-7 on 8,000 x 128 synthetic points. In
+// double, a float embedding's products are exact and the scores are those of the full matrix.
 struct RetrievalScores {
     std::vector<double> recall;
     double mapAtR = 0.0;
 };
 RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                                std::span<const int> labels, std::span<const int> ks);
+                                std::span<const int> labels, std::span<const int> ks,
+                                const Progress& progress = {}, std::size_t threads = 0);
 
 // The absolute tolerance under which two squared distances between points of squared norm at
 // most largestSquaredNorm are the same distance: the rounding error of the Gram form, about
@@ -56,7 +67,8 @@ double embeddingSpread(const Eigen::Ref<const Eigen::MatrixXd>& embeddings);
 double normalizedMutualInformation(std::span<const int> labels, std::span<const int> clusters);
 
 // NMI of k-means clusters (k = number of distinct labels, k-means++ seeds) against labels.
+// progress is called between k-means iterations and can stop it (Cancelled).
 double clusteringNmi(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                     std::span<const int> labels, Rng& rng);
+                     std::span<const int> labels, Rng& rng, const Progress& progress = {});
 
 } // namespace sme
