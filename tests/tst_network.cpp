@@ -160,6 +160,7 @@ private slots:
     void adamConvergesOnLeastSquares();
     void adamFirstStepMovesByLearningRate();
     void adamResetRestarts();
+    void adamReturnsTheLargestWeightOrNaN();
 
     void batchLossOnHandMadeLine_data();
     void batchLossOnHandMadeLine();
@@ -851,6 +852,22 @@ void TestNetwork::batchLossBadInputThrows()
     QFETCH(LossCall, call);
     for (LossKind kind : sme::allLossKinds)
         QVERIFY_THROWS_EXCEPTION(sme::Error, call(kind));
+}
+
+void TestNetwork::adamReturnsTheLargestWeightOrNaN()
+{
+    // The step returns max |p| after the update (the trainer's runaway check), over every
+    // parameter and every chunk of a large one; NaN when any parameter is NaN or infinite.
+    std::vector<Eigen::MatrixXf> parameters{Eigen::MatrixXf::Constant(70, 40, 0.5f),
+                                            Eigen::MatrixXf::Constant(1, 40, 0.25f)};
+    parameters[0](63, 37) = -7.0f; // beyond the first chunk of 1,024 values
+    const std::vector<Eigen::MatrixXf> gradients{Eigen::MatrixXf::Zero(70, 40), Eigen::MatrixXf::Zero(1, 40)};
+    sme::Adam<float> adam;
+    QCOMPARE(adam.step(parameters, gradients), 7.0f); // zero gradients: nothing moves
+    parameters[1](0, 3) = std::numeric_limits<float>::quiet_NaN();
+    QVERIFY(std::isnan(adam.step(parameters, gradients)));
+    parameters[1](0, 3) = std::numeric_limits<float>::infinity();
+    QVERIFY(std::isnan(adam.step(parameters, gradients)));
 }
 
 QTEST_APPLESS_MAIN(TestNetwork)

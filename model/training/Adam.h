@@ -34,7 +34,9 @@ public:
 
     // One update of every parameter from its gradient (same shapes, same order every call):
     // m = b1 m + (1-b1) g, v = b2 v + (1-b2) g^2, p -= lr * m_hat / (sqrt(v_hat) + eps).
-    void step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients);
+    // Returns the largest |p| after the update, NaN when any p is NaN or infinite: the
+    // trainer's check for runaway weights, taken in the same pass.
+    Scalar step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients);
 
     // Forgets the moments (a new run).
     void reset();

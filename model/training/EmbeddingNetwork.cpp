@@ -64,16 +64,18 @@ auto EmbeddingNetwork<Scalar>::forward(const Eigen::Ref<const Matrix>& inputs) -
     layerInputs_.resize(layers());
     layerInputs_[0] = inputs;
     for (std::size_t l = 0; l < layers(); ++l) {
-        Matrix out(inputs.rows(), parameters_[2 * l].cols());
+        // Into the buffers of the last pass: no allocation when the batch keeps its size.
+        Matrix& out = l + 1 < layers() ? layerInputs_[l + 1] : output_;
+        out.resize(inputs.rows(), parameters_[2 * l].cols());
         out.noalias() = layerInputs_[l] * parameters_[2 * l];
         out.rowwise() += parameters_[2 * l + 1].row(0);
         if (l + 1 < layers())
-            layerInputs_[l + 1] = out.cwiseMax(Scalar(0));
-        else
-            output_ = std::move(out);
+            out = out.cwiseMax(Scalar(0));
     }
     outputNorms_ = output_.rowwise().norm().cwiseMax(smallestNorm<Scalar>);
-    embeddings_ = output_.array().colwise() / outputNorms_.array();
+    embeddings_.resize(output_.rows(), output_.cols());
+    for (Eigen::Index j = 0; j < output_.cols(); ++j) // by columns: vectorised, unlike colwise() /
+        embeddings_.col(j) = output_.col(j).cwiseQuotient(outputNorms_);
     return embeddings_;
 }
 
@@ -102,16 +104,17 @@ void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddin
             "the embedding gradient does not match the last forward pass");
     // e = y / ||y||: dy = (de - e <e, de>) / ||y||, row by row.
     const auto along = (embeddingGradient.cwiseProduct(embeddings_)).rowwise().sum().eval();
-    Matrix delta = (embeddingGradient - embeddings_.cwiseProduct(along.replicate(1, embeddings_.cols())))
-                       .array()
-                       .colwise()
-                   / outputNorms_.array();
+    Matrix delta(embeddings_.rows(), embeddings_.cols());
+    for (Eigen::Index j = 0; j < delta.cols(); ++j) // by columns: vectorised, unlike colwise() /
+        delta.col(j) = (embeddingGradient.col(j) - embeddings_.col(j).cwiseProduct(along))
+                           .cwiseQuotient(outputNorms_);
+    Matrix previous;
     for (std::size_t l = layers(); l-- > 0;) {
         gradients_[2 * l].noalias() = layerInputs_[l].transpose() * delta;
         gradients_[2 * l + 1] = delta.colwise().sum();
         if (l == 0)
             break;
-        Matrix previous(delta.rows(), parameters_[2 * l].rows());
+        previous.resize(delta.rows(), parameters_[2 * l].rows());
         previous.noalias() = delta * parameters_[2 * l].transpose();
         // ReLU: the gradient passes where the layer's output (this layer's input) is positive.
         delta = (layerInputs_[l].array() > Scalar(0)).select(previous, Scalar(0));

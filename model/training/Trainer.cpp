@@ -29,6 +29,39 @@ EmbeddingNetwork<float> initialNetwork(const TrainerSettings& settings, int inpu
     return EmbeddingNetwork<float>(shape, rng);
 }
 
+// Draws without replacement from the positions 0 .. size-1, as a partial Fisher-Yates shuffle
+// of a copy would (the same draws from the generator, the same picks), remembering only the
+// positions it displaced: a class of 6,000 rows is not copied to draw 5 of them.
+class PartialShuffle {
+public:
+    explicit PartialShuffle(std::size_t size) : size_(size) {}
+
+    std::size_t size() const { return size_; }
+
+    // The next pick; call at most size() times.
+    std::size_t next(Rng& rng)
+    {
+        const std::size_t other = picked_ + uniformIndex(size_ - picked_, rng);
+        const std::size_t pick = holding(other);
+        holding(other) = holding(picked_); // the swap; position picked_ is not looked at again
+        ++picked_;
+        return pick;
+    }
+
+private:
+    std::size_t& holding(std::size_t position)
+    {
+        for (auto& [at, held] : displaced_)
+            if (at == position)
+                return held;
+        return displaced_.emplace_back(position, position).second;
+    }
+
+    std::size_t size_;
+    std::size_t picked_ = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> displaced_; // (position, what it now holds)
+};
+
 bool finite(const std::vector<double>& values)
 {
     return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
@@ -82,6 +115,10 @@ Trainer::Trainer(DataSplit data, TrainerSettings settings)
         trainingClassIndex_.push_back(c);
         rowsOfClass_[std::size_t(c)].push_back(int(row));
     }
+    // Row-major, each example contiguous: a batch gathers whole rows, not one float from each
+    // of 784 columns (the column-major copy is then dropped, not kept twice).
+    trainingFeatures_ = data_.training.features;
+    data_.training.features = Eigen::MatrixXf(0, trainingFeatures_.cols());
     evaluationRows_ = stratifiedSample(data_.heldOut.labels, std::size_t(settings_.evaluationSample),
                                        settings_.seed);
     for (const Eigen::Index row : evaluationRows_)
@@ -91,7 +128,7 @@ Trainer::Trainer(DataSplit data, TrainerSettings settings)
 
 void Trainer::reset()
 {
-    network_ = initialNetwork(settings_, int(data_.training.features.cols()));
+    network_ = initialNetwork(settings_, int(trainingFeatures_.cols()));
     adam_ = Adam<float>(AdamSettings{settings_.learningRate});
     boundary_ = MarginBoundary{settings_.beta0, {}, {}};
     if (settings_.learnClassBeta)
@@ -113,20 +150,16 @@ void Trainer::reset()
 std::vector<int> Trainer::drawBatch()
 {
     // P classes without replacement, then K rows of each without replacement; both capped by
-    // what the training split has (a partial Fisher-Yates shuffle each time).
-    std::vector<int> classes(rowsOfClass_.size());
-    for (std::size_t i = 0; i < classes.size(); ++i)
-        classes[i] = int(i);
-    const std::size_t p = std::min<std::size_t>(std::size_t(settings_.batchClasses), classes.size());
+    // what the training split has.
     std::vector<int> rows;
+    PartialShuffle classes(rowsOfClass_.size());
+    const std::size_t p = std::min<std::size_t>(std::size_t(settings_.batchClasses), classes.size());
     for (std::size_t i = 0; i < p; ++i) {
-        std::swap(classes[i], classes[i + uniformIndex(classes.size() - i, batchRng_)]);
-        std::vector<int> members = rowsOfClass_[std::size_t(classes[i])];
+        const std::vector<int>& members = rowsOfClass_[classes.next(batchRng_)];
+        PartialShuffle picks(members.size());
         const std::size_t k = std::min<std::size_t>(std::size_t(settings_.batchK), members.size());
-        for (std::size_t j = 0; j < k; ++j) {
-            std::swap(members[j], members[j + uniformIndex(members.size() - j, batchRng_)]);
-            rows.push_back(members[j]);
-        }
+        for (std::size_t j = 0; j < k; ++j)
+            rows.push_back(members[picks.next(batchRng_)]);
     }
     return rows;
 }
@@ -149,15 +182,13 @@ StepResult Trainer::trainStep()
     };
 
     const std::vector<int> rows = drawBatch();
-    Eigen::MatrixXf inputs(Eigen::Index(rows.size()), data_.training.features.cols());
+    batchInputs_ = trainingFeatures_(rows, Eigen::all); // whole rows: contiguous reads
     std::vector<int> labels, classIndex;
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        inputs.row(Eigen::Index(i)) = data_.training.features.row(rows[i]);
-        labels.push_back(trainingClassIndex_[std::size_t(rows[i])]);
-    }
+    for (const int row : rows)
+        labels.push_back(trainingClassIndex_[std::size_t(row)]);
     classIndex = labels;
 
-    const Eigen::MatrixXd embeddings = network_.forward(inputs).cast<double>();
+    const Eigen::MatrixXd embeddings = network_.forward(batchInputs_).cast<double>();
     if (!embeddings.allFinite())
         return fail("the embeddings became NaN or infinite (lower the learning rate)");
     const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
@@ -171,10 +202,9 @@ StepResult Trainer::trainStep()
         return fail("the loss became NaN or infinite");
 
     network_.backward(loss.embeddingGradient.cast<float>());
-    adam_.step(network_.parameters(), network_.gradients());
+    const float largest = adam_.step(network_.parameters(), network_.gradients()); // NaN for any NaN
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
-    const float largest = largestWeight(); // NaN when any weight is NaN
     if (!std::isfinite(largest) || !betasAreFinite())
         return fail("the weights became NaN or infinite (lower the learning rate)");
     if (largest > runawayWeight) {

@@ -163,6 +163,9 @@ private:
 
     DataSplit data_;
     TrainerSettings settings_;
+    // The training examples, one per row, row-major (data_.training keeps only the labels).
+    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> trainingFeatures_;
+    Eigen::MatrixXf batchInputs_;         // the rows of the last batch
     std::vector<int> trainingClassIndex_; // dense class index of every training row
     std::vector<std::vector<int>> rowsOfClass_;
     std::vector<Eigen::Index> evaluationRows_;
