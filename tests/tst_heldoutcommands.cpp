@@ -129,6 +129,7 @@ void HeldOutCommandsTest::badEvalSampleIsRefusedWithOneLine_data()
 void HeldOutCommandsTest::badEvalSampleIsRefusedWithOneLine()
 {
     QFETCH(QString, value);
+    QFile::remove(dir_.filePath("never.csv"));
     for (const char* command : {"train", "race", "ablate"}) {
         const Run run = runCommand(command, {"--eval-sample", value, "--steps", "0", "-o", dir_.filePath("never.csv")});
         QCOMPARE(run.exitCode, 2);
