@@ -22,9 +22,10 @@ Rows go by step, then by sampler. Step 0 is before training (loss empty there); 
 mean over the steps since the previous row; the metrics are measured on the held-out classes
 (ties scored by their expectation); on data of more held-out points than --eval-sample
 (default 2000) the rows score a fixed class-stratified sample of them, the same at every
-row, and each sampler's last row scores every held-out point. spread is the RMS distance between held-out embeddings
-over sqrt(2), below 0.1 a collapsed model, named on standard error, as is a run that stalled
-(no sampled pair or triplet of non-zero loss for 200 steps in a row: it stopped learning).
+row, and each sampler's last row scores every held-out point. spread is the RMS distance
+between held-out embeddings over sqrt(2), below 0.1 a collapsed model, named on standard
+error, as is a run that stalled (no sampled pair or triplet of non-zero loss for 200 steps in
+a row: it stopped learning).
 The result depends on the seed only, not on the threads' timing. Progress (the slowest run's
 step) goes to standard error.
 Exit status: 0 done, 1 output not written, 2 bad arguments or data, 3 a run diverged (it
