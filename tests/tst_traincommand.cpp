@@ -265,7 +265,9 @@ void TrainCommandTest::dashWritesCsvToStandardOutputAndProgressToStandardError()
     QCOMPARE(result.out.count('\n'), 4); // header and steps 0, 20, 40
     QVERIFY(!result.out.contains("train:"));
 
-    const QList<QByteArray> progress = result.err.trimmed().split('\n');
+    // The split first (tst_heldoutcommands checks it), then the progress.
+    QList<QByteArray> progress = result.err.trimmed().split('\n');
+    QVERIFY(progress.takeFirst().startsWith("train: synthetic data: training on classes "));
     QVERIFY(!progress.isEmpty());
     for (const QByteArray& line : progress)
         QVERIFY2(line.startsWith("train: step "), line.constData());
@@ -600,8 +602,9 @@ void TrainCommandTest::ablateWritesEverySamplerAndLossOnce()
     const Run& result = ablateRun().run;
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY(result.out.isEmpty()); // the table goes to the file only
-    const QList<QByteArray> progress = result.err.trimmed().split('\n');
-    QCOMPARE(progress.size(), 32); // one line per run, on standard error
+    QList<QByteArray> progress = result.err.trimmed().split('\n');
+    QVERIFY(progress.takeFirst().startsWith("ablate: synthetic data: training on classes ")); // the split
+    QCOMPARE(progress.size(), 32); // then one line per run, on standard error
     QVERIFY(progress.contains("ablate: 32/32 runs done"));
 
     const QList<QList<QByteArray>> rows = cellsOf(ablateRun().csv);

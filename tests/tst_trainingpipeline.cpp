@@ -55,6 +55,9 @@ private slots:
     void recordsAverageTheStepsSinceTheLastEvaluation();
     void divergedStepIsNeitherRecordedNorEvaluated();
     void runTrainingRecordsThePipelinesEvaluations();
+    void runTrainingScoresEveryHeldOutPointInItsLastRecord();
+    void runTrainingOfNoStepsScoresEveryPoint();
+    void figureRunMapsTheEvaluationSample();
     void stalledAfterStalledAfterStepsWithoutAnActiveTriplet();
     void anActiveStepOrARestartEndsTheStall();
     void parallelRunsDoEveryJobOnce();
@@ -189,6 +192,73 @@ void TrainingPipelineTest::runTrainingRecordsThePipelinesEvaluations()
     QCOMPARE(pipeline.history().evaluations.size(), run.records.size());
     for (std::size_t i = 0; i < run.records.size(); ++i)
         QVERIFY(sameEvaluation(pipeline.history().evaluations[i], run.records[i].evaluation));
+}
+
+void TrainingPipelineTest::runTrainingScoresEveryHeldOutPointInItsLastRecord()
+{
+    // smallData holds out 100 points; a sample of 30 is scored along the run. The sample has
+    // no say in the training, so a run that scores every point has the same models.
+    sme::TrainerSettings sampledModel = smallModel();
+    sampledModel.evaluationSample = 30;
+    sme::TrainerSettings everyPointModel = smallModel();
+    everyPointModel.evaluationSample = 0;
+    sme::Trainer sampledTrainer(smallData(), sampledModel);
+    sme::Trainer everyPointTrainer(smallData(), everyPointModel);
+    int lastCalls = 0;
+    const sme::TrainingRunResult sampled = sme::runTraining(sampledTrainer, 25, 10, {}, sme::EvaluationScope::AllHeldOut,
+                                                            [&](double) { return ++lastCalls > 0; });
+    const sme::TrainingRunResult everyPoint = sme::runTraining(everyPointTrainer, 25, 10);
+    QCOMPARE(sampled.records.size(), std::size_t(4));
+    QCOMPARE(everyPoint.records.size(), std::size_t(4));
+    for (std::size_t i = 0; i + 1 < sampled.records.size(); ++i) {
+        const sme::Evaluation& e = sampled.records[i].evaluation;
+        QCOMPARE(e.points, long(sampledTrainer.evaluationRows().size()));
+        QCOMPARE(e.heldOutPoints, 100L);
+        QVERIFY(e.sampled());
+        QVERIFY(!sameEvaluation(e, everyPoint.records[i].evaluation));
+    }
+    const sme::Evaluation& last = sampled.records.back().evaluation;
+    QCOMPARE(last.step, 25L);
+    QCOMPARE(last.points, 100L);
+    QVERIFY(sameEvaluation(last, everyPoint.records.back().evaluation));
+    QCOMPARE(last.spread, everyPoint.records.back().evaluation.spread);
+    QVERIFY(lastCalls > 0); // the progress of that evaluation, and of no other
+    QCOMPARE(sampled.records.back().loss, everyPoint.records.back().loss);
+
+    // Asked to, the last record scores the sample like the others.
+    sme::Trainer again(smallData(), sampledModel);
+    const sme::TrainingRunResult onTheSample = sme::runTraining(again, 25, 10, {}, sme::EvaluationScope::Sample);
+    QVERIFY(onTheSample.records.back().evaluation.sampled());
+    QVERIFY(sameEvaluation(onTheSample.records[1].evaluation, sampled.records[1].evaluation));
+}
+
+void TrainingPipelineTest::runTrainingOfNoStepsScoresEveryPoint()
+{
+    sme::TrainerSettings sampledModel = smallModel();
+    sampledModel.evaluationSample = 30;
+    sme::Trainer trainer(smallData(), sampledModel);
+    const sme::TrainingRunResult run = sme::runTraining(trainer, 0, 10);
+    QCOMPARE(run.records.size(), std::size_t(1)); // its only row is its last
+    QCOMPARE(run.records.front().evaluation.points, 100L);
+}
+
+void TrainingPipelineTest::figureRunMapsTheEvaluationSample()
+{
+    sme::TrainerSettings sampledModel = smallModel();
+    sampledModel.evaluationSample = 30;
+    sme::Trainer trainer(smallData(), sampledModel);
+    const sme::FigureTrainingRun run = sme::trainForFigures(trainer, {}, 5, 5);
+    QVERIFY(trainer.evaluationRows().size() < trainer.heldOutLabels().size());
+    QCOMPARE(run.embeddings.rows(), Eigen::Index(trainer.evaluationRows().size()));
+    QVERIFY(run.labels == trainer.sampleLabels());
+    QVERIFY(run.embeddings == trainer.sampleEmbeddings());
+
+    // Data of no more held-out points than the sample is mapped whole, as before the sample.
+    sme::Trainer whole(smallData(), smallModel());
+    const sme::FigureTrainingRun wholeRun = sme::trainForFigures(whole, {}, 5, 5);
+    QCOMPARE(wholeRun.embeddings.rows(), Eigen::Index(100));
+    QVERIFY(wholeRun.labels == whole.heldOutLabels());
+    QVERIFY(wholeRun.embeddings == whole.heldOutEmbeddings());
 }
 
 void TrainingPipelineTest::stalledAfterStalledAfterStepsWithoutAnActiveTriplet()

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/AblateMerge.h"
 #include "app/cli/HeadlessCommand.h"
+#include "app/cli/RunNotes.h"
 #include "app/cli/TrainCommand.h"
 #include "app/cli/TrainingOptions.h"
 #include "model/base/Error.h"
@@ -18,7 +19,10 @@ const char* const description = R"(Trains every sampler x loss cell (in parallel
 seeds 1..K, and writes the final held-out metrics:
   sampler,loss,recall_at_1,recall_at_1_sd,nmi,map_at_r,collapsed
 (means over seeds; recall_at_1_sd is the standard deviation over seeds, 0 for one seed;
-collapsed counts the seeds whose final model collapsed: held-out spread below 0.1).
+collapsed counts the seeds whose final model collapsed: held-out spread below 0.1). On data
+of more held-out points than --eval-sample (default 2000) the metrics are those of a fixed
+class-stratified sample of them, not of every one: a grid of many runs would otherwise spend
+most of its time scoring; --eval-sample all scores every held-out point.
 --markdown prints the same as a Markdown table on standard output, --latex as a LaTeX
 booktabs table (Recall@1 as mean ± sd). Cells that diverged are named on standard error
 (their row holds the restored weights' metrics); exit status 3 then.
@@ -126,6 +130,8 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
     const std::optional<TrainingSetup> setup = prepareTraining("ablate", options, options.text("output"));
     if (!setup)
         return 1;
+    reportEvaluationSample("ablate", QStringLiteral("the final evaluations"), evaluationSampleSize(setup->settings, setup->data),
+                           long(setup->data.heldOut.labels.size()), QStringLiteral("--eval-sample all for every one"));
     sme::TrainerSettings base = setup->settings;
     if (!options.isSet("alpha"))
         base.alpha.reset(); // each loss at its own default margin, a preset's alpha too (as the window's grid)

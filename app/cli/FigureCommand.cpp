@@ -6,6 +6,7 @@
 #include "app/render/FigureViews.h"
 #include "model/training/TrainingRun.h"
 #include "app/cli/HeadlessCommand.h"
+#include "app/cli/RunNotes.h"
 #include "app/io/OutputFile.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
@@ -56,7 +57,8 @@ void addFigureOptions(CommandOptions& options)
     options.add("beta", "Margin loss boundary beta (default 1.2).", "B");
     options.add("lambda", "Distance weighted cutoff lambda (default 0.5).", "L");
     options.add("nonzero-loss-cutoff", "Distance weighted: weight 0 beyond (default 1.4).", "D");
-    options.add("dataset", "Training data: synthetic (default), digits, or a file.", "DATA");
+    options.add("dataset", "Training data: synthetic (default), digits, fashion-mnist, or a file. The embedding "
+                           "map shows the live evaluation sample (2000 held-out points) of a larger set.", "DATA");
     options.add("data-noise", "Synthetic data: the nuisance level (default 1).", "X");
     options.add("label-noise", "Share of training labels replaced by another class (default 0).", "X");
     options.add("sampler", "Training sampler (default distance-weighted).", "S");
@@ -131,8 +133,10 @@ struct Figures {
             run = std::make_shared<sme::FigureTrainingRun>(
                 trainForFigures(*trainer, std::move(saved->history), steps, evalEvery));
         } else if (!run) {
-            run = std::make_shared<sme::FigureTrainingRun>(trainForFigures(
-                loadDataSplit(dataChoiceFor(parameters)), trainerSettingsFor(parameters), steps, evalEvery));
+            const DataChoice data = dataChoiceFor(parameters);
+            run = std::make_shared<sme::FigureTrainingRun>(
+                trainForFigures(loadDataSplit(data, tenthsProgressPrinter("figure", "loading " + dataName(data), 1000)),
+                                trainerSettingsFor(parameters), steps, evalEvery));
         }
         return *run;
     }

@@ -2,6 +2,7 @@
 #include "app/cli/TrainingOptions.h"
 
 #include "app/cli/HeadlessCommand.h"
+#include "app/cli/RunNotes.h"
 #include "app/io/OutputFile.h"
 #include "app/io/Presets.h"
 #include "model/base/Error.h"
@@ -9,6 +10,7 @@
 
 #include <QTextStream>
 #include <algorithm>
+#include <limits>
 #include <string_view>
 
 namespace {
@@ -36,6 +38,23 @@ DataChoice readDataChoice(const CommandOptions& options, DataChoice choice)
     return choice;
 }
 
+// --eval-sample N|all: N held-out points (1 or more), or 0 for all of them.
+int readEvaluationSample(const CommandOptions& options, int fallback)
+{
+    if (!options.isSet("eval-sample"))
+        return fallback;
+    const QString given = options.text("eval-sample").trimmed();
+    if (given == QLatin1String("all"))
+        return 0;
+    bool ok = false;
+    const long long count = given.toLongLong(&ok);
+    if (!ok || count < 1 || count > std::numeric_limits<int>::max())
+        throw sme::Error(QStringLiteral("--eval-sample expects a number of held-out points from 1 to %1, "
+                                        "or all, got '%2'")
+                             .arg(std::numeric_limits<int>::max()).arg(given).toStdString());
+    return int(count);
+}
+
 // Throws sme::Error for an unknown sampler or loss name or a malformed number.
 sme::TrainerSettings readTrainerSettings(const CommandOptions& options, sme::TrainerSettings settings)
 {
@@ -50,6 +69,7 @@ sme::TrainerSettings readTrainerSettings(const CommandOptions& options, sme::Tra
     if (!options.text("alpha").isEmpty())
         settings.alpha = options.real("alpha", 0.0);
     settings.seed = options.seed(settings.seed);
+    settings.evaluationSample = readEvaluationSample(options, settings.evaluationSample);
     settings.validate();
     return settings;
 }
@@ -94,6 +114,11 @@ void addTrainingOptions(CommandOptions& options)
     options.add("lr", "Adam learning rate (default 0.001).", "X");
     options.add("alpha", "Margin alpha (default 0.2; contrastive 1.0).", "A");
     addSeedOption(options, QStringLiteral("the weights, batches and sampling"));
+    options.add("eval-sample", QStringLiteral("Held-out points the live evaluations score: a fixed class-stratified "
+                                              "sample of N of them (at least two of each class), the same points at "
+                                              "every evaluation so the curve is comparable (default %1; all: every "
+                                              "held-out point).")
+                                   .arg(sme::TrainerSettings::defaultEvaluationSample), "N|all");
 }
 
 void refusePositionals(const QStringList& positional)
@@ -115,7 +140,10 @@ std::optional<TrainingSetup> prepareTraining(const char* command, const CommandO
     sme::TrainerSettings settings = readTrainerSettings(options, preset ? sme::trainerSettingsFor(*preset)
                                                                         : sme::TrainerSettings{});
     const DataChoice data = readDataChoice(options, preset ? dataChoiceFor(*preset) : DataChoice{});
-    return TrainingSetup{std::move(settings), loadDataSplit(data)};
+    // The digits and the synthetic data load in an instant: only a slow load shows its progress.
+    sme::DataSplit split = loadDataSplit(data, tenthsProgressPrinter(command, "loading " + dataName(data), 1000));
+    QTextStream(stderr) << command << ": " << splitDescription(data, split) << Qt::endl;
+    return TrainingSetup{std::move(settings), std::move(split)};
 }
 
 void addTrainingRunOptions(CommandOptions& options, long defaultSteps)

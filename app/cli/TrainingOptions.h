@@ -13,7 +13,7 @@
 #include <vector>
 
 // --preset, --dataset, --data-noise, --data-seed, --label-noise, --sampler, --loss, --dim, --hidden, --batch-classes,
-// --batch-k, --lr, --alpha, --seed.
+// --batch-k, --lr, --alpha, --seed, --eval-sample (TrainerSettings::evaluationSample: N, or all for 0).
 void addTrainingOptions(CommandOptions& options);
 
 // --preset ID: the parameters the window sets for that preset (presetParameters), or nullopt
@@ -32,7 +32,9 @@ struct TrainingSetup {
 // do not apply (--noise, the gradient noise of data and figure; --data-noise or --data-seed
 // with a data set that is not synthetic), and finds an output that cannot be written before
 // any run: it reports it as COMMAND and returns nullopt (exit status 1). Then it reads the
-// settings and only then the data, so that a bad option is refused before a file is read.
+// settings and only then the data, so that a bad option is refused before a file is read; a
+// slow load shows its progress, and the split (which classes train, which are held out) is
+// named on standard error.
 // output may be empty (ablate --markdown). Throws sme::Error for bad options or data.
 std::optional<TrainingSetup> prepareTraining(const char* command, const CommandOptions& options,
                                              const QString& output);

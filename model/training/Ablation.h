@@ -15,7 +15,9 @@
 
 namespace sme {
 
-// One seed's run of a cell: evaluated once, at its end (the restored weights if it diverged).
+// One seed's run of a cell: evaluated once, at its end (the restored weights if it diverged), on
+// the live evaluation sample (TrainerSettings::evaluationSample): a grid of many runs of a large
+// data set would spend most of its time scoring every held-out point.
 struct AblationRun {
     std::uint64_t seed = 0;
     Evaluation evaluation;

@@ -31,7 +31,7 @@ struct RaceResult {
 
 // Trains the four runs of a race for `steps` steps side by side, one thread each
 // (runInParallel), evaluating at step 0, every evalEvery steps and after the last (runTraining
-// for each). A run that diverges stops there; the others go on. Every run owns its trainer and
+// for each: the live sample, the last evaluation on every held-out point). A run that diverges stops there; the others go on. Every run owns its trainer and
 // its seeded random streams, so the result is the same for a seed whatever the threads' timing.
 // progress, when set, is called (one call at a time, from the runs' threads) with the steps
 // done by the slowest run, each time that number grows; a run that stopped early counts as

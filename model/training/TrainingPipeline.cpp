@@ -44,8 +44,10 @@ TrainingPipeline::Step TrainingPipeline::step(bool lastOfRun)
     activeSum_ += result.activeFraction;
     betaSum_ += result.meanBeta;
     ++stepsSinceEvaluation_;
-    if (lastOfRun || evaluationDue(result.step))
-        step.record = record();
+    if (lastOfRun)
+        step.record = record(finalScope_, finalProgress_);
+    else if (evaluationDue(result.step))
+        step.record = record(EvaluationScope::Sample, {});
     return step;
 }
 
@@ -69,21 +71,28 @@ TrainingPipeline::RunEnd TrainingPipeline::run(long steps,
     return {};
 }
 
-TrainingRecord TrainingPipeline::evaluate()
+TrainingRecord TrainingPipeline::evaluate(EvaluationScope scope, const Progress& progress)
 {
-    return record();
+    return record(scope, progress);
+}
+
+void TrainingPipeline::setFinalEvaluation(EvaluationScope scope, Progress progress)
+{
+    finalScope_ = scope;
+    finalProgress_ = std::move(progress);
 }
 
 void TrainingPipeline::evaluateUnlessCurrent()
 {
     if (history_.evaluations.empty() || history_.evaluations.back().step != trainer_.steps())
-        record();
+        record(EvaluationScope::Sample, {});
 }
 
-TrainingRecord TrainingPipeline::record()
+TrainingRecord TrainingPipeline::record(EvaluationScope scope, const Progress& progress)
 {
     TrainingRecord record{trainer_.steps(), std::nullopt, std::nullopt, trainer_.beta0(),
-                          trainer_.evaluate(), stalledSince()};
+                          scope == EvaluationScope::AllHeldOut ? trainer_.evaluateAll(progress) : trainer_.evaluate(),
+                          stalledSince()};
     if (const long since = stepsSinceEvaluation_; since > 0) {
         record.loss = lossSum_ / double(since);
         record.activeFraction = activeSum_ / double(since);

@@ -26,6 +26,12 @@ struct TrainingRecord {
     bool stalled() const { return stalledSince.has_value(); }
 };
 
+// Which held-out points an evaluation scores: the trainer's live sample (Trainer::evaluate, the
+// same points at every evaluation, so a run's curve is comparable) or every one of them
+// (Trainer::evaluateAll: the last row of a headless run). The same when the data has no more
+// held-out points than the sample.
+enum class EvaluationScope { Sample, AllHeldOut };
+
 // Whether the run's history keeps every step's point (for curves) or only its evaluations
 // (a long headless run that needs only its records).
 enum class StepRecording { EveryStep, EvaluationsOnly };
@@ -46,7 +52,8 @@ public:
         std::optional<TrainingRecord> record; // when the step was evaluated
     };
     // One training step, evaluated when the trainer's step count is a multiple of
-    // evaluateEvery, or when it is the last of a run. A diverged step is neither recorded nor
+    // evaluateEvery, or when it is the last of a run (then in the scope of setFinalEvaluation).
+    // A diverged step is neither recorded nor
     // evaluated: the trainer went back to its last healthy weights, and the caller decides.
     Step step(bool lastOfRun = false);
 
@@ -59,8 +66,11 @@ public:
     // of steps done in this run.
     RunEnd run(long steps, const std::function<void(long done, const Step& step)>& afterStep = {});
 
-    // An evaluation on request, recorded even when the current step has one already.
-    TrainingRecord evaluate();
+    // An evaluation on request, recorded even when the current step has one already. progress
+    // is that of an evaluation of every point (it can stop it: Cancelled).
+    TrainingRecord evaluate(EvaluationScope scope = EvaluationScope::Sample, const Progress& progress = {});
+    // How the last step of a run is evaluated: on the live sample unless set.
+    void setFinalEvaluation(EvaluationScope scope, Progress progress = {});
     // Evaluates unless the run's last evaluation is of the current step (as when a restored
     // run or a finished one is evaluated again).
     void evaluateUnlessCurrent();
@@ -97,12 +107,14 @@ public:
 
 private:
     bool evaluationDue(long step) const;
-    TrainingRecord record();
+    TrainingRecord record(EvaluationScope scope, const Progress& progress);
 
     Trainer& trainer_;
     long evaluateEvery_;
     RunHistory history_;
     StepRecording recording_;
+    EvaluationScope finalScope_ = EvaluationScope::Sample;
+    Progress finalProgress_;
     // The steps since the last evaluation, for the means of the next record. Summed in step
     // order, so records are the same bits whoever drives the run.
     long stepsSinceEvaluation_ = 0;

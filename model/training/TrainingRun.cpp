@@ -9,18 +9,28 @@
 namespace sme {
 
 TrainingRunResult runTraining(Trainer& trainer, long steps, long evalEvery,
-                              const std::function<void(long)>& progress)
+                              const std::function<void(long)>& progress, EvaluationScope last,
+                              const Progress& lastProgress)
 {
     requireRunLength(steps);
     require(evalEvery >= 1, "evaluations must come every 1 or more steps");
     // The records carry the means between evaluations: the steps' points are not kept.
     TrainingPipeline pipeline(trainer, evalEvery, {}, StepRecording::EvaluationsOnly);
+    // The last step is reported done when its evaluation of every point starts, not once that
+    // (long) evaluation is over.
+    bool lastStepReported = false;
+    pipeline.setFinalEvaluation(last, [&](double done) {
+        if (!lastStepReported && progress && steps > 0)
+            progress(steps);
+        lastStepReported = true;
+        return !lastProgress || lastProgress(done);
+    });
     TrainingRunResult run;
-    run.records.push_back(pipeline.evaluate());
+    run.records.push_back(steps == 0 ? pipeline.evaluate(last, lastProgress) : pipeline.evaluate());
     const TrainingPipeline::RunEnd end = pipeline.run(steps, [&](long done, const TrainingPipeline::Step& step) {
         if (step.record)
             run.records.push_back(*step.record);
-        if (progress)
+        if (progress && !(done == steps && lastStepReported))
             progress(done);
     });
     run.diverged = end.diverged;
@@ -44,8 +54,8 @@ FigureTrainingRun trainForFigures(Trainer& trainer, RunHistory history, long ste
     RunHistory recorded = pipeline.takeHistory();
     run.steps = std::move(recorded.steps);
     run.evaluations = std::move(recorded.evaluations);
-    run.embeddings = trainer.heldOutEmbeddings();
-    run.labels = trainer.heldOutLabels();
+    run.embeddings = trainer.sampleEmbeddings();
+    run.labels = trainer.sampleLabels();
     return run;
 }
 

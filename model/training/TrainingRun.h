@@ -24,11 +24,20 @@ struct TrainingRunResult {
 // TrainingPipeline, evaluating at every multiple of evalEvery of the trainer's step count and
 // after the last step. Stops at a divergence (records so far kept, the reason given).
 // progress, when set, is called after every step with the number of steps done.
+// The last record (after the last step, or the only one of a run of 0 steps) scores every
+// held-out point unless `last` says otherwise, the others the live sample: the run's result is
+// measured on all the data, its curve on the same sample throughout. lastProgress reports that
+// evaluation (Trainer::evaluateAll). A run that diverged ends with the sample's evaluation of
+// the last healthy step.
 TrainingRunResult runTraining(Trainer& trainer, long steps, long evalEvery,
-                              const std::function<void(long)>& progress = {});
+                              const std::function<void(long)>& progress = {},
+                              EvaluationScope last = EvaluationScope::AllHeldOut,
+                              const Progress& lastProgress = {});
 
 // A training run for figures: every step's point, evaluations every evalEvery steps (and at
-// the start and the last step), and the held-out embeddings at the end.
+// the start and the last step), and at the end the embeddings and labels of the live
+// evaluation sample (Trainer::sampleEmbeddings: every held-out point when there are at most
+// TrainerSettings::evaluationSample), so a map of a large data set shows a readable sample.
 struct FigureTrainingRun {
     std::vector<StepPoint> steps;
     std::vector<Evaluation> evaluations;
