@@ -57,9 +57,7 @@ Dataset loadFashionMnist(const Progress& progress)
 {
     const IdxFiles files = fashionMnistFiles(fashionMnistLocation());
     require(files.found(), fashionMnistMissingMessage());
-    reportProgress(progress, 0.0);
-    Dataset data = loadIdx(files.images, files.labels);
-    reportProgress(progress, 1.0);
+    Dataset data = loadIdx(files.images, files.labels, progress);
     data.name = "Fashion-MNIST";
     return data;
 }
