@@ -136,10 +136,14 @@ int main()
         liveLabels.push_back(labels[std::size_t(row)]);
     const Eigen::MatrixXd livePoints = points(liveRows, Eigen::all);
     double liveBest = 1e300;
-    for (int round = 0; round < 5; ++round)
-        liveBest = std::min(liveBest, evaluate(livePoints, liveLabels).total());
-    std::printf("Live evaluation of 2,000 points   %7.1f ms  (target 100 ms: %.2f of it; best of 5)\n",
-                liveBest * 1e3, liveBest * 1e3 / 100.0);
+    double liveCpuBest = 1e300;
+    for (int round = 0; round < 5; ++round) {
+        const Timed live = evaluate(livePoints, liveLabels);
+        liveBest = std::min(liveBest, live.total());
+        liveCpuBest = std::min(liveCpuBest, live.retrievalCpu + live.nmiCpu);
+    }
+    std::printf("Live evaluation of 2,000 points   %7.1f ms  (target 100 ms: %.2f of it; best of 5; %.1f ms of processor time)\n",
+                liveBest * 1e3, liveBest * 1e3 / 100.0, liveCpuBest * 1e3);
 
     std::printf("Against the full-matrix method (one thread of the old code, every score equal?)\n");
     for (Eigen::Index count : {Eigen::Index(2000), Eigen::Index(8000)}) {
