@@ -14,32 +14,52 @@
 
 namespace {
 
-// The most memory the process has held so far (its peak resident set), in MB.
-double peakMegabytes()
+rusage usageNow()
 {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0; // kilobytes on Linux
+    return usage;
 }
 
+// The most memory the process has held so far (its peak resident set), in MB.
+double peakMegabytes()
+{
+    return double(usageNow().ru_maxrss) / 1024.0; // kilobytes on Linux
+}
+
+double cpuSeconds()
+{
+    const rusage usage = usageNow();
+    const auto seconds = [](const timeval& time) { return double(time.tv_sec) + 1e-6 * double(time.tv_usec); };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// Wall and processor time since the last lap: on a loaded machine the wall time includes waiting
+// for a core, the processor time (user and system, page faults included) does not.
 class Stopwatch {
 public:
-    // Seconds since the last call (or since construction).
-    double lap()
+    struct Lap {
+        double wall;
+        double cpu;
+    };
+    Lap lap()
     {
         const auto now = std::chrono::steady_clock::now();
-        const double seconds = std::chrono::duration<double>(now - last_).count();
-        last_ = now;
-        return seconds;
+        const double cpu = cpuSeconds();
+        const Lap result{std::chrono::duration<double>(now - wall_).count(), cpu - cpu_};
+        wall_ = now;
+        cpu_ = cpu;
+        return result;
     }
 
 private:
-    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point wall_ = std::chrono::steady_clock::now();
+    double cpu_ = cpuSeconds();
 };
 
-void printStep(const char* step, double seconds)
+void printStep(const char* step, Stopwatch::Lap lap)
 {
-    std::printf("  %-28s %7.3f s   peak RSS %6.0f MB\n", step, seconds, peakMegabytes());
+    std::printf("  %-24s %7.3f s wall %7.3f s cpu   peak RSS %6.0f MB\n", step, lap.wall, lap.cpu, peakMegabytes());
 }
 
 } // namespace
@@ -57,28 +77,21 @@ int main(int argc, char** argv)
         return 0;
     }
     std::printf("bench_loading: %s\n", images.c_str());
-    std::printf("  %-28s %7s     peak RSS %6.0f MB\n", "start", "", peakMegabytes());
+    std::printf("  %-24s %36s %6.0f MB\n", "start", "peak RSS", peakMegabytes());
     Stopwatch clock;
     {
         const sme::Dataset data = sme::loadIdx(images, labels);
-        std::printf("  %-28s %7.3f s   peak RSS %6.0f MB   (%lld x %lld)\n", "loadIdx", clock.lap(),
-                    peakMegabytes(), static_cast<long long>(data.features.rows()),
+        printStep("loadIdx", clock.lap());
+        std::printf("  (%lld x %lld)\nthe same, step by step:\n", static_cast<long long>(data.features.rows()),
                     static_cast<long long>(data.features.cols()));
     }
-    std::printf("the same, step by step:\n");
     clock.lap();
-    double total = 0.0;
     std::vector<unsigned char> imageBytes = sme::readDataFile(images);
     const std::vector<unsigned char> labelBytes = sme::readDataFile(labels);
-    double seconds = clock.lap();
-    total += seconds;
-    printStep("read + inflate", seconds);
+    printStep("read + inflate", clock.lap());
     sme::Dataset data = sme::parseIdx(imageBytes, labelBytes, sme::fileNameOf(images), sme::fileNameOf(labels));
     imageBytes = {};
-    seconds = clock.lap();
-    total += seconds;
-    printStep("parse", seconds);
-    std::printf("  %-28s %7.3f s\n", "read + inflate + parse", total);
+    printStep("parse", clock.lap());
     sme::DataSplit split = sme::splitByClass(data);
     printStep("splitByClass", clock.lap());
     data = {};

@@ -1,12 +1,33 @@
-// libFuzzer target: the IDX reader (parseIdx) on an images file and a labels file cut from one input.
+// libFuzzer target: the IDX reader (parseIdx) on an images file and a labels file cut from one
+// input, each read as a file is: inflated first when it starts with the gzip magic (inflateGzip).
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/base/Error.h"
+#include "model/data/Gzip.h"
 #include "model/data/IdxFormat.h"
 
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
+
+namespace {
+
+// A small limit on the inflated size, so a bomb is refused quickly and within the fuzzer's memory.
+constexpr long long fuzzInflateLimit = 1 << 20;
+
+// The bytes of one file: inflated when gzip, else as they are (then owned by the input).
+std::span<const unsigned char> contentOf(std::span<const unsigned char> file, std::vector<unsigned char>& inflated)
+{
+    if (!sme::isGzip(file))
+        return file;
+    inflated = sme::inflateGzip(file, "fuzz.gz", {}, fuzzInflateLimit);
+    if (inflated.size() > std::size_t(fuzzInflateLimit))
+        __builtin_trap();
+    return inflated;
+}
+
+} // namespace
 
 // The first two bytes (little-endian) give the length of the images file, the rest after it is
 // the labels file, so one input reaches both headers and the checks that compare them.
@@ -17,7 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::span<const unsigned char> rest(data + 2, size - 2);
     const std::size_t split = std::min<std::size_t>(rest.size(), data[0] | std::size_t(data[1]) << 8);
     try {
-        const sme::Dataset dataset = sme::parseIdx(rest.first(split), rest.subspan(split), "images", "labels");
+        std::vector<unsigned char> images;
+        std::vector<unsigned char> labels;
+        const sme::Dataset dataset = sme::parseIdx(contentOf(rest.first(split), images),
+                                                   contentOf(rest.subspan(split), labels), "images", "labels");
         // What a caller relies on when parsing succeeded.
         if (dataset.features.rows() != std::ptrdiff_t(dataset.labels.size()) || !dataset.features.allFinite())
             __builtin_trap();
