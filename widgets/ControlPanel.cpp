@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/ControlPanel.h"
 
+#include "model/data/FashionMnist.h"
 #include "model/figures/ParameterSchema.h"
 #include "widgets/LossLabel.h"
 
@@ -18,14 +19,23 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <string_view>
 
 namespace {
 
 using Parameters = sme::ExplorerParameters;
 
 const double speeds[] = {0.0, 1.0, 5.0, 20.0, 100.0};
+
+// The data sets built in, by name, in the order of the data set box; a file and "Open file…" follow.
+const char* const builtInDataSets[] = {"synthetic", "digits", "fashion-mnist"};
+constexpr int builtInDataSetCount = int(std::size(builtInDataSets));
+constexpr int fileItem = builtInDataSetCount; // when a file was chosen
 
 // A box over the schema's range for the field, named after its JSON key (tst_parameters finds it so).
 QDoubleSpinBox* doubleBox(const sme::ParameterMember& member, double step, int decimals, const QString& tip)
@@ -258,9 +268,11 @@ QWidget* ControlPanel::dataGroup()
     auto* group = new QGroupBox(tr("Data and model"));
     auto* layout = form(group);
     dataset_ = new QComboBox;
-    dataset_->addItems({tr("Synthetic clusters"), tr("Handwritten digits")});
+    dataset_->setObjectName(QStringLiteral("dataset"));
+    dataset_->addItems({tr("Synthetic clusters"), tr("Handwritten digits"), tr("Fashion-MNIST (60,000 images)")});
     dataset_->addItem(tr("Open file\u2026"));
     dataset_->setToolTip(tr("What the model trains on; half the classes are held out for retrieval."));
+    offerFashionMnist();
     layout->addRow(tr("Data set"), dataset_);
     syntheticNoise_ = doubleBox(&Parameters::syntheticNoise, 0.1, 2, QString()); // showDataSetLimits
     layout->addRow(tr("Nuisance level"), syntheticNoise_);
@@ -354,7 +366,7 @@ sme::ExplorerParameters ControlPanel::parameters() const
     p.learnImageBeta = learnImageBeta_->isChecked();
     p.nu = nu_->value();
     const int data = dataset_->currentIndex();
-    p.dataset = data == 0 ? "synthetic" : data == 1 ? "digits" : dataFile_.toStdString();
+    p.dataset = data < builtInDataSetCount ? builtInDataSets[data] : dataFile_.toStdString();
     p.syntheticNoise = syntheticNoise_->value();
     p.labelNoise = labelNoise_->value();
     p.batchClasses = batchClasses_->value();
@@ -386,10 +398,9 @@ void ControlPanel::setParameters(const sme::ExplorerParameters& p)
     learnClassBeta_->setChecked(p.learnClassBeta);
     learnImageBeta_->setChecked(p.learnImageBeta);
     nu_->setValue(p.nu);
-    if (p.dataset == "synthetic")
-        dataset_->setCurrentIndex(0);
-    else if (p.dataset == "digits")
-        dataset_->setCurrentIndex(1);
+    const auto builtIn = std::find(std::begin(builtInDataSets), std::end(builtInDataSets), p.dataset);
+    if (builtIn != std::end(builtInDataSets))
+        dataset_->setCurrentIndex(int(builtIn - std::begin(builtInDataSets)));
     else
         setDataFile(QString::fromStdString(p.dataset));
     showDataSetLimits();
@@ -417,12 +428,29 @@ void ControlPanel::setDataFile(const QString& path)
     dataFile_ = path;
     const bool quiet = quiet_;
     quiet_ = true;
-    while (dataset_->count() > 3)
-        dataset_->removeItem(2);
-    dataset_->insertItem(2, QFileInfo(path).fileName());
-    dataset_->setItemData(2, path, Qt::ToolTipRole);
-    dataset_->setCurrentIndex(2);
+    while (dataset_->count() > builtInDataSetCount + 1)
+        dataset_->removeItem(fileItem);
+    dataset_->insertItem(fileItem, QFileInfo(path).fileName());
+    dataset_->setItemData(fileItem, path, Qt::ToolTipRole);
+    dataset_->setCurrentIndex(fileItem);
     quiet_ = quiet;
+}
+
+// Fashion-MNIST is offered when Debian's package (or $SME_FASHION_MNIST_DIR) has it; else its
+// entry stays, disabled, and says how to install it.
+void ControlPanel::offerFashionMnist()
+{
+    const int item = int(std::find(std::begin(builtInDataSets), std::end(builtInDataSets),
+                                   std::string_view("fashion-mnist")) - std::begin(builtInDataSets));
+    const bool installed = sme::fashionMnistInstalled();
+    if (auto* items = qobject_cast<QStandardItemModel*>(dataset_->model()))
+        items->item(item)->setEnabled(installed);
+    const QString tip = installed
+        ? tr("Zalando's Fashion-MNIST: 60,000 clothing images of 28\u00d7" "28 pixels in 10 classes; T-shirt/top to "
+             "Coat train, Sandal to Ankle boot are held out. Scores are taken on a sample of the held-out images.")
+        : tr("Not available: %1").arg(QString::fromStdString(sme::fashionMnistMissingMessage()));
+    dataset_->setItemData(item, tip, Qt::ToolTipRole);
+    dataset_->setItemData(item, tip, Qt::WhatsThisRole);
 }
 
 void ControlPanel::showDataSetLimits()

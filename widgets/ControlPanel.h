@@ -23,7 +23,7 @@ public:
     // Shows the parameters without emitting parametersChanged.
     void setParameters(const sme::ExplorerParameters& parameters);
     void setRunning(bool running);
-    // The data set combo box shows this file as its third entry.
+    // The data set combo box shows this file after the built-in data sets.
     void setDataFile(const QString& path);
 
     // For tests and the window's shortcuts.
@@ -62,6 +62,7 @@ protected:
 private:
     void emitChange();
     void showDataSetLimits(); // controls that mean nothing for the chosen data set are disabled
+    void offerFashionMnist();
     QWidget* geometryGroup();
     QWidget* samplingGroup();
     QWidget* lossGroup();

@@ -149,11 +149,19 @@ void EmbeddingMapView::showHighlight()
     }
 }
 
+void EmbeddingMapView::setHeldOutCount(long count)
+{
+    heldOutCount_ = count;
+    updateTitle();
+}
+
 void EmbeddingMapView::updateTitle()
 {
     const bool legendShown = classSeriesCount() <= maxLegendClasses;
     QString title = legendShown ? tr("Held-out embeddings: %1").arg(method_)
                                 : tr("Held-out embeddings: %1, %2 classes").arg(method_).arg(classSeriesCount());
+    if (positions_.rows() > 0 && positions_.rows() < heldOutCount_)
+        title += tr("; a sample of %L1 of the %L2").arg(positions_.rows()).arg(heldOutCount_);
     if (highlighted_)
         title += tr("; class %1 highlighted").arg(*highlighted_);
     if (ChartPanel::title() != title)

@@ -30,6 +30,10 @@ public:
     // changes nothing) when labels do not match the rows or the projection refuses the data.
     void setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels);
 
+    // How many held-out points there are: when the embeddings are fewer (the live evaluation's
+    // sample), the title says of how many. 0: as many as shown.
+    void setHeldOutCount(long count);
+
     int classSeriesCount() const { return int(series_.size()); }
     // The series of the index-th class in ascending label order, and the labels in that order.
     const QScatterSeries* classSeries(int index) const;
@@ -110,6 +114,7 @@ private:
     static constexpr int maxAxisFollowUps = 2;
     int axisFollowUps_ = 0;
     QString method_;
+    long heldOutCount_ = 0;
     std::optional<int> highlighted_;
     bool onlyHighlighted_ = false;
     // Map position (x, y) of every row of the last embeddings, and its label.

@@ -136,6 +136,19 @@ QImage markerImage(Marker marker, const QColor& color)
     return image;
 }
 
+// The mark of an evaluation of every held-out point: a ring larger than the live markers.
+QImage ringImage(const QColor& color)
+{
+    constexpr int size = 15;
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color, 2.0));
+    painter.drawEllipse(QRectF(1.5, 1.5, size - 3.0, size - 3.0));
+    return image;
+}
+
 // Evaluations are sparse: their points get markers while there are few of them.
 constexpr qsizetype maxMarkedPoints = 60;
 
@@ -220,6 +233,19 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
     collapseLine_->setPointLabelsClipping(true);
 
+    // Full evaluations: hollow rings without lines, on top of the live curves.
+    for (int i = Recall1; i < Spread; ++i) {
+        QLineSeries* full = retrievalPanel_->addLine(tr("%1 (all held-out)").arg(styles[i].name), styles[i].color,
+                                                     1.0, retrievalStepAxis_, scoreAxis_, Qt::NoPen);
+        full->setMarkerSize(15.0);
+        full->setLightMarker(ringImage(styles[i].color));
+        for (QLegendMarker* marker : retrieval->legend()->markers(full))
+            marker->setVisible(false);
+        full->setPointLabelsClipping(true);
+        fullSeries_.push_back(full);
+    }
+    fullSeries_.front()->setPointLabelsVisible(true);
+
     auto* fullRange = new QAction(tr("Scores from 0 to 1"), retrievalPanel_);
     fullRange->setCheckable(true);
     connect(fullRange, &QAction::toggled, this, &TrainingCurvesView::setFullScoreRange);
@@ -284,10 +310,44 @@ void TrainingCurvesView::addEvaluations(const std::vector<sme::Evaluation>& eval
         for (int k = 0; k < 7; ++k)
             if (std::isfinite(values[std::size_t(k)]))
                 curve(Recall1 + k).points.append({x, values[std::size_t(k)]});
+        if (evaluation.heldOutPoints > 0) {
+            samplePoints_ = evaluation.points;
+            heldOutPoints_ = evaluation.heldOutPoints;
+        }
     }
     for (int i = Recall1; i < CurveCount; ++i)
         showCurve(i);
     updateAxes();
+}
+
+void TrainingCurvesView::addFullEvaluation(const sme::Evaluation& evaluation)
+{
+    const double x = double(evaluation.step);
+    const std::array<double, 6> values{evaluation.recall[0], evaluation.recall[1], evaluation.recall[2],
+                                       evaluation.recall[3], evaluation.nmi, evaluation.mapAtR};
+    for (std::size_t k = 0; k < values.size(); ++k)
+        if (std::isfinite(values[k]))
+            fullSeries_[k]->append(x, values[k]);
+    fullSeries_.front()->setPointLabelsFormat(tr("all %L1 held-out").arg(evaluation.points));
+    heldOutPoints_ = evaluation.heldOutPoints;
+    updateAxes();
+}
+
+const QXYSeries* TrainingCurvesView::fullEvaluationSeries(const QString& name) const
+{
+    for (int i = Recall1; i < Spread; ++i)
+        if (name == QLatin1String(curveStyles()[std::size_t(i)].name))
+            return fullSeries_[std::size_t(i - Recall1)];
+    return nullptr;
+}
+
+QString TrainingCurvesView::sampleNote() const
+{
+    if (samplePoints_ <= 0 || samplePoints_ >= heldOutPoints_)
+        return {};
+    return tr("Scores on a class-stratified sample of %L1 of the %L2 held-out images")
+        .arg(samplePoints_)
+        .arg(heldOutPoints_);
 }
 
 void TrainingCurvesView::startNewRun()
@@ -306,6 +366,7 @@ void TrainingCurvesView::startNewRun()
         c->series->setLightMarker(QImage());
     }
     smoothingSum_ = smoothingWeight_ = betaSum_ = betaWeight_ = 0.0;
+    clearFullEvaluations();
     hasPreviousRun_ = true;
     updateAxes();
 }
@@ -321,8 +382,16 @@ void TrainingCurvesView::clear()
             c->previousSeries->clear();
     }
     smoothingSum_ = smoothingWeight_ = betaSum_ = betaWeight_ = 0.0;
+    clearFullEvaluations();
     hasPreviousRun_ = false;
     updateAxes();
+}
+
+void TrainingCurvesView::clearFullEvaluations()
+{
+    for (QXYSeries* full : fullSeries_)
+        full->clear();
+    samplePoints_ = heldOutPoints_ = 0;
 }
 
 const QXYSeries* TrainingCurvesView::series(const QString& name) const
@@ -392,6 +461,11 @@ void TrainingCurvesView::fitScoreAxis()
                 low = std::min(low, points->lowest());
                 high = std::max(high, points->highest());
             }
+    for (const QXYSeries* full : fullSeries_)
+        for (const QPointF& point : full->points()) {
+            low = std::min(low, point.y());
+            high = std::max(high, point.y());
+        }
     double bottom = 0.0;
     double top = 1.0;
     if (!fullScoreRange_ && low <= high) {
@@ -458,7 +532,9 @@ void TrainingCurvesView::updateAxes()
     const QString lossTitle = tr("Training: loss, active share and \u03B2") + note;
     if (lossPanel_->title() != lossTitle)
         lossPanel_->setTitle(lossTitle);
-    const QString retrievalTitle = tr("Retrieval on the held-out classes") + spreadNote() + note;
+    const QString sample = sampleNote();
+    const QString retrievalTitle = tr("Retrieval on the held-out classes") + spreadNote() + note
+                                   + (sample.isEmpty() ? QString() : QLatin1Char('\n') + sample);
     if (retrievalPanel_->title() != retrievalTitle)
         retrievalPanel_->setTitle(retrievalTitle);
 }

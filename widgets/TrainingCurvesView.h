@@ -38,9 +38,18 @@ public:
     // Beta, noisy from batch to batch, is smoothed the same way, its raw values faint behind.
     static constexpr double lossSmoothingWeight = 0.02;
 
-    // Appends to the current run; each series is redrawn once per call.
+    // Appends to the current run; each series is redrawn once per call. Evaluations on a sample
+    // of the held-out points (Evaluation::sampled) make the retrieval chart's title say so.
     void addSteps(const std::vector<sme::StepPoint>& steps);
     void addEvaluations(const std::vector<sme::Evaluation>& evaluations);
+    // An evaluation of every held-out point (on request): rings on the retrieval chart at its
+    // step, one per score, the Recall@1 ring labelled "all N held-out". Until the next run.
+    void addFullEvaluation(const sme::Evaluation& evaluation);
+    // The full evaluations' series of a score ("Recall@1", ..., "MAP@R"); nullptr for another name.
+    const QXYSeries* fullEvaluationSeries(const QString& name) const;
+    // "Scores on a class-stratified sample of 2,000 of the 30,000 held-out images", or empty
+    // when the last evaluation scored every held-out point.
+    QString sampleNote() const;
     // The current curves become the faded previous run (replacing the one before) and the
     // current ones start empty. A current run without any point keeps the previous run.
     void startNewRun();
@@ -78,6 +87,7 @@ private:
     void addSmoothed(double& sum, double& weight, int index, double x, double value);
     void updateAxes();
     void fitScoreAxis();
+    void clearFullEvaluations();
     QString spreadNote() const; // "; spread 0.93 (dashed)" for the title, empty without one
 
     Panel* lossPanel_;
@@ -89,6 +99,9 @@ private:
     QValueAxis* betaAxis_;
     QValueAxis* scoreAxis_;
     QXYSeries* collapseLine_ = nullptr;
+    std::vector<QXYSeries*> fullSeries_; // Recall@1 to MAP@R, every held-out point
+    long samplePoints_ = 0;              // of the last evaluation: points scored, of held-out ones
+    long heldOutPoints_ = 0;
     std::vector<std::unique_ptr<Curve>> curves_;
     // The debiased moving averages of the loss and of beta: sums of weighted values and of
     // the weights.

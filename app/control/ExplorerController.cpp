@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QTimer>
+#include <new>
 
 namespace {
 
@@ -65,6 +66,8 @@ ExplorerController::ExplorerController(QObject* parent)
     , debounce_(new QTimer(this))
     , settle_(new QTimer(this))
     , watcher_(new QFutureWatcher<FiguresResult>(this))
+    , loader_(loadDataSplit)
+    , loadProgress_(new QTimer(this))
 {
     debounce_->setSingleShot(true);
     debounce_->setInterval(30);
@@ -73,11 +76,20 @@ ExplorerController::ExplorerController(QObject* parent)
     settle_->setInterval(settleMs);
     connect(settle_, &QTimer::timeout, this, [this] { rebuildIfNeeded(built_); });
     connect(watcher_, &QFutureWatcher<FiguresResult>::finished, this, &ExplorerController::figuresComputed);
+    loadProgress_->setInterval(100);
+    connect(loadProgress_, &QTimer::timeout, this, [this] {
+        if (load_)
+            emit backgroundLoadProgress(load_->done->load());
+    });
 }
 
 ExplorerController::~ExplorerController()
 {
     watcher_->waitForFinished();
+    if (load_)
+        load_->stop->store(true);
+    for (auto* loading : findChildren<QFutureWatcher<LoadResult>*>())
+        loading->waitForFinished(); // stopped at their next progress report
 }
 
 void ExplorerController::setUp(sme::ExplorerParameters initial)
@@ -152,7 +164,11 @@ void ExplorerController::change(const sme::ExplorerParameters& next, bool resetN
 bool ExplorerController::rebuildIfNeeded(const sme::ExplorerParameters& fallback)
 {
     const sme::ParameterChange rebuild = sme::changeBetween(built_, parameters_);
-    if (!rebuild.resetsModel() || configureModel(parameters_, modelResetReason(rebuild.reset)))
+    if (!rebuild.resetsModel()) {
+        abandonLoading(); // back to what the model was built on: a load under way is not needed
+        return true;
+    }
+    if (configureModel(parameters_, modelResetReason(rebuild.reset)))
         return true;
     parameters_ = fallback;
     emit parametersReplaced(fallback);
@@ -163,10 +179,15 @@ bool ExplorerController::rebuildIfNeeded(const sme::ExplorerParameters& fallback
 
 bool ExplorerController::configureModel(const sme::ExplorerParameters& next, const QString& why)
 {
-    const bool playing = training_->isRunning();
+    abandonLoading();
+    const DataChoice choice = dataChoiceFor(next);
+    if (loadsInBackground(choice)) {
+        startLoading(next, why);
+        return true;
+    }
     emit loading(true);
     try {
-        training_->configure(loadDataSplit(dataChoiceFor(next)), trainerSettingsFor(next));
+        buildModel(loader_(choice, {}), next, why);
         emit loading(false);
     } catch (const sme::Error& e) {
         emit loading(false);
@@ -174,11 +195,123 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
                        .arg(QString::fromStdString(e.what())));
         return false;
     }
+    return true;
+}
+
+void ExplorerController::buildModel(sme::DataSplit data, const sme::ExplorerParameters& next, const QString& why)
+{
+    const bool playing = training_->isRunning();
+    sme::TrainerSettings settings = trainerSettingsFor(next);
+    settings.evaluationSample = evaluationSample_;
+    training_->configure(std::move(data), settings);
     built_ = next;
     emit modelReset(why);
     if (playing) // a change of n, say, while the class watches: the new run plays on
         training_->start();
-    return true;
+}
+
+bool ExplorerController::loadsInBackground(const DataChoice& choice)
+{
+    if (choice.dataset == QLatin1String("synthetic") || choice.dataset == QLatin1String("digits"))
+        return false;
+    return choice.dataset == QLatin1String("fashion-mnist") || QFileInfo(choice.dataset).size() > backgroundFileBytes;
+}
+
+void ExplorerController::setDataLoader(DataLoader loader)
+{
+    loader_ = std::move(loader);
+}
+
+void ExplorerController::setEvaluationSample(int points)
+{
+    evaluationSample_ = points;
+}
+
+void ExplorerController::startLoading(const sme::ExplorerParameters& next, const QString& why)
+{
+    auto stop = std::make_shared<std::atomic<bool>>(false);
+    auto done = std::make_shared<std::atomic<double>>(0.0);
+    auto* watcher = new QFutureWatcher<LoadResult>(this);
+    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher] { loadFinished(watcher); });
+    load_ = BackgroundLoad{next, why, watcher, stop, done};
+    const sme::Progress progress = [stop, done](double share) {
+        done->store(share);
+        return !stop->load();
+    };
+    watcher->setFuture(runInBackground([loader = loader_, choice = dataChoiceFor(next), progress]() -> LoadResult {
+        try {
+            return {std::make_shared<sme::DataSplit>(loader(choice, progress)), {}};
+        } catch (const sme::Cancelled&) {
+            return {};
+        } catch (const sme::Error& e) {
+            return {nullptr, QString::fromStdString(e.what())};
+        } catch (const std::bad_alloc&) {
+            return {nullptr, QObject::tr("out of memory")};
+        }
+    }));
+    loadProgress_->start();
+    const QString name = next.dataset == "fashion-mnist" ? QStringLiteral("Fashion-MNIST")
+                                                         : QFileInfo(QString::fromStdString(next.dataset)).fileName();
+    emit backgroundLoadStarted(name);
+}
+
+void ExplorerController::cancelLoading()
+{
+    if (!load_)
+        return;
+    load_->cancelled = true;
+    load_->stop->store(true);
+}
+
+void ExplorerController::abandonLoading()
+{
+    if (!load_)
+        return;
+    load_->stop->store(true);
+    load_.reset();
+    loadProgress_->stop();
+    emit backgroundLoadEnded();
+}
+
+void ExplorerController::loadFinished(QFutureWatcher<LoadResult>* watcher)
+{
+    watcher->deleteLater();
+    if (!load_ || load_->watcher != watcher)
+        return; // superseded
+    const BackgroundLoad load = std::move(*load_);
+    load_.reset();
+    loadProgress_->stop();
+    const LoadResult result = watcher->result();
+    QString problem = result.error;
+    if (result.data && !load.cancelled) {
+        try {
+            buildModel(std::move(*result.data), load.parameters, load.why);
+        } catch (const sme::Error& e) {
+            problem = QString::fromStdString(e.what());
+        }
+    }
+    if (!problem.isEmpty())
+        emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1").arg(problem));
+    if (!problem.isEmpty() || load.cancelled || !result.data)
+        restoreBuiltParameters();
+    emit backgroundLoadEnded();
+}
+
+void ExplorerController::restoreBuiltParameters()
+{
+    sme::ExplorerParameters fallback = parameters_;
+    if (!training_->isConfigured()) { // at set-up: no model yet, so one on the synthetic clusters
+        fallback.dataset = "synthetic";
+        parameters_ = fallback;
+        emit parametersReplaced(fallback);
+        configureModel(fallback, QString());
+        return;
+    }
+    for (const sme::ParameterField& field : sme::parameterSchema())
+        if (field.resets != sme::ModelReset::None)
+            std::visit([&](auto member) { fallback.*member = built_.*member; }, field.member);
+    emit parametersReplaced(fallback);
+    change(fallback, true);
 }
 
 void ExplorerController::scheduleFigures()
@@ -257,8 +390,11 @@ QString ExplorerController::openSession(const QString& path, std::optional<Sessi
         }
     }
     applyParameters(*load.parameters);
-    if (trainer)
+    if (trainer) {
+        abandonLoading(); // the restored model is the one wanted, on data loaded with it
+        built_ = parameters_;
         training_->adopt(std::move(trainer), std::move(load.run->history));
+    }
     if (view)
         *view = load.view;
     return {};

@@ -5,12 +5,16 @@
 
 #include "model/figures/ExplorerParameters.h"
 #include "model/figures/IdealisedFigures.h"
+#include "app/io/DataSource.h"
 #include "app/io/SessionFile.h"
 
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <variant>
 
 class QTimer;
@@ -61,6 +65,22 @@ public:
     // view: set to the view state the session kept, if any.
     QString openSession(const QString& path, std::optional<SessionViewState>* view = nullptr);
 
+    // Large data (Fashion-MNIST, a file over backgroundFileBytes) loads on Qt's thread pool:
+    // the previous model trains on meanwhile, the parameters already show the new data, and
+    // the new model is built here once the data is in. A failure or cancelLoading() leaves the
+    // previous model and puts the parameters that need a new model back; a newer change
+    // supersedes the load. Small data loads at once, on this thread.
+    static bool loadsInBackground(const DataChoice& choice);
+    static constexpr qint64 backgroundFileBytes = 4 << 20;
+    bool loadingInBackground() const { return load_.has_value(); }
+    void cancelLoading();
+    // What reads data (loadDataSplit; tests give a slow stand-in), on whichever thread loads.
+    using DataLoader = std::function<sme::DataSplit(const DataChoice&, const sme::Progress&)>;
+    void setDataLoader(DataLoader loader);
+    // Held-out points a live evaluation scores (TrainerSettings::evaluationSample), from the next
+    // model on.
+    void setEvaluationSample(int points);
+
 signals:
     // The controls should show these: set from elsewhere, or a change undone.
     void parametersReplaced(const sme::ExplorerParameters& parameters);
@@ -74,11 +94,37 @@ signals:
     void computingFiguresChanged(bool computing);
     void figuresReady(std::shared_ptr<const sme::IdealisedFigures> figures);
     void error(const QString& message);
+    // A load in the background: started (what names the data), its progress 0..1 (a few times
+    // a second), and its end however it ended (after the new model, or the parameters put back).
+    void backgroundLoadStarted(const QString& what);
+    void backgroundLoadProgress(double done);
+    void backgroundLoadEnded();
 
 private:
     using FiguresResult = std::variant<sme::IdealisedFigures, QString>;
 
+    struct LoadResult {
+        std::shared_ptr<sme::DataSplit> data; // none when it failed or was stopped
+        QString error;
+    };
+    struct BackgroundLoad {
+        sme::ExplorerParameters parameters;
+        QString why;
+        QFutureWatcher<LoadResult>* watcher;
+        std::shared_ptr<std::atomic<bool>> stop;
+        std::shared_ptr<std::atomic<double>> done;
+        bool cancelled = false; // by the user
+    };
+
     bool configureModel(const sme::ExplorerParameters& next, const QString& why);
+    // A new model on data, as next asks; throws sme::Error for bad settings, leaving the model.
+    void buildModel(sme::DataSplit data, const sme::ExplorerParameters& next, const QString& why);
+    void startLoading(const sme::ExplorerParameters& next, const QString& why);
+    void loadFinished(QFutureWatcher<LoadResult>* watcher);
+    // A load no longer wanted: stopped, its result dropped when it comes.
+    void abandonLoading();
+    // After a failed or cancelled load: the parameters that need a new model back to the built ones.
+    void restoreBuiltParameters();
     // Applies next as changeParameters does; resetNow false leaves a new model to settle_.
     void change(const sme::ExplorerParameters& next, bool resetNow);
     bool rebuildIfNeeded(const sme::ExplorerParameters& fallback);
@@ -92,4 +138,8 @@ private:
     QFutureWatcher<FiguresResult>* watcher_;
     bool recomputeAgain_ = false;
     bool computing_ = false; // from starting a computation until its result was handed on
+    DataLoader loader_;
+    int evaluationSample_ = sme::TrainerSettings::defaultEvaluationSample;
+    std::optional<BackgroundLoad> load_; // the one whose data will make the next model
+    QTimer* loadProgress_;               // reports load_'s progress while it runs
 };

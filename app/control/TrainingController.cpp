@@ -222,8 +222,8 @@ void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock,
     if (reset)
         pipeline_->restart();
     pipeline_->evaluateUnlessCurrent();
-    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
-    auto labels = std::make_shared<const std::vector<int>>(trainer_->heldOutLabels());
+    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->sampleEmbeddings());
+    auto labels = std::make_shared<const std::vector<int>>(trainer_->sampleLabels());
     lock.lock();
     heldOutLabels_ = std::move(labels);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
@@ -253,6 +253,8 @@ void TrainingController::loop()
             applyChangesLocked(lock);
         else if (!captures_.empty())
             captureLocked(lock);
+        else if (fullEvaluationRequested_)
+            evaluateAllLocked(lock);
         else if (evaluationRequested_ && !running_)
             evaluateOnRequestLocked(lock);
         else {
@@ -271,7 +273,8 @@ void TrainingController::loop()
 bool TrainingController::hasWorkLocked() const
 {
     return quit_ || incoming_ || pendingReset_ || !changes_.empty() || !captures_.empty()
-           || comparisonRequested_ || evaluationRequested_ || (trainer_ && stepDueLocked());
+           || comparisonRequested_ || evaluationRequested_ || fullEvaluationRequested_
+           || (trainer_ && stepDueLocked());
 }
 
 // A single step as soon as it is asked for; a running one when its time has come (at once when
@@ -310,6 +313,8 @@ void TrainingController::dropRequestsWithoutModelLocked()
     comparisonRequested_ = false;
     evaluationRequested_ = false;
     pendingReset_ = false;
+    if (std::exchange(fullEvaluationRequested_, false))
+        toGuiLocked([this] { emit fullEvaluationEnded(); });
 }
 
 void TrainingController::applyChangesLocked(std::unique_lock<std::mutex>& lock)
@@ -355,7 +360,7 @@ void TrainingController::evaluateNowLocked(std::unique_lock<std::mutex>& lock)
 {
     lock.unlock();
     const sme::Evaluation evaluation = pipeline_->evaluate().evaluation;
-    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+    auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->sampleEmbeddings());
     lock.lock();
     pending_->evaluations.push_back(evaluation);
     pending_->heldOutEmbeddings = std::move(embeddings);
@@ -387,7 +392,7 @@ void TrainingController::stepLocked(std::unique_lock<std::mutex>& lock)
     const sme::TrainingPipeline::Step step = pipeline_->step(single);
     std::shared_ptr<const Eigen::MatrixXf> embeddings;
     if (step.record)
-        embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->heldOutEmbeddings());
+        embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->sampleEmbeddings());
     lock.lock();
     const sme::StepResult& result = step.result;
     if (result.diverged) {

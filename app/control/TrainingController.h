@@ -60,6 +60,12 @@ public:
     void setBeta0(double beta0);
     void setNu(double nu);
     void requestSamplerComparison();
+    // Every held-out point scored (Trainer::evaluateAll), between two steps: a running model
+    // waits meanwhile. Its progress comes through fullEvaluationProgress, its result through
+    // fullyEvaluated; cancelFullEvaluation, a new model or a reset stop it. fullEvaluationEnded
+    // follows however it ended.
+    void requestFullEvaluation();
+    void cancelFullEvaluation();
 
     static constexpr int snapshotIntervalMs = 33; // about 30 snapshots a second at most
 
@@ -70,6 +76,9 @@ signals:
     // healthy checkpoint restored; the snapshot that follows ends the curves on their scores.
     void diverged(const QString& reason, long step);
     void failed(const QString& message);  // a change could not be applied
+    void fullEvaluationProgress(double done);
+    void fullyEvaluated(const sme::Evaluation& evaluation);
+    void fullEvaluationEnded();
 
 private:
     // The worker thread: waits until hasWorkLocked(), then runs one handler, in this order of
@@ -86,6 +95,8 @@ private:
     void evaluateOnRequestLocked(std::unique_lock<std::mutex>& lock);
     void evaluateNowLocked(std::unique_lock<std::mutex>& lock);
     void compareSamplersLocked(std::unique_lock<std::mutex>& lock);
+    void evaluateAllLocked(std::unique_lock<std::mutex>& lock); // TrainingControllerFullEvaluation.cpp
+    bool fullEvaluationStoppedLocked() const;
     void stepLocked(std::unique_lock<std::mutex>& lock);
 
     void publishLocked(bool force);
@@ -117,6 +128,8 @@ private:
     bool pendingReset_ = false;
     bool comparisonRequested_ = false;
     bool evaluationRequested_ = false; // on pausing: the curves and the map show where it stopped
+    bool fullEvaluationRequested_ = false;
+    bool fullEvaluationCancelled_ = false; // the one running, by the GUI
     double stepsPerSecond_ = 0.0;
     long stopAfter_ = 0;
     long evaluateEvery_ = 100;

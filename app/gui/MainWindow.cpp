@@ -80,6 +80,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
     connectControls();
     connectExplorer();
     connectTraining();
+    connectLongWork();
     connectInspection(*inspector_, *map_);
     connect(inspector_, &TripletInspector::failed, this, &MainWindow::showError);
     explorer_->setUp(initialParameters(restore));
@@ -165,6 +166,7 @@ void MainWindow::buildStatusBar()
     stepLabel_ = new QLabel(tr("Step 0"));
     speedLabel_ = new QLabel;
     busyLabel_ = new QLabel;
+    buildLongWork();
     statusBar()->addPermanentWidget(busyLabel_);
     statusBar()->addPermanentWidget(speedLabel_);
     statusBar()->addPermanentWidget(stepLabel_);
@@ -290,6 +292,7 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
         curves_->startNewRun();
     curves_->addSteps(snapshot->steps);
     curves_->addEvaluations(snapshot->evaluations);
+    updateEvaluateAll(*snapshot);
     if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels) {
         map_->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
         inspector_->setHeldOut(snapshot->heldOutEmbeddings, snapshot->heldOutLabels);

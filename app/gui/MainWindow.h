@@ -37,6 +37,7 @@ class TrainingController;
 class TrainingCurvesView;
 class TripletInspector;
 class ViewGrid;
+class WorkProgress;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -94,6 +95,13 @@ public:
     QAction* presentationAction() const;
     // Play/Pause, Step, Reset and the speed, always in sight.
     QToolBar* runBar() const { return runBar_; }
+    // Long work in the status bar (MainWindowLongWork.cpp): loading large data, and evaluating
+    // every held-out point on request (the Run menu's action, enabled while the live
+    // evaluations score a sample).
+    WorkProgress* loadProgress() const { return loadProgress_; }
+    WorkProgress* evaluationProgress() const { return evaluationProgress_; }
+    QAction* evaluateAllAction() const { return evaluateAll_; }
+    void evaluateAllHeldOut();
 
 public slots:
     // The sampler race on the current parameters, in a window of its own.
@@ -120,6 +128,10 @@ private:
     void connectControls();
     void connectExplorer();
     void connectTraining();
+    void buildLongWork();
+    void connectLongWork();
+    void showFullEvaluation(const sme::Evaluation& evaluation);
+    void updateEvaluateAll(const sme::TrainingSnapshot& snapshot);
     sme::ExplorerParameters initialParameters(bool restore);
     void showIdealised(std::shared_ptr<const sme::IdealisedFigures> figures);
     void showModelReset(const QString& why);
@@ -169,6 +181,10 @@ private:
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
     QLabel* busyLabel_ = nullptr;
+    WorkProgress* loadProgress_ = nullptr;
+    WorkProgress* evaluationProgress_ = nullptr;
+    QAction* evaluateAll_ = nullptr;
+    bool liveSampled_ = false; // the live evaluations score a sample of the held-out points
     long displayedStep_ = 0;
     std::optional<long> collapsedSince_; // the first evaluation of the current collapse
     QString healthMessage_;              // the banner's text for them, empty when healthy

@@ -109,6 +109,12 @@ void MainWindowActions::buildRunMenu()
     QAction* defaults = run->addAction(MainWindow::tr("Reset all &parameters to defaults"), &w,
                                        &MainWindow::resetAllParameters);
     defaults->setObjectName(QStringLiteral("resetAllParameters"));
+    w.evaluateAll_ = run->addAction(MainWindow::tr("&Evaluate on all held-out points"), &w,
+                                    &MainWindow::evaluateAllHeldOut);
+    w.evaluateAll_->setObjectName(QStringLiteral("evaluateAll"));
+    w.evaluateAll_->setEnabled(false);
+    w.evaluateAll_->setToolTip(MainWindow::tr("The live scores are taken on a sample of the held-out points; "
+                                              "this scores every one of them, once, at the current step."));
     run->addSeparator();
     run->addAction(MainWindow::tr("Sampler &race\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &w,
                    &MainWindow::openRace);

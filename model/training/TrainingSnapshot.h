@@ -34,7 +34,9 @@ struct TrainingSnapshot {
     double stepsPerSecond = 0.0;
     std::vector<StepPoint> steps;         // the steps since the previous snapshot
     std::vector<Evaluation> evaluations; // evaluations since the previous snapshot
-    // With an evaluation (and after a reset): the held-out embeddings for the map.
+    // With an evaluation (and after a reset): the embeddings of the held-out points a live
+    // evaluation scores (Trainer::evaluationRows: all of them on small data, else the sample),
+    // for the map and the triplet inspector; and their labels.
     std::shared_ptr<const Eigen::MatrixXf> heldOutEmbeddings;
     std::shared_ptr<const std::vector<int>> heldOutLabels;
     // When requested: the distances every sampler would pick on the last batch.

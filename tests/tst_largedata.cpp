@@ -1,0 +1,323 @@
+// Tests of large data in the window: Fashion-MNIST offered by the data set control when
+// installed, loading in the background with progress and cancel, the evaluation of every
+// held-out point on request, and the views saying when scores are on a sample.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/control/ExplorerController.h"
+#include "app/control/TrainingController.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/WorkProgress.h"
+#include "model/base/Error.h"
+#include "widgets/ControlPanel.h"
+#include "widgets/ChartPanel.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/TrainingCurvesView.h"
+#include "SmallTraining.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDataStream>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QXYSeries>
+#include <QtTest>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+namespace {
+
+using testing::quickExplorer;
+using testing::smallData;
+using testing::smallModel;
+
+// A stand-in for Fashion-MNIST's loader that takes its time (steps of 20 ms, reporting
+// progress), or until it is stopped, and records the thread it ran on. Its data are
+// testing::smallData(). Other data load as usual.
+struct SlowLoader {
+    int steps = 10;
+    std::shared_ptr<std::atomic<int>> finished = std::make_shared<std::atomic<int>>(0);
+    std::shared_ptr<std::atomic<bool>> onGuiThread = std::make_shared<std::atomic<bool>>(false);
+
+    ExplorerController::DataLoader loader(QThread* gui) const
+    {
+        return [steps = steps, finished = finished, onGuiThread = onGuiThread, gui](const DataChoice& choice,
+                                                                                   const sme::Progress& progress) {
+            if (choice.dataset != QLatin1String("fashion-mnist"))
+                return loadDataSplit(choice, progress);
+            if (QThread::currentThread() == gui)
+                onGuiThread->store(true);
+            for (int i = 0; i < steps; ++i) {
+                sme::reportProgress(progress, double(i) / steps);
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            ++*finished;
+            return smallData();
+        };
+    }
+};
+
+sme::ExplorerParameters fashionMnist()
+{
+    sme::ExplorerParameters p = quickExplorer();
+    p.dataset = "fashion-mnist";
+    return p;
+}
+
+void setUpQuietly(ExplorerController& explorer, const sme::ExplorerParameters& parameters)
+{
+    QSignalSpy figures(&explorer, &ExplorerController::figuresReady);
+    explorer.setUp(parameters);
+    QVERIFY(figures.wait(20000));
+}
+
+// An IDX file of count items of the given shape (all values 0 but labels 0..9 in turn).
+void writeIdx(const QString& path, bool images, int count)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QDataStream out(&file); // big-endian, as IDX is
+    out << quint32(images ? 0x0803 : 0x0801) << quint32(count);
+    if (images)
+        out << quint32(2) << quint32(2);
+    for (int i = 0; i < count; ++i)
+        if (images)
+            out << quint8(i) << quint8(0) << quint8(0) << quint8(0);
+        else
+            out << quint8(i % 10);
+}
+
+bool fashionItemEnabled(const ControlPanel& panel)
+{
+    auto* box = panel.findChild<QComboBox*>(QStringLiteral("dataset"));
+    auto* items = qobject_cast<QStandardItemModel*>(box->model());
+    return items->item(2)->isEnabled();
+}
+
+sme::Evaluation evaluationOf(long points, long heldOut)
+{
+    sme::Evaluation e;
+    e.step = 10;
+    e.recall = {0.5, 0.6, 0.7, 0.8};
+    e.nmi = 0.4;
+    e.mapAtR = 0.3;
+    e.spread = 0.9;
+    e.points = points;
+    e.heldOutPoints = heldOut;
+    return e;
+}
+
+} // namespace
+
+class LargeDataTest : public QObject {
+    Q_OBJECT
+private slots:
+    void fashionMnistIsOfferedWhenInstalledAndSaysHowToInstallWhenNot();
+    void largeDataLoadsInTheBackgroundWhileTheGuiThreadRuns();
+    void cancelledLoadLeavesThePreviousModelAndParameters();
+    void aNewChangeSupersedesALoadUnderWay();
+    void fullEvaluationScoresEveryHeldOutPoint();
+    void theMapAndTheLiveEvaluationsUseTheSample();
+    void sampleNoteAppearsOnlyWhenSampled();
+    void windowEvaluatesAllHeldOutPointsOnRequest();
+
+private:
+    QTemporaryDir dir_;
+};
+
+void LargeDataTest::fashionMnistIsOfferedWhenInstalledAndSaysHowToInstallWhenNot()
+{
+    const QString installed = dir_.filePath(QStringLiteral("fmnist"));
+    QVERIFY(QDir().mkpath(installed));
+    writeIdx(installed + QStringLiteral("/train-images-idx3-ubyte"), true, 20);
+    writeIdx(installed + QStringLiteral("/train-labels-idx1-ubyte"), false, 20);
+    qputenv("SME_FASHION_MNIST_DIR", installed.toLocal8Bit());
+    {
+        ControlPanel panel;
+        QVERIFY(fashionItemEnabled(panel));
+        sme::ExplorerParameters p = quickExplorer();
+        p.dataset = "fashion-mnist";
+        panel.setParameters(p);
+        QCOMPARE(panel.parameters().dataset, std::string("fashion-mnist"));
+        // Like the digits, Fashion-MNIST has no nuisance level.
+        QVERIFY(!panel.findChild<QDoubleSpinBox*>(QStringLiteral("synthetic_noise"))->isEnabled());
+    }
+    qputenv("SME_FASHION_MNIST_DIR", dir_.filePath(QStringLiteral("empty")).toLocal8Bit());
+    ControlPanel panel;
+    QVERIFY(!fashionItemEnabled(panel));
+    auto* box = panel.findChild<QComboBox*>(QStringLiteral("dataset"));
+    const QString tip = box->itemData(2, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QLatin1String("apt install dataset-fashion-mnist")), qPrintable(tip));
+    QVERIFY(box->itemText(2).contains(QLatin1String("Fashion-MNIST")));
+    qunsetenv("SME_FASHION_MNIST_DIR");
+}
+
+void LargeDataTest::largeDataLoadsInTheBackgroundWhileTheGuiThreadRuns()
+{
+    ExplorerController explorer;
+    SlowLoader slow;
+    explorer.setDataLoader(slow.loader(QThread::currentThread()));
+    setUpQuietly(explorer, quickExplorer());
+    QSignalSpy reset(&explorer, &ExplorerController::modelReset);
+    QSignalSpy progress(&explorer, &ExplorerController::backgroundLoadProgress);
+    QSignalSpy ended(&explorer, &ExplorerController::backgroundLoadEnded);
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+    timer.start(5);
+    explorer.applyParameters(fashionMnist());
+    QVERIFY(explorer.loadingInBackground());
+    QCOMPARE(reset.count(), 0); // not yet: the data is still coming
+    QCOMPARE(explorer.parameters().dataset, std::string("fashion-mnist"));
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(reset.at(0).at(0).toString(), QStringLiteral("the data set changed"));
+    QVERIFY(!slow.onGuiThread->load());
+    QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks))); // the GUI thread ran meanwhile
+    QVERIFY(!progress.isEmpty());
+    QVERIFY(!explorer.loadingInBackground());
+    // Small data stays on this thread, at once.
+    QVERIFY(!ExplorerController::loadsInBackground(dataChoiceFor(quickExplorer())));
+}
+
+void LargeDataTest::cancelledLoadLeavesThePreviousModelAndParameters()
+{
+    ExplorerController explorer;
+    SlowLoader endless;
+    endless.steps = 100000; // until stopped
+    explorer.setDataLoader(endless.loader(QThread::currentThread()));
+    setUpQuietly(explorer, quickExplorer());
+    for (int i = 0; i < 3; ++i)
+        explorer.training()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(explorer.training()->captureRun()->state.steps, 3L, 20000);
+    QSignalSpy reset(&explorer, &ExplorerController::modelReset);
+    QSignalSpy replaced(&explorer, &ExplorerController::parametersReplaced);
+    QSignalSpy errors(&explorer, &ExplorerController::error);
+    QSignalSpy ended(&explorer, &ExplorerController::backgroundLoadEnded);
+    sme::ExplorerParameters next = fashionMnist();
+    next.learningRate = 0.003; // a live change made with it stays
+    explorer.applyParameters(next);
+    QVERIFY(explorer.loadingInBackground());
+    explorer.cancelLoading();
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(errors.count(), 0);
+    sme::ExplorerParameters expected = quickExplorer();
+    expected.learningRate = 0.003;
+    QCOMPARE(explorer.parameters(), expected);
+    QCOMPARE(replaced.last().at(0).value<sme::ExplorerParameters>(), expected); // the control put back
+    QCOMPARE(explorer.training()->captureRun()->state.steps, 3L); // the same model
+    QCOMPARE(*endless.finished, 0);
+}
+
+void LargeDataTest::aNewChangeSupersedesALoadUnderWay()
+{
+    ExplorerController explorer;
+    SlowLoader slow;
+    explorer.setDataLoader(slow.loader(QThread::currentThread()));
+    setUpQuietly(explorer, quickExplorer());
+    QSignalSpy reset(&explorer, &ExplorerController::modelReset);
+    explorer.applyParameters(fashionMnist());
+    sme::ExplorerParameters second = fashionMnist();
+    second.seed = 7;
+    explorer.applyParameters(second);
+    QTRY_VERIFY_WITH_TIMEOUT(!explorer.loadingInBackground(), 20000);
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(explorer.parameters(), second);
+    QCOMPARE(explorer.training()->captureRun()->state.steps, 0L);
+    // Back to the data the model has while a load is under way: the load is dropped.
+    explorer.applyParameters(quickExplorer());
+    QCOMPARE(reset.count(), 2);
+    explorer.applyParameters(fashionMnist());
+    QVERIFY(explorer.loadingInBackground());
+    explorer.applyParameters(quickExplorer());
+    QVERIFY(!explorer.loadingInBackground());
+    QTest::qWait(400); // the dropped load's end
+    QCOMPARE(reset.count(), 2);
+    QCOMPARE(explorer.parameters(), quickExplorer());
+}
+
+void LargeDataTest::fullEvaluationScoresEveryHeldOutPoint()
+{
+    TrainingController controller;
+    sme::TrainerSettings settings = smallModel();
+    settings.evaluationSample = 20; // of the 100 held-out points
+    controller.configure(smallData(), settings);
+    QSignalSpy evaluated(&controller, &TrainingController::fullyEvaluated);
+    QSignalSpy ended(&controller, &TrainingController::fullEvaluationEnded);
+    controller.requestFullEvaluation();
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(evaluated.count(), 1);
+    const auto evaluation = evaluated.at(0).at(0).value<sme::Evaluation>();
+    QCOMPARE(evaluation.heldOutPoints, 100L);
+    QCOMPARE(evaluation.points, evaluation.heldOutPoints);
+    QVERIFY(!evaluation.sampled());
+}
+
+void LargeDataTest::theMapAndTheLiveEvaluationsUseTheSample()
+{
+    TrainingController controller;
+    sme::TrainerSettings settings = smallModel();
+    settings.evaluationSample = 20;
+    std::shared_ptr<const sme::TrainingSnapshot> first;
+    connect(&controller, &TrainingController::snapshotReady, this,
+            [&first](std::shared_ptr<const sme::TrainingSnapshot> s) { first = first ? first : s; });
+    controller.configure(smallData(), settings);
+    QTRY_VERIFY_WITH_TIMEOUT(first != nullptr, 20000);
+    QCOMPARE(first->evaluations.size(), std::size_t(1));
+    QCOMPARE(first->evaluations.front().points, 20L);
+    QVERIFY(first->evaluations.front().sampled());
+    QCOMPARE(first->heldOutEmbeddings->rows(), Eigen::Index(20));
+    QCOMPARE(first->heldOutLabels->size(), std::size_t(20));
+}
+
+void LargeDataTest::sampleNoteAppearsOnlyWhenSampled()
+{
+    TrainingCurvesView curves;
+    const QString note = QStringLiteral("Scores on a class-stratified sample of 2,000 of the 30,000 held-out images");
+    curves.addEvaluations({evaluationOf(30000, 30000)});
+    QVERIFY(!curves.retrievalChart()->title().contains(QLatin1String("sample")));
+    curves.addEvaluations({evaluationOf(2000, 30000)});
+    QVERIFY2(curves.retrievalChart()->title().contains(note), qPrintable(curves.retrievalChart()->title()));
+    curves.addFullEvaluation(evaluationOf(30000, 30000));
+    QCOMPARE(curves.fullEvaluationSeries(QStringLiteral("Recall@1"))->count(), 1);
+    QCOMPARE(curves.fullEvaluationSeries(QStringLiteral("MAP@R"))->at(0), QPointF(10.0, 0.3));
+    QCOMPARE(curves.fullEvaluationSeries(QStringLiteral("Recall@1"))->pointLabelsFormat(),
+             QStringLiteral("all 30,000 held-out"));
+    curves.startNewRun();
+    QCOMPARE(curves.fullEvaluationSeries(QStringLiteral("Recall@1"))->count(), 0);
+    QVERIFY(!curves.retrievalChart()->title().contains(QLatin1String("sample")));
+}
+
+void LargeDataTest::windowEvaluatesAllHeldOutPointsOnRequest()
+{
+    MainWindow window(false);
+    QVERIFY(!window.evaluateAllAction()->isEnabled()); // every held-out point is scored live
+    window.explorer()->setEvaluationSample(20);
+    sme::ExplorerParameters next = window.parameters();
+    next.seed = 5; // a new model, on the smaller sample
+    window.applyParameters(next);
+    QTRY_VERIFY_WITH_TIMEOUT(window.evaluateAllAction()->isEnabled(), 20000);
+    // (The sample takes some of every class, so it may be larger than asked.)
+    const QString note = window.curvesView()->sampleNote();
+    QVERIFY2(note.startsWith(QLatin1String("Scores on a class-stratified sample of ")), qPrintable(note));
+    QVERIFY(window.curvesView()->retrievalChart()->title().contains(note));
+    QVERIFY2(window.mapView()->title().contains(QLatin1String("; a sample of ")), qPrintable(window.mapView()->title()));
+    QSignalSpy ended(window.controller(), &TrainingController::fullEvaluationEnded);
+    window.evaluateAllAction()->trigger();
+    QVERIFY(!window.evaluateAllAction()->isEnabled());
+    QVERIFY(ended.wait(20000));
+    QTRY_COMPARE(window.curvesView()->fullEvaluationSeries(QStringLiteral("Recall@1"))->count(), 1);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("held-out images")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(window.evaluateAllAction()->isEnabled());
+    QVERIFY(!window.evaluationProgress()->underWay());
+}
+
+QTEST_MAIN(LargeDataTest)
+#include "tst_largedata.moc"
