@@ -68,7 +68,7 @@ enum CurveIndex {
 
 // The shape drawn at each evaluation while there are few: with the hue and the dashes, a third
 // way to tell the scores apart (in grey print, or for a reader who cannot tell the hues).
-enum class Marker { None, Circle, Square, Triangle, Diamond, Plus, Cross };
+enum class Marker { None, Circle, Square, Triangle, Diamond, Plus, Cross, Ring };
 
 struct CurveStyle {
     const char* name;
@@ -102,10 +102,10 @@ const std::array<CurveStyle, CurveCount>& curveStyles()
     return styles;
 }
 
-// A marker image (QXYSeries::setLightMarker) of the curve's colour.
-QImage markerImage(Marker marker, const QColor& color)
+// A marker image (QXYSeries::setLightMarker) of the curve's colour; a ring (hollow) marks an
+// evaluation of every held-out point, larger than the live markers.
+QImage markerImage(Marker marker, const QColor& color, int size = 11)
 {
-    constexpr int size = 11;
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter painter(&image);
@@ -117,6 +117,10 @@ QImage markerImage(Marker marker, const QColor& color)
     switch (marker) {
     case Marker::None: break;
     case Marker::Circle: painter.drawEllipse(box); break;
+    case Marker::Ring:
+        painter.setBrush(Qt::NoBrush);
+        painter.drawEllipse(box);
+        break;
     case Marker::Square: painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5)); break;
     case Marker::Triangle:
         painter.drawPolygon(QPolygonF{{c.x(), box.top()}, box.bottomRight(), box.bottomLeft()});
@@ -133,19 +137,6 @@ QImage markerImage(Marker marker, const QColor& color)
         painter.drawLine(box.topRight(), box.bottomLeft());
         break;
     }
-    return image;
-}
-
-// The mark of an evaluation of every held-out point: a ring larger than the live markers.
-QImage ringImage(const QColor& color)
-{
-    constexpr int size = 15;
-    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    QPainter painter(&image);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(color, 2.0));
-    painter.drawEllipse(QRectF(1.5, 1.5, size - 3.0, size - 3.0));
     return image;
 }
 
@@ -238,7 +229,7 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
         QLineSeries* full = retrievalPanel_->addLine(tr("%1 (all held-out)").arg(styles[i].name), styles[i].color,
                                                      1.0, retrievalStepAxis_, scoreAxis_, Qt::NoPen);
         full->setMarkerSize(15.0);
-        full->setLightMarker(ringImage(styles[i].color));
+        full->setLightMarker(markerImage(Marker::Ring, styles[i].color, 15));
         for (QLegendMarker* marker : retrieval->legend()->markers(full))
             marker->setVisible(false);
         full->setPointLabelsClipping(true);

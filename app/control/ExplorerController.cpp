@@ -187,7 +187,7 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
     }
     emit loading(true);
     try {
-        buildModel(loader_(choice, {}), next, why);
+        buildModel(std::make_unique<sme::Trainer>(loader_(choice, {}), settingsFor(next)), next, why);
         emit loading(false);
     } catch (const sme::Error& e) {
         emit loading(false);
@@ -198,12 +198,18 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
     return true;
 }
 
-void ExplorerController::buildModel(sme::DataSplit data, const sme::ExplorerParameters& next, const QString& why)
+sme::TrainerSettings ExplorerController::settingsFor(const sme::ExplorerParameters& next) const
 {
-    const bool playing = training_->isRunning();
     sme::TrainerSettings settings = trainerSettingsFor(next);
     settings.evaluationSample = evaluationSample_;
-    training_->configure(std::move(data), settings);
+    return settings;
+}
+
+void ExplorerController::buildModel(std::unique_ptr<sme::Trainer> trainer, const sme::ExplorerParameters& next,
+                                    const QString& why)
+{
+    const bool playing = training_->isRunning();
+    training_->adopt(std::move(trainer), {});
     built_ = next;
     emit modelReset(why);
     if (playing) // a change of n, say, while the class watches: the new run plays on
@@ -238,9 +244,12 @@ void ExplorerController::startLoading(const sme::ExplorerParameters& next, const
         done->store(share);
         return !stop->load();
     };
-    watcher->setFuture(runInBackground([loader = loader_, choice = dataChoiceFor(next), progress]() -> LoadResult {
+    // The model is built there too: standardising 60,000 images takes a while.
+    watcher->setFuture(runInBackground([loader = loader_, choice = dataChoiceFor(next), settings = settingsFor(next),
+                                        progress]() -> LoadResult {
         try {
-            return {std::make_shared<sme::DataSplit>(loader(choice, progress)), {}};
+            auto trainer = std::make_unique<sme::Trainer>(loader(choice, progress), settings);
+            return {std::make_shared<std::unique_ptr<sme::Trainer>>(std::move(trainer)), {}};
         } catch (const sme::Cancelled&) {
             return {};
         } catch (const sme::Error& e) {
@@ -255,12 +264,13 @@ void ExplorerController::startLoading(const sme::ExplorerParameters& next, const
     emit backgroundLoadStarted(name);
 }
 
+// At once, not when the load stops: building the model on the data cannot be stopped.
 void ExplorerController::cancelLoading()
 {
     if (!load_)
         return;
-    load_->cancelled = true;
-    load_->stop->store(true);
+    abandonLoading();
+    restoreBuiltParameters();
 }
 
 void ExplorerController::abandonLoading()
@@ -282,18 +292,13 @@ void ExplorerController::loadFinished(QFutureWatcher<LoadResult>* watcher)
     load_.reset();
     loadProgress_->stop();
     const LoadResult result = watcher->result();
-    QString problem = result.error;
-    if (result.data && !load.cancelled) {
-        try {
-            buildModel(std::move(*result.data), load.parameters, load.why);
-        } catch (const sme::Error& e) {
-            problem = QString::fromStdString(e.what());
-        }
-    }
-    if (!problem.isEmpty())
-        emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1").arg(problem));
-    if (!problem.isEmpty() || load.cancelled || !result.data)
+    if (result.trainer) {
+        buildModel(std::move(*result.trainer), load.parameters, load.why);
+    } else {
+        if (!result.error.isEmpty())
+            emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1").arg(result.error));
         restoreBuiltParameters();
+    }
     emit backgroundLoadEnded();
 }
 

@@ -69,7 +69,8 @@ public:
     // the previous model trains on meanwhile, the parameters already show the new data, and
     // the new model is built here once the data is in. A failure or cancelLoading() leaves the
     // previous model and puts the parameters that need a new model back; a newer change
-    // supersedes the load. Small data loads at once, on this thread.
+    // supersedes the load. Small data loads at once, on this thread. cancelLoading puts the
+    // parameters back at once and drops the load's result when it comes.
     static bool loadsInBackground(const DataChoice& choice);
     static constexpr qint64 backgroundFileBytes = 4 << 20;
     bool loadingInBackground() const { return load_.has_value(); }
@@ -104,7 +105,9 @@ private:
     using FiguresResult = std::variant<sme::IdealisedFigures, QString>;
 
     struct LoadResult {
-        std::shared_ptr<sme::DataSplit> data; // none when it failed or was stopped
+        // The model on the loaded data (shared: a QFuture's result is copied); none when the
+        // load or the model failed, or was stopped.
+        std::shared_ptr<std::unique_ptr<sme::Trainer>> trainer;
         QString error;
     };
     struct BackgroundLoad {
@@ -113,12 +116,12 @@ private:
         QFutureWatcher<LoadResult>* watcher;
         std::shared_ptr<std::atomic<bool>> stop;
         std::shared_ptr<std::atomic<double>> done;
-        bool cancelled = false; // by the user
     };
 
     bool configureModel(const sme::ExplorerParameters& next, const QString& why);
-    // A new model on data, as next asks; throws sme::Error for bad settings, leaving the model.
-    void buildModel(sme::DataSplit data, const sme::ExplorerParameters& next, const QString& why);
+    sme::TrainerSettings settingsFor(const sme::ExplorerParameters& next) const;
+    // trainer, built for next, becomes the model.
+    void buildModel(std::unique_ptr<sme::Trainer> trainer, const sme::ExplorerParameters& next, const QString& why);
     void startLoading(const sme::ExplorerParameters& next, const QString& why);
     void loadFinished(QFutureWatcher<LoadResult>* watcher);
     // A load no longer wanted: stopped, its result dropped when it comes.

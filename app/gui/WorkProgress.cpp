@@ -26,7 +26,9 @@ WorkProgress::WorkProgress(QWidget* parent)
     layout->addWidget(bar_);
     layout->addWidget(cancel_);
     bar_->setRange(0, barSteps);
-    bar_->setMaximumWidth(160);
+    bar_->setFixedWidth(140);
+    cancel_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     bar_->setTextVisible(false);
     delay_->setSingleShot(true);
     delay_->setInterval(showDelayMs);
