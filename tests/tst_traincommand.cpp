@@ -1,6 +1,7 @@
 // Tests of `sampling-explorer train` and `ablate`, run as a user runs them: the real executable.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QDir>
+#include "BadFiles.h"
 #include "CommandRunner.h"
 
 #include <QFile>
@@ -152,6 +153,11 @@ void TrainCommandTest::initTestCase()
         }
     writeFile(root.filePath("valid-idx/train-images-idx3-ubyte"), idx({48, 2, 2}, pixels));
     writeFile(root.filePath("valid-idx/train-labels-idx1-ubyte"), idx({48}, labels));
+    // The same, gzip-compressed, as MNIST-like sets and CSV files are distributed.
+    writeFile(root.filePath("valid.csv.gz"), badfiles::gzipped(csv));
+    QVERIFY(root.mkpath("valid-idx-gz"));
+    writeFile(root.filePath("valid-idx-gz/train-images-idx3-ubyte.gz"), badfiles::gzipped(idx({48, 2, 2}, pixels)));
+    writeFile(root.filePath("valid-idx-gz/train-labels-idx1-ubyte.gz"), badfiles::gzipped(idx({48}, labels)));
 
     // Malformed CSV files.
     writeFile(root.filePath("empty.csv"), "");
@@ -389,6 +395,8 @@ void TrainCommandTest::validSmallFileTrains_data()
     QTest::addColumn<QString>("file");
     QTest::newRow("csv with a header") << "valid.csv";
     QTest::newRow("idx images and labels") << "valid-idx/train-images-idx3-ubyte";
+    QTest::newRow("gzip csv") << "valid.csv.gz";
+    QTest::newRow("gzip idx images and labels") << "valid-idx-gz/train-images-idx3-ubyte.gz";
 }
 
 void TrainCommandTest::validSmallFileTrains()
@@ -437,7 +445,7 @@ void TrainCommandTest::malformedDataFileIsRefusedNamingFileAndProblem_data()
         << "train-images-idx3-ubyte.gz: truncated gzip file";
     QTest::newRow("no such file") << "no-such-data.csv" << "no-such-data.csv: no such file";
     QTest::newRow("neither csv nor idx")
-        << "notes.txt" << "notes.txt: not a .csv file, and no IDX labels file beside it";
+        << "notes.txt" << "notes.txt: not a .csv (or .csv.gz) file, and no IDX labels file beside it";
 }
 
 void TrainCommandTest::malformedDataFileIsRefusedNamingFileAndProblem()

@@ -50,13 +50,14 @@ sme::DataSplit splitData(const DataChoice& choice, const sme::Progress& progress
     if (!QFileInfo::exists(choice.dataset))
         throw sme::Error(path + ": no such file (the data set is synthetic, digits, fashion-mnist, or a "
                                 ".csv or IDX file)");
-    if (choice.dataset.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
-        return sme::splitByClass(sme::loadCsvDataset(path), 0.5);
+    if (choice.dataset.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
+        || choice.dataset.endsWith(QLatin1String(".csv.gz"), Qt::CaseInsensitive))
+        return sme::splitByClass(sme::loadCsvDataset(path, progress), 0.5);
     const std::string labels = sme::idxLabelsPathFor(path);
     if (labels.empty())
-        throw sme::Error(path + ": not a .csv file, and no IDX labels file beside it (for "
-                                "'...-images-idx3-ubyte' the labels are '...-labels-idx1-ubyte')");
-    return sme::splitByClass(sme::loadIdx(path, labels), 0.5);
+        throw sme::Error(path + ": not a .csv (or .csv.gz) file, and no IDX labels file beside it (for "
+                                "'...-images-idx3-ubyte[.gz]' the labels are '...-labels-idx1-ubyte[.gz]')");
+    return sme::splitByClass(sme::loadIdx(path, labels, progress), 0.5);
 }
 
 } // namespace

@@ -401,6 +401,18 @@
         <source>Only the synthetic clusters have nuisance variation: it has no effect on this data set.</source>
         <translation>只有合成聚类数据有干扰变化：它对这个数据集没有作用。</translation>
     </message>
+    <message>
+        <source>Fashion-MNIST (60,000 images)</source>
+        <translation>Fashion-MNIST（60,000 张图像）</translation>
+    </message>
+    <message>
+        <source>Zalando&apos;s Fashion-MNIST: 60,000 clothing images of 28×28 pixels in 10 classes; T-shirt/top to Coat train, Sandal to Ankle boot are held out. Scores are taken on a sample of the held-out images.</source>
+        <translation>Zalando 的 Fashion-MNIST：60,000 张 28×28 像素的服装图像，共 10 类；T 恤/上衣到外套用于训练，凉鞋到短靴留出用于检索。得分取自留出图像的一个样本。</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
 </context>
 <context>
     <name>DensityChartView</name>
@@ -525,6 +537,10 @@
     <message>
         <source>principal component 2</source>
         <translation>第二主成分</translation>
+    </message>
+    <message>
+        <source>; a sample of %L1 of the %L2</source>
+        <translation>；%L2 个中的 %L1 个样本</translation>
     </message>
 </context>
 <context>
@@ -1124,6 +1140,26 @@
         <source>Stay at this value</source>
         <translation>停在这个取值</translation>
     </message>
+    <message>
+        <source>&amp;Evaluate on all held-out points</source>
+        <translation>在全部留出点上评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The live scores are taken on a sample of the held-out points; this scores every one of them, once, at the current step.</source>
+        <translation>实时得分取自留出点的一个样本；此操作在当前步对全部留出点评分一次。</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Evaluating every held-out point…</source>
+        <translation>正在评估全部留出点…</translation>
+    </message>
+    <message>
+        <source>Step %1, all %L2 held-out images: Recall@1 %3, MAP@R %4, NMI %5</source>
+        <translation>第 %1 步，全部 %L2 张留出图像：Recall@1 %3，MAP@R %4，NMI %5</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1463,6 +1499,18 @@
         <source>Scores from 0 to 1</source>
         <translation>得分轴从 0 到 1</translation>
     </message>
+    <message>
+        <source>%1 (all held-out)</source>
+        <translation>%1（全部留出点）</translation>
+    </message>
+    <message>
+        <source>all %L1 held-out</source>
+        <translation>全部 %L1 个留出点</translation>
+    </message>
+    <message>
+        <source>Scores on a class-stratified sample of %L1 of the %L2 held-out images</source>
+        <translation>得分基于 %L2 张留出图像中按类别分层抽取的 %L1 张样本</translation>
+    </message>
 </context>
 <context>
     <name>TripletInspector</name>
@@ -1642,6 +1690,13 @@
     <message>
         <source>What am I seeing? (F1)</source>
         <translation>我看到的是什么？（F1）</translation>
+    </message>
+</context>
+<context>
+    <name>WorkProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>
