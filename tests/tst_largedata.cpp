@@ -1,11 +1,13 @@
 // Tests of large data in the window: Fashion-MNIST offered by the data set control when
 // installed, loading in the background with progress and cancel, the evaluation of every
-// held-out point on request, and the views saying when scores are on a sample.
+// held-out point on request, the views saying when scores are on a sample, and sessions on large
+// data opened in the background.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/ExplorerController.h"
 #include "app/control/TrainingController.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/WorkProgress.h"
+#include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 #include "widgets/ControlPanel.h"
 #include "widgets/ChartPanel.h"
@@ -112,6 +114,21 @@ sme::Evaluation evaluationOf(long points, long heldOut)
     return e;
 }
 
+// A session on the (stand-in) Fashion-MNIST, trained steps steps, saved with its model and a view state.
+void saveFashionSession(const QString& path, long steps)
+{
+    MainWindow window(false);
+    window.explorer()->setDataLoader(SlowLoader{}.loader(QThread::currentThread()));
+    QSignalSpy ended(window.explorer(), &ExplorerController::backgroundLoadEnded);
+    window.applyParameters(fashionMnist());
+    QVERIFY(ended.wait(20000));
+    for (long i = 0; i < steps; ++i)
+        window.controller()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), steps, 20000);
+    window.setViewState(SessionViewState{sme::ViewId::Losses, true, false, false});
+    QCOMPARE(window.saveSessionTo(path, false), QString());
+}
+
 } // namespace
 
 class LargeDataTest : public QObject {
@@ -125,6 +142,8 @@ private slots:
     void theMapAndTheLiveEvaluationsUseTheSample();
     void sampleNoteAppearsOnlyWhenSampled();
     void windowEvaluatesAllHeldOutPointsOnRequest();
+    void sessionOnLargeDataOpensInTheBackground();
+    void cancelledOrSupersededSessionChangesNothing();
 
 private:
     QTemporaryDir dir_;
@@ -320,6 +339,81 @@ void LargeDataTest::windowEvaluatesAllHeldOutPointsOnRequest()
              qPrintable(window.statusBar()->currentMessage()));
     QVERIFY(window.evaluateAllAction()->isEnabled());
     QVERIFY(!window.evaluationProgress()->underWay());
+}
+
+void LargeDataTest::sessionOnLargeDataOpensInTheBackground()
+{
+    const QString path = dir_.filePath(QStringLiteral("fashion.smx.json"));
+    saveFashionSession(path, 4);
+    MainWindow window(false);
+    SlowLoader slow;
+    slow.steps = 50; // a second: time for the window's own work and the timer
+    window.explorer()->setDataLoader(slow.loader(QThread::currentThread()));
+    const sme::ExplorerParameters before = window.parameters();
+    QSignalSpy ended(window.explorer(), &ExplorerController::backgroundLoadEnded);
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+    timer.start(5);
+    QCOMPARE(window.openSession(path), QString());
+    QVERIFY(window.explorer()->loadingInBackground());
+    QVERIFY(window.loadProgress()->underWay());
+    QCOMPARE(window.parameters(), before); // not until the model is in
+    QVERIFY(ended.wait(20000));
+    QVERIFY(!slow.onGuiThread->load());
+    QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks))); // the GUI thread ran meanwhile
+    QCOMPARE(window.parameters(), fashionMnist());
+    QCOMPARE(window.controls()->parameters(), fashionMnist());
+    QCOMPARE(window.controller()->captureRun()->state.steps, 4L); // the kept model
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), 4L, 20000);
+    QCOMPARE(window.viewState(), (SessionViewState{sme::ViewId::Losses, true, false, false}));
+    QVERIFY2(window.statusBar()->currentMessage().startsWith(QLatin1String("Opened the session")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!window.loadProgress()->underWay());
+}
+
+void LargeDataTest::cancelledOrSupersededSessionChangesNothing()
+{
+    const QString path = dir_.filePath(QStringLiteral("fashion-cancelled.smx.json"));
+    saveFashionSession(path, 2);
+    MainWindow window(false);
+    SlowLoader endless;
+    endless.steps = 100000; // until stopped
+    window.explorer()->setDataLoader(endless.loader(QThread::currentThread()));
+    sme::ExplorerParameters before = quickExplorer();
+    before.learningRate = 0.003;
+    window.applyParameters(before);
+    for (int i = 0; i < 3; ++i)
+        window.controller()->step();
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), 3L, 20000);
+    QSignalSpy reset(window.explorer(), &ExplorerController::modelReset);
+    QSignalSpy errors(window.explorer(), &ExplorerController::error);
+    QSignalSpy said(window.explorer(), &ExplorerController::message);
+    QCOMPARE(window.openSession(path), QString());
+    QVERIFY(window.explorer()->loadingInBackground());
+    window.explorer()->cancelLoading();
+    QCOMPARE(said.count(), 1);
+    QVERIFY2(said.at(0).at(0).toString().contains(QLatin1String("cancelled; nothing changed")),
+             qPrintable(said.at(0).at(0).toString()));
+    QTest::qWait(300); // the stopped load's end changes nothing
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(errors.count(), 0);
+    QCOMPARE(window.parameters(), before);
+    QCOMPARE(window.controls()->parameters(), before);
+    QCOMPARE(window.controller()->captureRun()->state.steps, 3L);
+    QCOMPARE(*endless.finished, 0);
+
+    // A later change gives the session up: the change stays, the session does not come.
+    QCOMPARE(window.openSession(path), QString());
+    sme::ExplorerParameters later = before;
+    later.alpha = 0.4;
+    window.applyParameters(later);
+    QVERIFY(!window.explorer()->loadingInBackground());
+    QCOMPARE(said.count(), 2);
+    QTest::qWait(300);
+    QCOMPARE(window.parameters(), later);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(window.controller()->captureRun()->state.steps, 3L);
 }
 
 QTEST_MAIN(LargeDataTest)

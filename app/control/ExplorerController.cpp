@@ -1,4 +1,5 @@
-// The explorer's parameter policy, its figures in the background, and its sessions.
+// The explorer's parameter policy, its figures and large data in the background (its sessions are
+// in ExplorerSessions.cpp).
 // Messages keep the translation context MainWindow, where they were written, so that the
 // translations keyed by it still find them.
 // SPDX-License-Identifier: GPL-3.0-or-later
@@ -144,6 +145,7 @@ void ExplorerController::change(const sme::ExplorerParameters& next, bool resetN
     // live settings and figures against what is shown, a new model against what it was built on
     // (a drag may have passed many values since).
     const sme::ParameterChange change = sme::changeBetween(previous, next);
+    supersedeSession(); // it would undo this change
     settle_->stop();
     parameters_ = next;
     if (!resetNow && sme::changeBetween(built_, next).resetsModel())
@@ -168,13 +170,18 @@ bool ExplorerController::rebuildIfNeeded(const sme::ExplorerParameters& fallback
         abandonLoading(); // back to what the model was built on: a load under way is not needed
         return true;
     }
-    if (configureModel(parameters_, modelResetReason(rebuild.reset)))
+    if (configureModel(parameters_, resetReasonFor(parameters_)))
         return true;
     parameters_ = fallback;
     emit parametersReplaced(fallback);
     if (sme::changeBetween(built_, fallback).resetsModel())
         settle_->start(); // the fallback was itself a value still settling
     return false;
+}
+
+QString ExplorerController::resetReasonFor(const sme::ExplorerParameters& next) const
+{
+    return modelResetReason(sme::changeBetween(built_, next).reset);
 }
 
 bool ExplorerController::configureModel(const sme::ExplorerParameters& next, const QString& why)
@@ -233,22 +240,26 @@ void ExplorerController::setEvaluationSample(int points)
     evaluationSample_ = points;
 }
 
-void ExplorerController::startLoading(const sme::ExplorerParameters& next, const QString& why)
+void ExplorerController::startLoading(const sme::ExplorerParameters& next, const QString& why,
+                                      std::shared_ptr<OpeningSession> session,
+                                      std::shared_ptr<const sme::TrainerState> state)
 {
     auto stop = std::make_shared<std::atomic<bool>>(false);
     auto done = std::make_shared<std::atomic<double>>(0.0);
     auto* watcher = new QFutureWatcher<LoadResult>(this);
     connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher] { loadFinished(watcher); });
-    load_ = BackgroundLoad{next, why, watcher, stop, done};
+    load_ = BackgroundLoad{next, why, watcher, stop, done, session};
     const sme::Progress progress = [stop, done](double share) {
         done->store(share);
         return !stop->load();
     };
     // The model is built there too: standardising 60,000 images takes a while.
     watcher->setFuture(runInBackground([loader = loader_, choice = dataChoiceFor(next), settings = settingsFor(next),
-                                        progress]() -> LoadResult {
+                                        progress, state]() -> LoadResult {
         try {
             auto trainer = std::make_unique<sme::Trainer>(loader(choice, progress), settings);
+            if (state)
+                trainer->restoreState(*state);
             return {std::make_shared<std::unique_ptr<sme::Trainer>>(std::move(trainer)), {}};
         } catch (const sme::Cancelled&) {
             return {};
@@ -261,7 +272,9 @@ void ExplorerController::startLoading(const sme::ExplorerParameters& next, const
     loadProgress_->start();
     const QString name = next.dataset == "fashion-mnist" ? QStringLiteral("Fashion-MNIST")
                                                          : QFileInfo(QString::fromStdString(next.dataset)).fileName();
-    emit backgroundLoadStarted(name);
+    emit backgroundLoadStarted(session ? QCoreApplication::translate("MainWindow", "%1 for the session %2")
+                                             .arg(name, QFileInfo(session->path).fileName())
+                                       : name);
 }
 
 // At once, not when the load stops: building the model on the data cannot be stopped.
@@ -269,8 +282,12 @@ void ExplorerController::cancelLoading()
 {
     if (!load_)
         return;
+    const std::shared_ptr<OpeningSession> session = load_->session;
     abandonLoading();
-    restoreBuiltParameters();
+    if (session)
+        sessionNotOpened(*session, true); // its parameters were never shown
+    else
+        restoreBuiltParameters();
 }
 
 void ExplorerController::abandonLoading()
@@ -292,8 +309,13 @@ void ExplorerController::loadFinished(QFutureWatcher<LoadResult>* watcher)
     load_.reset();
     loadProgress_->stop();
     const LoadResult result = watcher->result();
-    if (result.trainer) {
+    if (result.trainer && load.session) {
+        adoptSession(std::move(*result.trainer), load.parameters, std::move(*load.session), load.why);
+    } else if (result.trainer) {
         buildModel(std::move(*result.trainer), load.parameters, load.why);
+    } else if (load.session) {
+        emit error(QCoreApplication::translate("MainWindow", "The session %1 cannot be opened, so nothing changed: %2")
+                       .arg(QFileInfo(load.session->path).fileName(), result.error));
     } else {
         if (!result.error.isEmpty())
             emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1").arg(result.error));
@@ -366,41 +388,4 @@ void ExplorerController::figuresComputed()
     // Only now, so that whoever sees computingFigures() false also sees these figures shown.
     if (!computing_)
         emit computingFiguresChanged(false);
-}
-
-QString ExplorerController::saveSession(const QString& path, bool keepModel, const SessionViewState* view)
-{
-    std::optional<sme::SavedRun> run;
-    if (keepModel)
-        run = training_->captureRun();
-    return ::saveSession(path, parameters_, run ? &*run : nullptr, view);
-}
-
-QString ExplorerController::openSession(const QString& path, std::optional<SessionViewState>* view)
-{
-    SessionLoad load = loadSession(path);
-    if (!load.parameters)
-        return load.error;
-    // A kept model is rebuilt and restored first: if it does not fit, nothing has changed yet.
-    std::unique_ptr<sme::Trainer> trainer;
-    if (load.run) {
-        emit loading(true);
-        try {
-            trainer = restoredTrainer(*load.parameters, load.run->state);
-            emit loading(false);
-        } catch (const sme::Error& e) {
-            emit loading(false);
-            return QCoreApplication::translate("MainWindow", "%1: its trained model cannot be restored: %2")
-                .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
-        }
-    }
-    applyParameters(*load.parameters);
-    if (trainer) {
-        abandonLoading(); // the restored model is the one wanted, on data loaded with it
-        built_ = parameters_;
-        training_->adopt(std::move(trainer), std::move(load.run->history));
-    }
-    if (view)
-        *view = load.view;
-    return {};
 }

@@ -62,8 +62,14 @@ public:
     // view: how the window shows the views, kept with it.
     QString saveSession(const QString& path, bool keepModel, const SessionViewState* view = nullptr);
     // Empty or a message; a refused file (or a kept model that cannot be restored) changes nothing.
-    // view: set to the view state the session kept, if any.
-    QString openSession(const QString& path, std::optional<SessionViewState>* view = nullptr);
+    // opened, if given, is called with the view state the session kept (if any) once the session
+    // is in: before this returns, or later when the session needs a new model on large data
+    // (loadsInBackground). Then its data loads, and its model is built (and its kept state
+    // restored), in the background as for a change of data set: with its progress, cancelled by
+    // cancelLoading, given up for any later change. Its parameters, model and run replace the
+    // current ones only once the model is in; a failure (error) or a cancel (message) changes nothing.
+    using SessionOpened = std::function<void(const std::optional<SessionViewState>& view)>;
+    QString openSession(const QString& path, SessionOpened opened = {});
 
     // Large data (Fashion-MNIST, a file over backgroundFileBytes) loads on Qt's thread pool:
     // the previous model trains on meanwhile, the parameters already show the new data, and
@@ -100,6 +106,8 @@ signals:
     void backgroundLoadStarted(const QString& what);
     void backgroundLoadProgress(double done);
     void backgroundLoadEnded();
+    // Something to say in passing: a session's load cancelled, or given up for a later change.
+    void message(const QString& text);
 
 private:
     using FiguresResult = std::variant<sme::IdealisedFigures, QString>;
@@ -110,19 +118,37 @@ private:
         std::shared_ptr<std::unique_ptr<sme::Trainer>> trainer;
         QString error;
     };
+    // A session whose model is on its way: what else it brings once the model is in.
+    struct OpeningSession {
+        QString path;
+        sme::RunHistory history;
+        std::optional<SessionViewState> view;
+        SessionOpened opened;
+    };
     struct BackgroundLoad {
         sme::ExplorerParameters parameters;
         QString why;
         QFutureWatcher<LoadResult>* watcher;
         std::shared_ptr<std::atomic<bool>> stop;
         std::shared_ptr<std::atomic<double>> done;
+        std::shared_ptr<OpeningSession> session; // when the load opens a session
     };
 
     bool configureModel(const sme::ExplorerParameters& next, const QString& why);
     sme::TrainerSettings settingsFor(const sme::ExplorerParameters& next) const;
     // trainer, built for next, becomes the model.
     void buildModel(std::unique_ptr<sme::Trainer> trainer, const sme::ExplorerParameters& next, const QString& why);
-    void startLoading(const sme::ExplorerParameters& next, const QString& why);
+    // The model for next, loaded and built on the pool; for a session, with its kept state restored.
+    void startLoading(const sme::ExplorerParameters& next, const QString& why,
+                      std::shared_ptr<OpeningSession> session = {},
+                      std::shared_ptr<const sme::TrainerState> state = {});
+    // trainer, built for a session's parameters next, becomes the model, with the session's run.
+    void adoptSession(std::unique_ptr<sme::Trainer> trainer, const sme::ExplorerParameters& next,
+                      OpeningSession session, const QString& why);
+    // A session's load ended without its model: says so (why: cancelled, or given up).
+    void sessionNotOpened(const OpeningSession& session, bool cancelled);
+    // A session on its way is given up for a later change (or session), and says so.
+    void supersedeSession();
     void loadFinished(QFutureWatcher<LoadResult>* watcher);
     // A load no longer wanted: stopped, its result dropped when it comes.
     void abandonLoading();
@@ -131,6 +157,8 @@ private:
     // Applies next as changeParameters does; resetNow false leaves a new model to settle_.
     void change(const sme::ExplorerParameters& next, bool resetNow);
     bool rebuildIfNeeded(const sme::ExplorerParameters& fallback);
+    // Why next needs a new model, as the window says it; empty when the model fits it.
+    QString resetReasonFor(const sme::ExplorerParameters& next) const;
     void figuresComputed();
 
     sme::ExplorerParameters parameters_;

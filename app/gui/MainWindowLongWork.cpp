@@ -30,6 +30,9 @@ void MainWindow::connectLongWork()
     connect(explorer_, &ExplorerController::backgroundLoadProgress, loadProgress_, &WorkProgress::setProgress);
     connect(explorer_, &ExplorerController::backgroundLoadEnded, loadProgress_, &WorkProgress::finish);
     connect(loadProgress_, &WorkProgress::cancelRequested, explorer_, &ExplorerController::cancelLoading);
+    connect(explorer_, &ExplorerController::message, this, [this](const QString& text) {
+        statusBar()->showMessage(text, 8000);
+    });
 
     TrainingController* training = controller();
     connect(training, &TrainingController::fullEvaluationProgress, evaluationProgress_, &WorkProgress::setProgress);

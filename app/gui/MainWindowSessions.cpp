@@ -23,18 +23,18 @@ QString MainWindow::saveSessionTo(const QString& path, bool remember)
     return failure;
 }
 
+// On large data the session comes in later (ExplorerController::openSession): its view state,
+// the recent list and the message follow once its model is in.
 QString MainWindow::openSession(const QString& path, bool remember)
 {
-    std::optional<SessionViewState> view;
-    if (const QString failure = explorer_->openSession(path, &view); !failure.isEmpty())
-        return failure;
-    if (view)
-        setViewState(*view);
-    clearStaleMessages(); // what they said was of the state the session replaced
-    if (remember)
-        rememberRecent(path);
-    statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
-    return {};
+    return explorer_->openSession(path, [this, path, remember](const std::optional<SessionViewState>& view) {
+        if (view)
+            setViewState(*view);
+        clearStaleMessages(); // what they said was of the state the session replaced
+        if (remember)
+            rememberRecent(path);
+        statusBar()->showMessage(tr("Opened the session %1").arg(path), 5000);
+    });
 }
 
 SessionViewState MainWindow::viewState() const
