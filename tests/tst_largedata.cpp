@@ -414,6 +414,22 @@ void LargeDataTest::cancelledOrSupersededSessionChangesNothing()
     QCOMPARE(window.parameters(), later);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(window.controller()->captureRun()->state.steps, 3L);
+
+    // Data that cannot be loaded: an error, and nothing changes.
+    window.explorer()->setDataLoader([](const DataChoice& choice, const sme::Progress& progress) {
+        if (choice.dataset == QLatin1String("fashion-mnist"))
+            throw sme::Error("the images are damaged");
+        return loadDataSplit(choice, progress);
+    });
+    QSignalSpy ended(window.explorer(), &ExplorerController::backgroundLoadEnded);
+    QCOMPARE(window.openSession(path), QString());
+    QVERIFY(ended.wait(20000));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY2(errors.at(0).at(0).toString().contains(QLatin1String("nothing changed: the images are damaged")),
+             qPrintable(errors.at(0).at(0).toString()));
+    QCOMPARE(window.parameters(), later);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(window.controller()->captureRun()->state.steps, 3L);
 }
 
 QTEST_MAIN(LargeDataTest)

@@ -76,7 +76,8 @@ public:
     QString exportAll(const QString& folder, const FigureExportOptions& options);
     // The numbers a view shows (MainWindowFiles.cpp, one case per view id); nullopt before any.
     std::optional<sme::Table> viewTable(sme::ViewId view);
-    // Sessions: empty or a message; a refused file changes nothing.
+    // Sessions: empty or a message; a refused file changes nothing. A session on large data
+    // comes in later, loaded in the background (ExplorerController::openSession).
     // remember: list it among the recent sessions.
     QString saveSessionTo(const QString& path, bool remember = true);
     QString openSession(const QString& path, bool remember = true);
