@@ -5,6 +5,7 @@
 #include "model/base/Random.h"
 
 #include <Eigen/Core>
+#include <functional>
 #include <vector>
 
 namespace sme {
@@ -37,8 +38,11 @@ public:
     Matrix embed(const Eigen::Ref<const Matrix>& inputs) const;
 
     // Gradients of the loss with respect to every parameter, from d loss / d embedding for the
-    // rows of the last forward(). Overwrites the previous gradients.
-    void backward(const Eigen::Ref<const Matrix>& embeddingGradient);
+    // rows of the last forward(). Overwrites the previous gradients. parameterDone(i), when
+    // given, is called once gradients()[i] is final and the pass no longer reads parameter i
+    // (last layer first): the caller may then update the parameter, while it is in cache.
+    void backward(const Eigen::Ref<const Matrix>& embeddingGradient,
+                  const std::function<void(std::size_t)>& parameterDone = {});
 
     // Weights and biases in layer order (W1, b1, W2, b2, ...); biases are 1 x width.
     std::vector<Matrix>& parameters() { return parameters_; }

@@ -182,7 +182,11 @@ StepResult Trainer::trainStep()
     };
 
     const std::vector<int> rows = drawBatch();
-    batchInputs_ = trainingFeatures_(rows, Eigen::all); // whole rows: contiguous reads
+    // Row by row: each example is read front to back, which the prefetcher follows (gathered
+    // column by column, every float is a jump to another example's row).
+    batchInputs_.resize(Eigen::Index(rows.size()), trainingFeatures_.cols());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        batchInputs_.row(Eigen::Index(i)) = trainingFeatures_.row(rows[i]);
     std::vector<int> labels, classIndex;
     for (const int row : rows)
         labels.push_back(trainingClassIndex_[std::size_t(row)]);
@@ -201,8 +205,14 @@ StepResult Trainer::trainStep()
     if (!std::isfinite(loss.loss) || !loss.embeddingGradient.allFinite())
         return fail("the loss became NaN or infinite");
 
-    network_.backward(loss.embeddingGradient.cast<float>());
-    const float largest = adam_.step(network_.parameters(), network_.gradients()); // NaN for any NaN
+    // Each layer's parameters are updated as soon as the backward pass is done with them: the
+    // weights and their gradient are then still in cache (the same update as adam_.step()).
+    adam_.beginStep(network_.parameters());
+    float largest = 0.0f; // NaN for any NaN
+    network_.backward(loss.embeddingGradient.cast<float>(), [&](std::size_t i) {
+        largest = Adam<float>::largestOf(
+            largest, adam_.update(i, network_.parameters()[i], network_.gradients()[i]));
+    });
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
     if (!std::isfinite(largest) || !betasAreFinite())
