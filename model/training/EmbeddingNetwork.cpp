@@ -115,7 +115,9 @@ void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddin
     Matrix previous;
     for (std::size_t l = layers(); l-- > 0;) {
         gradients_[2 * l].noalias() = layerInputs_[l].transpose() * delta;
-        gradients_[2 * l + 1] = delta.colwise().sum();
+        // The bias gradient, the sum of delta's rows, as a product with a row of ones: Eigen
+        // sums a column of 25 floats one at a time, the product many columns together.
+        gradients_[2 * l + 1].noalias() = RowVector::Ones(delta.rows()) * delta;
         if (l > 0) {
             previous.resize(delta.rows(), parameters_[2 * l].rows());
             previous.noalias() = delta * parameters_[2 * l].transpose();

@@ -25,6 +25,7 @@ template <class Scalar>
 class EmbeddingNetwork {
 public:
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+    using RowVector = Eigen::Matrix<Scalar, 1, Eigen::Dynamic>;
 
     // He-normal weights (variance 2 / fan-in) for the ReLU layers, variance 1 / fan-in for the
     // last, biases 0. Throws sme::Error for an invalid shape.
