@@ -161,6 +161,7 @@ private slots:
     void adamFirstStepMovesByLearningRate();
     void adamResetRestarts();
     void adamReturnsTheLargestWeightOrNaN();
+    void adamInPartsDuringBackwardEqualsStep();
 
     void batchLossOnHandMadeLine_data();
     void batchLossOnHandMadeLine();
@@ -868,6 +869,49 @@ void TestNetwork::adamReturnsTheLargestWeightOrNaN()
     QVERIFY(std::isnan(adam.step(parameters, gradients)));
     parameters[1](0, 3) = std::numeric_limits<float>::infinity();
     QVERIFY(std::isnan(adam.step(parameters, gradients)));
+}
+
+void TestNetwork::adamInPartsDuringBackwardEqualsStep()
+{
+    // The trainer updates each layer inside backward() (beginStep, then update as each
+    // parameter is done): the same bits as backward() followed by step(), over several steps;
+    // parameters are handed over last layer first, each once, with their final gradient.
+    sme::Rng rng(21);
+    sme::NetworkShape shape;
+    shape.input = 9;
+    shape.hidden = {7, 5};
+    shape.embedding = 4;
+    sme::EmbeddingNetwork<float> whole(shape, rng), inParts = whole;
+    sme::Adam<float> wholeAdam, partsAdam;
+    for (int step = 0; step < 3; ++step) {
+        Eigen::MatrixXd draws(6, shape.input), gradientDraws(6, shape.embedding);
+        sme::fillStandardNormal(draws, rng);
+        sme::fillStandardNormal(gradientDraws, rng);
+        const Eigen::MatrixXf inputs = draws.cast<float>(), embeddingGradient = gradientDraws.cast<float>();
+
+        whole.forward(inputs);
+        whole.backward(embeddingGradient);
+        const float wholeLargest = wholeAdam.step(whole.parameters(), whole.gradients());
+
+        inParts.forward(inputs);
+        partsAdam.beginStep(inParts.parameters());
+        std::vector<std::size_t> order;
+        float partsLargest = 0.0f;
+        inParts.backward(embeddingGradient, [&](std::size_t i) {
+            order.push_back(i);
+            QVERIFY(inParts.gradients()[i] == whole.gradients()[i]);
+            partsLargest = sme::Adam<float>::largestOf(
+                partsLargest, partsAdam.update(i, inParts.parameters()[i], inParts.gradients()[i]));
+        });
+        QCOMPARE(order, (std::vector<std::size_t>{4, 5, 2, 3, 0, 1}));
+        QCOMPARE(partsLargest, wholeLargest);
+        QCOMPARE(partsAdam.steps(), wholeAdam.steps());
+        for (std::size_t i = 0; i < whole.parameters().size(); ++i)
+            QVERIFY(inParts.parameters()[i] == whole.parameters()[i]);
+    }
+    QVERIFY(std::isnan(sme::Adam<float>::largestOf(1.0f, std::numeric_limits<float>::quiet_NaN())));
+    QVERIFY(std::isnan(sme::Adam<float>::largestOf(std::numeric_limits<float>::quiet_NaN(), 2.0f)));
+    QCOMPARE(sme::Adam<float>::largestOf(1.0f, 2.0f), 2.0f);
 }
 
 QTEST_APPLESS_MAIN(TestNetwork)

@@ -12,37 +12,43 @@ namespace {
 // Collects d loss / d D_ij pair by pair; the embedding gradient then follows in one product.
 // Through D_ij = ||e_i - e_j||, a pair adds c (e_i - e_j) to row i and c (e_j - e_i) to row j,
 // c = (d loss / d D_ij) / D_ij: with the symmetric matrix C of these c,
-// d loss / d E = diag(C 1) E - C E. Coincident rows (D = 0) have no direction: c = 0.
+// d loss / d E = (diag(C 1) - C) E. Coincident rows (D = 0) have no direction: c = 0.
+// Works on the embeddings transposed, one per column: a pair's difference is then two
+// contiguous vectors (rows of a column-major batch are strided, read one element at a time).
 class PairGradient {
 public:
     explicit PairGradient(const Eigen::Ref<const Eigen::MatrixXd>& embeddings)
-        : embeddings_(embeddings)
+        : columns_(embeddings.transpose())
         , coefficients_(Eigen::MatrixXd::Zero(embeddings.rows(), embeddings.rows()))
     {
     }
 
     // Computed directly, not from a Gram matrix: exact for close pairs.
-    double distance(int i, int j) const { return (embeddings_.row(i) - embeddings_.row(j)).norm(); }
+    double distance(int i, int j) const { return (columns_.col(i) - columns_.col(j)).norm(); }
 
     void add(int i, int j, double distance, double dDistance)
     {
         if (dDistance == 0.0 || !(distance > 1e-12))
             return;
         const double c = dDistance / distance;
-        coefficients_(i, j) += c;
-        coefficients_(j, i) += c;
+        coefficients_(i, j) -= c;
+        coefficients_(j, i) -= c;
+        coefficients_(i, i) += c;
+        coefficients_(j, j) += c;
     }
 
+    // The gradient, one row per embedding: (E^T (diag(C 1) - C))^T, the symmetric matrix
+    // built up by add().
     Eigen::MatrixXd gradient() const
     {
-        Eigen::MatrixXd result = coefficients_.rowwise().sum().asDiagonal() * embeddings_;
-        result.noalias() -= coefficients_ * embeddings_;
-        return result;
+        Eigen::MatrixXd columns(columns_.rows(), columns_.cols());
+        columns.noalias() = columns_ * coefficients_;
+        return columns.transpose();
     }
 
 private:
-    const Eigen::Ref<const Eigen::MatrixXd>& embeddings_;
-    Eigen::MatrixXd coefficients_;
+    Eigen::MatrixXd columns_;      // the embeddings, one per column
+    Eigen::MatrixXd coefficients_; // diag(C 1) - C
 };
 
 } // namespace

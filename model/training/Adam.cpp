@@ -27,13 +27,23 @@ template <class Scalar>
 Scalar Adam<Scalar>::step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients)
 {
     require(parameters.size() == gradients.size(), "Adam: parameters and gradients differ in number");
-    bool sameShapes = firstMoments_.size() == parameters.size();
-    for (std::size_t i = 0; i < parameters.size(); ++i) {
+    for (std::size_t i = 0; i < parameters.size(); ++i) // before anything changes
         require(parameters[i].rows() == gradients[i].rows() && parameters[i].cols() == gradients[i].cols(),
                 "Adam: a gradient does not have the shape of its parameter");
-        sameShapes = sameShapes && firstMoments_[i].rows() == parameters[i].rows()
+    beginStep(parameters);
+    Scalar largest = 0;
+    for (std::size_t i = 0; i < parameters.size(); ++i)
+        largest = largestOf(largest, update(i, parameters[i], gradients[i]));
+    return largest;
+}
+
+template <class Scalar>
+void Adam<Scalar>::beginStep(const std::vector<Matrix>& parameters)
+{
+    bool sameShapes = firstMoments_.size() == parameters.size();
+    for (std::size_t i = 0; sameShapes && i < parameters.size(); ++i)
+        sameShapes = firstMoments_[i].rows() == parameters[i].rows()
                      && firstMoments_[i].cols() == parameters[i].cols();
-    }
     if (!sameShapes) { // a new model: start the moments afresh
         firstMoments_.clear();
         secondMoments_.clear();
@@ -44,30 +54,38 @@ Scalar Adam<Scalar>::step(std::vector<Matrix>& parameters, const std::vector<Mat
         steps_ = 0;
     }
     ++steps_;
-    const auto b1 = Scalar(settings_.beta1);
-    const auto b2 = Scalar(settings_.beta2);
     // Bias corrections folded into the step size (the paper's "efficient" form).
     const double correction1 = 1.0 - std::pow(settings_.beta1, double(steps_));
     const double correction2 = 1.0 - std::pow(settings_.beta2, double(steps_));
-    const auto stepSize = Scalar(settings_.learningRate * std::sqrt(correction2) / correction1);
-    const auto epsilon = Scalar(settings_.epsilon * std::sqrt(correction2));
+    stepSize_ = Scalar(settings_.learningRate * std::sqrt(correction2) / correction1);
+    epsilon_ = Scalar(settings_.epsilon * std::sqrt(correction2));
+}
+
+template <class Scalar>
+Scalar Adam<Scalar>::update(std::size_t index, Matrix& parameter, const Matrix& gradient)
+{
+    require(index < firstMoments_.size() && parameter.rows() == firstMoments_[index].rows()
+                && parameter.cols() == firstMoments_[index].cols(),
+            "Adam: a parameter does not have the shape it had at beginStep()");
+    require(parameter.rows() == gradient.rows() && parameter.cols() == gradient.cols(),
+            "Adam: a gradient does not have the shape of its parameter");
+    const auto b1 = Scalar(settings_.beta1);
+    const auto b2 = Scalar(settings_.beta2);
     Scalar largest = 0;
     Scalar nonFinite = 0; // 0 * p summed: NaN once any p is NaN or infinite (cheaper than a
                           // maximum that propagates NaN, which takes masks)
-    for (std::size_t i = 0; i < parameters.size(); ++i) {
-        const Eigen::Index size = parameters[i].size();
-        for (Eigen::Index start = 0; start < size; start += chunkSize) {
-            const Eigen::Index count = std::min(chunkSize, size - start);
-            AlignedArray<Scalar> p(parameters[i].data() + start, count);
-            AlignedArray<Scalar> m(firstMoments_[i].data() + start, count);
-            AlignedArray<Scalar> v(secondMoments_[i].data() + start, count);
-            const ConstAlignedArray<Scalar> g(gradients[i].data() + start, count);
-            m = b1 * m + (Scalar(1) - b1) * g;
-            v = b2 * v + (Scalar(1) - b2) * g.abs2();
-            p -= stepSize * m / (v.sqrt() + epsilon);
-            largest = std::max(largest, p.abs().maxCoeff());
-            nonFinite += (p * Scalar(0)).sum();
-        }
+    const Eigen::Index size = parameter.size();
+    for (Eigen::Index start = 0; start < size; start += chunkSize) {
+        const Eigen::Index count = std::min(chunkSize, size - start);
+        AlignedArray<Scalar> p(parameter.data() + start, count);
+        AlignedArray<Scalar> m(firstMoments_[index].data() + start, count);
+        AlignedArray<Scalar> v(secondMoments_[index].data() + start, count);
+        const ConstAlignedArray<Scalar> g(gradient.data() + start, count);
+        m = b1 * m + (Scalar(1) - b1) * g;
+        v = b2 * v + (Scalar(1) - b2) * g.abs2();
+        p -= stepSize_ * m / (v.sqrt() + epsilon_);
+        largest = std::max(largest, p.abs().maxCoeff());
+        nonFinite += (p * Scalar(0)).sum();
     }
     return std::isnan(nonFinite) ? nonFinite : largest;
 }

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 namespace sme {
@@ -38,6 +41,19 @@ public:
     // trainer's check for runaway weights, taken in the same pass.
     Scalar step(std::vector<Matrix>& parameters, const std::vector<Matrix>& gradients);
 
+    // The same step in parts, for a caller that has the gradients one parameter at a time
+    // (the network's backward pass: each parameter is updated while it and its gradient are
+    // still in cache). beginStep() counts the step (starting the moments afresh when the
+    // shapes changed); then update() once for every parameter, in any order, gives exactly
+    // what step() gives. update() returns the parameter's largest |p| after the update, NaN
+    // when any p is NaN or infinite; largestOf() combines two such values.
+    void beginStep(const std::vector<Matrix>& parameters);
+    Scalar update(std::size_t index, Matrix& parameter, const Matrix& gradient);
+    static Scalar largestOf(Scalar a, Scalar b)
+    {
+        return std::isnan(a) || std::isnan(b) ? std::numeric_limits<Scalar>::quiet_NaN() : std::max(a, b);
+    }
+
     // Forgets the moments (a new run).
     void reset();
 
@@ -48,6 +64,8 @@ public:
 private:
     AdamSettings settings_;
     long steps_ = 0;
+    Scalar stepSize_ = 0; // of this step: the learning rate with both bias corrections
+    Scalar epsilon_ = 0;  // of this step: epsilon with the second bias correction
     std::vector<Matrix> firstMoments_;
     std::vector<Matrix> secondMoments_;
 };

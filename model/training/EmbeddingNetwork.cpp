@@ -68,11 +68,14 @@ auto EmbeddingNetwork<Scalar>::forward(const Eigen::Ref<const Matrix>& inputs) -
         Matrix& out = l + 1 < layers() ? layerInputs_[l + 1] : output_;
         out.resize(inputs.rows(), parameters_[2 * l].cols());
         out.noalias() = layerInputs_[l] * parameters_[2 * l];
-        out.rowwise() += parameters_[2 * l + 1].row(0);
-        if (l + 1 < layers())
-            out = out.cwiseMax(Scalar(0));
+        if (l + 1 < layers()) // bias and ReLU in one pass
+            out = (out.rowwise() + parameters_[2 * l + 1].row(0)).cwiseMax(Scalar(0));
+        else
+            out.rowwise() += parameters_[2 * l + 1].row(0);
     }
-    outputNorms_ = output_.rowwise().norm().cwiseMax(smallestNorm<Scalar>);
+    // Squares summed across the columns: whole columns at a time (a row's norm() reads one
+    // element per column).
+    outputNorms_ = output_.cwiseAbs2().rowwise().sum().cwiseSqrt().cwiseMax(smallestNorm<Scalar>);
     embeddings_.resize(output_.rows(), output_.cols());
     for (Eigen::Index j = 0; j < output_.cols(); ++j) // by columns: vectorised, unlike colwise() /
         embeddings_.col(j) = output_.col(j).cwiseQuotient(outputNorms_);
@@ -96,7 +99,8 @@ auto EmbeddingNetwork<Scalar>::embed(const Eigen::Ref<const Matrix>& inputs) con
 }
 
 template <class Scalar>
-void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddingGradient)
+void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddingGradient,
+                                        const std::function<void(std::size_t)>& parameterDone)
 {
     require(!layerInputs_.empty(), "backward() needs a forward() pass first");
     require(embeddingGradient.rows() == embeddings_.rows()
@@ -111,13 +115,21 @@ void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddin
     Matrix previous;
     for (std::size_t l = layers(); l-- > 0;) {
         gradients_[2 * l].noalias() = layerInputs_[l].transpose() * delta;
-        gradients_[2 * l + 1] = delta.colwise().sum();
-        if (l == 0)
-            break;
-        previous.resize(delta.rows(), parameters_[2 * l].rows());
-        previous.noalias() = delta * parameters_[2 * l].transpose();
-        // ReLU: the gradient passes where the layer's output (this layer's input) is positive.
-        delta = (layerInputs_[l].array() > Scalar(0)).select(previous, Scalar(0));
+        // The bias gradient, the sum of delta's rows, as a product with a row of ones: Eigen
+        // sums a column of 25 floats one at a time, the product many columns together.
+        gradients_[2 * l + 1].noalias() = RowVector::Ones(delta.rows()) * delta;
+        if (l > 0) {
+            previous.resize(delta.rows(), parameters_[2 * l].rows());
+            previous.noalias() = delta * parameters_[2 * l].transpose();
+            // ReLU: the gradient passes where the layer's output (this layer's input) is
+            // positive.
+            previous = (layerInputs_[l].array() > Scalar(0)).select(previous, Scalar(0));
+            delta.swap(previous);
+        }
+        if (parameterDone) {
+            parameterDone(2 * l);
+            parameterDone(2 * l + 1);
+        }
     }
 }
 

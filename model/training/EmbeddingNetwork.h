@@ -5,6 +5,7 @@
 #include "model/base/Random.h"
 
 #include <Eigen/Core>
+#include <functional>
 #include <vector>
 
 namespace sme {
@@ -24,6 +25,7 @@ template <class Scalar>
 class EmbeddingNetwork {
 public:
     using Matrix = Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>;
+    using RowVector = Eigen::Matrix<Scalar, 1, Eigen::Dynamic>;
 
     // He-normal weights (variance 2 / fan-in) for the ReLU layers, variance 1 / fan-in for the
     // last, biases 0. Throws sme::Error for an invalid shape.
@@ -37,8 +39,11 @@ public:
     Matrix embed(const Eigen::Ref<const Matrix>& inputs) const;
 
     // Gradients of the loss with respect to every parameter, from d loss / d embedding for the
-    // rows of the last forward(). Overwrites the previous gradients.
-    void backward(const Eigen::Ref<const Matrix>& embeddingGradient);
+    // rows of the last forward(). Overwrites the previous gradients. parameterDone(i), when
+    // given, is called once gradients()[i] is final and the pass no longer reads parameter i
+    // (last layer first): the caller may then update the parameter, while it is in cache.
+    void backward(const Eigen::Ref<const Matrix>& embeddingGradient,
+                  const std::function<void(std::size_t)>& parameterDone = {});
 
     // Weights and biases in layer order (W1, b1, W2, b2, ...); biases are 1 x width.
     std::vector<Matrix>& parameters() { return parameters_; }

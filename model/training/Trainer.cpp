@@ -62,6 +62,28 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> displaced_; // (position, what it now holds)
 };
 
+using RowMajorFeatures = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// The given rows of features into batch (one example per row). The examples are scattered
+// over a matrix far larger than the caches: all their cache lines are requested first, so the
+// memory serves them together rather than one wait per line; each is then copied whole, and
+// the small copy transposed in cache (gathered straight into column-major, every float of an
+// example lands in another cache line).
+void gatherRows(const RowMajorFeatures& features, const std::vector<int>& rows, Eigen::MatrixXf& batch)
+{
+    constexpr std::size_t cacheLine = 64;
+    const auto bytes = std::size_t(features.cols()) * sizeof(float);
+    for (const int row : rows) {
+        const char* start = reinterpret_cast<const char*>(features.row(row).data());
+        for (std::size_t offset = 0; offset < bytes; offset += cacheLine)
+            __builtin_prefetch(start + offset);
+    }
+    RowMajorFeatures gathered(Eigen::Index(rows.size()), features.cols());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        gathered.row(Eigen::Index(i)) = features.row(rows[i]);
+    batch = gathered;
+}
+
 bool finite(const std::vector<double>& values)
 {
     return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); });
@@ -182,7 +204,7 @@ StepResult Trainer::trainStep()
     };
 
     const std::vector<int> rows = drawBatch();
-    batchInputs_ = trainingFeatures_(rows, Eigen::all); // whole rows: contiguous reads
+    gatherRows(trainingFeatures_, rows, batchInputs_);
     std::vector<int> labels, classIndex;
     for (const int row : rows)
         labels.push_back(trainingClassIndex_[std::size_t(row)]);
@@ -201,8 +223,14 @@ StepResult Trainer::trainStep()
     if (!std::isfinite(loss.loss) || !loss.embeddingGradient.allFinite())
         return fail("the loss became NaN or infinite");
 
-    network_.backward(loss.embeddingGradient.cast<float>());
-    const float largest = adam_.step(network_.parameters(), network_.gradients()); // NaN for any NaN
+    // Each layer's parameters are updated as soon as the backward pass is done with them: the
+    // weights and their gradient are then still in cache (the same update as adam_.step()).
+    adam_.beginStep(network_.parameters());
+    float largest = 0.0f; // NaN for any NaN
+    network_.backward(loss.embeddingGradient.cast<float>(), [&](std::size_t i) {
+        largest = Adam<float>::largestOf(
+            largest, adam_.update(i, network_.parameters()[i], network_.gradients()[i]));
+    });
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
     if (!std::isfinite(largest) || !betasAreFinite())
