@@ -1160,6 +1160,22 @@
         <source>Step %1, all %L2 held-out images: Recall@1 %3, MAP@R %4, NMI %5</source>
         <translation>第 %1 步，全部 %L2 张留出图像：Recall@1 %3，MAP@R %4，NMI %5</translation>
     </message>
+    <message>
+        <source>%1 for the session %2</source>
+        <translation>会话 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>The session %1 cannot be opened, so nothing changed: %2</source>
+        <translation>无法打开会话 %1，未作任何更改：%2</translation>
+    </message>
+    <message>
+        <source>Opening the session %1 was cancelled; nothing changed.</source>
+        <translation>打开会话 %1 已取消，未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Opening the session %1 gave way to a later change.</source>
+        <translation>打开会话 %1 已让位于之后的更改。</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
