@@ -15,5 +15,6 @@ inline QString classLabel(int label, const std::map<int, std::string>& names)
     const auto named = names.find(label);
     if (named != names.end())
         return QString::fromStdString(named->second);
-    return QCoreApplication::translate("ClassLabel", "class %1").arg(label);
+    // The map's context: the string (and its translation) the map has always had.
+    return QCoreApplication::translate("EmbeddingMapView", "class %1").arg(label);
 }
