@@ -147,6 +147,7 @@ private slots:
     void validateRefusesBadData();
     void splitByClassSendsFirstClassesToTraining_data();
     void splitByClassSendsFirstClassesToTraining();
+    void splitByClassKeepsEachPartsClassNames();
     void splitByClassRefusesTooFewClasses_data();
     void splitByClassRefusesTooFewClasses();
     void standardiseUsesTrainingStatisticsOnly();
@@ -738,6 +739,18 @@ void DataLoadersTest::splitByClassSendsFirstClassesToTraining()
             previous = row;
         }
     }
+}
+
+void DataLoadersTest::splitByClassKeepsEachPartsClassNames()
+{
+    sme::Dataset data = dataset(6, 1, {0, 1, 2, 3, 4, 5}, {0, 1, 2, 3, 4, 5});
+    data.classNames = {{0, "T-shirt/top"}, {1, "Trouser"}, {2, "Pullover"}, {4, "Coat"}, {5, "Sandal"}};
+    const sme::DataSplit split = sme::splitByClass(data, 0.5);
+    using Names = std::map<int, std::string>;
+    QCOMPARE(split.training.classNames, (Names{{0, "T-shirt/top"}, {1, "Trouser"}, {2, "Pullover"}}));
+    QCOMPARE(split.heldOut.classNames, (Names{{4, "Coat"}, {5, "Sandal"}})); // 3 has no name
+    // Data without names splits into parts without names.
+    QVERIFY(sme::splitByClass(dataset(4, 1, {0, 1, 2, 3}, {0, 1, 2, 3})).heldOut.classNames.empty());
 }
 
 void DataLoadersTest::splitByClassRefusesTooFewClasses_data()

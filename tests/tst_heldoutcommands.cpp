@@ -239,6 +239,11 @@ void HeldOutCommandsTest::fashionMnistFiguresTrainOnIt()
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY2(readAll(path).contains("<svg"), view);
     }
+    // The map's legend calls the held-out classes by their names.
+    const QByteArray map = readAll(dir_.filePath("fashion-embedding.svg"));
+    for (const char* name : {"Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"})
+        QVERIFY2(map.contains(name), name);
+    QVERIFY(!map.contains("class 5"));
 }
 
 void HeldOutCommandsTest::missingFashionMnistSaysHowToInstallIt()

@@ -107,6 +107,7 @@ private slots:
     void clickSelectsTheNearestPointAndListsEverySampler();
     void emptyClickAndEscapeClear();
     void samePickOfSeveralSamplersIsSaidAndSetApart();
+    void namedClassesAreCalledByTheirNames();
     void panelCanBeDraggedAside();
     void windowInspectsAClickedPointAndEscapeClearsFirst();
 };
@@ -385,6 +386,26 @@ void InspectorTest::samePickOfSeveralSamplersIsSaidAndSetApart()
     auto* uniform = const_cast<QScatterSeries*>(view.negativeSeries(sme::SamplerKind::Uniform));
     const QPointF uniformAt = view.mapFromScene(view.chart()->mapToPosition(uniform->at(0), uniform));
     QVERIFY(std::hypot(uniformAt.x() - view.viewportPosition(3).x(), uniformAt.y() - view.viewportPosition(3).y()) < 1.5);
+}
+
+void InspectorTest::namedClassesAreCalledByTheirNames()
+{
+    InspectedMap map(25);
+    const int picked = map.labels->at(75);
+    const int anchor = map.labels->at(10);
+    const int uniform = map.labels->at(3);
+    QVERIFY(anchor != picked && uniform != picked);
+    // Only the class of row 75 has a name: the others are still "class N".
+    map.view.setEmbeddings(*map.embeddings, *map.labels, {{picked, "Sandal"}});
+    map.view.setInspection(sharedPickInspection());
+    const TripletInspectorPanel* panel = map.view.inspectorPanel();
+    QVERIFY2(panel->sharedText().contains(QStringLiteral("distance weighted: 0.950, Sandal")), qPrintable(panel->sharedText()));
+    const QString hard = panel->samplerText(sme::SamplerKind::HardNegative);
+    QVERIFY2(hard.contains(QStringLiteral("0.950 (Sandal)")), qPrintable(hard));
+    const QString uniformText = panel->samplerText(sme::SamplerKind::Uniform);
+    QVERIFY2(uniformText.contains(QStringLiteral("1.300 (class %1)").arg(uniform)), qPrintable(uniformText));
+    QVERIFY2(panel->anchorText().startsWith(QStringLiteral("Anchor: class %1, batch of 4").arg(anchor)),
+             qPrintable(panel->anchorText()));
 }
 
 void InspectorTest::panelCanBeDraggedAside()

@@ -141,6 +141,7 @@ private slots:
     void fullEvaluationScoresEveryHeldOutPoint();
     void theMapAndTheLiveEvaluationsUseTheSample();
     void sampleNoteAppearsOnlyWhenSampled();
+    void fashionMnistSnapshotsNameTheHeldOutClasses();
     void windowEvaluatesAllHeldOutPointsOnRequest();
     void sessionOnLargeDataOpensInTheBackground();
     void cancelledOrSupersededSessionChangesNothing();
@@ -314,6 +315,31 @@ void LargeDataTest::sampleNoteAppearsOnlyWhenSampled()
     curves.startNewRun();
     QCOMPARE(curves.fullEvaluationSeries(QStringLiteral("Recall@1"))->count(), 0);
     QVERIFY(!curves.retrievalChart()->title().contains(QLatin1String("sample")));
+}
+
+void LargeDataTest::fashionMnistSnapshotsNameTheHeldOutClasses()
+{
+    const QString installed = dir_.filePath(QStringLiteral("fmnist-named"));
+    QVERIFY(QDir().mkpath(installed));
+    writeIdx(installed + QStringLiteral("/train-images-idx3-ubyte"), true, 60); // 6 of each class
+    writeIdx(installed + QStringLiteral("/train-labels-idx1-ubyte"), false, 60);
+    qputenv("SME_FASHION_MNIST_DIR", installed.toLocal8Bit());
+    ExplorerController explorer; // with the real loader
+    setUpQuietly(explorer, quickExplorer());
+    std::shared_ptr<const sme::TrainingSnapshot> named;
+    connect(explorer.training(), &TrainingController::snapshotReady, this,
+            [&named](std::shared_ptr<const sme::TrainingSnapshot> s) {
+                if (s->heldOutClassNames && !s->heldOutClassNames->empty())
+                    named = s;
+            });
+    QSignalSpy ended(&explorer, &ExplorerController::backgroundLoadEnded);
+    explorer.applyParameters(fashionMnist());
+    QVERIFY(ended.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(named != nullptr, 20000);
+    const std::map<int, std::string> heldOut{{5, "Sandal"}, {6, "Shirt"}, {7, "Sneaker"}, {8, "Bag"}, {9, "Ankle boot"}};
+    QCOMPARE(*named->heldOutClassNames, heldOut);
+    QCOMPARE(named->classNames(), heldOut);
+    qunsetenv("SME_FASHION_MNIST_DIR");
 }
 
 void LargeDataTest::windowEvaluatesAllHeldOutPointsOnRequest()

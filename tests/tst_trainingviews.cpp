@@ -117,6 +117,7 @@ private slots:
     void mapColoursAreDistinctUpToTwelveClasses();
     void mapHighlightsAClass();
     void clickOnAPointHighlightsItsClass();
+    void mapCallsNamedClassesByName();
     void mapTextsGoThroughTheTranslator();
     void viewsRender();
 };
@@ -600,6 +601,29 @@ void TrainingViewsTest::clickOnAPointHighlightsItsClass()
     QCOMPARE(view.highlightedClass(), std::optional(labels[7]));
     QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(3, 3)); // empty space
     QCOMPARE(view.highlightedClass(), std::nullopt);
+}
+
+void TrainingViewsTest::mapCallsNamedClassesByName()
+{
+    std::vector<int> labels;
+    const Eigen::MatrixXf x = clusteredEmbeddings(16, 5, labels); // classes 10, 20, ..., 50
+    EmbeddingMapView view;
+    view.setEmbeddings(x, labels, {{10, "Sandal"}, {50, "Ankle boot"}});
+    QCOMPARE(view.classSeries(0)->name(), QStringLiteral("Sandal"));
+    QCOMPARE(view.classSeries(2)->name(), QStringLiteral("class 30")); // no name: as before
+    QCOMPARE(view.classSeries(4)->name(), QStringLiteral("Ankle boot"));
+    QCOMPARE(view.classText(30), QStringLiteral("class 30"));
+    // The legend says what the series are called.
+    QLegendMarker* marker = view.chart()->legend()->markers(const_cast<QScatterSeries*>(view.classSeries(0))).constFirst();
+    QCOMPARE(marker->label(), QStringLiteral("Sandal"));
+    view.highlightClass(50);
+    QVERIFY2(view.title().endsWith(QStringLiteral("; Ankle boot highlighted")), qPrintable(view.title()));
+    view.highlightClass(30);
+    QVERIFY2(view.title().endsWith(QStringLiteral("; class 30 highlighted")), qPrintable(view.title()));
+    // The same classes without names (other data): the series are called by number again.
+    view.setEmbeddings(x, labels);
+    QCOMPARE(view.classSeries(0)->name(), QStringLiteral("class 10"));
+    QCOMPARE(view.highlightedClass(), std::optional(30));
 }
 
 void TrainingViewsTest::mapTextsGoThroughTheTranslator()

@@ -119,7 +119,7 @@ void EmbeddingMapView::setInspection(const sme::TripletInspection& inspection)
     sme::require(valid, "the inspection names a point the map does not show");
     inspection_ = inspection;
     drawInspection();
-    panel_->setInspection(inspection, rowLabels_);
+    panel_->setInspection(inspection, rowLabels_, classNames_);
     placePanel();
 }
 

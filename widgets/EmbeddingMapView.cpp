@@ -4,6 +4,7 @@
 #include "model/base/Error.h"
 #include "model/metrics/Projection.h"
 #include "widgets/AxisTicks.h"
+#include "widgets/ClassLabel.h"
 #include "widgets/TripletInspectorPanel.h"
 
 #include <QChart>
@@ -101,13 +102,13 @@ void EmbeddingMapView::replaceSeries(const std::vector<int>& classLabels)
     classLabels_ = classLabels;
     for (std::size_t i = 0; i < classLabels_.size(); ++i) {
         auto* series = new QScatterSeries;
-        series->setName(tr("class %1").arg(classLabels_[i]));
+        series->setName(classText(classLabels_[i]));
         series->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         series->setMarkerSize(markerSize);
         chart()->addSeries(series);
         series->attachAxis(xAxis_);
         series->attachAxis(yAxis_);
-        enableHover(series); // "class 7, x = ..., y = ..."
+        enableHover(series); // "Sandal\nx = ...\ny = ..."
         series_.push_back(series);
         for (QLegendMarker* marker : chart()->legend()->markers(series))
             connect(marker, &QLegendMarker::clicked, this, [this, label = classLabels_[i]] {
@@ -163,7 +164,7 @@ void EmbeddingMapView::updateTitle()
     if (positions_.rows() > 0 && positions_.rows() < heldOutCount_)
         title += tr("; a sample of %L1 of the %L2").arg(positions_.rows()).arg(heldOutCount_);
     if (highlighted_)
-        title += tr("; class %1 highlighted").arg(*highlighted_);
+        title += tr("; %1 highlighted").arg(classText(*highlighted_));
     if (ChartPanel::title() != title)
         setTitle(title);
 }
@@ -175,7 +176,7 @@ void EmbeddingMapView::contextMenuEvent(QContextMenuEvent* event)
     auto* classes = new QComboBox(&menu);
     classes->addItem(tr("no class highlighted"));
     for (int label : classLabels_)
-        classes->addItem(tr("class %1").arg(label), label);
+        classes->addItem(classText(label), label);
     if (highlighted_)
         classes->setCurrentIndex(classes->findData(*highlighted_));
     connect(classes, &QComboBox::activated, this, [this, classes, &menu](int index) {
@@ -193,7 +194,13 @@ void EmbeddingMapView::contextMenuEvent(QContextMenuEvent* event)
     menu.exec(event->globalPos());
 }
 
-void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels)
+QString EmbeddingMapView::classText(int label) const
+{
+    return classLabel(label, classNames_);
+}
+
+void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels,
+                                     const std::map<int, std::string>& classNames)
 {
     axisFollowUps_ = 0;
     sme::require(labels.size() == std::size_t(embeddings.rows()),
@@ -206,6 +213,8 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
     for (std::size_t i = 0; i < labels.size(); ++i)
         pointsOfClass[labels[i]].append(QPointF(map.points(Eigen::Index(i), 0), map.points(Eigen::Index(i), 1)));
     const bool sameRows = positions_.rows() == map.points.rows();
+    const bool renamed = classNames != classNames_;
+    classNames_ = classNames;
     positions_ = map.points;
     rowLabels_ = labels;
     if (!sameRows && inspection_)
@@ -216,7 +225,7 @@ void EmbeddingMapView::setEmbeddings(const Eigen::MatrixXf& embeddings, const st
     classLabels.reserve(pointsOfClass.size());
     for (const auto& entry : pointsOfClass)
         classLabels.push_back(entry.first);
-    if (classLabels != classLabels_)
+    if (classLabels != classLabels_ || renamed)
         replaceSeries(classLabels);
     std::size_t index = 0;
     for (const auto& entry : pointsOfClass)

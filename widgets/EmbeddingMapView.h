@@ -8,7 +8,9 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 class QLineSeries;
@@ -25,10 +27,13 @@ public:
     static constexpr qreal markerSize = 6.0;
 
     // Shows sme::projectForMap of the embeddings (one row per example), one scatter series per
-    // class, classes in ascending label order coloured classColor(0), classColor(1), ...
-    // The series are kept while the set of classes stays the same. Throws sme::Error (and
-    // changes nothing) when labels do not match the rows or the projection refuses the data.
-    void setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels);
+    // class, classes in ascending label order coloured classColor(0), classColor(1), ...; a
+    // class is called by its name in classNames (sme::Dataset::classNames) when it has one,
+    // else "class 5". The series are kept while the classes and their names stay the same.
+    // Throws sme::Error (and changes nothing) when labels do not match the rows or the
+    // projection refuses the data.
+    void setEmbeddings(const Eigen::MatrixXf& embeddings, const std::vector<int>& labels,
+                       const std::map<int, std::string>& classNames = {});
 
     // How many held-out points there are: when the embeddings are fewer (the live evaluation's
     // sample), the title says of how many. 0: as many as shown.
@@ -38,6 +43,8 @@ public:
     // The series of the index-th class in ascending label order, and the labels in that order.
     const QScatterSeries* classSeries(int index) const;
     const std::vector<int>& classLabels() const { return classLabels_; }
+    // What the legend, the class list, the title and the inspector call the class label.
+    QString classText(int label) const;
     // How the map was made, e.g. "PCA, 63% of variance (n = 128)", in the interface language.
     QString methodText() const { return method_; }
 
@@ -107,6 +114,7 @@ private:
     QValueAxis* xAxis_;
     QValueAxis* yAxis_;
     std::vector<int> classLabels_;
+    std::map<int, std::string> classNames_;
     std::vector<QScatterSeries*> series_;
     double radius_ = 1.0; // grows at once, shrinks only when the data uses less than half
     double aspect_ = 0.0; // plot area width / height the axes were last set for

@@ -1,6 +1,7 @@
 // The inspector's list over the map: anchor, positives, each sampler's negatives.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/TripletInspectorPanel.h"
+#include "widgets/ClassLabel.h"
 #include "widgets/SamplerLabel.h"
 
 #include "widgets/ChartPanel.h"
@@ -18,9 +19,12 @@ QString distanceText(double distance)
     return QString::number(distance, 'f', 3);
 }
 
-// "1.402 (class 12), 0.871 (class 40) ×2": a sampler picks one negative per positive, often
+using ClassNames = std::map<int, std::string>;
+
+// "1.402 (class 12), 0.871 (Sandal) ×2": a sampler picks one negative per positive, often
 // the same one (hard negative always): repeats are counted, not listed again.
-QString picksText(const std::vector<sme::InspectedPick>& picks, const std::vector<int>& labels)
+QString picksText(const std::vector<sme::InspectedPick>& picks, const std::vector<int>& labels,
+                  const ClassNames& names)
 {
     if (picks.empty())
         return TripletInspectorPanel::tr("none (no positive or no other class in the batch)");
@@ -36,9 +40,9 @@ QString picksText(const std::vector<sme::InspectedPick>& picks, const std::vecto
     }
     QStringList parts;
     for (const auto& [negative, count] : distinct) {
-        QString part = TripletInspectorPanel::tr("%1 (class %2)")
-                           .arg(distanceText(negative.distance))
-                           .arg(labels.at(std::size_t(negative.row)));
+        QString part = TripletInspectorPanel::tr("%1 (%2)")
+                           .arg(distanceText(negative.distance),
+                                classLabel(labels.at(std::size_t(negative.row)), names));
         if (count > 1)
             part += QStringLiteral(" \u00D7%1").arg(count);
         parts.append(part);
@@ -47,7 +51,8 @@ QString picksText(const std::vector<sme::InspectedPick>& picks, const std::vecto
 }
 
 // The points more than one sampler picked, each with the samplers that did, by SamplerKind.
-QString sharedPicksText(const sme::TripletInspection& inspection, const std::vector<int>& labels)
+QString sharedPicksText(const sme::TripletInspection& inspection, const std::vector<int>& labels,
+                        const ClassNames& names)
 {
     std::vector<std::pair<sme::InspectedPoint, QStringList>> points;
     for (sme::SamplerKind kind : sme::allSamplerKinds)
@@ -62,9 +67,9 @@ QString sharedPicksText(const sme::TripletInspection& inspection, const std::vec
     QStringList lines;
     for (const auto& [point, samplers] : points)
         if (samplers.size() > 1)
-            lines.append(TripletInspectorPanel::tr("%1: %2, class %3")
-                             .arg(samplers.join(QStringLiteral(" = ")), distanceText(point.distance))
-                             .arg(labels.at(std::size_t(point.row))));
+            lines.append(TripletInspectorPanel::tr("%1: %2, %3")
+                             .arg(samplers.join(QStringLiteral(" = ")), distanceText(point.distance),
+                                  classLabel(labels.at(std::size_t(point.row)), names)));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -120,23 +125,24 @@ TripletInspectorPanel::TripletInspectorPanel(QWidget* parent)
 }
 
 void TripletInspectorPanel::setInspection(const sme::TripletInspection& inspection,
-                                          const std::vector<int>& labels)
+                                          const std::vector<int>& labels, const ClassNames& classNames)
 {
     QStringList positives;
     for (const sme::InspectedPoint& p : inspection.positives)
         positives.append(distanceText(p.distance));
-    const int anchorLabel = labels.at(std::size_t(inspection.anchor));
+    const QString anchorClass = classLabel(labels.at(std::size_t(inspection.anchor)), classNames);
     anchor_->setText(positives.isEmpty()
-                         ? tr("Anchor: class %1, no positive in its batch of %2")
-                               .arg(anchorLabel).arg(inspection.batch.size())
-                         : tr("Anchor: class %1, batch of %2; positives at %3")
-                               .arg(anchorLabel).arg(inspection.batch.size()).arg(positives.join(QStringLiteral(", "))));
+                         ? tr("Anchor: %1, no positive in its batch of %2")
+                               .arg(anchorClass, QString::number(inspection.batch.size()))
+                         : tr("Anchor: %1, batch of %2; positives at %3")
+                               .arg(anchorClass, QString::number(inspection.batch.size()),
+                                    positives.join(QStringLiteral(", "))));
     for (sme::SamplerKind kind : sme::allSamplerKinds)
         samplers_[std::size_t(kind)]->setText(
             QStringLiteral("<b style=\"color:%1\">\u25C6&nbsp;%2</b>&nbsp; %3")
                 .arg(samplerColor(int(kind)).name(), samplerLabel(kind).toHtmlEscaped(),
-                     picksText(inspection.picks[std::size_t(kind)], labels).toHtmlEscaped()));
-    shared_->setText(sharedPicksText(inspection, labels));
+                     picksText(inspection.picks[std::size_t(kind)], labels, classNames).toHtmlEscaped()));
+    shared_->setText(sharedPicksText(inspection, labels, classNames));
     shared_->setVisible(!shared_->text().isEmpty());
     adjustSize();
     show();

@@ -8,6 +8,8 @@
 
 #include <QFrame>
 #include <array>
+#include <map>
+#include <string>
 #include <vector>
 
 class QLabel;
@@ -17,14 +19,16 @@ class TripletInspectorPanel : public QFrame {
 public:
     explicit TripletInspectorPanel(QWidget* parent = nullptr);
 
-    // labels: the class of every displayed point (the rows the inspection refers to).
-    void setInspection(const sme::TripletInspection& inspection, const std::vector<int>& labels);
+    // labels: the class of every displayed point (the rows the inspection refers to);
+    // classNames: what the data set calls them (classLabel), empty when it names none.
+    void setInspection(const sme::TripletInspection& inspection, const std::vector<int>& labels,
+                       const std::map<int, std::string>& classNames = {});
     void clear();
 
     // What is shown, for tests: the anchor line, and one line per sampler (by SamplerKind).
     QString anchorText() const;
     QString samplerText(sme::SamplerKind kind) const;
-    // "hard negative = semi-hard = distance weighted: 0.950, class 75", a line per point that
+    // "hard negative = semi-hard = distance weighted: 0.950, class 75" (or "..., Sandal"), a line per point that
     // more than one sampler picked; empty when none did.
     QString sharedText() const;
     // Dragged by the user: the map leaves it where it was put until the inspection ends.

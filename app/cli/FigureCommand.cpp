@@ -148,7 +148,7 @@ struct Figures {
             if (id == sme::ViewId::TrainingCurves || id == sme::ViewId::Retrieval)
                 return trainingCurvesFigure(id, r.steps, r.evaluations);
             auto map = std::make_unique<EmbeddingMapView>();
-            map->setEmbeddings(r.embeddings, r.labels);
+            map->setEmbeddings(r.embeddings, r.labels, r.classNames);
             return map;
         }
         auto sampled = std::make_unique<SampledDistancesView>();

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/RunNotes.h"
 
-#include "model/data/FashionMnist.h"
 #include "model/metrics/EvaluationSample.h"
 
 #include <QElapsedTimer>
@@ -49,10 +48,8 @@ QString partDescription(const DataChoice& choice, const sme::Dataset& part)
 {
     const std::set<int> labels(part.labels.begin(), part.labels.end());
     QStringList names;
-    if (isFashionMnist(choice))
-        for (const int label : labels)
-            if (label >= 0 && std::size_t(label) < sme::fashionMnistClassNames().size())
-                names << QString::fromUtf8(sme::fashionMnistClassNames()[std::size_t(label)]);
+    for (const auto& [label, name] : part.classNames)
+        names << QString::fromStdString(name);
     const QString count = countText(long(part.labels.size())) + QLatin1Char(' ') + rowNoun(choice);
     return QStringLiteral("%1 (%2)")
         .arg(labelRuns(labels), names.isEmpty() ? count : names.join(QStringLiteral(", ")) + QStringLiteral("; ") + count);

@@ -207,6 +207,7 @@ void TrainingController::publishLocked(bool force)
         stepsAtLastPublish_ = pending_->step;
     }
     pending_->heldOutLabels = heldOutLabels_;
+    pending_->heldOutClassNames = heldOutClassNames_;
     pending_->stalledSince = pipeline_ ? pipeline_->stalledSince() : std::nullopt;
     std::shared_ptr<const sme::TrainingSnapshot> snapshot = std::move(pending_);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
@@ -224,8 +225,10 @@ void TrainingController::freshSnapshotLocked(std::unique_lock<std::mutex>& lock,
     pipeline_->evaluateUnlessCurrent();
     auto embeddings = std::make_shared<const Eigen::MatrixXf>(trainer_->sampleEmbeddings());
     auto labels = std::make_shared<const std::vector<int>>(trainer_->sampleLabels());
+    auto names = std::make_shared<const std::map<int, std::string>>(trainer_->heldOutClassNames());
     lock.lock();
     heldOutLabels_ = std::move(labels);
+    heldOutClassNames_ = std::move(names);
     pending_ = std::make_shared<sme::TrainingSnapshot>();
     pending_->reset = true;
     pending_->steps = pipeline_->history().steps;

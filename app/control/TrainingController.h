@@ -138,5 +138,6 @@ private:
     std::chrono::steady_clock::time_point nextStepDue_{};
     long stepsAtLastPublish_ = 0;
     std::shared_ptr<const std::vector<int>> heldOutLabels_;
+    std::shared_ptr<const std::map<int, std::string>> heldOutClassNames_;
     std::thread worker_;
 };

@@ -294,7 +294,7 @@ void MainWindow::onSnapshot(std::shared_ptr<const sme::TrainingSnapshot> snapsho
     curves_->addEvaluations(snapshot->evaluations);
     updateEvaluateAll(*snapshot);
     if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels) {
-        map_->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
+        map_->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels, snapshot->classNames());
         inspector_->setHeldOut(snapshot->heldOutEmbeddings, snapshot->heldOutLabels);
     }
     const bool liveSampled = actions_->liveSampled()->isChecked();

@@ -186,7 +186,8 @@ void RaceWindow::onSnapshot(sme::SamplerKind sampler, std::shared_ptr<const sme:
     curves_->addSnapshot(sampler, *snapshot);
     mapNames_[std::size_t(sampler)]->setText(curves_->runLabel(sampler)); // collapsed, stalled: in words
     if (snapshot->heldOutEmbeddings && snapshot->heldOutLabels)
-        maps_[std::size_t(sampler)]->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels);
+        maps_[std::size_t(sampler)]->setEmbeddings(*snapshot->heldOutEmbeddings, *snapshot->heldOutLabels,
+                                                   snapshot->classNames());
     showSteps();
     emit snapshotShown();
 }

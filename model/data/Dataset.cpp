@@ -31,7 +31,8 @@ std::vector<int> distinctLabels(const std::vector<int>& labels)
     return distinct;
 }
 
-// The rows of data whose label satisfies keep, in their order, as a data set called name.
+// The rows of data whose label satisfies keep, in their order, as a data set called name, with
+// the names of the classes kept.
 template <class Keep>
 Dataset selectRows(const Dataset& data, Keep keep, const std::string& name)
 {
@@ -49,6 +50,9 @@ Dataset selectRows(const Dataset& data, Keep keep, const std::string& name)
     for (Eigen::Index column = 0; column < data.features.cols(); ++column)
         part.features.col(column) = data.features.col(column)(rows);
     part.name = name;
+    for (const auto& [label, className] : data.classNames)
+        if (keep(label))
+            part.classNames.emplace(label, className);
     return part;
 }
 

@@ -7,6 +7,7 @@
 #include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@ struct Dataset {
     Eigen::MatrixXf features; // one example per row
     std::vector<int> labels;  // class of each row (any ints; not necessarily 0..C-1)
     std::string name;         // e.g. the file name, for messages and the UI
+    // What a label stands for ("Sandal"), for the data sets that say; empty for those that do
+    // not (the UI then says "class 5"). Data, not UI text: not translated.
+    std::map<int, std::string> classNames;
 
     // The number of distinct labels.
     int classCount() const;
@@ -32,7 +36,8 @@ struct DataSplit {
 // Zero-shot split by class, as in the paper: the distinct labels sorted ascending, the first
 // ceil(C * trainingShare) classes to training, the rest held out. Row order is kept inside each
 // part. The parts together hold one copy of the features besides data's own. Throws sme::Error when data is invalid, trainingShare is not in (0, 1), or a part would
-// get fewer than two classes. The parts are named name + " (training)" / " (held out)".
+// get fewer than two classes. The parts are named name + " (training)" / " (held out)"; each
+// keeps the class names of its own classes.
 DataSplit splitByClass(const Dataset& data, double trainingShare = 0.5);
 
 // Label noise: the labels of round(share * rows) training rows, drawn without replacement,

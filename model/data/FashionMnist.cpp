@@ -59,6 +59,9 @@ Dataset loadFashionMnist(const Progress& progress)
     require(files.found(), fashionMnistMissingMessage());
     Dataset data = loadIdx(files.images, files.labels, progress);
     data.name = "Fashion-MNIST";
+    // English in every interface language: they are the data set's own names, as published.
+    for (std::size_t label = 0; label < fashionMnistClassNames().size(); ++label)
+        data.classNames.emplace(int(label), std::string(fashionMnistClassNames()[label]));
     return data;
 }
 

@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,6 +123,8 @@ public:
 
     Eigen::MatrixXf heldOutEmbeddings() const;
     const std::vector<int>& heldOutLabels() const { return data_.heldOut.labels; }
+    // The held-out classes' names (Dataset::classNames): empty when the data has none.
+    const std::map<int, std::string>& heldOutClassNames() const { return data_.heldOut.classNames; }
 
     // The distances every sampler would pick on the last batch (indexed by SamplerKind), so the
     // samplers can be compared on the live model. Empty before the first step.

@@ -56,6 +56,7 @@ FigureTrainingRun trainForFigures(Trainer& trainer, RunHistory history, long ste
     run.evaluations = std::move(recorded.evaluations);
     run.embeddings = trainer.sampleEmbeddings();
     run.labels = trainer.sampleLabels();
+    run.classNames = trainer.heldOutClassNames();
     return run;
 }
 

@@ -8,6 +8,7 @@
 #include "model/training/TrainingSnapshot.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,7 @@ struct FigureTrainingRun {
     std::vector<Evaluation> evaluations;
     Eigen::MatrixXf embeddings;
     std::vector<int> labels;
+    std::map<int, std::string> classNames; // of the held-out classes, when the data names them
     std::string divergence; // empty unless the run diverged (it stops there)
 };
 FigureTrainingRun trainForFigures(DataSplit data, const TrainerSettings& settings, long steps,

@@ -6,8 +6,10 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace sme {
@@ -36,9 +38,17 @@ struct TrainingSnapshot {
     std::vector<Evaluation> evaluations; // evaluations since the previous snapshot
     // With an evaluation (and after a reset): the embeddings of the held-out points a live
     // evaluation scores (Trainer::evaluationRows: all of them on small data, else the sample),
-    // for the map and the triplet inspector; and their labels.
+    // for the map and the triplet inspector; and their labels, and the names of the held-out
+    // classes (Trainer::heldOutClassNames: empty when the data has none).
     std::shared_ptr<const Eigen::MatrixXf> heldOutEmbeddings;
     std::shared_ptr<const std::vector<int>> heldOutLabels;
+    std::shared_ptr<const std::map<int, std::string>> heldOutClassNames;
+    // *heldOutClassNames, or none when it is not set.
+    const std::map<int, std::string>& classNames() const
+    {
+        static const std::map<int, std::string> none;
+        return heldOutClassNames ? *heldOutClassNames : none;
+    }
     // When requested: the distances every sampler would pick on the last batch.
     std::optional<std::array<std::vector<double>, 4>> samplerComparison;
     bool reset = false;                   // the run restarted: curves start again
