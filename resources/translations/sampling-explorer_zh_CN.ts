@@ -515,10 +515,6 @@
         <translation>PCA，保留 %1% 的方差（n = %2）</translation>
     </message>
     <message>
-        <source>; class %1 highlighted</source>
-        <translation>；突出显示类别 %1</translation>
-    </message>
-    <message>
         <source>no class highlighted</source>
         <translation>不突出显示任何类别</translation>
     </message>
@@ -541,6 +537,10 @@
     <message>
         <source>; a sample of %L1 of the %L2</source>
         <translation>；%L2 个中的 %L1 个样本</translation>
+    </message>
+    <message>
+        <source>; %1 highlighted</source>
+        <translation>；突出显示 %1</translation>
     </message>
 </context>
 <context>
@@ -1542,10 +1542,6 @@
         <translation>无（批次中没有正样本，或没有其他类别）</translation>
     </message>
     <message>
-        <source>%1 (class %2)</source>
-        <translation>%1（类别 %2）</translation>
-    </message>
-    <message>
         <source>The batch: the anchor, K − 1 others of its class and K points of each of P − 1 other classes of the held-out points, drawn from the seed and the anchor. Distances are in the n-dimensional embedding, not on the map.</source>
         <translation>批次：锚点、与它同类的另外 K − 1 个点，以及另外 P − 1 个类别中每类 K 个点，均取自留出数据，由随机种子和锚点决定抽取。距离是在 n 维嵌入空间中测得的，而不是在图上。</translation>
     </message>
@@ -1554,16 +1550,20 @@
         <translation>停止检视（Esc）</translation>
     </message>
     <message>
-        <source>Anchor: class %1, no positive in its batch of %2</source>
-        <translation>锚点：类别 %1，其批次（共 %2 个点）中没有正样本</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Anchor: class %1, batch of %2; positives at %3</source>
-        <translation>锚点：类别 %1，批次共 %2 个点；正样本的距离：%3</translation>
+        <source>%1: %2, %3</source>
+        <translation>%1：%2，%3</translation>
     </message>
     <message>
-        <source>%1: %2, class %3</source>
-        <translation>%1：%2，类别 %3</translation>
+        <source>Anchor: %1, no positive in its batch of %2</source>
+        <translation>锚点：%1，其批次（共 %2 个点）中没有正样本</translation>
+    </message>
+    <message>
+        <source>Anchor: %1, batch of %2; positives at %3</source>
+        <translation>锚点：%1，批次共 %2 个点；正样本的距离：%3</translation>
     </message>
 </context>
 <context>
