@@ -23,7 +23,7 @@
 namespace {
 
 struct Options {
-    std::string fashion = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte";
+    std::string fashion = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz";
     std::string digits = SME_DIGITS_CSV;
     int rounds = 5;
     int steps = 200;
