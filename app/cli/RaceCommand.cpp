@@ -50,9 +50,11 @@ int runRace(const CommandOptions& options, const QStringList& positional)
     reportEvaluationSample("race", QStringLiteral("evaluations every %1 steps").arg(evalEvery), sample, heldOut,
                            QStringLiteral("each sampler's last row on all of them"));
     const std::function<void(long)> stepPrinter = stepProgressPrinter("race", steps);
+    // A copy: lambdas cannot capture structured bindings before clang 16 (the sanitizer builds).
+    const long lastStep = steps;
     const auto progress = [&](long done) {
         stepPrinter(done);
-        if (done == steps && sample < heldOut) // the runs' full evaluations, side by side
+        if (done == lastStep && sample < heldOut) // the runs' full evaluations, side by side
             QTextStream(stderr) << "race: evaluating all " << countText(heldOut) << " held-out points of each run"
                                 << Qt::endl;
     };
