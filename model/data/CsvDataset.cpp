@@ -4,13 +4,13 @@
 
 #include "model/base/Error.h"
 #include "model/data/Gzip.h"
+#include "model/data/TextFields.h"
 
-#include <cctype>
 #include <charconv>
 #include <climits>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
+#include <vector>
 
 namespace sme {
 namespace {
@@ -18,58 +18,16 @@ namespace {
 // Progress is reported every this many lines (a few hundred times a second).
 constexpr int progressLines = 4096;
 
-std::string_view trimmed(std::string_view text)
-{
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 std::vector<std::string_view> cellsOf(std::string_view line)
 {
     std::vector<std::string_view> cells;
     for (std::size_t start = 0;;) {
         const std::size_t comma = line.find(',', start);
-        cells.push_back(trimmed(line.substr(start, comma - start)));
+        cells.push_back(trimmedField(line.substr(start, comma - start)));
         if (comma == std::string_view::npos)
             return cells;
         start = comma + 1;
     }
-}
-
-// The cell as it goes into a message: quoted, cut after 40 characters.
-std::string quoted(std::string_view cell)
-{
-    std::string text = "'";
-    text.append(cell.substr(0, 40));
-    text.append(cell.size() > 40 ? "...'" : "'");
-    return text;
-}
-
-// The number a cell holds, or nullopt when it is not one. "nan" and "inf" are numbers here (and
-// refused later as non-finite); a value beyond the double range comes back as +-infinity.
-std::optional<double> numberIn(std::string_view cell)
-{
-    // from_chars takes no leading '+'; take it off, but only before a digit or '.'.
-    if (cell.size() > 1 && cell.front() == '+' && (std::isdigit(static_cast<unsigned char>(cell[1])) || cell[1] == '.'))
-        cell.remove_prefix(1);
-    double value = 0.0;
-    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-    if (cell.empty() || end != cell.data() + cell.size())
-        return std::nullopt;
-    if (error == std::errc::result_out_of_range) // strtod tells overflow (HUGE_VAL) from underflow
-        return std::strtod(std::string(cell).c_str(), nullptr);
-    return value;
-}
-
-// "nan", "-inf", "Infinity": spelled as a non-finite value, not an overflowing number.
-bool spelledNonFinite(std::string_view cell)
-{
-    while (!cell.empty() && (cell.front() == '+' || cell.front() == '-'))
-        cell.remove_prefix(1);
-    return !cell.empty() && std::isalpha(static_cast<unsigned char>(cell.front()));
 }
 
 // Throws the error for the cell at line / column (both from 1).
@@ -88,16 +46,16 @@ private:
 
 float featureIn(std::string_view cell, int line, std::size_t column, const CellErrors& errors)
 {
-    if (cell.empty())
-        errors.fail(line, column, "empty cell");
-    const std::optional<double> value = numberIn(cell);
-    if (!value)
-        errors.fail(line, column, quoted(cell) + " is not a number");
-    if (!std::isfinite(*value) && spelledNonFinite(cell))
-        errors.fail(line, column, "non-finite value " + quoted(cell));
-    if (!std::isfinite(float(*value)))
-        errors.fail(line, column, quoted(cell) + " is too large for a float");
-    return float(*value);
+    float value = 0.0f;
+    switch (floatIn(cell, value)) {
+    case FloatField::value: return value;
+    case FloatField::empty: errors.fail(line, column, "empty cell");
+    case FloatField::notNumber: errors.fail(line, column, quotedField(cell) + " is not a number");
+    case FloatField::notANumber:
+    case FloatField::infinite: errors.fail(line, column, "non-finite value " + quotedField(cell));
+    case FloatField::tooLargeForFloat: errors.fail(line, column, quotedField(cell) + " is too large for a float");
+    }
+    return value;
 }
 
 int labelIn(std::string_view cell, int line, std::size_t column, const CellErrors& errors)
@@ -111,13 +69,13 @@ int labelIn(std::string_view cell, int line, std::size_t column, const CellError
     // Not a plain int: perhaps "3.0", "+3" or "1e2", or a real problem.
     const std::optional<double> value = numberIn(cell);
     if (!value)
-        errors.fail(line, column, "label " + quoted(cell) + " is not a number");
+        errors.fail(line, column, "label " + quotedField(cell) + " is not a number");
     if (!std::isfinite(*value) && spelledNonFinite(cell))
-        errors.fail(line, column, "label " + quoted(cell) + " is not finite");
+        errors.fail(line, column, "label " + quotedField(cell) + " is not finite");
     if (std::isfinite(*value) && std::floor(*value) != *value)
-        errors.fail(line, column, "label " + quoted(cell) + " is not an integer");
+        errors.fail(line, column, "label " + quotedField(cell) + " is not an integer");
     if (!(*value >= INT_MIN && *value <= INT_MAX))
-        errors.fail(line, column, "label " + quoted(cell) + " is outside the int range");
+        errors.fail(line, column, "label " + quotedField(cell) + " is outside the int range");
     return int(*value);
 }
 
@@ -150,7 +108,7 @@ Dataset parseCsvDataset(std::string_view text, const std::string& sourceName, co
             reportProgress(progress, double(start) / double(text.size()));
         if (line.ends_with('\r'))
             line.remove_suffix(1);
-        if (trimmed(line).empty())
+        if (trimmedField(line).empty())
             continue;
         const std::vector<std::string_view> cells = cellsOf(line);
         if (!anyLine) {

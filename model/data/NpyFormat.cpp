@@ -1,0 +1,370 @@
+// The .npy reader: the header's Python dict literal read by a small strict parser, then the values
+// decoded block by block into a column-major float matrix.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/data/NpyFormat.h"
+
+#include "model/base/Error.h"
+#include "model/data/Dataset.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace sme {
+namespace {
+
+constexpr std::string_view npyMagic = "\x93NUMPY";
+
+// One value of the header's dict: a string, True or False, an integer, or a tuple or list of
+// them. Nothing else occurs in a header numpy writes.
+struct Literal {
+    enum class Kind { string, boolean, integer, sequence } kind = Kind::string;
+    std::string text;           // a string's content; the literal's source text for messages
+    bool truth = false;         // boolean
+    long long integer = 0;      // integer
+    std::vector<Literal> items; // sequence
+};
+
+// A recursive-descent reader of the header text; every error names the character it is at.
+class HeaderReader {
+public:
+    HeaderReader(std::string_view text, const std::string& prefix) : text_(text), prefix_(prefix) {}
+
+    // The dict, as its keys and values in order; then nothing but spaces and newlines.
+    std::vector<std::pair<std::string, Literal>> dict()
+    {
+        skipSpaces();
+        if (at_ >= text_.size() || text_[at_] != '{')
+            throw Error(prefix_ + "the header is not a Python dict (it should read {'descr': '<f4', "
+                        "'fortran_order': False, 'shape': (N, D), }) but starts with "
+                        + quoted(text_.substr(at_, 20)));
+        ++at_;
+        std::vector<std::pair<std::string, Literal>> entries;
+        while (true) {
+            skipSpaces();
+            if (take('}'))
+                break;
+            if (!entries.empty()) {
+                expect(',', "',' or '}' after a value");
+                skipSpaces();
+                if (take('}'))
+                    break;
+            }
+            const Literal key = value(0);
+            if (key.kind != Literal::Kind::string)
+                fail("a key is not a string");
+            skipSpaces();
+            expect(':', "':' after a key");
+            entries.emplace_back(key.text, value(0));
+        }
+        skipSpaces();
+        if (at_ != text_.size())
+            fail("text after the dict");
+        return entries;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& problem) const
+    {
+        throw Error(prefix_ + "header, character " + std::to_string(at_ + 1) + ": " + problem);
+    }
+    static std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+    void skipSpaces()
+    {
+        while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\t' || text_[at_] == '\r'))
+            ++at_;
+    }
+    bool take(char c)
+    {
+        if (at_ < text_.size() && text_[at_] == c) {
+            ++at_;
+            return true;
+        }
+        return false;
+    }
+    void expect(char c, const char* what)
+    {
+        if (!take(c))
+            fail(std::string("expected ") + what);
+    }
+    bool takeWord(std::string_view word)
+    {
+        if (text_.substr(at_, word.size()) != word)
+            return false;
+        at_ += word.size();
+        return true;
+    }
+
+    Literal value(int depth)
+    {
+        // numpy's headers nest one level (a shape); a structured dtype's list of fields a few.
+        if (depth > 8)
+            fail("nested too deeply");
+        skipSpaces();
+        const std::size_t start = at_;
+        Literal literal;
+        if (at_ < text_.size() && (text_[at_] == '\'' || text_[at_] == '"')) {
+            const char quote = text_[at_++];
+            const std::size_t end = text_.find(quote, at_);
+            if (end == std::string_view::npos)
+                fail("a string without its closing quote");
+            literal.text = std::string(text_.substr(at_, end - at_));
+            if (literal.text.find('\\') != std::string::npos)
+                fail("an escape sequence in a string");
+            at_ = end + 1;
+            return literal;
+        }
+        if (takeWord("True") || takeWord("False")) {
+            literal.kind = Literal::Kind::boolean;
+            literal.truth = text_[start] == 'T';
+        } else if (take('(') || take('[')) {
+            literal.kind = Literal::Kind::sequence;
+            const char close = text_[start] == '(' ? ')' : ']';
+            for (skipSpaces(); !take(close); skipSpaces()) {
+                literal.items.push_back(value(depth + 1));
+                skipSpaces();
+                if (!take(','))
+                    expect(close, close == ')' ? "',' or ')' in a tuple" : "',' or ']' in a list");
+                else
+                    continue;
+                break;
+            }
+        } else {
+            literal.kind = Literal::Kind::integer;
+            const char* first = text_.data() + at_;
+            const auto [end, error] = std::from_chars(first, text_.data() + text_.size(), literal.integer);
+            if (end == first)
+                fail("expected a string, True, False, a number, a tuple or a list");
+            if (error != std::errc())
+                fail("a number beyond 64 bits");
+            at_ += std::size_t(end - first);
+            take('L'); // Python 2 wrote long integers so: (1000L, 128L)
+        }
+        literal.text = std::string(text_.substr(start, at_ - start));
+        return literal;
+    }
+
+    std::string_view text_;
+    const std::string& prefix_;
+    std::size_t at_ = 0;
+};
+
+// What a dtype string such as '<i8' holds, in words, for the message that refuses it.
+std::string dtypeInWords(const std::string& descr)
+{
+    const std::string_view type = std::string_view(descr).substr(descr.empty() || std::string_view("<>=|").find(descr[0]) == std::string_view::npos ? 0 : 1);
+    int bytes = 0;
+    if (type.size() > 1)
+        std::from_chars(type.data() + 1, type.data() + type.size(), bytes);
+    const std::string bits = std::to_string(bytes * 8) + "-bit ";
+    switch (type.empty() ? '\0' : type[0]) {
+    case 'b': return "booleans";
+    case 'i': return bits + "integers";
+    case 'u': return bits + "unsigned integers";
+    case 'f': return bits + "floats";
+    case 'c': return bits + "complex numbers";
+    case 'U': return "Unicode strings";
+    case 'S': case 'a': return "byte strings";
+    case 'O': return "Python objects";
+    case 'M': return "dates and times";
+    case 'm': return "time spans";
+    case 'V': return "raw bytes";
+    default: return "not a NumPy type";
+    }
+}
+
+void readDescr(const Literal& descr, NpyHeader& header, const std::string& prefix)
+{
+    require(descr.kind == Literal::Kind::string,
+            prefix + "dtype " + descr.text + " (a structured type, fields of their own): only float32 and float64 are read");
+    const std::string& type = descr.text;
+    const bool known = type.size() == 3 && std::string_view("<>=").find(type[0]) != std::string_view::npos
+                       && type[1] == 'f' && (type[2] == '4' || type[2] == '8');
+    require(known, prefix + "dtype '" + type + "' (" + dtypeInWords(type) + "): only float32 and float64 are read");
+    header.bigEndian = type[0] == '>' || (type[0] == '=' && std::endian::native == std::endian::big);
+    header.itemBytes = type[2] - '0';
+}
+
+std::string shapeText(const std::vector<long long>& shape)
+{
+    std::string text = "(";
+    for (std::size_t i = 0; i < shape.size(); ++i)
+        text += (i ? ", " : "") + std::to_string(shape[i]);
+    return text + (shape.size() == 1 ? ",)" : ")");
+}
+
+void readShape(const Literal& shape, NpyHeader& header, const std::string& prefix)
+{
+    require(shape.kind == Literal::Kind::sequence && shape.text.front() == '(',
+            prefix + "'shape' is " + shape.text + ", not a tuple");
+    for (const Literal& size : shape.items) {
+        require(size.kind == Literal::Kind::integer && size.integer >= 0,
+                prefix + "'shape' " + shape.text + " holds " + size.text + ", not a size");
+        header.shape.push_back(size.integer);
+    }
+    require(header.shape.size() == 2, prefix + "shape " + shapeText(header.shape) + " is "
+                                          + std::to_string(header.shape.size())
+                                          + "-D: need 2-D, a point per row (points, dimensions)");
+    require(header.shape[0] > 0, prefix + "shape " + shapeText(header.shape) + ": no points");
+    require(header.shape[1] <= maxDatasetValues && (header.shape[1] == 0 || header.shape[0] <= maxDatasetValues / header.shape[1]),
+            prefix + "shape " + shapeText(header.shape) + " holds more than " + std::to_string(maxDatasetValues)
+                + " values: too large to load");
+}
+
+// One stored value, decoded from its bytes in the file's byte order.
+template <class Stored, bool swapBytes>
+Stored decodeValue(const unsigned char* p)
+{
+    std::array<unsigned char, sizeof(Stored)> raw;
+    std::memcpy(raw.data(), p, sizeof(Stored));
+    if constexpr (swapBytes)
+        std::reverse(raw.begin(), raw.end());
+    return std::bit_cast<Stored>(raw);
+}
+
+// Values first..first+count of the file order into floats.
+template <class Stored, bool swapBytes>
+void decodeRun(const unsigned char* data, std::size_t first, std::size_t count, float* to)
+{
+    const unsigned char* from = data + first * sizeof(Stored);
+    for (std::size_t k = 0; k < count; ++k)
+        to[k] = float(decodeValue<Stored, swapBytes>(from + k * sizeof(Stored)));
+}
+
+double storedValue(const unsigned char* data, const NpyHeader& header, std::size_t index)
+{
+    const unsigned char* p = data + index * std::size_t(header.itemBytes);
+    const bool swap = header.bigEndian != (std::endian::native == std::endian::big);
+    if (header.itemBytes == 4)
+        return swap ? decodeValue<float, true>(p) : decodeValue<float, false>(p);
+    return swap ? decodeValue<double, true>(p) : decodeValue<double, false>(p);
+}
+
+// Values first..first+count (file order) decoded into to; refuses the first that is not a
+// finite float, naming its row and value.
+void decodeValues(const unsigned char* data, const NpyHeader& header, std::size_t first, std::size_t count, float* to,
+                  const std::string& prefix)
+{
+    const bool swap = header.bigEndian != (std::endian::native == std::endian::big);
+    if (header.itemBytes == 4)
+        (swap ? decodeRun<float, true> : decodeRun<float, false>)(data, first, count, to);
+    else
+        (swap ? decodeRun<double, true> : decodeRun<double, false>)(data, first, count, to);
+    if (Eigen::Map<const Eigen::ArrayXf>(to, Eigen::Index(count)).allFinite())
+        return;
+    const auto bad = std::size_t(std::find_if(to, to + count, [](float v) { return !std::isfinite(v); }) - to);
+    const std::size_t index = first + bad;
+    const auto rows = std::size_t(header.shape[0]);
+    const auto columns = std::size_t(header.shape[1]);
+    const std::size_t row = header.fortranOrder ? index % rows : index / columns;
+    const std::size_t column = header.fortranOrder ? index / rows : index % columns;
+    const std::string where = "row " + std::to_string(row + 1) + ", value " + std::to_string(column + 1);
+    const double value = storedValue(data, header, index);
+    require(!std::isnan(value), prefix + where + " is NaN");
+    require(!std::isinf(value), prefix + where + " is infinite");
+    throw Error(prefix + where + " (" + numberText(value) + ") is too large for a float");
+}
+
+} // namespace
+
+bool isNpy(std::span<const unsigned char> bytes)
+{
+    return bytes.size() >= npyMagic.size() && std::memcmp(bytes.data(), npyMagic.data(), npyMagic.size()) == 0;
+}
+
+NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string& name)
+{
+    const std::string prefix = messagePrefix(name);
+    require(!bytes.empty(), prefix + "empty file");
+    const bool magicSoFar = std::memcmp(bytes.data(), npyMagic.data(), std::min(bytes.size(), npyMagic.size())) == 0;
+    require(magicSoFar, prefix + "not a NumPy .npy file: it does not start with \\x93NUMPY");
+    NpyHeader header;
+    require(bytes.size() >= 8, prefix + "truncated: " + std::to_string(bytes.size()) + " bytes, cut off in the magic string or the version");
+    header.majorVersion = bytes[6];
+    header.minorVersion = bytes[7];
+    require(header.majorVersion >= 1 && header.majorVersion <= 3 && header.minorVersion == 0,
+            prefix + ".npy format version " + std::to_string(header.majorVersion) + "." + std::to_string(header.minorVersion)
+                + ": only versions 1.0, 2.0 and 3.0 are read");
+    // Version 1.0 gives the header's length in 2 bytes, later versions in 4; little-endian.
+    const std::size_t lengthBytes = header.majorVersion == 1 ? 2 : 4;
+    require(bytes.size() >= 8 + lengthBytes, prefix + "truncated: cut off in the header length");
+    std::size_t headerLength = 0;
+    for (std::size_t b = 0; b < lengthBytes; ++b)
+        headerLength |= std::size_t(bytes[8 + b]) << (8 * b);
+    header.dataOffset = 8 + lengthBytes + headerLength;
+    require(header.dataOffset <= bytes.size(),
+            prefix + "truncated: the header should have " + std::to_string(headerLength) + " bytes, the file ends after "
+                + std::to_string(bytes.size() - 8 - lengthBytes));
+    const std::string_view text(reinterpret_cast<const char*>(bytes.data()) + 8 + lengthBytes, headerLength);
+
+    bool seen[3] = {false, false, false};
+    const char* keys[3] = {"descr", "fortran_order", "shape"};
+    for (const auto& [key, value] : HeaderReader(text, prefix).dict()) {
+        const auto known = std::find_if(std::begin(keys), std::end(keys), [&](const char* k) { return key == k; });
+        require(known != std::end(keys), prefix + "the header has an unknown key '" + key
+                                             + "' (a .npy header has 'descr', 'fortran_order' and 'shape')");
+        const std::size_t which = std::size_t(known - std::begin(keys));
+        require(!seen[which], prefix + "the header has '" + key + "' twice");
+        seen[which] = true;
+        if (which == 0)
+            readDescr(value, header, prefix);
+        else if (which == 1) {
+            require(value.kind == Literal::Kind::boolean, prefix + "'fortran_order' is " + value.text + ", not True or False");
+            header.fortranOrder = value.truth;
+        } else
+            readShape(value, header, prefix);
+    }
+    for (std::size_t k = 0; k < 3; ++k)
+        require(seen[k], prefix + "the header has no '" + keys[k] + "'");
+
+    const auto values = std::size_t(header.shape[0] * header.shape[1]);
+    const std::size_t dataBytes = values * std::size_t(header.itemBytes);
+    const std::size_t stored = bytes.size() - header.dataOffset;
+    const std::string type = header.itemBytes == 4 ? "float32" : "float64";
+    require(stored >= dataBytes, prefix + "data too short: shape " + shapeText(header.shape) + " of " + type + " needs "
+                                     + std::to_string(dataBytes) + " bytes after the header, the file has "
+                                     + std::to_string(stored));
+    require(stored == dataBytes, prefix + std::to_string(stored - dataBytes) + " bytes after the data of shape "
+                                     + shapeText(header.shape) + " of " + type);
+    return header;
+}
+
+Eigen::MatrixXf parseNpy(std::span<const unsigned char> bytes, const std::string& name, const Progress& progress)
+{
+    const NpyHeader header = parseNpyHeader(bytes, name);
+    const std::string prefix = messagePrefix(name);
+    const unsigned char* data = bytes.data() + header.dataOffset;
+    const auto rows = Eigen::Index(header.shape[0]);
+    const auto columns = Eigen::Index(header.shape[1]);
+    Eigen::MatrixXf points(rows, columns);
+    preferHugePages(points.data(), std::size_t(points.size()) * sizeof(float));
+    // Fortran order is Eigen's own: the values go straight into place. C order is decoded a block
+    // of rows at a time, row-major, and stored column-major while the block is in the cache.
+    constexpr std::size_t blockValues = 1 << 16;
+    const std::size_t total = std::size_t(points.size());
+    if (header.fortranOrder) {
+        for (std::size_t first = 0; first < total; first += blockValues) {
+            decodeValues(data, header, first, std::min(blockValues, total - first), points.data() + first, prefix);
+            reportProgress(progress, double(first) / double(total));
+        }
+    } else if (columns > 0) {
+        const Eigen::Index blockRows = std::max<Eigen::Index>(1, Eigen::Index(blockValues) / columns);
+        Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> block;
+        for (Eigen::Index first = 0; first < rows; first += blockRows) {
+            const Eigen::Index count = std::min(blockRows, rows - first);
+            block.resize(count, columns);
+            decodeValues(data, header, std::size_t(first * columns), std::size_t(block.size()), block.data(), prefix);
+            points.middleRows(first, count) = block;
+            reportProgress(progress, double(first) / double(rows));
+        }
+    }
+    reportProgress(progress, 1.0);
+    return points;
+}
+
+} // namespace sme
