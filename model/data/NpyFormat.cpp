@@ -304,8 +304,11 @@ NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string
 
     bool seen[3] = {false, false, false};
     const char* keys[3] = {"descr", "fortran_order", "shape"};
-    for (const auto& [key, value] : HeaderReader(text, prefix).dict()) {
-        const auto known = std::find_if(std::begin(keys), std::end(keys), [&](const char* k) { return key == k; });
+    for (const auto& entry : HeaderReader(text, prefix).dict()) {
+        // Not a structured binding: clang 14 cannot capture one in the lambda.
+        const std::string& key = entry.first;
+        const Literal& value = entry.second;
+        const auto known = std::find_if(std::begin(keys), std::end(keys), [&key](const char* k) { return key == k; });
         require(known != std::end(keys), prefix + "the header has an unknown key '" + key
                                              + "' (a .npy header has 'descr', 'fortran_order' and 'shape')");
         const std::size_t which = std::size_t(known - std::begin(keys));
