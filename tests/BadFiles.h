@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Error.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QList>
@@ -92,6 +94,18 @@ inline QByteArray gzipped(const QByteArray& content)
     qToLittleEndian(std::uint32_t(content.size()), word);
     bytes.append(word, 4);
     return bytes;
+}
+
+// The message of the sme::Error that call throws, or "<no error>".
+template <class Call>
+QString errorOf(Call call)
+{
+    try {
+        call();
+    } catch (const sme::Error& error) {
+        return QString::fromUtf8(error.what());
+    }
+    return QStringLiteral("<no error>");
 }
 
 inline bool write(const QString& path, const QByteArray& content)

@@ -49,17 +49,7 @@ std::span<const unsigned char> bytesOf(const QByteArray& bytes)
     return {reinterpret_cast<const unsigned char*>(bytes.constData()), std::size_t(bytes.size())};
 }
 
-// The message of the sme::Error that call throws, or "<no error>".
-template <class Call>
-QString errorOf(Call call)
-{
-    try {
-        call();
-    } catch (const sme::Error& error) {
-        return QString::fromUtf8(error.what());
-    }
-    return QStringLiteral("<no error>");
-}
+using badfiles::errorOf;
 
 QList<double> valuesOf(const Eigen::MatrixXf& features) // row by row
 {

@@ -17,16 +17,7 @@
 
 namespace {
 
-template <class Call>
-QString errorOf(Call call)
-{
-    try {
-        call();
-    } catch (const sme::Error& error) {
-        return QString::fromUtf8(error.what());
-    }
-    return QStringLiteral("<no error>");
-}
+using badfiles::errorOf;
 
 // A .npy file as numpy writes it: magic, version, header length (2 bytes in version 1, else 4,
 // little-endian), the dict padded with spaces to a newline so the data starts at a multiple of

@@ -1,9 +1,9 @@
 // libFuzzer target: the CSV data-set reader (parseCsvDataset) on arbitrary text, read as a file is:
 // inflated first when it starts with the gzip magic (inflateGzip), as raw text otherwise.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "FuzzFiles.h"
 #include "model/base/Error.h"
 #include "model/data/CsvDataset.h"
-#include "model/data/Gzip.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -11,20 +11,11 @@
 #include <string_view>
 #include <vector>
 
-// A small limit on the inflated size, so a bomb is refused quickly and within the fuzzer's memory.
-constexpr long long fuzzInflateLimit = 1 << 20;
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     try {
-        const std::span<const unsigned char> input(data, size);
         std::vector<unsigned char> inflated;
-        if (sme::isGzip(input)) {
-            inflated = sme::inflateGzip(input, "fuzz.csv.gz", {}, fuzzInflateLimit);
-            if (inflated.size() > std::size_t(fuzzInflateLimit))
-                __builtin_trap();
-        }
-        const std::span<const unsigned char> text = sme::isGzip(input) ? std::span<const unsigned char>(inflated) : input;
+        const std::span<const unsigned char> text = fuzzfiles::contentOf({data, size}, inflated);
         const sme::Dataset dataset
             = sme::parseCsvDataset(std::string_view(reinterpret_cast<const char*>(text.data()), text.size()), "fuzz.csv");
         // What a caller relies on when parsing succeeded.

@@ -2,9 +2,9 @@
 // CSV, NumPy .npy) on a vectors file and a labels file cut from one input, each read as a file
 // is: inflated first when it starts with the gzip magic (inflateGzip).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "FuzzFiles.h"
 #include "model/base/Error.h"
 #include "model/data/EmbeddingFile.h"
-#include "model/data/Gzip.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -13,23 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace {
-
-// A small limit on the inflated size, so a bomb is refused quickly and within the fuzzer's memory.
-constexpr long long fuzzInflateLimit = 1 << 20;
-
-// The bytes of one file: inflated when gzip, else as they are (then owned by the input).
-std::span<const unsigned char> contentOf(std::span<const unsigned char> file, std::vector<unsigned char>& inflated)
-{
-    if (!sme::isGzip(file))
-        return file;
-    inflated = sme::inflateGzip(file, "fuzz.gz", {}, fuzzInflateLimit);
-    if (inflated.size() > std::size_t(fuzzInflateLimit))
-        __builtin_trap();
-    return inflated;
-}
-
-} // namespace
+using fuzzfiles::contentOf;
 
 // The first byte picks the vectors file's name (bits 0-1: emb.tsv, emb.csv, emb.npy, emb: the
 // format by content), whether there is a labels file (bit 2; always for TSV and .npy, whose

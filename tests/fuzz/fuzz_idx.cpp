@@ -1,8 +1,8 @@
 // libFuzzer target: the IDX reader (parseIdx) on an images file and a labels file cut from one
 // input, each read as a file is: inflated first when it starts with the gzip magic (inflateGzip).
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "FuzzFiles.h"
 #include "model/base/Error.h"
-#include "model/data/Gzip.h"
 #include "model/data/IdxFormat.h"
 
 #include <algorithm>
@@ -11,23 +11,7 @@
 #include <span>
 #include <vector>
 
-namespace {
-
-// A small limit on the inflated size, so a bomb is refused quickly and within the fuzzer's memory.
-constexpr long long fuzzInflateLimit = 1 << 20;
-
-// The bytes of one file: inflated when gzip, else as they are (then owned by the input).
-std::span<const unsigned char> contentOf(std::span<const unsigned char> file, std::vector<unsigned char>& inflated)
-{
-    if (!sme::isGzip(file))
-        return file;
-    inflated = sme::inflateGzip(file, "fuzz.gz", {}, fuzzInflateLimit);
-    if (inflated.size() > std::size_t(fuzzInflateLimit))
-        __builtin_trap();
-    return inflated;
-}
-
-} // namespace
+using fuzzfiles::contentOf;
 
 // The first two bytes (little-endian) give the length of the images file, the rest after it is
 // the labels file, so one input reaches both headers and the checks that compare them.
