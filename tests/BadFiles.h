@@ -1,9 +1,11 @@
-// Bytes of data files, good and bad, for the bad-input tests: IDX images and labels, CSV rows.
+// Bytes of data files, good and bad, for the bad-input tests: IDX images and labels, CSV rows;
+// and what tests of the loaders compare: the message a bad file gets, the values read.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include "model/base/Error.h"
 
+#include <Eigen/Core>
 #include <QByteArray>
 #include <QFile>
 #include <QList>
@@ -106,6 +108,16 @@ QString errorOf(Call call)
         return QString::fromUtf8(error.what());
     }
     return QStringLiteral("<no error>");
+}
+
+// The values of a data set's features (or points) row by row, for comparing with a file's.
+inline QList<double> valuesOf(const Eigen::MatrixXf& features)
+{
+    QList<double> values;
+    for (Eigen::Index i = 0; i < features.rows(); ++i)
+        for (Eigen::Index j = 0; j < features.cols(); ++j)
+            values.append(features(i, j));
+    return values;
 }
 
 inline bool write(const QString& path, const QByteArray& content)

@@ -51,14 +51,7 @@ std::span<const unsigned char> bytesOf(const QByteArray& bytes)
 
 using badfiles::errorOf;
 
-QList<double> valuesOf(const Eigen::MatrixXf& features) // row by row
-{
-    QList<double> values;
-    for (Eigen::Index i = 0; i < features.rows(); ++i)
-        for (Eigen::Index j = 0; j < features.cols(); ++j)
-            values.append(features(i, j));
-    return values;
-}
+using badfiles::valuesOf;
 
 // Expected float features: each value rounded to float as the loaders store it.
 QList<double> asFloats(const QList<double>& values)

@@ -69,14 +69,7 @@ QList<double> columnByColumn(const QList<double>& rowMajor, int rows, int column
     return values;
 }
 
-QList<double> valuesOf(const Eigen::MatrixXf& points) // row by row
-{
-    QList<double> values;
-    for (Eigen::Index i = 0; i < points.rows(); ++i)
-        for (Eigen::Index j = 0; j < points.cols(); ++j)
-            values.append(points(i, j));
-    return values;
-}
+using badfiles::valuesOf;
 
 QList<int> labelsOf(const sme::Dataset& data)
 {
