@@ -73,14 +73,15 @@ void EmbeddingDistancesView::showAnalysis()
     allPairs_->setVisible(!split_);
     samePairs_->setVisible(split_);
     differentPairs_->setVisible(split_);
-    const auto pairsText = [](const sme::Histogram& pairs) {
-        return tr("%L1 pairs").arg(pairs.total(), 0, 'f', 0);
-    };
-    allPairs_->setName(tr("all pairs (%1)").arg(pairsText(a.allPairs)));
-    samePairs_->setName(tr("same class (%1; total variation to q(d): %2)")
-                            .arg(pairsText(a.samePairs)).arg(a.tvSameToSphereLaw, 0, 'f', 3));
-    differentPairs_->setName(tr("different classes (%1; total variation to q(d): %2)")
-                                 .arg(pairsText(a.differentPairs)).arg(a.tvDifferentToSphereLaw, 0, 'f', 3));
+    // Every pair, or a sample of them (pairSample): the legend says which.
+    const double everyPair = 0.5 * double(a.points) * (double(a.points) - 1.0);
+    const QString sampled = a.allPairs.total() < everyPair ? tr(", sampled") : QString();
+    allPairs_->setName(tr("all pairs (%L1%2)").arg(a.allPairs.total(), 0, 'f', 0).arg(sampled));
+    samePairs_->setName(tr("same class (%L1 pairs%2; total variation to q(d): %3)")
+                            .arg(a.samePairs.total(), 0, 'f', 0).arg(sampled).arg(a.tvSameToSphereLaw, 0, 'f', 3));
+    differentPairs_->setName(tr("different classes (%L1 pairs%2; total variation to q(d): %3)")
+                                 .arg(a.differentPairs.total(), 0, 'f', 0).arg(sampled)
+                                 .arg(a.tvDifferentToSphereLaw, 0, 'f', 3));
     const HistogramSteps all = histogramSteps(centres_, all_);
     const HistogramSteps same = histogramSteps(centres_, same_);
     const HistogramSteps different = histogramSteps(centres_, different_);

@@ -34,13 +34,22 @@ void NormsView::setNorms(const sme::Histogram& norms, double meanNorm, bool alre
     setPoints(histogram_, steps.x, steps.y);
     const double peak = density.empty() ? 0.0 : *std::max_element(density.begin(), density.end());
     const double top = peak > 0.0 ? 1.05 * peak : 1.0;
-    setRange(xAxis_, norms.lower(), norms.upper());
+    // The unit sphere's line only where the histogram reaches it: norms of 20 would squash
+    // their histogram to show it; the title gives the mean. At an end of the histogram (norms
+    // of 1 already), the axis reaches a little further, so the line's label is not cut.
+    const bool unitShown = norms.lower() <= 1.0 && 1.0 <= norms.upper();
+    const double margin = 0.1 * (norms.upper() - norms.lower());
+    double left = norms.lower();
+    double right = norms.upper();
+    if (unitShown && 1.0 - left < margin)
+        left = std::max(0.0, left - margin);
+    if (unitShown && right - 1.0 < margin)
+        right += margin;
+    setRange(xAxis_, left, right);
     useRoundTicks(xAxis_);
     setRange(yAxis_, 0.0, top);
     useRoundTicks(yAxis_);
-    // The unit sphere's line only where the axis reaches it: norms of 20 would squash their
-    // histogram to show it; the title gives the mean.
-    showVerticalMarker(unitNorm_, norms.lower() <= 1.0 && 1.0 <= norms.upper() ? 1.0 : std::numeric_limits<double>::quiet_NaN(), 0.0, top);
+    showVerticalMarker(unitNorm_, unitShown ? 1.0 : std::numeric_limits<double>::quiet_NaN(), 0.0, top);
     histogram_->setName(tr("norms (%L1 points)").arg(norms.total(), 0, 'f', 0));
     setTitle(alreadyNormalised
                  ? tr("Norms of the embeddings (mean %1): on the unit sphere already, analysed as they are")

@@ -54,8 +54,8 @@ QString samplerSource(const sme::EmbeddingAnalysis& analysis, const sme::Embeddi
         shares << QObject::tr("%1 %2%")
                       .arg(samplerLabel(kind))
                       .arg(100.0 * analysis.samplers[std::size_t(kind)].nonZeroLossShare, 0, 'f', 1);
-    return QObject::tr("%L1 batches of %2 \u00D7 %3 from the embeddings, n = %4; picks with non-zero margin loss "
-                       "at \u03B1 = %5, \u03B2 = %6: %7")
+    return QObject::tr("%L1 batches of %2 \u00D7 %3 of the embeddings, n = %4; non-zero margin loss at "
+                       "\u03B1 = %5, \u03B2 = %6: %7")
         .arg(settings.batches)
         .arg(settings.batchClasses)
         .arg(settings.batchK)
