@@ -1,5 +1,6 @@
 // Sampling Matters Explorer: the window, or a headless command when one is named.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/AnalyseCommand.h"
 #include "app/cli/DataCommand.h"
 #include "app/cli/FigureCommand.h"
 #include "app/cli/RaceCommand.h"
@@ -45,13 +46,13 @@ int main(int argc, char* argv[])
         return command(app.arguments());
     }
 
-    if (argc > 1 && std::strcmp(argv[1], "figure") == 0) {
+    if (argc > 1 && (std::strcmp(argv[1], "figure") == 0 || std::strcmp(argv[1], "analyse") == 0)) {
         // Figures need widgets but no display: the offscreen platform unless told otherwise.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QApplication app(argc, argv);
         describeApplication();
-        return runFigureCommand(app.arguments());
+        return std::strcmp(argv[1], "figure") == 0 ? runFigureCommand(app.arguments()) : runAnalyseCommand(app.arguments());
     }
 
     QApplication app(argc, argv);

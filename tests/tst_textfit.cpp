@@ -8,6 +8,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/RaceWindow.h"
 #include "app/io/Language.h"
+#include "app/render/EmbeddingFigures.h"
 #include "app/render/FigureExporter.h"
 #include "widgets/AxisTicks.h"
 #include "widgets/ChartPanel.h"
@@ -30,6 +31,8 @@
 #include <QValueAxis>
 #include <QXYSeries>
 #include <QtTest>
+
+#include "HandMadeEmbeddingAnalysis.h"
 
 namespace {
 
@@ -246,6 +249,8 @@ private slots:
     void raceWindowShowsEveryTextInFull();
     void exportsShowEveryTextInFull_data() { addLanguageRows(); }
     void exportsShowEveryTextInFull();
+    void embeddingFiguresShowEveryTextInFull_data() { addLanguageRows(); }
+    void embeddingFiguresShowEveryTextInFull();
     void cleanupTestCase();
 };
 
@@ -422,6 +427,35 @@ void TextFitTest::exportsShowEveryTextInFull()
     }
     reportAndVerify(problems);
     reportAndVerify(crampedProblems);
+}
+
+// The analyse command's figures, of raw embeddings and of ones on the sphere already (the unit
+// sphere's line then at the end of the norms' axis, its label within the view).
+void TextFitTest::embeddingFiguresShowEveryTextInFull()
+{
+    QFETCH(QString, language);
+    QCOMPARE(installLanguage(language), language);
+    sme::EmbeddingAnalysis normalised = testing::handMadeEmbeddingAnalysis();
+    normalised.norms = sme::Histogram(0.0, 1.01, 101);
+    normalised.norms.add(1.0, double(normalised.points));
+    normalised.meanNorm = 1.0;
+    normalised.alreadyNormalised = true;
+    QStringList problems;
+    for (const sme::EmbeddingAnalysis& analysis : {testing::handMadeEmbeddingAnalysis(), normalised})
+        for (EmbeddingFigure figure : allEmbeddingFigures) {
+            const std::unique_ptr<QWidget> view = embeddingFigureView(figure, analysis, {});
+            const QString name = embeddingFigureName(figure);
+            for (const QSize& size : {QSize(800, 560), QSize(480, 360)}) {
+                FigureExportOptions options;
+                options.size = size;
+                const QString laidOut = inspectAsExported(*view, options, [&] {
+                    for (const QString& problem : textProblems(*view))
+                        problems << QStringLiteral("[%1 at %2, %3] %4").arg(name, sizeName(size), language, problem);
+                });
+                QVERIFY2(laidOut.isEmpty(), qPrintable(laidOut));
+            }
+        }
+    reportAndVerify(problems);
 }
 
 void TextFitTest::cleanupTestCase()

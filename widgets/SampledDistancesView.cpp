@@ -109,6 +109,7 @@ SampledDistancesView::SampledDistancesView(QWidget* parent)
     pageLayout->setContentsMargins(0, 4, 0, 0);
     gridTitle_->setTextFormat(Qt::RichText);
     gridTitle_->setAlignment(Qt::AlignCenter);
+    gridTitle_->setWordWrap(true); // a long source (an analysis's shares) must not widen the view
     updateGridTitle();
     pageLayout->addWidget(gridTitle_);
     auto* grid = new QGridLayout;

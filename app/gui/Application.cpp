@@ -36,7 +36,8 @@ const QString commandsDescription = QStringLiteral(
     "  train -o FILE.csv       train the embedding model headless (train --help)\n"
     "  ablate -o FILE.csv      every sampler x loss, the paper's ablation (ablate --help)\n"
     "  race -o FILE.csv        the four samplers trained side by side (race --help)\n"
-    "  figure NAME|all         views rendered to PNG, SVG or PDF, headless (figure --help)");
+    "  figure NAME|all         views rendered to PNG, SVG or PDF, headless (figure --help)\n"
+    "  analyse --embeddings F  your own embeddings as sampling sees them (analyse --help)");
 
 WindowOptions parseWindowOptions(const QApplication& app)
 {
