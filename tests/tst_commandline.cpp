@@ -12,8 +12,15 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <future>
+#include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using testing::Run;
@@ -44,6 +51,22 @@ sme::ExplorerParameters distinctiveParameters()
     return parameters;
 }
 
+// Everything readable from descriptor until it is closed at the other end, or nothing more comes
+// for the wait (milliseconds).
+QByteArray readUntilQuiet(int descriptor, int wait)
+{
+    QByteArray read;
+    pollfd ready{descriptor, POLLIN, 0};
+    char buffer[4096];
+    while (::poll(&ready, 1, wait) > 0) {
+        const ssize_t got = ::read(descriptor, buffer, sizeof buffer);
+        if (got <= 0)
+            break;
+        read.append(buffer, got);
+    }
+    return read;
+}
+
 } // namespace
 
 class CommandLineTest : public QObject {
@@ -55,7 +78,9 @@ private slots:
     void headlessCommandsNeedNoDisplayAndSayNothingOfQt_data();
     void headlessCommandsNeedNoDisplayAndSayNothingOfQt();
     void screenshotNeedsNoDisplayAndSaysNothingOfQt();
+    void aWarningAboutWhatTheUserAskedStillShows();
     void theWindowWithoutDisplaySaysSoInOneLine();
+    void aDisplayThatCannotBeOpenedIsSaidInOneLine();
     void anUnknownCommandIsRefused_data();
     void anUnknownCommandIsRefused();
     void aMissingFileIsRefused();
@@ -64,6 +89,8 @@ private slots:
     void figureReadsTheSessionGivenWithASpace();
     void aPipeIsWrittenIntoAndStaysAPipe();
     void aFullDeviceFailsTheRunAndStaysADevice();
+    void aTerminalIsWrittenInto();
+    void aListeningSocketIsWrittenInto();
     void devStdoutIsStandardOutput();
     void devStdoutAppendsWhereTheShellAppends();
     void aLinkedFileIsWrittenAndTheLinkStays_data();
@@ -153,11 +180,30 @@ void CommandLineTest::screenshotNeedsNoDisplayAndSaysNothingOfQt()
     QCOMPARE(image.text("Software"), QString("sampling-explorer " PROJECT_VERSION));
 }
 
+void CommandLineTest::aWarningAboutWhatTheUserAskedStillShows()
+{
+    // Only the platform's chatter is filtered: a style that does not exist is still said.
+    const Run run = runExecutable({"figure", "density", "-style", "no-such-style", "--format", "svg", "-o", "-"},
+                                  withoutDisplay());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains("invalid style override 'no-such-style'"), run.err.constData());
+}
+
 void CommandLineTest::theWindowWithoutDisplaySaysSoInOneLine()
 {
     const Run run = runExecutable({}, windowSetup());
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err, QByteArray("sampling-explorer: no display: set DISPLAY, or use a headless command; see --help\n"));
+}
+
+void CommandLineTest::aDisplayThatCannotBeOpenedIsSaidInOneLine()
+{
+    Setup setup = windowSetup();
+    setup.set.append("DISPLAY=:1999"); // no X server there
+    const Run run = runExecutable({}, setup);
+    QCOMPARE(run.exitCode, 1); // before: Qt's platform plugin aborted with a core dump
+    QCOMPARE(run.err, QByteArray("sampling-explorer: cannot open the display ':1999'; set DISPLAY, or use a headless "
+                                 "command; see --help\n"));
 }
 
 void CommandLineTest::anUnknownCommandIsRefused_data()
@@ -257,6 +303,51 @@ void CommandLineTest::aFullDeviceFailsTheRunAndStaysADevice()
     struct stat status {};
     QCOMPARE(::stat(QFile::encodeName(device).constData(), &status), 0);
     QCOMPARE(status.st_rdev, makedev(1, 7));
+}
+
+void CommandLineTest::aTerminalIsWrittenInto()
+{
+    // A pseudo-terminal: the program writes to its terminal side (/dev/pts/N), the test reads
+    // what a terminal would show on the other.
+    const int terminal = ::posix_openpt(O_RDWR | O_NOCTTY);
+    if (terminal < 0 || ::grantpt(terminal) != 0 || ::unlockpt(terminal) != 0)
+        QSKIP("no pseudo-terminals here");
+    const QString side = QString::fromLocal8Bit(::ptsname(terminal));
+    const Run run = runCommand("data", smallDensity + QStringList{"-o", side});
+    QCOMPARE(run.exitCode, 0);
+    const QByteArray shown = readUntilQuiet(terminal, 2000);
+    QCOMPARE(fileType(side), mode_t(S_IFCHR));
+    ::close(terminal);
+    QCOMPARE(QByteArray(shown).replace("\r\n", "\n"), density_); // a terminal ends lines with CR LF
+}
+
+void CommandLineTest::aListeningSocketIsWrittenInto()
+{
+    const QString path = dir_.filePath("listening.socket");
+    sockaddr_un address{};
+    address.sun_family = AF_UNIX;
+    const QByteArray name = QFile::encodeName(path);
+    if (size_t(name.size()) >= sizeof address.sun_path)
+        QSKIP("the temporary folder's path is too long for a Unix socket");
+    std::memcpy(address.sun_path, name.constData(), size_t(name.size()));
+    const int server = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    QVERIFY(server >= 0);
+    QCOMPARE(::bind(server, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+    QCOMPARE(::listen(server, 1), 0);
+    std::future<QByteArray> received = std::async(std::launch::async, [server] {
+        pollfd ready{server, POLLIN, 0};
+        if (::poll(&ready, 1, 60000) <= 0)
+            return QByteArray();
+        const int connection = ::accept(server, nullptr, nullptr);
+        const QByteArray read = readUntilQuiet(connection, 60000);
+        ::close(connection);
+        return read;
+    });
+    const Run run = runCommand("data", smallDensity + QStringList{"-o", path});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(received.get(), density_);
+    ::close(server);
+    QCOMPARE(fileType(path), mode_t(S_IFSOCK));
 }
 
 void CommandLineTest::devStdoutIsStandardOutput()
