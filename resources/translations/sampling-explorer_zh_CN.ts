@@ -469,6 +469,69 @@
     </message>
 </context>
 <context>
+    <name>EmbeddingDistancesView</name>
+    <message>
+        <source>Pair distances of the embeddings</source>
+        <translation>嵌入的点对距离</translation>
+    </message>
+    <message>
+        <source>distance d (of the L2-normalised points)</source>
+        <translation>距离 d（L2 归一化后的点）</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>q(d) of points uniform on the sphere</source>
+        <translation>球面上均匀分布点的 q(d)</translation>
+    </message>
+    <message>
+        <source>Gaussian limit N(√2, 1/(2n))</source>
+        <translation>高斯极限 N(√2, 1/(2n))</translation>
+    </message>
+    <message>
+        <source>all pairs</source>
+        <translation>所有点对</translation>
+    </message>
+    <message>
+        <source>same class</source>
+        <translation>同类</translation>
+    </message>
+    <message>
+        <source>different classes</source>
+        <translation>不同类</translation>
+    </message>
+    <message>
+        <source>, sampled</source>
+        <translation>，抽样</translation>
+    </message>
+    <message>
+        <source>all pairs (%L1%2)</source>
+        <translation>所有点对（%L1%2）</translation>
+    </message>
+    <message>
+        <source>same class (%L1 pairs%2; total variation to q(d): %3)</source>
+        <translation>同类（%L1 对%2；与 q(d) 的总变差距离：%3）</translation>
+    </message>
+    <message>
+        <source>different classes (%L1 pairs%2; total variation to q(d): %3)</source>
+        <translation>不同类（%L1 对%2；与 q(d) 的总变差距离：%3）</translation>
+    </message>
+    <message>
+        <source> (L2-normalised)</source>
+        <translation>（L2 归一化）</translation>
+    </message>
+    <message>
+        <source>Same-class and different-class pair distances of %L1 embeddings%2, n = %3, against q(d) of points uniform on the sphere</source>
+        <translation>%L1 个嵌入%2的同类与不同类点对距离，n = %3，对照球面上均匀分布点的 q(d)</translation>
+    </message>
+    <message>
+        <source>Pair distances of %L1 embeddings%2, n = %3, against q(d) of points uniform on the sphere (total variation: %4)</source>
+        <translation>%L1 个嵌入%2的点对距离，n = %3，对照球面上均匀分布点的 q(d)（总变差距离：%4）</translation>
+    </message>
+</context>
+<context>
     <name>EmbeddingMapView</name>
     <message>
         <source>Held-out embeddings</source>
@@ -1185,6 +1248,41 @@
     </message>
 </context>
 <context>
+    <name>NormsView</name>
+    <message>
+        <source>Norms of the embeddings</source>
+        <translation>嵌入的范数</translation>
+    </message>
+    <message>
+        <source>norm ‖x‖ (as read)</source>
+        <translation>范数 ‖x‖（读入时）</translation>
+    </message>
+    <message>
+        <source>density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>norms</source>
+        <translation>范数</translation>
+    </message>
+    <message>
+        <source>unit sphere</source>
+        <translation>单位球面</translation>
+    </message>
+    <message>
+        <source>norms (%L1 points)</source>
+        <translation>范数（%L1 个点）</translation>
+    </message>
+    <message>
+        <source>Norms of the embeddings (mean %1): on the unit sphere already, analysed as they are</source>
+        <translation>嵌入的范数（均值 %1）：已在单位球面上，按原样分析</translation>
+    </message>
+    <message>
+        <source>Norms of the embeddings (mean %1): the analysis uses the L2-normalised points, on the unit sphere, as the paper&apos;s geometry does</source>
+        <translation>嵌入的范数（均值 %1）：分析使用 L2 归一化到单位球面上的点，与论文的几何一致</translation>
+    </message>
+</context>
+<context>
     <name>PresentationMode</name>
     <message>
         <source>Presentation bar</source>
@@ -1236,6 +1334,18 @@
     <message>
         <source>out of memory</source>
         <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>%1 %2%</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>%L1 batches of %2 × %3 of the embeddings, n = %4; non-zero margin loss at α = %5, β = %6: %7</source>
+        <translation>从嵌入中抽取的 %L1 个 %2 × %3 批次，n = %4；α = %5、β = %6 时间隔损失非零的比例：%7</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
