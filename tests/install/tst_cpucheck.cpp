@@ -19,6 +19,7 @@ Run runLacking(const QString& lacking)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen")); // --version, today
     if (!lacking.isEmpty())
         environment.insert(QStringLiteral("SME_TEST_CPU_LACKS"), lacking);
     process.setProcessEnvironment(environment);
