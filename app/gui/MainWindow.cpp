@@ -55,6 +55,7 @@ MainWindow::MainWindow(bool restore, QWidget* parent)
 {
     setWindowTitle(tr("Sampling Matters Explorer"));
     setObjectName(QStringLiteral("MainWindow"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/io.github.samplingmatters.Explorer.svg")));
 
     const std::pair<sme::ViewId, QWidget*> views[] = {
         {sme::ViewId::Density, density_},        {sme::ViewId::GradientVariance, gradient_},
