@@ -3,6 +3,7 @@
 // (R = 9,999): wall-clock and processor time and peak memory of each phase (norms and pair
 // distances, the samplers' picks, retrieval, NMI). Prints figures; asserts nothing about time.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ProcessUsage.h"
 #include "model/analysis/EmbeddingAnalysis.h"
 #include "model/metrics/QueryTiles.h"
 
@@ -10,26 +11,12 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <sys/resource.h>
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage); // every thread of the process
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-double peakResidentMegabytes()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0;
-}
+using testing::cpuSeconds;
+using testing::peakResidentMegabytes;
 
 // A trained model's embeddings, roughly: classes around centres uniform on the sphere, each
 // point its centre plus Gaussian noise, as floats (what files hold), not yet normalised (norms
