@@ -89,6 +89,7 @@ void run(int classes, int perClass, double noise)
 
 int main(int argc, char** argv)
 {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each line as it comes, also into a file
     std::printf("Embedding analysis benchmark, %zu threads (wall-clock times on a shared machine; the\n"
                 "processor times show what the work itself took)\n",
                 sme::defaultThreadCount());
