@@ -4,6 +4,7 @@
 // nothing about time.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FullMatrixRetrieval.h"
+#include "ProcessUsage.h"
 #include "model/metrics/EvaluationSample.h"
 #include "model/metrics/QueryTiles.h"
 #include "model/metrics/RetrievalMetrics.h"
@@ -12,20 +13,13 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <sys/resource.h>
 #include <vector>
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double cpuSeconds()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage); // every thread of the process
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
+using testing::cpuSeconds;
+using testing::peakResidentMegabytes;
 
 // Wall-clock seconds of work; the processor seconds it took (all threads) added to cpu.
 template <class Work>
@@ -37,13 +31,6 @@ double secondsFor(Work&& work, double* cpu = nullptr)
     if (cpu)
         *cpu += cpuSeconds() - cpuStart;
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double peakResidentMegabytes()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0;
 }
 
 // Unit vectors around 5 class centres, noisy enough that no score is 0 or 1.

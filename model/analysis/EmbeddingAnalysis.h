@@ -17,8 +17,10 @@
 namespace sme {
 
 struct EmbeddingAnalysisSettings {
-    int batchClasses = 12;          // P: classes in a batch (as the explorer's default batch)
-    int batchK = 5;                 // K: points of each class in a batch
+    // P x K batches: P classes drawn without replacement among those with at least K points
+    // (all of them when fewer than P have), K points of each; refused when fewer than 2 have.
+    int batchClasses = 12;          // P: classes in a batch (as the explorer's default batch), >= 2
+    int batchK = 5;                 // K: points of each class in a batch, >= 2 (an anchor needs a positive)
     int batches = 200;              // batches drawn for the samplers' picks
     double alpha = 0.2;             // the margin loss's margin
     double beta = 1.2;              // its boundary: a pick has non-zero loss when d_an < beta + alpha
@@ -35,7 +37,7 @@ struct EmbeddingAnalysisSettings {
 // What one sampler picks from the batches.
 struct SamplerPicks {
     SamplerKind sampler = SamplerKind::Uniform;
-    std::vector<double> density;     // normalised histogram of the picked negatives' distances (bins over [0, 2])
+    std::vector<double> density;     // normalised histogram of the picked negatives' distances (bins over [0, 2]); empty without picks
     std::size_t picks = 0;
     double nonZeroLossShare = 0.0;   // share of the picks with non-zero margin loss at alpha, beta
 };
@@ -53,8 +55,17 @@ struct EmbeddingAnalysis {
     Histogram allPairs{0.0, 2.0, 1}, samePairs{0.0, 2.0, 1}, differentPairs{0.0, 2.0, 1};
     std::size_t pairsSampled = 0; // how many pairs the histograms hold (for the view's note)
     double meanDistance = 0.0, positiveMeanDistance = 0.0, negativeMeanDistance = 0.0;
-    // Total variation between the pair distances' law and q(d) for n = dimension (binned):
-    // 0 for points uniform on the sphere, 1 for a collapsed embedding.
+    // Total variation between the pair distances' law and q(d) for n = dimension, binned: half
+    // the L1 distance between the histogram's bin shares and q's bin probabilities p_b (from
+    // differences of SphereDistanceLaw::cdf). 0 for points uniform on the sphere, about 1 for a
+    // collapsed embedding (all pairs in bin 0, where q has almost no mass).
+    // Sampling error: from m pairs, a bin's share is about normal around p_b with variance
+    // p_b (1 - p_b) / m, so even for uniform points the estimate has a positive bias of
+    // sum_b sqrt(p_b (1 - p_b) / (2 pi m)) <= sum_b sqrt(p_b / (2 pi m)) <= sqrt(bins / (2 pi m)).
+    // For n = 128, m = 2e6 pairs and 100 bins (24 bins hold q's mass) it is 1.1e-3 (at most
+    // 2.8e-3 for any law): TV below about 0.003 cannot be told from uniform. Pairs of uniform
+    // points sharing a point are uncorrelated (given one point, the other's distance follows q
+    // whatever it is), so m pairs of N points count as m independent ones.
     double tvToSphereLaw = 0.0;
     double tvSameToSphereLaw = 0.0, tvDifferentToSphereLaw = 0.0;
     // Retrieval over every point (blocked, ties by their expectation): Recall@1, 2, 4, 8.
@@ -73,8 +84,12 @@ EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAn
 // recall_at_4, recall_at_8, nmi, map_at_r, mean_norm, mean_distance, positive_mean_distance,
 // negative_mean_distance, tv_to_sphere_law.
 Table analysisSummary(const EmbeddingAnalysis& analysis);
-// The figures' numbers: d, q(d) for n, its Gaussian limit, all, same-class, different-class
-// pair densities; and norm, density of norms; and d plus one column per sampler.
+// The figures' numbers, one row per bin. pairDistanceTable: d (bin centres over [0, 2]),
+// exact (q(d) for n = dimension), gaussian_limit, all_pairs, same_class, different_class (the
+// pair densities; empty cells when no pair of that kind was drawn). normTable: norm (bin
+// centres over [0, max norm]), density. samplerPicksTable: d, uniform, hard, semi_hard,
+// distance_weighted (the densities of the picked negatives' distances, as the sampled-distances
+// figure's table).
 Table pairDistanceTable(const EmbeddingAnalysis& analysis);
 Table normTable(const EmbeddingAnalysis& analysis);
 Table samplerPicksTable(const EmbeddingAnalysis& analysis);

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/analysis/BatchPicks.h"
+
+#include "model/base/Error.h"
+#include "model/base/Random.h"
+#include "model/geometry/SpherePoints.h"
+
+#include <map>
+#include <string>
+#include <utility>
+
+namespace sme {
+namespace {
+
+// The first `count` entries of items become a uniform draw without replacement (a partial
+// Fisher-Yates shuffle); whatever order items were in, the draw is uniform.
+void drawFront(std::vector<int>& items, std::size_t count, Rng& rng)
+{
+    for (std::size_t i = 0; i < count; ++i)
+        std::swap(items[i], items[i + uniformIndex(items.size() - i, rng)]);
+}
+
+} // namespace
+
+std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints,
+                                                        std::span<const int> labels, const BatchDraw& draw,
+                                                        const SamplerSettings& samplers)
+{
+    std::map<int, std::vector<int>> rowsOfLabel;
+    for (std::size_t row = 0; row < labels.size(); ++row)
+        rowsOfLabel[labels[row]].push_back(int(row));
+    std::vector<std::vector<int>> eligible; // the rows of each class with at least K
+    for (auto& [label, rows] : rowsOfLabel)
+        if (rows.size() >= std::size_t(draw.batchK))
+            eligible.push_back(std::move(rows));
+    require(eligible.size() >= 2, [&] {
+        return "P x K batches with K = " + std::to_string(draw.batchK)
+            + " need at least 2 classes with " + std::to_string(draw.batchK) + " points or more; "
+            + std::to_string(eligible.size()) + " of " + std::to_string(rowsOfLabel.size())
+            + " classes have that many: choose a smaller K";
+    });
+    const std::size_t classes = std::min(eligible.size(), std::size_t(draw.batchClasses));
+    const auto k = std::size_t(draw.batchK);
+
+    Rng batchRng = seededStream(draw.seed, 50);
+    std::array<Rng, 4> samplerRngs;
+    for (SamplerKind kind : allSamplerKinds)
+        samplerRngs[std::size_t(kind)] = seededStream(draw.seed, 51 + std::uint64_t(kind));
+    std::vector<int> classOrder(eligible.size());
+    for (std::size_t c = 0; c < classOrder.size(); ++c)
+        classOrder[c] = int(c);
+
+    std::array<std::vector<double>, 4> picks;
+    Eigen::MatrixXd batch(Eigen::Index(classes * k), unitPoints.cols());
+    std::vector<int> batchLabels(classes * k);
+    for (int b = 0; b < draw.batches; ++b) {
+        drawFront(classOrder, classes, batchRng);
+        for (std::size_t c = 0; c < classes; ++c) {
+            std::vector<int>& rows = eligible[std::size_t(classOrder[c])];
+            drawFront(rows, k, batchRng);
+            for (std::size_t j = 0; j < k; ++j) {
+                batch.row(Eigen::Index(c * k + j)) = unitPoints.row(rows[j]);
+                batchLabels[c * k + j] = int(c);
+            }
+        }
+        const Eigen::MatrixXd distances = pairwiseDistances(batch);
+        for (SamplerKind kind : allSamplerKinds) {
+            const std::vector<Triplet> triplets
+                = sampleTriplets(kind, distances, batchLabels, samplers, samplerRngs[std::size_t(kind)]);
+            const std::vector<double> chosen = negativeDistances(triplets, distances);
+            picks[std::size_t(kind)].insert(picks[std::size_t(kind)].end(), chosen.begin(), chosen.end());
+        }
+    }
+    return picks;
+}
+
+} // namespace sme
