@@ -240,14 +240,8 @@ RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddi
     QueryScores scores{Eigen::MatrixXd::Zero(Eigen::Index(ks.size()), size),
                        std::vector<double>(std::size_t(size), 0.0), std::vector<char>(std::size_t(size), 0)};
     threads = threads == 0 ? defaultThreadCount() : threads;
-    std::ptrdiff_t largestClass = 0;
-    for (const auto& [label, count] : members)
-        largestClass = std::max(largestClass, count);
-    // The exact recomputation costs a dot product per candidate (about R of them): past R =
-    // N / 64 it costs more than the float product saves (10 classes of 10,000: three times the
-    // double tiles' time).
     const bool candidates = search == NeighbourSearch::FloatCandidates
-        || (search == NeighbourSearch::Automatic && size >= candidateSearchFrom && largestClass <= size / 64);
+        || (search == NeighbourSearch::Automatic && size >= candidateSearchFrom);
     if (candidates && candidatesReproduceDoubleTiles(size, embeddings.cols())) {
         scoreByCandidates(embeddings, labels, ks, members, tolerance, scores, progress, threads);
         return scores.mean();

@@ -41,7 +41,7 @@ double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddin
 // coarser than the gaps between neighbours) they reorder near neighbours and move MAP@R by
 // 4e-7 on the held-out digits after 300 steps and 2e-7 on 8,000 x 128 synthetic points. In
 // double, a float embedding's products are exact and the scores are those of the full matrix.
-// From 20,000 points, when no class holds more than 1/64 of them, the neighbours are found in float tiles (half the product's time) and
+// From 20,000 points the neighbours are found in float tiles (half the product's time) and
 // every candidate the float rounding cannot rule out (a rigorous bound) is recomputed in double
 // exactly as the double tiles have it, so the scores are still those bits (CandidateNeighbours.h);
 // search chooses the way for tests and benchmarks (FloatCandidates needs 512 points or more
