@@ -4,15 +4,12 @@
 #include "FullMatrixRetrieval.h"
 #include "SmallTraining.h"
 #include "model/data/CsvDataset.h"
-#include "model/metrics/CandidateNeighbours.h"
 #include "model/metrics/KMeans.h"
 #include "model/metrics/QueryTiles.h"
 #include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
 #include <atomic>
-#include <cstring>
-#include <numeric>
 #include <thread>
 
 namespace {
@@ -128,11 +125,6 @@ private slots:
     void progressCanCancelRetrieval();
     void progressCanCancelKMeans();
     void evaluateAllCanBeCancelled();
-    void exactDistancesAreTheDoubleTilesBits_data();
-    void exactDistancesAreTheDoubleTilesBits();
-    void floatCandidatesGiveTheSameBits_data();
-    void floatCandidatesGiveTheSameBits();
-    void floatCandidatesOnAnyThreadsGiveTheSameBits();
 };
 
 void BlockedEvaluationTest::blockedScoresEqualTheFullMatrix_data()
@@ -239,116 +231,6 @@ void BlockedEvaluationTest::evaluateAllCanBeCancelled()
     QVERIFY(std::count(reported.begin(), reported.end(), 0.9) >= 1); // the retrieval's end
     QVERIFY(reportedBetween(0.9, 1.0)); // k-means iterations
     QVERIFY_THROWS_EXCEPTION(sme::Cancelled, trainer.evaluateAll([](double done) { return done == 0.0; }));
-}
-
-// Points in R^dimension around 12 class centres (classes of 1 to about 40 members), the
-// coordinates as float embeddings have them, or doubles with all 53 bits; optionally pulled
-// together (collapsed to 1e-9 of a point) or duplicated (every point 10 times).
-Case candidateCase(int count, int dimension, const QString& kind)
-{
-    sme::Rng rng(std::uint64_t(count * 31 + dimension));
-    Case c{Eigen::MatrixXd(count, dimension), {}};
-    sme::fillStandardNormal(c.points, rng);
-    for (int i = 0; i < count; ++i) {
-        const int label = kind == "small classes" ? i / 3 : int(std::sqrt(double(i % 500)) * 0.55);
-        c.labels.push_back(label);
-        c.points(i, label % dimension) += 2.5;
-    }
-    c.points.rowwise().normalize();
-    if (kind == "float")
-        c.points = c.points.cast<float>().cast<double>();
-    if (kind == "collapsed")
-        c.points = (c.points * 1e-9).rowwise() + c.points.row(0);
-    if (kind == "duplicated")
-        for (int i = 0; i < count; ++i)
-            c.points.row(i) = c.points.row(i / 10 * 10);
-    return c;
-}
-
-void BlockedEvaluationTest::exactDistancesAreTheDoubleTilesBits_data()
-{
-    QTest::addColumn<int>("count");
-    QTest::addColumn<int>("dimension");
-    for (int count = 1000; count < 1024; ++count) // every remainder mod 24
-        QTest::addRow("%d points, 128 dimensions", count) << count << 128;
-    QTest::newRow("a last tile of one query") << 1537 << 32;
-    QTest::newRow("16 dimensions") << 1203 << 16;
-    QTest::newRow("256 dimensions") << 1001 << 256;
-    QTest::newRow("512 points") << 512 << 16;
-}
-
-void BlockedEvaluationTest::exactDistancesAreTheDoubleTilesBits()
-{
-    // Every entry of every double tile, recomputed one at a time: the same bits (what lets the
-    // float candidates give the double tiles' scores; an ulp off would not show in the scores).
-    QFETCH(int, count);
-    QFETCH(int, dimension);
-    if (!sme::candidatesReproduceDoubleTiles(count, dimension))
-        QSKIP("the float candidates are not used on this processor (no AVX-512)");
-    const Case c = candidateCase(count, dimension, "");
-    const Eigen::Ref<const Eigen::MatrixXd> points(c.points);
-    const Eigen::VectorXd norms = points.rowwise().squaredNorm();
-    const Eigen::MatrixXd rowMajor = points.transpose();
-    sme::ExactDistances exact(points, rowMajor, norms);
-    std::vector<int> everyPoint(static_cast<std::size_t>(count));
-    std::iota(everyPoint.begin(), everyPoint.end(), 0);
-    std::vector<double> recomputed(static_cast<std::size_t>(count));
-    long differing = 0;
-    sme::forEachQueryTile(points, [&](std::size_t, const sme::QueryTile& tile) {
-        const Eigen::MatrixXd queries = points.middleRows(tile.firstQuery, tile.distances.cols()).transpose();
-        exact.startTile(tile.firstQuery, queries);
-        for (Eigen::Index t = 0; t < tile.distances.cols(); ++t) {
-            exact.distances(everyPoint, tile.firstQuery + t, recomputed.data());
-            for (int j = 0; j < count; ++j)
-                differing += std::memcmp(&recomputed[std::size_t(j)], &tile.distances(j, t), sizeof(double)) != 0;
-        }
-    }, {}, 1);
-    QCOMPARE(differing, 0L);
-}
-
-void BlockedEvaluationTest::floatCandidatesGiveTheSameBits_data()
-{
-    // Every remainder of the rows mod 8 (the double product sums the last ones otherwise), the
-    // smallest and largest dimension the candidates take, a last tile of one query (1537 =
-    // 6 x 256 + 1: a matrix-vector product), ties, a collapsed model, classes too small for
-    // the r nearest to settle Recall@8 (the scan around the nearest positive).
-    QTest::addColumn<int>("count");
-    QTest::addColumn<int>("dimension");
-    QTest::addColumn<QString>("kind");
-    for (int count = 1000; count < 1024; count += 3)
-        QTest::addRow("%d points, 128 dimensions", count) << count << 128 << "";
-    QTest::newRow("one query in the last tile") << 1537 << 32 << "";
-    QTest::newRow("16 dimensions") << 1203 << 16 << "";
-    QTest::newRow("256 dimensions") << 1001 << 256 << "float";
-    QTest::newRow("float coordinates") << 1001 << 64 << "float";
-    QTest::newRow("duplicated points") << 1000 << 32 << "duplicated";
-    QTest::newRow("collapsed model") << 600 << 16 << "collapsed";
-    QTest::newRow("classes of 3") << 1001 << 24 << "small classes";
-}
-
-void BlockedEvaluationTest::floatCandidatesGiveTheSameBits()
-{
-    QFETCH(int, count);
-    QFETCH(int, dimension);
-    QFETCH(QString, kind);
-    const Case c = candidateCase(count, dimension, kind);
-    const sme::RetrievalScores tiles = sme::retrievalScores(c.points, c.labels, ks, {}, 2, sme::NeighbourSearch::DoubleTiles);
-    const sme::RetrievalScores candidates
-        = sme::retrievalScores(c.points, c.labels, ks, {}, 2, sme::NeighbourSearch::FloatCandidates);
-    QVERIFY2(sameBits(tiles, candidates), qPrintable(describe(candidates) + " against " + describe(tiles)));
-    QVERIFY(tiles.mapAtR > 0.0 && tiles.mapAtR < 1.0);
-}
-
-void BlockedEvaluationTest::floatCandidatesOnAnyThreadsGiveTheSameBits()
-{
-    const Case c = candidateCase(1500, 32, "");
-    const auto search = sme::NeighbourSearch::FloatCandidates;
-    const sme::RetrievalScores one = sme::retrievalScores(c.points, c.labels, ks, {}, 1, search);
-    for (std::size_t threads : {2, 3})
-        QVERIFY(sameBits(one, sme::retrievalScores(c.points, c.labels, ks, {}, threads, search)));
-    // And the scores are those of the full matrix (see blockedScoresEqualTheFullMatrix).
-    const sme::RetrievalScores expected = testing::fullMatrixScores(c.points, c.labels, ks);
-    QVERIFY(std::abs(one.mapAtR - expected.mapAtR) <= 1e-12);
 }
 
 QTEST_APPLESS_MAIN(BlockedEvaluationTest)

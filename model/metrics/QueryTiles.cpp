@@ -31,14 +31,11 @@ void fillTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const Eigen::Vect
 // The tiles of one call on its threads. Workers take the next tile until none is left or stop
 // is set; each finished tile is counted under the mutex and told to the calling thread, which
 // alone reports progress: after its own tiles, then while it waits for the others.
-// TileWork: called as work(worker, firstQuery, count, scratch) with one Scratch per thread,
-// constructed in the thread.
-template <class Scratch, class TileWork>
 class TileRun {
 public:
-    TileRun(Eigen::Index points, const TileWork& work, const Progress& progress)
-        : size_(points), work_(work), progress_(progress), width_(queriesPerTile(points)),
-          tiles_(std::size_t((points + width_ - 1) / width_))
+    TileRun(const Eigen::Ref<const Eigen::MatrixXd>& points, const QueryTileWork& work, const Progress& progress)
+        : points_(points), work_(work), progress_(progress), width_(queriesPerTile(points.rows())),
+          tiles_(std::size_t((points.rows() + width_ - 1) / width_)), squaredNorms_(points.rowwise().squaredNorm())
     {
     }
 
@@ -89,10 +86,14 @@ private:
     void run(std::size_t worker)
     {
         try {
-            Scratch scratch;
+            const Eigen::Index size = points_.rows();
+            Eigen::MatrixXd distances(size, std::min(width_, size));
+            Eigen::MatrixXd queries;
             for (std::size_t index; !stop_ && (index = next_++) < tiles_;) {
                 const Eigen::Index first = Eigen::Index(index) * width_;
-                work_(worker, first, std::min(width_, size_ - first), scratch);
+                auto block = distances.leftCols(std::min(width_, size - first));
+                fillTile(points_, squaredNorms_, first, block, queries);
+                work_(worker, QueryTile{first, block});
                 {
                     std::lock_guard lock(mutex_);
                     ++done_;
@@ -129,11 +130,12 @@ private:
         stop_ = true;
     }
 
-    const Eigen::Index size_;
-    const TileWork& work_;
+    const Eigen::Ref<const Eigen::MatrixXd>& points_;
+    const QueryTileWork& work_;
     const Progress& progress_;
     const Eigen::Index width_;
     const std::size_t tiles_;
+    const Eigen::VectorXd squaredNorms_;
     std::atomic<std::size_t> next_{0};
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
@@ -157,50 +159,12 @@ Eigen::Index queriesPerTile(Eigen::Index points)
     return std::clamp<Eigen::Index>(perTile / 8 * 8, 16, 256);
 }
 
-// Runs tileWork over the tiles of points on threads (see forEachQueryTile).
-template <class Scratch, class TileWork>
-void runTiles(Eigen::Index points, const TileWork& tileWork, const Progress& progress, std::size_t threads)
-{
-    TileRun<Scratch, TileWork> run(points, tileWork, progress);
-    run.start(std::min(threads == 0 ? defaultThreadCount() : threads, std::max<std::size_t>(run.tiles(), 1)));
-    run.finish();
-}
-
 void forEachQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const QueryTileWork& work,
                       const Progress& progress, std::size_t threads)
 {
-    struct Scratch {
-        Eigen::MatrixXd distances, queries;
-    };
-    const Eigen::VectorXd squaredNorms = points.rowwise().squaredNorm();
-    const auto tileWork = [&](std::size_t worker, Eigen::Index first, Eigen::Index count, Scratch& scratch) {
-        scratch.distances.resize(points.rows(), count);
-        fillTile(points, squaredNorms, first, scratch.distances, scratch.queries);
-        work(worker, QueryTile{first, scratch.distances});
-    };
-    runTiles<Scratch>(points.rows(), tileWork, progress, threads);
-}
-
-void forEachFloatQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const FloatQueryTileWork& work,
-                           const Progress& progress, std::size_t threads)
-{
-    struct Scratch {
-        Eigen::MatrixXf distances, queries;
-        Eigen::MatrixXd exactQueries;
-    };
-    const Eigen::MatrixXf floatPoints = points.cast<float>();
-    const Eigen::VectorXf squaredNorms = points.rowwise().squaredNorm().cast<float>();
-    const auto tileWork = [&](std::size_t worker, Eigen::Index first, Eigen::Index count, Scratch& scratch) {
-        scratch.queries = floatPoints.middleRows(first, count).transpose();
-        scratch.distances.resize(points.rows(), count);
-        scratch.distances.noalias() = -2.0f * floatPoints * scratch.queries;
-        scratch.distances = ((scratch.distances.colwise() + squaredNorms).rowwise()
-                             + squaredNorms.segment(first, count).transpose())
-                                .cwiseMax(0.0f);
-        scratch.exactQueries = points.middleRows(first, count).transpose(); // as fillTile has them
-        work(worker, FloatQueryTile{first, scratch.distances, scratch.exactQueries});
-    };
-    runTiles<Scratch>(points.rows(), tileWork, progress, threads);
+    TileRun run(points, work, progress);
+    run.start(std::min(threads == 0 ? defaultThreadCount() : threads, std::max<std::size_t>(run.tiles(), 1)));
+    run.finish();
 }
 
 } // namespace sme

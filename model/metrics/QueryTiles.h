@@ -36,21 +36,6 @@ std::size_t defaultThreadCount();
 void forEachQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const QueryTileWork& work,
                       const Progress& progress = {}, std::size_t threads = 0);
 
-// The same tiles in float, for finding candidates fast (a float product takes half the time
-// of a double one): the Gram form of the points rounded to float, nF_j + nF_q - 2 x_j.x_q with
-// the squared norms of the double points rounded to float, clamped at 0 as the double tiles
-// are (so the two differ by no more than before clamping), the query's own entry as it comes. exactQueries are the tile's queries as columns, in double, as the double tiles
-// multiply them (for recomputing chosen entries exactly, see ExactDistances).
-struct FloatQueryTile {
-    Eigen::Index firstQuery = 0;
-    Eigen::Ref<Eigen::MatrixXf> distances;
-    const Eigen::MatrixXd& exactQueries;
-};
-using FloatQueryTileWork = std::function<void(std::size_t worker, const FloatQueryTile& tile)>;
-// As forEachQueryTile, with the same tiles (the same progress), in float.
-void forEachFloatQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const FloatQueryTileWork& work,
-                           const Progress& progress = {}, std::size_t threads = 0);
-
 // The number of queries per tile for n points: a tile holds about 4 million distances
 // (32 MB), at most 256 queries and at least 16.
 Eigen::Index queriesPerTile(Eigen::Index points);

@@ -3,7 +3,6 @@
 
 #include "model/base/Error.h"
 #include "model/metrics/KMeans.h"
-#include "model/metrics/CandidateNeighbours.h"
 #include "model/metrics/NeighbourSelection.h"
 #include "model/metrics/QueryTiles.h"
 
@@ -85,31 +84,19 @@ void recallByScan(const double* toQuery, Eigen::Index query, std::span<const int
 // Recall@K from the sorted r nearest (and their ties), when they settle it: the nearest
 // positive among them, within the r-th (then every point up to its tie window is there), or
 // none in reach and at least as many negatives before it as the largest K. Otherwise the scan.
-std::span<const Neighbour>::iterator nearestPositive(std::span<const Neighbour> nearest)
-{
-    return std::find_if(nearest.begin(), nearest.end(), [](const Neighbour& n) { return n.relevant; });
-}
-
-// Whether the r nearest (and their ties) leave Recall@K open: no positive among them and fewer
-// of them than the largest K, or the nearest positive only in the tie window past the r-th.
-bool recallNeedsScan(std::span<const Neighbour> nearest, std::ptrdiff_t r, std::span<const int> ks)
-{
-    const auto positive = nearestPositive(nearest);
-    const int largestK = ks.empty() ? 0 : *std::max_element(ks.begin(), ks.end());
-    return positive == nearest.end() ? r < largestK : positive->distance > nearest[std::size_t(r - 1)].distance;
-}
-
 void queryRecall(std::span<const Neighbour> nearest, std::ptrdiff_t r, const double* toQuery,
                  Eigen::Index query, std::span<const int> labels, std::span<const int> ks,
                  double tolerance, double* hits)
 {
-    if (recallNeedsScan(nearest, r, ks)) {
-        recallByScan(toQuery, query, labels, ks, tolerance, hits);
+    const double rth = nearest[std::size_t(r - 1)].distance;
+    const auto positive = std::find_if(nearest.begin(), nearest.end(), [](const Neighbour& n) { return n.relevant; });
+    const int largestK = ks.empty() ? 0 : *std::max_element(ks.begin(), ks.end());
+    if (positive == nearest.end() && r >= largestK) {
+        recallHits(int(r), 0, 1, ks, hits);
         return;
     }
-    const auto positive = nearestPositive(nearest);
-    if (positive == nearest.end()) {
-        recallHits(int(r), 0, 1, ks, hits);
+    if (positive == nearest.end() || positive->distance > rth) {
+        recallByScan(toQuery, query, labels, ks, tolerance, hits);
         return;
     }
     int closerNegatives = 0;
@@ -183,53 +170,11 @@ struct QueryScores {
     }
 };
 
-// The scores from float tiles: for each query, the candidates that float rounding cannot tell
-// from its r nearest (and their ties), recomputed exactly as the double tiles have them, then
-// scored as from the double tiles: the same bits at half the product's cost and a few hundred
-// exact distances a query instead of all (see CandidateNeighbours.h).
-void scoreByCandidates(const Eigen::Ref<const Eigen::MatrixXd>& embeddings, std::span<const int> labels,
-                       std::span<const int> ks, const std::map<int, std::ptrdiff_t>& members, double tolerance,
-                       QueryScores& scores, const Progress& progress, std::size_t threads)
-{
-    const Eigen::VectorXd squaredNorms = embeddings.rowwise().squaredNorm(); // as the double tiles have them
-    const Eigen::MatrixXd rowMajor = embeddings.transpose();
-    const double errorBound = floatTileErrorBound(embeddings.cols(), squaredNorms.maxCoeff());
-    std::vector<NeighbourSelection> selections(threads);
-    std::vector<CandidateNeighbours> candidates(threads);
-    std::vector<ExactDistances> exact(threads, ExactDistances(embeddings, rowMajor, squaredNorms));
-    forEachFloatQueryTile(embeddings, [&](std::size_t worker, const FloatQueryTile& tile) {
-        exact[worker].startTile(tile.firstQuery, tile.exactQueries);
-        CandidateNeighbours& near = candidates[worker];
-        for (Eigen::Index t = 0; t < tile.distances.cols(); ++t) {
-            const Eigen::Index i = tile.firstQuery + t;
-            const std::ptrdiff_t r = members.at(labels[std::size_t(i)]) - 1;
-            if (r < 1)
-                continue;
-            const float* toQuery = tile.distances.col(t).data();
-            near.gatherNearest(toQuery, i, labels, r, errorBound, tolerance, exact[worker]);
-            const std::span<const Neighbour> nearest
-                = selections[worker].nearest(near.distances().data(), 0, near.labels(), r, tolerance);
-            scores.counted[std::size_t(i)] = 1;
-            scores.averagePrecision[std::size_t(i)] = averagePrecisionAtR(nearest, r, tolerance);
-            double* hits = scores.recallHits.col(i).data();
-            if (recallNeedsScan(nearest, r, ks)) {
-                near.gatherAroundNearestPositive(toQuery, i, labels, errorBound, tolerance, exact[worker]);
-                recallByScan(near.distances().data(), 0, near.labels(), ks, tolerance, hits);
-            } else {
-                queryRecall(nearest, r, nullptr, 0, near.labels(), ks, tolerance, hits);
-            }
-        }
-    }, progress, threads);
-}
-
-// Below, the double tiles take little time anyway.
-constexpr Eigen::Index candidateSearchFrom = 20'000;
-
 } // namespace
 
 RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                 std::span<const int> labels, std::span<const int> ks,
-                                const Progress& progress, std::size_t threads, NeighbourSearch search)
+                                const Progress& progress, std::size_t threads)
 {
     checkInput(embeddings, labels);
     const Eigen::Index size = embeddings.rows();
@@ -240,12 +185,6 @@ RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddi
     QueryScores scores{Eigen::MatrixXd::Zero(Eigen::Index(ks.size()), size),
                        std::vector<double>(std::size_t(size), 0.0), std::vector<char>(std::size_t(size), 0)};
     threads = threads == 0 ? defaultThreadCount() : threads;
-    const bool candidates = search == NeighbourSearch::FloatCandidates
-        || (search == NeighbourSearch::Automatic && size >= candidateSearchFrom);
-    if (candidates && candidatesReproduceDoubleTiles(size, embeddings.cols())) {
-        scoreByCandidates(embeddings, labels, ks, members, tolerance, scores, progress, threads);
-        return scores.mean();
-    }
     std::vector<NeighbourSelection> selections(threads);
     forEachQueryTile(embeddings, [&](std::size_t worker, const QueryTile& tile) {
         for (Eigen::Index t = 0; t < tile.distances.cols(); ++t) {

@@ -41,20 +41,13 @@ double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddin
 // coarser than the gaps between neighbours) they reorder near neighbours and move MAP@R by
 // 4e-7 on the held-out digits after 300 steps and 2e-7 on 8,000 x 128 synthetic points. In
 // double, a float embedding's products are exact and the scores are those of the full matrix.
-// From 20,000 points the neighbours are found in float tiles (half the product's time) and
-// every candidate the float rounding cannot rule out (a rigorous bound) is recomputed in double
-// exactly as the double tiles have it, so the scores are still those bits (CandidateNeighbours.h);
-// search chooses the way for tests and benchmarks (FloatCandidates needs 512 points or more
-// and 16 to 256 dimensions, else the double tiles are used).
 struct RetrievalScores {
     std::vector<double> recall;
     double mapAtR = 0.0;
 };
-enum class NeighbourSearch { Automatic, DoubleTiles, FloatCandidates };
 RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                 std::span<const int> labels, std::span<const int> ks,
-                                const Progress& progress = {}, std::size_t threads = 0,
-                                NeighbourSearch search = NeighbourSearch::Automatic);
+                                const Progress& progress = {}, std::size_t threads = 0);
 
 // The absolute tolerance under which two squared distances between points of squared norm at
 // most largestSquaredNorm are the same distance: the rounding error of the Gram form, about
