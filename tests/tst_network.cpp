@@ -162,6 +162,7 @@ private slots:
     void adamResetRestarts();
     void adamReturnsTheLargestWeightOrNaN();
     void adamInPartsDuringBackwardEqualsStep();
+    void adamFromProductEqualsBackwardThenStep();
 
     void batchLossOnHandMadeLine_data();
     void batchLossOnHandMadeLine();
@@ -912,6 +913,59 @@ void TestNetwork::adamInPartsDuringBackwardEqualsStep()
     QVERIFY(std::isnan(sme::Adam<float>::largestOf(1.0f, std::numeric_limits<float>::quiet_NaN())));
     QVERIFY(std::isnan(sme::Adam<float>::largestOf(std::numeric_limits<float>::quiet_NaN(), 2.0f)));
     QCOMPARE(sme::Adam<float>::largestOf(1.0f, 2.0f), 2.0f);
+}
+
+void TestNetwork::adamFromProductEqualsBackwardThenStep()
+{
+    // The trainer's pass: each weight updated from the tiles of X^T delta (never stored),
+    // biases as before. The same update as backward() then step(), up to the order of the
+    // gradient's sums; over several steps, for sizes with every kind of tile and leftover
+    // (75 inputs: whole tiles, a single-packet strip, single rows; 13 = 2 x 6 + 1 columns).
+    sme::Rng rng(22);
+    sme::NetworkShape shape;
+    shape.input = 75;
+    shape.hidden = {20, 13};
+    shape.embedding = 4;
+    sme::EmbeddingNetwork<float> whole(shape, rng), fused = whole;
+    sme::Adam<float> wholeAdam, fusedAdam;
+    for (int step = 0; step < 3; ++step) {
+        Eigen::MatrixXd draws(7, shape.input), gradientDraws(7, shape.embedding);
+        sme::fillStandardNormal(draws, rng);
+        sme::fillStandardNormal(gradientDraws, rng);
+        const Eigen::MatrixXf inputs = draws.cast<float>(), embeddingGradient = gradientDraws.cast<float>();
+
+        whole.forward(inputs);
+        whole.backward(embeddingGradient);
+        const float wholeLargest = wholeAdam.step(whole.parameters(), whole.gradients());
+
+        // The transposed entry, as the trainer gathers a batch: the same pass as forward().
+        const Eigen::MatrixXf byRows = fused.forward(inputs);
+        QVERIFY(fused.forwardTransposed(inputs.transpose()) == byRows);
+        fusedAdam.beginStep(fused.parameters());
+        std::vector<std::size_t> order;
+        float fusedLargest = 0.0f;
+        fused.backward(
+            embeddingGradient,
+            [&](std::size_t i, const Eigen::MatrixXf& inputsTransposed, const Eigen::MatrixXf& delta) {
+                order.push_back(i);
+                const Eigen::MatrixXf gradient = inputsTransposed * delta;
+                QVERIFY(gradient.isApprox(whole.gradients()[i], 1e-5f));
+                fusedLargest = sme::Adam<float>::largestOf(
+                    fusedLargest, fusedAdam.updateWithProduct(i, fused.parameters()[i], inputsTransposed, delta));
+            },
+            [&](std::size_t i) {
+                order.push_back(i);
+                fusedLargest = sme::Adam<float>::largestOf(
+                    fusedLargest, fusedAdam.update(i, fused.parameters()[i], fused.gradients()[i]));
+            });
+        QCOMPARE(order, (std::vector<std::size_t>{4, 5, 2, 3, 0, 1}));
+        QVERIFY(std::abs(fusedLargest - wholeLargest) <= 1e-5f * wholeLargest);
+        for (std::size_t i = 0; i < whole.parameters().size(); ++i) {
+            // Adam moves every weight by about the learning rate, 1e-3: the moves agree.
+            QVERIFY2((fused.parameters()[i] - whole.parameters()[i]).cwiseAbs().maxCoeff() <= 1e-6f,
+                     qPrintable(QString("parameter %1 at step %2").arg(i).arg(step)));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestNetwork)
