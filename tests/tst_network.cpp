@@ -140,6 +140,24 @@ std::vector<char> kinkPattern(const GradientProblem& p, const Network& network)
     return pattern;
 }
 
+// Standard normal inputs and embedding gradient for a batch of rows.
+std::pair<Eigen::MatrixXf, Eigen::MatrixXf> randomPass(const sme::NetworkShape& shape, int rows, sme::Rng& rng)
+{
+    Eigen::MatrixXd draws(rows, shape.input), gradientDraws(rows, shape.embedding);
+    sme::fillStandardNormal(draws, rng);
+    sme::fillStandardNormal(gradientDraws, rng);
+    return {draws.cast<float>(), gradientDraws.cast<float>()};
+}
+
+// forward(), backward(), then Adam's step(): the reference for the trainer's fused passes.
+float stepWhole(sme::EmbeddingNetwork<float>& network, sme::Adam<float>& adam,
+                const Eigen::MatrixXf& inputs, const Eigen::MatrixXf& embeddingGradient)
+{
+    network.forward(inputs);
+    network.backward(embeddingGradient);
+    return adam.step(network.parameters(), network.gradients());
+}
+
 } // namespace
 
 class TestNetwork : public QObject {
@@ -878,21 +896,11 @@ void TestNetwork::adamInPartsDuringBackwardEqualsStep()
     // parameter is done): the same bits as backward() followed by step(), over several steps;
     // parameters are handed over last layer first, each once, with their final gradient.
     sme::Rng rng(21);
-    sme::NetworkShape shape;
-    shape.input = 9;
-    shape.hidden = {7, 5};
-    shape.embedding = 4;
-    sme::EmbeddingNetwork<float> whole(shape, rng), inParts = whole;
+    sme::EmbeddingNetwork<float> whole(sme::NetworkShape{9, {7, 5}, 4}, rng), inParts = whole;
     sme::Adam<float> wholeAdam, partsAdam;
     for (int step = 0; step < 3; ++step) {
-        Eigen::MatrixXd draws(6, shape.input), gradientDraws(6, shape.embedding);
-        sme::fillStandardNormal(draws, rng);
-        sme::fillStandardNormal(gradientDraws, rng);
-        const Eigen::MatrixXf inputs = draws.cast<float>(), embeddingGradient = gradientDraws.cast<float>();
-
-        whole.forward(inputs);
-        whole.backward(embeddingGradient);
-        const float wholeLargest = wholeAdam.step(whole.parameters(), whole.gradients());
+        const auto [inputs, embeddingGradient] = randomPass(whole.shape(), 6, rng);
+        const float wholeLargest = stepWhole(whole, wholeAdam, inputs, embeddingGradient);
 
         inParts.forward(inputs);
         partsAdam.beginStep(inParts.parameters());
@@ -922,21 +930,11 @@ void TestNetwork::adamFromProductEqualsBackwardThenStep()
     // gradient's sums; over several steps, for sizes with every kind of tile and leftover
     // (75 inputs: whole tiles, a single-packet strip, single rows; 13 = 2 x 6 + 1 columns).
     sme::Rng rng(22);
-    sme::NetworkShape shape;
-    shape.input = 75;
-    shape.hidden = {20, 13};
-    shape.embedding = 4;
-    sme::EmbeddingNetwork<float> whole(shape, rng), fused = whole;
+    sme::EmbeddingNetwork<float> whole(sme::NetworkShape{75, {20, 13}, 4}, rng), fused = whole;
     sme::Adam<float> wholeAdam, fusedAdam;
     for (int step = 0; step < 3; ++step) {
-        Eigen::MatrixXd draws(7, shape.input), gradientDraws(7, shape.embedding);
-        sme::fillStandardNormal(draws, rng);
-        sme::fillStandardNormal(gradientDraws, rng);
-        const Eigen::MatrixXf inputs = draws.cast<float>(), embeddingGradient = gradientDraws.cast<float>();
-
-        whole.forward(inputs);
-        whole.backward(embeddingGradient);
-        const float wholeLargest = wholeAdam.step(whole.parameters(), whole.gradients());
+        const auto [inputs, embeddingGradient] = randomPass(whole.shape(), 7, rng);
+        const float wholeLargest = stepWhole(whole, wholeAdam, inputs, embeddingGradient);
 
         // The transposed entry, as the trainer gathers a batch: the same pass as forward().
         const Eigen::MatrixXf byRows = fused.forward(inputs);
