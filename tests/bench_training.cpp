@@ -64,7 +64,9 @@ struct Case {
 };
 
 // The step's products on matrices of its shapes: forward x W for every layer, backward
-// h^T delta (weight gradients) and delta W^T (input gradients, not for the input).
+// h^T delta (weight gradients) and delta W^T (input gradients, not for the input), all by
+// Eigen. (The step sums its weight gradients inside Adam's update, Adam::updateWithProduct:
+// these are the reference it is held to, the products alone, done the usual way.)
 double productsMicroseconds(const std::vector<int>& widths, int batch, const Options& options)
 {
     std::vector<Eigen::MatrixXf> activations, weights, outputs, gradients, inputGradients;

@@ -140,6 +140,24 @@ std::vector<char> kinkPattern(const GradientProblem& p, const Network& network)
     return pattern;
 }
 
+// Standard normal inputs and embedding gradient for a batch of rows.
+std::pair<Eigen::MatrixXf, Eigen::MatrixXf> randomPass(const sme::NetworkShape& shape, int rows, sme::Rng& rng)
+{
+    Eigen::MatrixXd draws(rows, shape.input), gradientDraws(rows, shape.embedding);
+    sme::fillStandardNormal(draws, rng);
+    sme::fillStandardNormal(gradientDraws, rng);
+    return {draws.cast<float>(), gradientDraws.cast<float>()};
+}
+
+// forward(), backward(), then Adam's step(): the reference for the trainer's fused passes.
+float stepWhole(sme::EmbeddingNetwork<float>& network, sme::Adam<float>& adam,
+                const Eigen::MatrixXf& inputs, const Eigen::MatrixXf& embeddingGradient)
+{
+    network.forward(inputs);
+    network.backward(embeddingGradient);
+    return adam.step(network.parameters(), network.gradients());
+}
+
 } // namespace
 
 class TestNetwork : public QObject {
@@ -162,6 +180,7 @@ private slots:
     void adamResetRestarts();
     void adamReturnsTheLargestWeightOrNaN();
     void adamInPartsDuringBackwardEqualsStep();
+    void adamFromProductEqualsBackwardThenStep();
 
     void batchLossOnHandMadeLine_data();
     void batchLossOnHandMadeLine();
@@ -877,21 +896,11 @@ void TestNetwork::adamInPartsDuringBackwardEqualsStep()
     // parameter is done): the same bits as backward() followed by step(), over several steps;
     // parameters are handed over last layer first, each once, with their final gradient.
     sme::Rng rng(21);
-    sme::NetworkShape shape;
-    shape.input = 9;
-    shape.hidden = {7, 5};
-    shape.embedding = 4;
-    sme::EmbeddingNetwork<float> whole(shape, rng), inParts = whole;
+    sme::EmbeddingNetwork<float> whole(sme::NetworkShape{9, {7, 5}, 4}, rng), inParts = whole;
     sme::Adam<float> wholeAdam, partsAdam;
     for (int step = 0; step < 3; ++step) {
-        Eigen::MatrixXd draws(6, shape.input), gradientDraws(6, shape.embedding);
-        sme::fillStandardNormal(draws, rng);
-        sme::fillStandardNormal(gradientDraws, rng);
-        const Eigen::MatrixXf inputs = draws.cast<float>(), embeddingGradient = gradientDraws.cast<float>();
-
-        whole.forward(inputs);
-        whole.backward(embeddingGradient);
-        const float wholeLargest = wholeAdam.step(whole.parameters(), whole.gradients());
+        const auto [inputs, embeddingGradient] = randomPass(whole.shape(), 6, rng);
+        const float wholeLargest = stepWhole(whole, wholeAdam, inputs, embeddingGradient);
 
         inParts.forward(inputs);
         partsAdam.beginStep(inParts.parameters());
@@ -912,6 +921,49 @@ void TestNetwork::adamInPartsDuringBackwardEqualsStep()
     QVERIFY(std::isnan(sme::Adam<float>::largestOf(1.0f, std::numeric_limits<float>::quiet_NaN())));
     QVERIFY(std::isnan(sme::Adam<float>::largestOf(std::numeric_limits<float>::quiet_NaN(), 2.0f)));
     QCOMPARE(sme::Adam<float>::largestOf(1.0f, 2.0f), 2.0f);
+}
+
+void TestNetwork::adamFromProductEqualsBackwardThenStep()
+{
+    // The trainer's pass: each weight updated from the tiles of X^T delta (never stored),
+    // biases as before. The same update as backward() then step(), up to the order of the
+    // gradient's sums; over several steps, for sizes with every kind of tile and leftover
+    // (75 inputs: whole tiles, a single-packet strip, single rows; 13 = 2 x 6 + 1 columns).
+    sme::Rng rng(22);
+    sme::EmbeddingNetwork<float> whole(sme::NetworkShape{75, {20, 13}, 4}, rng), fused = whole;
+    sme::Adam<float> wholeAdam, fusedAdam;
+    for (int step = 0; step < 3; ++step) {
+        const auto [inputs, embeddingGradient] = randomPass(whole.shape(), 7, rng);
+        const float wholeLargest = stepWhole(whole, wholeAdam, inputs, embeddingGradient);
+
+        // The transposed entry, as the trainer gathers a batch: the same pass as forward().
+        const Eigen::MatrixXf byRows = fused.forward(inputs);
+        QVERIFY(fused.forwardTransposed(inputs.transpose()) == byRows);
+        fusedAdam.beginStep(fused.parameters());
+        std::vector<std::size_t> order;
+        float fusedLargest = 0.0f;
+        fused.backward(
+            embeddingGradient,
+            [&](std::size_t i, const Eigen::MatrixXf& inputsTransposed, const Eigen::MatrixXf& delta) {
+                order.push_back(i);
+                const Eigen::MatrixXf gradient = inputsTransposed * delta;
+                QVERIFY(gradient.isApprox(whole.gradients()[i], 1e-5f));
+                fusedLargest = sme::Adam<float>::largestOf(
+                    fusedLargest, fusedAdam.updateWithProduct(i, fused.parameters()[i], inputsTransposed, delta));
+            },
+            [&](std::size_t i) {
+                order.push_back(i);
+                fusedLargest = sme::Adam<float>::largestOf(
+                    fusedLargest, fusedAdam.update(i, fused.parameters()[i], fused.gradients()[i]));
+            });
+        QCOMPARE(order, (std::vector<std::size_t>{4, 5, 2, 3, 0, 1}));
+        QVERIFY(std::abs(fusedLargest - wholeLargest) <= 1e-5f * wholeLargest);
+        for (std::size_t i = 0; i < whole.parameters().size(); ++i) {
+            // Adam moves every weight by about the learning rate, 1e-3: the moves agree.
+            QVERIFY2((fused.parameters()[i] - whole.parameters()[i]).cwiseAbs().maxCoeff() <= 1e-6f,
+                     qPrintable(QString("parameter %1 at step %2").arg(i).arg(step)));
+        }
+    }
 }
 
 QTEST_APPLESS_MAIN(TestNetwork)

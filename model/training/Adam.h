@@ -49,6 +49,13 @@ public:
     // when any p is NaN or infinite; largestOf() combines two such values.
     void beginStep(const std::vector<Matrix>& parameters);
     Scalar update(std::size_t index, Matrix& parameter, const Matrix& gradient);
+    // update() with the gradient inputsTransposed * delta (in x rows times rows x out, a layer's
+    // weight gradient), computed a tile at a time and applied while the tile is in registers:
+    // the gradient is never stored, and the square roots and divisions of one tile overlap the
+    // multiply-adds of the next. Same update as update(index, parameter, inputsTransposed *
+    // delta): each gradient element is summed over the rows in order, as Eigen's product does.
+    Scalar updateWithProduct(std::size_t index, Matrix& parameter, const Matrix& inputsTransposed,
+                             const Matrix& delta);
     static Scalar largestOf(Scalar a, Scalar b)
     {
         return std::isnan(a) || std::isnan(b) ? std::numeric_limits<Scalar>::quiet_NaN() : std::max(a, b);

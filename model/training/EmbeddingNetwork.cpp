@@ -59,19 +59,31 @@ EmbeddingNetwork<Scalar>::EmbeddingNetwork(const NetworkShape& shape, Rng& rng)
 template <class Scalar>
 auto EmbeddingNetwork<Scalar>::forward(const Eigen::Ref<const Matrix>& inputs) -> const Matrix&
 {
-    require(inputs.cols() == shape_.input, "the network expects " + std::to_string(shape_.input)
-                                               + " features, got " + std::to_string(inputs.cols()));
+    return forwardTransposed(inputs.transpose());
+}
+
+template <class Scalar>
+auto EmbeddingNetwork<Scalar>::forwardTransposed(const Eigen::Ref<const Matrix>& inputsTransposed)
+    -> const Matrix&
+{
+    require(inputsTransposed.rows() == shape_.input,
+            "the network expects " + std::to_string(shape_.input) + " features, got "
+                + std::to_string(inputsTransposed.rows()));
+    const Eigen::Index rows = inputsTransposed.cols();
+    layerInputsTransposed_.resize(layers());
     layerInputs_.resize(layers());
-    layerInputs_[0] = inputs;
+    layerInputsTransposed_[0] = inputsTransposed;
     for (std::size_t l = 0; l < layers(); ++l) {
         // Into the buffers of the last pass: no allocation when the batch keeps its size.
         Matrix& out = l + 1 < layers() ? layerInputs_[l + 1] : output_;
-        out.resize(inputs.rows(), parameters_[2 * l].cols());
-        out.noalias() = layerInputs_[l] * parameters_[2 * l];
-        if (l + 1 < layers()) // bias and ReLU in one pass
+        out.resize(rows, parameters_[2 * l].cols());
+        out.noalias() = layerInputsTransposed_[l].transpose() * parameters_[2 * l];
+        if (l + 1 < layers()) { // bias and ReLU in one pass
             out = (out.rowwise() + parameters_[2 * l + 1].row(0)).cwiseMax(Scalar(0));
-        else
+            layerInputsTransposed_[l + 1] = out.transpose();
+        } else {
             out.rowwise() += parameters_[2 * l + 1].row(0);
+        }
     }
     // Squares summed across the columns: whole columns at a time (a row's norm() reads one
     // element per column).
@@ -102,7 +114,15 @@ template <class Scalar>
 void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddingGradient,
                                         const std::function<void(std::size_t)>& parameterDone)
 {
-    require(!layerInputs_.empty(), "backward() needs a forward() pass first");
+    backward(embeddingGradient, {}, parameterDone);
+}
+
+template <class Scalar>
+void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddingGradient,
+                                        const WeightGradient& applyWeightGradient,
+                                        const std::function<void(std::size_t)>& parameterDone)
+{
+    require(!layerInputsTransposed_.empty(), "backward() needs a forward() pass first");
     require(embeddingGradient.rows() == embeddings_.rows()
                 && embeddingGradient.cols() == embeddings_.cols(),
             "the embedding gradient does not match the last forward pass");
@@ -114,22 +134,25 @@ void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddin
                            .cwiseQuotient(outputNorms_);
     Matrix previous;
     for (std::size_t l = layers(); l-- > 0;) {
-        gradients_[2 * l].noalias() = layerInputs_[l].transpose() * delta;
+        if (!applyWeightGradient)
+            gradients_[2 * l].noalias() = layerInputsTransposed_[l] * delta;
         // The bias gradient, the sum of delta's rows, as a product with a row of ones: Eigen
         // sums a column of 25 floats one at a time, the product many columns together.
         gradients_[2 * l + 1].noalias() = RowVector::Ones(delta.rows()) * delta;
-        if (l > 0) {
+        if (l > 0) { // (the input's gradient is of no use)
             previous.resize(delta.rows(), parameters_[2 * l].rows());
             previous.noalias() = delta * parameters_[2 * l].transpose();
             // ReLU: the gradient passes where the layer's output (this layer's input) is
             // positive.
             previous = (layerInputs_[l].array() > Scalar(0)).select(previous, Scalar(0));
-            delta.swap(previous);
         }
-        if (parameterDone) {
+        if (applyWeightGradient)
+            applyWeightGradient(2 * l, layerInputsTransposed_[l], delta);
+        else if (parameterDone)
             parameterDone(2 * l);
+        if (parameterDone)
             parameterDone(2 * l + 1);
-        }
+        delta.swap(previous);
     }
 }
 

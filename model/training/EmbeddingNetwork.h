@@ -35,6 +35,9 @@ public:
 
     // Forward pass over the rows of inputs; keeps the activations that backward() needs.
     const Matrix& forward(const Eigen::Ref<const Matrix>& inputs);
+    // The same over the columns of inputsTransposed, one example per column: the memory of a
+    // row-major batch, which a gather of examples writes without transposing.
+    const Matrix& forwardTransposed(const Eigen::Ref<const Matrix>& inputsTransposed);
     // Embeddings of the rows of inputs, without touching the cached activations.
     Matrix embed(const Eigen::Ref<const Matrix>& inputs) const;
 
@@ -44,6 +47,17 @@ public:
     // (last layer first): the caller may then update the parameter, while it is in cache.
     void backward(const Eigen::Ref<const Matrix>& embeddingGradient,
                   const std::function<void(std::size_t)>& parameterDone = {});
+    // backward() for a caller that applies each weight's gradient X^T delta without it being
+    // stored (Adam::updateWithProduct): instead of computing gradients()[i] of a weight, calls
+    // applyWeightGradient(i, X^T, delta) (X the layer's input, one example per row, given
+    // transposed; delta d loss / d the layer's output) once the pass no longer reads weight i.
+    // Biases as backward(): gradient stored, then parameterDone(i). Last layer first, each
+    // weight before its bias.
+    using WeightGradient = std::function<void(std::size_t index, const Matrix& inputsTransposed,
+                                              const Matrix& delta)>;
+    void backward(const Eigen::Ref<const Matrix>& embeddingGradient,
+                  const WeightGradient& applyWeightGradient,
+                  const std::function<void(std::size_t)>& parameterDone);
 
     // Weights and biases in layer order (W1, b1, W2, b2, ...); biases are 1 x width.
     std::vector<Matrix>& parameters() { return parameters_; }
@@ -70,8 +84,10 @@ private:
     NetworkShape shape_;
     std::vector<Matrix> parameters_;
     std::vector<Matrix> gradients_;
-    // Cached by forward(): the input of every layer, the pre-normalisation output, its norms
-    // and the embeddings.
+    // Cached by forward(): the input of every layer (transposed, one example per column: the
+    // weight gradient X^T delta is then a plain product; and one per row from the second layer
+    // on, for the ReLU's mask), the pre-normalisation output, its norms and the embeddings.
+    std::vector<Matrix> layerInputsTransposed_;
     std::vector<Matrix> layerInputs_;
     Matrix output_;
     Eigen::Matrix<Scalar, Eigen::Dynamic, 1> outputNorms_;

@@ -64,24 +64,31 @@ private:
 
 using RowMajorFeatures = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// The given rows of features into batch (one example per row). The examples are scattered
-// over a matrix far larger than the caches: all their cache lines are requested first, so the
-// memory serves them together rather than one wait per line; each is then copied whole, and
-// the small copy transposed in cache (gathered straight into column-major, every float of an
-// example lands in another cache line).
-void gatherRows(const RowMajorFeatures& features, const std::vector<int>& rows, Eigen::MatrixXf& batch)
+// Asks for the cache lines of the given rows of features, all at once: the memory then serves
+// them together rather than one wait per line. A hint: nothing changes if they are not read.
+void requestRows(const RowMajorFeatures& features, const std::vector<int>& rows, bool nearest)
 {
     constexpr std::size_t cacheLine = 64;
     const auto bytes = std::size_t(features.cols()) * sizeof(float);
     for (const int row : rows) {
         const char* start = reinterpret_cast<const char*>(features.row(row).data());
-        for (std::size_t offset = 0; offset < bytes; offset += cacheLine)
-            __builtin_prefetch(start + offset);
+        for (std::size_t offset = 0; offset < bytes; offset += cacheLine) {
+            if (nearest)
+                __builtin_prefetch(start + offset);
+            else // for a later step: into the outer caches, the first stays free for this one
+                __builtin_prefetch(start + offset, 0, 1);
+        }
     }
-    RowMajorFeatures gathered(Eigen::Index(rows.size()), features.cols());
+}
+
+// The given rows of features into batch, one example per row, each a contiguous copy (the
+// network takes the batch transposed, which is this memory: nothing to transpose).
+void gatherRows(const RowMajorFeatures& features, const std::vector<int>& rows, RowMajorFeatures& batch)
+{
+    requestRows(features, rows, true);
+    batch.resize(Eigen::Index(rows.size()), features.cols());
     for (std::size_t i = 0; i < rows.size(); ++i)
-        gathered.row(Eigen::Index(i)) = features.row(rows[i]);
-    batch = gathered;
+        batch.row(Eigen::Index(i)) = features.row(rows[i]);
 }
 
 bool finite(const std::vector<double>& values)
@@ -169,7 +176,7 @@ void Trainer::reset()
     lastLabels_.clear();
 }
 
-std::vector<int> Trainer::drawBatch()
+std::vector<int> Trainer::drawBatch(Rng& rng) const
 {
     // P classes without replacement, then K rows of each without replacement; both capped by
     // what the training split has.
@@ -177,11 +184,11 @@ std::vector<int> Trainer::drawBatch()
     PartialShuffle classes(rowsOfClass_.size());
     const std::size_t p = std::min<std::size_t>(std::size_t(settings_.batchClasses), classes.size());
     for (std::size_t i = 0; i < p; ++i) {
-        const std::vector<int>& members = rowsOfClass_[classes.next(batchRng_)];
+        const std::vector<int>& members = rowsOfClass_[classes.next(rng)];
         PartialShuffle picks(members.size());
         const std::size_t k = std::min<std::size_t>(std::size_t(settings_.batchK), members.size());
         for (std::size_t j = 0; j < k; ++j)
-            rows.push_back(members[picks.next(batchRng_)]);
+            rows.push_back(members[picks.next(rng)]);
     }
     return rows;
 }
@@ -203,14 +210,19 @@ StepResult Trainer::trainStep()
         return result;
     };
 
-    const std::vector<int> rows = drawBatch();
+    const std::vector<int> rows = drawBatch(batchRng_);
     gatherRows(trainingFeatures_, rows, batchInputs_);
+    // The next batch depends on the generator alone: its examples (far larger than the caches
+    // on real data) are requested now and arrive while this step computes. A copy of the
+    // generator draws it; the next step draws it again from the real one.
+    Rng ahead = batchRng_;
+    requestRows(trainingFeatures_, drawBatch(ahead), false);
     std::vector<int> labels, classIndex;
     for (const int row : rows)
         labels.push_back(trainingClassIndex_[std::size_t(row)]);
     classIndex = labels;
 
-    const Eigen::MatrixXd embeddings = network_.forward(batchInputs_).cast<double>();
+    const Eigen::MatrixXd embeddings = network_.forwardTransposed(batchInputs_.transpose()).cast<double>();
     if (!embeddings.allFinite())
         return fail("the embeddings became NaN or infinite (lower the learning rate)");
     const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
@@ -227,10 +239,18 @@ StepResult Trainer::trainStep()
     // weights and their gradient are then still in cache (the same update as adam_.step()).
     adam_.beginStep(network_.parameters());
     float largest = 0.0f; // NaN for any NaN
-    network_.backward(loss.embeddingGradient.cast<float>(), [&](std::size_t i) {
-        largest = Adam<float>::largestOf(
-            largest, adam_.update(i, network_.parameters()[i], network_.gradients()[i]));
-    });
+    // The weights' gradients are not even stored: Adam takes each tile of X^T delta as it
+    // is summed.
+    network_.backward(
+        loss.embeddingGradient.cast<float>(),
+        [&](std::size_t i, const Eigen::MatrixXf& inputsTransposed, const Eigen::MatrixXf& delta) {
+            largest = Adam<float>::largestOf(
+                largest, adam_.updateWithProduct(i, network_.parameters()[i], inputsTransposed, delta));
+        },
+        [&](std::size_t i) {
+            largest = Adam<float>::largestOf(
+                largest, adam_.update(i, network_.parameters()[i], network_.gradients()[i]));
+        });
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
     if (!std::isfinite(largest) || !betasAreFinite())

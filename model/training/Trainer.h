@@ -155,7 +155,8 @@ private:
         std::vector<Eigen::MatrixXf> parameters;
         MarginBoundary boundary;
     };
-    std::vector<int> drawBatch();
+    // The rows of a P x K batch, drawn with rng.
+    std::vector<int> drawBatch(Rng& rng) const;
     void updateBeta(const BatchLossResult& result);
     bool betasAreFinite() const;
     void restore(const State& state);
@@ -168,7 +169,8 @@ private:
     TrainerSettings settings_;
     // The training examples, one per row, row-major (data_.training keeps only the labels).
     Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> trainingFeatures_;
-    Eigen::MatrixXf batchInputs_;         // the rows of the last batch
+    // The rows of the last batch, row-major: one example contiguous, as gathered.
+    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> batchInputs_;
     std::vector<int> trainingClassIndex_; // dense class index of every training row
     std::vector<std::vector<int>> rowsOfClass_;
     std::vector<Eigen::Index> evaluationRows_;
