@@ -10,6 +10,7 @@
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 #include "model/data/EmbeddingFile.h"
+#include "widgets/ChartPanel.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/MessageBanner.h"
 
@@ -145,6 +146,20 @@ void EmbeddingsWindowTest::openingShowsScoresAndViews()
     for (EmbeddingFigure figure : allEmbeddingFigures)
         QVERIFY(shown->figureView(figure) && shown->figureView(figure)->isVisible());
     QCOMPARE(shown->mapView()->classSeriesCount(), classes);
+    // Every view's plot fits inside it once the window has settled (no axis cut off below).
+    QTest::qWait(500);
+    for (EmbeddingFigure figure : allEmbeddingFigures) {
+        QList<ChartPanel*> panels = shown->figureView(figure)->findChildren<ChartPanel*>();
+        if (auto* panel = qobject_cast<ChartPanel*>(shown->figureView(figure)))
+            panels << panel;
+        QVERIFY(!panels.isEmpty());
+        for (const ChartPanel* panel : panels)
+            QVERIFY2(!panel->isVisible() || panel->chart()->size().height() <= panel->viewport()->height() + 1,
+                 qPrintable(QStringLiteral("%1: chart %2 high in a view %3 high")
+                                .arg(embeddingFigureName(figure))
+                                .arg(panel->chart()->size().height())
+                                .arg(panel->viewport()->height())));
+    }
     QCOMPARE(shown->viewTable(QStringLiteral("embedding-map")).rows.size(), std::size_t(180));
     QCOMPARE(shown->viewTable(QStringLiteral("norms")).columns, (std::vector<std::string>{"norm", "density"}));
     // Every view exports, with its CSV.

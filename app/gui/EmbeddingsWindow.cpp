@@ -8,6 +8,7 @@
 #include "app/gui/WorkProgress.h"
 #include "model/base/Error.h"
 #include "model/metrics/EvaluationSample.h"
+#include "widgets/ChartPanel.h"
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/MessageBanner.h"
 
@@ -18,12 +19,18 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScreen>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
+
+namespace {
+const QSize minimumViewSize(300, 380);
+} // namespace
 
 EmbeddingsWindow::EmbeddingsWindow(std::shared_ptr<const EmbeddingsResult> result, QWidget* parent)
     : QMainWindow(parent, Qt::Window)
@@ -65,7 +72,15 @@ EmbeddingsWindow::EmbeddingsWindow(std::shared_ptr<const EmbeddingsResult> resul
     layout->addWidget(header_);
     layout->addWidget(buildControls());
     layout->addWidget(banner_);
-    layout->addLayout(grid_, 1);
+    // The views keep a readable height (their titles and legends wrap, never elide): on a small
+    // screen the grid scrolls rather than squeezing them.
+    auto* views = new QWidget;
+    views->setLayout(grid_);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(views);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(scroll, 1);
     setCentralWidget(central);
     buildMenus();
 
@@ -191,7 +206,7 @@ void EmbeddingsWindow::showResult(std::shared_ptr<const EmbeddingsResult> result
     for (EmbeddingFigure figure : allEmbeddingFigures) {
         QWidget* next = embeddingFigureView(figure, result_->analysis, result_->request.settings).release();
         next->setObjectName(embeddingFigureName(figure));
-        next->setMinimumSize(240, 200);
+        next->setMinimumSize(minimumViewSize);
         if (QWidget* previous = figures_[std::size_t(figure)]) {
             grid_->replaceWidget(previous, next);
             delete previous;
@@ -202,11 +217,27 @@ void EmbeddingsWindow::showResult(std::shared_ptr<const EmbeddingsResult> result
     }
     if (grid_->indexOf(map_) < 0) {
         map_->setObjectName(QStringLiteral("embedding-map"));
-        map_->setMinimumSize(240, 200);
+        map_->setMinimumSize(minimumViewSize);
         grid_->addWidget(map_, 1, 1, 1, 2);
         showMap(); // the points do not change with the batches
     }
-    emit shown();
+    // A chart does not shrink below what its wrapped title, legend and axes need: a view is
+    // made at least that high, so that nothing is cut off below (the grid scrolls instead).
+    QTimer::singleShot(0, this, [this] {
+        for (QWidget* view : std::initializer_list<QWidget*>{figures_[0], figures_[1], figures_[2], figures_[3], map_}) {
+            QList<ChartPanel*> panels = view->findChildren<ChartPanel*>();
+            if (auto* panel = qobject_cast<ChartPanel*>(view))
+                panels << panel;
+            for (ChartPanel* panel : panels) {
+                if (!panel->isVisible())
+                    continue;
+                const int overflow = int(std::ceil(panel->chart()->size().height())) - panel->viewport()->height();
+                if (overflow > 0)
+                    view->setMinimumHeight(view->height() + overflow);
+            }
+        }
+        emit shown();
+    });
 }
 
 void EmbeddingsWindow::showHeader()
