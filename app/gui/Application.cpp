@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/Application.h"
 
+#include "app/control/EmbeddingsController.h"
 #include "app/control/TrainingController.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
@@ -150,13 +151,6 @@ std::variant<WindowOptions, int> readWindowOptions(int& argc, char** argv, const
     return options;
 }
 
-// Opens a file given as a plain argument by its type: a saved session (the one type so far; a
-// new type is one more case here). Empty, or why not.
-QString openFile(MainWindow& window, const QString& path)
-{
-    return window.openSession(path);
-}
-
 // The window as the options ask for it: on a session, on a preset, in presentation mode, or
 // with the start page (unless it is for a screenshot).
 std::unique_ptr<MainWindow> openWindow(const WindowOptions& options)
@@ -233,6 +227,21 @@ QString runUntilLanguageChange(QApplication& app, MainWindow& window, int& exitC
 }
 
 } // namespace
+
+QString openFile(MainWindow& window, const QString& path)
+{
+    QString name = QFileInfo(path).fileName().toLower();
+    if (name.endsWith(QLatin1String(".gz")))
+        name.chop(3);
+    for (const char* suffix : {".tsv", ".csv", ".npy"})
+        if (name.endsWith(QLatin1String(suffix))) {
+            EmbeddingsRequest request;
+            request.path = path; // the labels beside it or its own column; the reader says what is missing
+            window.openEmbeddings(request);
+            return {};
+        }
+    return window.openSession(path);
+}
 
 std::unique_ptr<MainWindow> rebuildInLanguage(std::unique_ptr<MainWindow> window, const QString& language,
                                               const QString& carried)

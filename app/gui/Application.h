@@ -27,6 +27,11 @@ struct CommandHelp {
 // management; read before it, --session FILE is the window's.)
 int runWindowProgram(int& argc, char** argv, const QList<CommandHelp>& commands);
 
+// Opens a file given as a plain argument by its type: embeddings (.tsv, .csv, .npy, each also
+// .gz) in the embeddings window, read in the background (a failure shows in the window's banner),
+// anything else as a saved session. Empty, or why not.
+QString openFile(MainWindow& window, const QString& path);
+
 // The window built again in language (saved as the user's choice), its session (trained model
 // included) carried over through the file carried, which is removed after. A session that cannot
 // be carried over is reported in the new window.

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -185,4 +186,14 @@ void ExportDialog::accept()
     choices.centimetres = unit_->currentIndex() == 1;
     settings::setExportChoices(choices);
     QDialog::accept();
+}
+
+QSize exportSize(const QSize& asked, const QSize& shown)
+{
+    if (asked.height() > 0 && asked.width() > 0)
+        return asked;
+    const QSize natural = figureSizeFor(shown);
+    if (asked.width() <= 0)
+        return natural;
+    return {asked.width(), std::max(100, int(std::lround(double(asked.width()) * natural.height() / natural.width())))};
 }

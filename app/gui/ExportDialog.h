@@ -14,6 +14,10 @@ class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 
+// The size a view is exported at (options().size): exactly the size asked for, or the width
+// asked for (or a sensible one) in the shape of the view as shown.
+QSize exportSize(const QSize& asked, const QSize& shown);
+
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:

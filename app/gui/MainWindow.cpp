@@ -168,6 +168,7 @@ void MainWindow::buildStatusBar()
     speedLabel_ = new QLabel;
     busyLabel_ = new QLabel;
     buildLongWork();
+    buildEmbeddings();
     statusBar()->addPermanentWidget(busyLabel_);
     statusBar()->addPermanentWidget(speedLabel_);
     statusBar()->addPermanentWidget(stepLabel_);

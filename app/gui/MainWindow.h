@@ -12,11 +12,16 @@
 #include "app/io/SessionFile.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <memory>
 #include <optional>
 
 class ControlPanel;
 class DensityChartView;
+class EmbeddingsController;
+class EmbeddingsWindow;
+struct EmbeddingsRequest;
+struct EmbeddingsResult;
 class EmbeddingMapView;
 class ExplorerController;
 class GradientVarianceView;
@@ -103,6 +108,13 @@ public:
     WorkProgress* evaluationProgress() const { return evaluationProgress_; }
     QAction* evaluateAllAction() const { return evaluateAll_; }
     void evaluateAllHeldOut();
+    // A user's own embeddings (MainWindowEmbeddings.cpp): read and analysed in the background
+    // (progress and Cancel in the status bar), then shown in the one embeddings window, which
+    // a newer one replaces; a file that cannot be read changes nothing and says why.
+    void openEmbeddings(const EmbeddingsRequest& request);
+    EmbeddingsWindow* embeddingsWindow() const;
+    EmbeddingsController* embeddingsLoader() const { return embeddingsLoader_; }
+    WorkProgress* embeddingsProgress() const { return embeddingsProgress_; }
 
 public slots:
     // The sampler race on the current parameters, in a window of its own.
@@ -132,6 +144,11 @@ private:
     void buildLongWork();
     void connectLongWork();
     void showFullEvaluation(const sme::Evaluation& evaluation);
+    void buildEmbeddings();
+    void chooseEmbeddings(); // File › Open embeddings…
+    bool chooseLabels(EmbeddingsRequest& request);
+    void showEmbeddings(std::shared_ptr<const EmbeddingsResult> result);
+    void reopenEmbeddings(const SessionEmbeddings& entry);
     void updateEvaluateAll(const sme::TrainingSnapshot& snapshot);
     sme::ExplorerParameters initialParameters(bool restore);
     void showIdealised(std::shared_ptr<const sme::IdealisedFigures> figures);
@@ -185,6 +202,9 @@ private:
     WorkProgress* loadProgress_ = nullptr;
     WorkProgress* evaluationProgress_ = nullptr;
     QAction* evaluateAll_ = nullptr;
+    EmbeddingsController* embeddingsLoader_ = nullptr;
+    WorkProgress* embeddingsProgress_ = nullptr;
+    QPointer<EmbeddingsWindow> embeddings_;
     bool liveSampled_ = false; // the live evaluations score a sample of the held-out points
     long displayedStep_ = 0;
     std::optional<long> collapsedSince_; // the first evaluation of the current collapse

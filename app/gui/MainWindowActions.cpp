@@ -39,6 +39,10 @@ void MainWindowActions::buildFileMenu()
     buildSessionActions(file);
     file->addSeparator();
     file->addAction(MainWindow::tr("Open &data file\u2026"), &w, &MainWindow::openDataFile);
+    QAction* embeddings = file->addAction(MainWindow::tr("Open &embeddings\u2026"), &w, &MainWindow::chooseEmbeddings);
+    embeddings->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    embeddings->setToolTip(MainWindow::tr("Your own model's embeddings (the Embedding Projector's TSV, CSV or .npy): "
+                                          "their distances, the samplers' picks, their map and their scores"));
     file->addSeparator();
     QAction* exportView = file->addAction(MainWindow::tr("&Export view\u2026"), &w, &MainWindow::exportCurrentView);
     exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));

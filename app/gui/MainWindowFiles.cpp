@@ -5,6 +5,7 @@
 
 #include "app/control/TrainingController.h"
 #include "app/gui/ExportDialog.h"
+#include "app/gui/MapInspection.h"
 #include "app/gui/Settings.h"
 #include "app/io/OutputFile.h"
 #include "model/figures/FigureData.h"
@@ -22,35 +23,12 @@
 #include <QScatterSeries>
 #include <QLayout>
 #include <QStatusBar>
-#include <cmath>
 
 namespace {
 
 QString fileName(sme::ViewId view, const QString& suffix)
 {
     return QString::fromUtf8(sme::viewName(view)) + "." + suffix;
-}
-
-// The map's 2-D coordinates, one row per held-out point as drawn, with its class.
-sme::Table mapTable(const EmbeddingMapView& map)
-{
-    sme::Table table{{"x", "y", "class"}, {}};
-    for (int i = 0; i < map.classSeriesCount(); ++i)
-        for (const QPointF& point : map.classSeries(i)->points())
-            table.addRow({point.x(), point.y(), double(map.classLabels()[std::size_t(i)])});
-    return table;
-}
-
-// The figure's size: the width asked for (or a sensible one) in the view's shape on screen,
-// or exactly the size asked for.
-QSize exportSize(const QSize& asked, const QSize& shown)
-{
-    if (asked.height() > 0 && asked.width() > 0)
-        return asked;
-    const QSize natural = figureSizeFor(shown);
-    if (asked.width() <= 0)
-        return natural;
-    return {asked.width(), std::max(100, int(std::lround(double(asked.width()) * natural.height() / natural.width())))};
 }
 
 // The view's name in the dialogs: its explanation's title, e.g. "The losses against the pair

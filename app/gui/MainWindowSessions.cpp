@@ -4,6 +4,7 @@
 #include "app/gui/MainWindow.h"
 
 #include "app/control/ExplorerController.h"
+#include "app/gui/EmbeddingsWindow.h"
 #include "app/gui/MainWindowActions.h"
 #include "app/gui/Settings.h"
 #include "widgets/ViewGrid.h"
@@ -37,10 +38,14 @@ QString MainWindow::openSession(const QString& path, bool remember)
     });
 }
 
+// With the embeddings window's files and batches when one is open.
 SessionViewState MainWindow::viewState() const
 {
-    return SessionViewState{grid_->focusedView(), actions_->logDensity()->isChecked(),
-                            actions_->overlaid()->isChecked(), actions_->liveSampled()->isChecked()};
+    SessionViewState view{grid_->focusedView(), actions_->logDensity()->isChecked(),
+                          actions_->overlaid()->isChecked(), actions_->liveSampled()->isChecked(), std::nullopt};
+    if (embeddings_)
+        view.embeddings = embeddings_->sessionEntry();
+    return view;
 }
 
 void MainWindow::setViewState(const SessionViewState& view)
@@ -49,6 +54,8 @@ void MainWindow::setViewState(const SessionViewState& view)
     actions_->overlaid()->setChecked(view.sampledOverlaid);
     actions_->liveSampled()->setChecked(view.liveSampled);
     grid_->focusView(view.enlarged);
+    if (view.embeddings) // in the background; a missing or changed file says so and changes nothing else
+        reopenEmbeddings(*view.embeddings);
 }
 
 void MainWindow::rememberRecent(const QString& path)

@@ -7,6 +7,8 @@
 #include "widgets/EmbeddingMapView.h"
 #include "widgets/TripletInspectorPanel.h"
 
+#include <QScatterSeries>
+
 void connectInspection(TripletInspector& inspector, EmbeddingMapView& map)
 {
     // The inspector's box and its × are for the person at the screen: exports leave them out.
@@ -23,4 +25,13 @@ void connectInspection(TripletInspector& inspector, EmbeddingMapView& map)
                              inspector.refuse(QString::fromStdString(e.what()));
                          }
                      });
+}
+
+sme::Table mapTable(const EmbeddingMapView& map)
+{
+    sme::Table table{{"x", "y", "class"}, {}};
+    for (int i = 0; i < map.classSeriesCount(); ++i)
+        for (const QPointF& point : map.classSeries(i)->points())
+            table.addRow({point.x(), point.y(), double(map.classLabels()[std::size_t(i)])});
+    return table;
 }

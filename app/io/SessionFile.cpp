@@ -6,6 +6,7 @@
 #include "app/io/ParameterJson.h"
 #include "model/base/Error.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -57,14 +58,63 @@ SessionLoad refusal(const QString& name, const QString& why)
     return SessionLoad{std::nullopt, std::nullopt, name + ": " + why, std::nullopt};
 }
 
-QJsonObject viewStateToJson(const SessionViewState& view)
+QJsonObject embeddingsToJson(const SessionEmbeddings& embeddings)
 {
     return QJsonObject{
+        {"file", embeddings.path},
+        {"sha256", embeddings.sha256},
+        {"labels", embeddings.labelsPath},
+        {"labels_sha256", embeddings.labelsSha256},
+        {"label_column", embeddings.labelColumn},
+        {"batch_classes", embeddings.batchClasses},
+        {"batch_k", embeddings.batchK},
+        {"alpha", embeddings.alpha},
+        {"beta", embeddings.beta},
+    };
+}
+
+// Empty, or why the entry is damaged.
+QString embeddingsFromJson(const QJsonObject& object, SessionEmbeddings& embeddings)
+{
+    const std::pair<QLatin1String, QString*> texts[] = {
+        {QLatin1String("file"), &embeddings.path},           {QLatin1String("sha256"), &embeddings.sha256},
+        {QLatin1String("labels"), &embeddings.labelsPath},   {QLatin1String("labels_sha256"), &embeddings.labelsSha256},
+        {QLatin1String("label_column"), &embeddings.labelColumn}};
+    for (const auto& [key, text] : texts) {
+        if (object.contains(key) && !object.value(key).isString())
+            return QStringLiteral("its embeddings entry's %1 is not text").arg(key);
+        *text = object.value(key).toString();
+    }
+    if (embeddings.path.isEmpty())
+        return QStringLiteral("its embeddings entry names no file");
+    const std::pair<QLatin1String, double*> numbers[] = {{QLatin1String("alpha"), &embeddings.alpha},
+                                                         {QLatin1String("beta"), &embeddings.beta}};
+    for (const auto& [key, number] : numbers) {
+        if (!object.value(key).isDouble())
+            return QStringLiteral("its embeddings entry's %1 is not a number").arg(key);
+        *number = object.value(key).toDouble();
+    }
+    const std::pair<QLatin1String, int*> counts[] = {{QLatin1String("batch_classes"), &embeddings.batchClasses},
+                                                     {QLatin1String("batch_k"), &embeddings.batchK}};
+    for (const auto& [key, count] : counts) {
+        *count = object.value(key).toInt(-1);
+        if (*count < 2)
+            return QStringLiteral("its embeddings entry's %1 is not a whole number of at least 2").arg(key);
+    }
+    return {};
+}
+
+QJsonObject viewStateToJson(const SessionViewState& view)
+{
+    QJsonObject object{
         {"enlarged", view.enlarged ? QString::fromUtf8(sme::viewName(*view.enlarged)) : QString()},
         {"log_density", view.logDensity},
         {"sampled_overlaid", view.sampledOverlaid},
         {"live_sampled", view.liveSampled},
     };
+    if (view.embeddings)
+        object.insert(QLatin1String("embeddings"), embeddingsToJson(*view.embeddings));
+    return object;
 }
 
 // A missing entry keeps its default; a wrong one is a damaged session (empty, or why).
@@ -84,9 +134,27 @@ QString viewStateFromJson(const QJsonObject& object, SessionViewState& view)
             return QStringLiteral("its view entry's %1 is not true or false").arg(key);
         *flag = object.value(key).toBool();
     }
+    if (object.contains(QLatin1String("embeddings"))) {
+        SessionEmbeddings embeddings;
+        if (!object.value(QLatin1String("embeddings")).isObject())
+            return QStringLiteral("has a damaged embeddings entry");
+        if (const QString failure = embeddingsFromJson(object.value(QLatin1String("embeddings")).toObject(), embeddings);
+            !failure.isEmpty())
+            return failure;
+        view.embeddings = embeddings;
+    }
     return {};
 }
 } // namespace
+
+QString fileSha256(const QString& path)
+{
+    QFile file(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!file.open(QIODevice::ReadOnly) || !hash.addData(&file))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
 
 QString runFilePath(const QString& sessionPath)
 {

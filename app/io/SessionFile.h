@@ -16,6 +16,22 @@ inline constexpr int sessionFormatVersion = 2;
 // The run file of a session: NAME.run beside NAME.json (or beside NAME when it has no .json).
 QString runFilePath(const QString& sessionPath);
 
+// The embeddings window open when the session was saved: its files by absolute path and the
+// SHA-256 of their bytes as stored (hex), so a file changed since is noticed when it reopens;
+// the label column and the samplers' batches and margin. labelsPath empty: the labels were the
+// embeddings file's own column.
+struct SessionEmbeddings {
+    QString path, sha256;
+    QString labelsPath, labelsSha256;
+    QString labelColumn;
+    int batchClasses = 12, batchK = 5;
+    double alpha = 0.2, beta = 1.2;
+    bool operator==(const SessionEmbeddings&) const = default;
+};
+
+// The SHA-256 of a file's bytes as stored, in hex; empty when it cannot be read.
+QString fileSha256(const QString& path);
+
 // How the window showed the views, kept in a session's "view" object (sessions saved before it
 // have none, and open with the views as they are).
 struct SessionViewState {
@@ -23,6 +39,7 @@ struct SessionViewState {
     bool logDensity = false;             // the density view's logarithmic axis
     bool sampledOverlaid = true;         // the sampled distances overlaid, not side by side
     bool liveSampled = false;            // the sampled distances of the live model
+    std::optional<SessionEmbeddings> embeddings; // the embeddings window, when one was open
     bool operator==(const SessionViewState&) const = default;
 };
 

@@ -1,0 +1,306 @@
+// Tests of the embeddings window: a user's file opened in the background shows its scores and
+// views; a bad file changes nothing and says why; cancel; a change of the batches; sessions that
+// remember the files (and notice a changed one); the command line's file dispatch.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/control/EmbeddingsController.h"
+#include "app/gui/Application.h"
+#include "app/gui/EmbeddingsWindow.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/WorkProgress.h"
+#include "app/io/SessionFile.h"
+#include "model/base/Error.h"
+#include "model/data/EmbeddingFile.h"
+#include "widgets/ChartPanel.h"
+#include "widgets/EmbeddingMapView.h"
+#include "widgets/MessageBanner.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <atomic>
+#include <random>
+
+namespace {
+
+constexpr int waitMs = 120'000; // sanitizers on two loaded cores
+constexpr int classes = 6, perClass = 30, dimension = 8;
+
+void write(const QString& path, const std::string& content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content.data(), qint64(content.size()));
+}
+
+// Clustered points: a centre per class plus noise, not on the sphere (norms about 3).
+void writeEmbeddings(const QString& path, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> noise(0.0f, 0.3f);
+    Eigen::MatrixXf points(classes * perClass, dimension);
+    std::vector<int> labels;
+    for (int c = 0; c < classes; ++c)
+        for (int i = 0; i < perClass; ++i) {
+            for (int d = 0; d < dimension; ++d)
+                points(c * perClass + i, d) = (d == c ? 3.0f : 0.0f) + noise(rng);
+            labels.push_back(c);
+        }
+    write(path, sme::projectorVectorsTsv(points));
+    write(QString::fromStdString(sme::projectorMetadataPath(path.toStdString())),
+          sme::projectorMetadataTsv(labels, {}));
+}
+
+// The loader has ended and the window's banner says something.
+bool saidWhyNot(const MainWindow& window)
+{
+    return !window.banner()->isHidden() && !window.embeddingsLoader()->busy();
+}
+
+// Waits until the window shows the embeddings, or its banner says why not. Skips while the
+// analysis is the placeholder of the interfaces' commit.
+bool waitForEmbeddings(MainWindow& window)
+{
+    const bool ended = QTest::qWaitFor([&] { return window.embeddingsWindow() || saidWhyNot(window); }, waitMs);
+    if (ended && !window.embeddingsWindow() && window.banner()->text().contains(QLatin1String("not implemented yet")))
+        return false;
+    return ended && window.embeddingsWindow();
+}
+
+#define OPEN_OR_SKIP(window)                                                                                           \
+    do {                                                                                                               \
+        if (!waitForEmbeddings(window)) {                                                                              \
+            if ((window).banner()->text().contains(QLatin1String("not implemented yet")))                             \
+                QSKIP("the analysis is not implemented on this branch yet");                                           \
+            QFAIL(qPrintable(QStringLiteral("no embeddings window: ") + (window).banner()->text()));                  \
+        }                                                                                                              \
+    } while (false)
+
+EmbeddingsRequest requestFor(const QString& path)
+{
+    EmbeddingsRequest request;
+    request.path = path;
+    return request;
+}
+
+} // namespace
+
+class EmbeddingsWindowTest : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void sessionEntryRoundTripsAndIsOptional();
+    void openingShowsScoresAndViews();
+    void badFileChangesNothing();
+    void cancelLeavesNoWindow();
+    void batchChangeAnalysesAgain();
+    void sessionReopensTheWindow();
+    void changedFileIsNamedAndTheRestOpens();
+    void plainFileArgumentOpensByType();
+
+private:
+    QTemporaryDir dir_;
+    QString embeddings() const { return dir_.filePath(QStringLiteral("emb.tsv")); }
+};
+
+void EmbeddingsWindowTest::initTestCase()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SamplingMattersExplorerTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_embeddingswindow"));
+    QVERIFY(dir_.isValid());
+    writeEmbeddings(embeddings(), 1);
+}
+
+void EmbeddingsWindowTest::sessionEntryRoundTripsAndIsOptional()
+{
+    const QString path = dir_.filePath(QStringLiteral("entry.smx.json"));
+    SessionViewState view;
+    QCOMPARE(saveSession(path, sme::ExplorerParameters{}, nullptr, &view), QString());
+    SessionLoad load = loadSession(path);
+    QVERIFY2(load.view, qPrintable(load.error));
+    QVERIFY(!load.view->embeddings); // sessions without the window: no entry, and they still load
+
+    view.embeddings = SessionEmbeddings{QStringLiteral("/a/emb.tsv"), fileSha256(embeddings()),
+                                        QStringLiteral("/a/emb-metadata.tsv"), QStringLiteral("ab12"),
+                                        QStringLiteral("species"), 7, 3, 0.25, 1.1};
+    QCOMPARE(saveSession(path, sme::ExplorerParameters{}, nullptr, &view), QString());
+    load = loadSession(path);
+    QVERIFY2(load.view, qPrintable(load.error));
+    QCOMPARE(*load.view, view);
+    QCOMPARE(view.embeddings->sha256.size(), 64); // SHA-256 in hex
+}
+
+void EmbeddingsWindowTest::openingShowsScoresAndViews()
+{
+    MainWindow window(false);
+    window.openEmbeddings(requestFor(embeddings()));
+    OPEN_OR_SKIP(window);
+    EmbeddingsWindow* shown = window.embeddingsWindow();
+    QVERIFY(shown->isVisible());
+    const QString header = shown->header()->text();
+    for (const char* expected : {"emb.tsv", "180 points", "dimension 8", "6 classes", "L2-normalised", "Recall@1",
+                                 "Recall@8", "NMI", "MAP@R"})
+        QVERIFY2(header.contains(QLatin1String(expected)), qPrintable(header));
+    QCOMPARE(shown->result()->analysis.points, std::size_t(180));
+    for (EmbeddingFigure figure : allEmbeddingFigures)
+        QVERIFY(shown->figureView(figure) && shown->figureView(figure)->isVisible());
+    QCOMPARE(shown->mapView()->classSeriesCount(), classes);
+    // Every view's plot fits inside it once the window has settled (no axis cut off below).
+    QTest::qWait(500);
+    for (EmbeddingFigure figure : allEmbeddingFigures) {
+        QList<ChartPanel*> panels = shown->figureView(figure)->findChildren<ChartPanel*>();
+        if (auto* panel = qobject_cast<ChartPanel*>(shown->figureView(figure)))
+            panels << panel;
+        QVERIFY(!panels.isEmpty());
+        for (const ChartPanel* panel : panels)
+            QVERIFY2(!panel->isVisible() || panel->chart()->size().height() <= panel->viewport()->height() + 1,
+                 qPrintable(QStringLiteral("%1: chart %2 high in a view %3 high")
+                                .arg(embeddingFigureName(figure))
+                                .arg(panel->chart()->size().height())
+                                .arg(panel->viewport()->height())));
+    }
+    QCOMPARE(shown->viewTable(QStringLiteral("embedding-map")).rows.size(), std::size_t(180));
+    QCOMPARE(shown->viewTable(QStringLiteral("norms")).columns, (std::vector<std::string>{"norm", "density"}));
+    // Every view exports, with its CSV.
+    FigureExportOptions options;
+    options.format = FigureFormat::Svg;
+    const QString folder = dir_.filePath(QStringLiteral("exports"));
+    QCOMPARE(shown->exportAll(folder, options), QString());
+    for (const QString& name : shown->viewNames()) {
+        QVERIFY2(QFileInfo(folder + "/" + name + ".svg").size() > 0, qPrintable(name));
+        QVERIFY2(QFileInfo(folder + "/" + name + ".csv").size() > 0, qPrintable(name));
+    }
+    // A newer open replaces the window: one at a time.
+    const QPointer<EmbeddingsWindow> first = shown;
+    window.openEmbeddings(requestFor(embeddings()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.embeddingsWindow() != first.data() && !first, waitMs);
+}
+
+void EmbeddingsWindowTest::badFileChangesNothing()
+{
+    const QString ragged = dir_.filePath(QStringLiteral("ragged.tsv"));
+    write(ragged, "1\t2\t3\n4\t5\n");
+    write(dir_.filePath(QStringLiteral("ragged-metadata.tsv")), "0\n1\n");
+    MainWindow window(false);
+    const sme::ExplorerParameters before = window.parameters();
+    window.openEmbeddings(requestFor(ragged));
+    QTRY_VERIFY_WITH_TIMEOUT(saidWhyNot(window), waitMs);
+    QVERIFY2(window.banner()->text().contains(QLatin1String("ragged.tsv")), qPrintable(window.banner()->text()));
+    QVERIFY(!window.embeddingsWindow());
+    QCOMPARE(window.parameters(), before);
+    QVERIFY(!window.embeddingsProgress()->underWay());
+}
+
+void EmbeddingsWindowTest::cancelLeavesNoWindow()
+{
+    MainWindow window(false);
+    auto reported = std::make_shared<std::atomic<bool>>(false);
+    window.embeddingsLoader()->setAnalyser([reported](const sme::Dataset&, const sme::EmbeddingAnalysisSettings&,
+                                                      const sme::Progress& progress) -> sme::EmbeddingAnalysis {
+        for (;;) { // until cancelled
+            sme::reportProgress(progress, 0.5);
+            reported->store(true);
+            QThread::msleep(5);
+        }
+    });
+    window.openEmbeddings(requestFor(embeddings()));
+    QTRY_VERIFY_WITH_TIMEOUT(reported->load(), waitMs);
+    QVERIFY(window.embeddingsProgress()->underWay());
+    auto* cancel = window.embeddingsProgress()->findChild<QPushButton*>();
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(!window.embeddingsLoader()->busy());
+    QVERIFY(!window.embeddingsProgress()->underWay());
+    QTest::qWait(300);
+    QVERIFY(!window.embeddingsWindow());
+    QVERIFY(window.banner()->isHidden()); // a cancel is no error
+}
+
+void EmbeddingsWindowTest::batchChangeAnalysesAgain()
+{
+    MainWindow window(false);
+    window.openEmbeddings(requestFor(embeddings()));
+    OPEN_OR_SKIP(window);
+    EmbeddingsWindow* shown = window.embeddingsWindow();
+    const QWidget* picksBefore = shown->figureView(EmbeddingFigure::SampledDistances);
+    const std::size_t picks = shown->result()->analysis.samplers[0].picks;
+    shown->batchClassesBox()->setValue(3);
+    shown->batchKBox()->setValue(4);
+    QTRY_VERIFY_WITH_TIMEOUT(shown->result()->request.settings.batchClasses == 3
+                                 && shown->result()->request.settings.batchK == 4 && !shown->controller()->busy(),
+                             waitMs);
+    QVERIFY(shown->figureView(EmbeddingFigure::SampledDistances) != picksBefore);
+    QVERIFY(shown->result()->analysis.samplers[0].picks != picks); // 3 x 4 batches, not 12 x 5
+    QCOMPARE(shown->result()->analysis.points, std::size_t(180));
+}
+
+void EmbeddingsWindowTest::sessionReopensTheWindow()
+{
+    const QString session = dir_.filePath(QStringLiteral("with-embeddings.smx.json"));
+    SessionEmbeddings saved;
+    {
+        MainWindow window(false);
+        window.openEmbeddings(requestFor(embeddings()));
+        OPEN_OR_SKIP(window);
+        window.embeddingsWindow()->batchKBox()->setValue(4);
+        saved = window.embeddingsWindow()->sessionEntry();
+        QCOMPARE(window.saveSessionTo(session, false), QString());
+    }
+    QCOMPARE(saved.path, QFileInfo(embeddings()).absoluteFilePath());
+    QCOMPARE(saved.labelsPath, dir_.filePath(QStringLiteral("emb-metadata.tsv")));
+    QCOMPARE(saved.sha256, fileSha256(embeddings()));
+    QCOMPARE(saved.batchK, 4);
+    MainWindow window(false);
+    QCOMPARE(window.openSession(session, false), QString());
+    OPEN_OR_SKIP(window);
+    QCOMPARE(window.embeddingsWindow()->sessionEntry(), saved);
+    QCOMPARE(window.embeddingsWindow()->result()->request.settings.batchK, 4);
+}
+
+void EmbeddingsWindowTest::changedFileIsNamedAndTheRestOpens()
+{
+    const QString vectors = dir_.filePath(QStringLiteral("changing.tsv"));
+    writeEmbeddings(vectors, 2);
+    const QString session = dir_.filePath(QStringLiteral("changing.smx.json"));
+    sme::ExplorerParameters parameters;
+    parameters.alpha = 0.35;
+    SessionViewState view;
+    view.embeddings = SessionEmbeddings{vectors, fileSha256(vectors), {}, {}, {}, 12, 5, 0.2, 1.2};
+    QCOMPARE(saveSession(session, parameters, nullptr, &view), QString());
+    writeEmbeddings(vectors, 3); // other points since
+
+    MainWindow window(false);
+    QCOMPARE(window.openSession(session, false), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(saidWhyNot(window), waitMs);
+    const QString message = window.banner()->text();
+    QVERIFY2(message.contains(QLatin1String("changing.tsv")) && message.contains(QLatin1String("changed")),
+             qPrintable(message));
+    QVERIFY(!window.embeddingsWindow());
+    QCOMPARE(window.parameters().alpha, 0.35); // the rest of the session is open
+
+    QFile::remove(vectors);
+    MainWindow missing(false);
+    QCOMPARE(missing.openSession(session, false), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(saidWhyNot(missing), waitMs);
+    QVERIFY2(missing.banner()->text().contains(QLatin1String("missing")), qPrintable(missing.banner()->text()));
+    QCOMPARE(missing.parameters().alpha, 0.35);
+}
+
+void EmbeddingsWindowTest::plainFileArgumentOpensByType()
+{
+    MainWindow window(false);
+    QCOMPARE(openFile(window, embeddings()), QString());
+    QVERIFY(window.embeddingsLoader()->busy() || window.embeddingsWindow()); // embeddings, not a session
+    const QString session = dir_.filePath(QStringLiteral("plain.smx.json"));
+    sme::ExplorerParameters parameters;
+    parameters.alpha = 0.4;
+    QCOMPARE(saveSession(session, parameters), QString());
+    QCOMPARE(openFile(window, session), QString());
+    QCOMPARE(window.parameters().alpha, 0.4);
+    QVERIFY(!openFile(window, dir_.filePath(QStringLiteral("notes.txt"))).isEmpty()); // refused as a session
+    OPEN_OR_SKIP(window);
+}
+
+QTEST_MAIN(EmbeddingsWindowTest)
+#include "tst_embeddingswindow.moc"
