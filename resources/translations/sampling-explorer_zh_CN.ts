@@ -607,6 +607,140 @@
     </message>
 </context>
 <context>
+    <name>EmbeddingsController</name>
+    <message>
+        <source>%1 with the new batches</source>
+        <translation>%1（新的批次）</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingsWindow</name>
+    <message>
+        <source>Analysing %1…</source>
+        <translation>正在分析 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot analyse the embeddings with these batches: %1</source>
+        <translation>无法用这些批次分析嵌入：%1</translation>
+    </message>
+    <message>
+        <source>P: classes in each batch the samplers pick from</source>
+        <translation>P：采样器从中挑选的每个批次所含的类别数</translation>
+    </message>
+    <message>
+        <source>K: points of each class in a batch</source>
+        <translation>K：批次中每个类别的点数</translation>
+    </message>
+    <message>
+        <source>α: the margin loss&apos;s margin; a pick counts when its loss is not zero</source>
+        <translation>α：margin 损失的间隔；损失不为零的挑选才计入</translation>
+    </message>
+    <message>
+        <source>β: the margin loss&apos;s boundary between positives and negatives</source>
+        <translation>β：margin 损失中正例与负例之间的边界</translation>
+    </message>
+    <message>
+        <source>Batch: P</source>
+        <translation>批次：P</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <source>β</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <source>%1 — your embeddings — Sampling Matters Explorer</source>
+        <translation>%1 — 你的嵌入 — Sampling Matters Explorer</translation>
+    </message>
+    <message>
+        <source>Your vectors are on the unit sphere already (mean norm %1).</source>
+        <translation>你的向量已在单位球面上（平均范数 %1）。</translation>
+    </message>
+    <message>
+        <source>Analysed on the unit sphere: your vectors were L2-normalised; mean norm %1.</source>
+        <translation>在单位球面上分析：你的向量已做 L2 归一化；平均范数 %1。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %L2 points, dimension %3, %4 classes. %5&lt;br&gt;Recall@1 %6, Recall@2 %7, Recall@4 %8, Recall@8 %9, NMI %10, MAP@R %11 (every point a query; ties counted by their expectation).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：%L2 个点，维数 %3，%4 个类别。%5&lt;br&gt;Recall@1 %6，Recall@2 %7，Recall@4 %8，Recall@8 %9，NMI %10，MAP@R %11（每个点都作为查询；并列按其期望计算）。</translation>
+    </message>
+    <message>
+        <source>Cannot draw the map: %1</source>
+        <translation>无法绘制嵌入图：%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open embeddings…</source>
+        <translation>打开嵌入(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export view</source>
+        <translation>导出视图(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export view &amp;data (CSV)</source>
+        <translation>导出视图数据（CSV）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export &amp;all views…</source>
+        <translation>导出全部视图(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>no such view</source>
+        <translation>没有这个视图</translation>
+    </message>
+    <message>
+        <source>cannot create the folder &apos;%1&apos;</source>
+        <translation>无法创建文件夹“%1”</translation>
+    </message>
+    <message>
+        <source>Export “%1”</source>
+        <translation>导出“%1”</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export the data of “%1”</source>
+        <translation>导出“%1”的数据</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export all views into</source>
+        <translation>将全部视图导出到</translation>
+    </message>
+    <message>
+        <source>Exported every view into %1</source>
+        <translation>已将全部视图导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationPanel</name>
     <message>
         <source>Close the explanation</source>
@@ -1239,6 +1373,54 @@
         <source>Opening the session %1 gave way to a later change.</source>
         <translation>打开会话 %1 已让位于之后的更改。</translation>
     </message>
+    <message>
+        <source>Open &amp;embeddings…</source>
+        <translation>打开嵌入(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Your own model&apos;s embeddings (the Embedding Projector&apos;s TSV, CSV or .npy): their distances, the samplers&apos; picks, their map and their scores</source>
+        <translation>你自己模型的嵌入（Embedding Projector 的 TSV、CSV 或 .npy）：它们的距离、采样器的挑选、嵌入图和评分</translation>
+    </message>
+    <message>
+        <source>Reading and analysing %1…</source>
+        <translation>正在读取并分析 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the embeddings, so nothing changed: %1</source>
+        <translation>无法打开嵌入，因此没有任何改动：%1</translation>
+    </message>
+    <message>
+        <source>The session&apos;s embeddings window was not reopened: %1. The rest of the session is open.</source>
+        <translation>会话中的嵌入窗口未能重新打开：%1。会话的其余部分已打开。</translation>
+    </message>
+    <message>
+        <source>Open embeddings</source>
+        <translation>打开嵌入</translation>
+    </message>
+    <message>
+        <source>Embeddings (*.tsv *.tsv.gz *.csv *.csv.gz *.npy *.npy.gz);;All files (*)</source>
+        <translation>嵌入 (*.tsv *.tsv.gz *.csv *.csv.gz *.npy *.npy.gz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The labels of %1 (none found beside it as %2)</source>
+        <translation>%1 的标签（在其旁边没有找到 %2）</translation>
+    </message>
+    <message>
+        <source>Labels (*.tsv *.tsv.gz *.txt *.csv);;All files (*)</source>
+        <translation>标签 (*.tsv *.tsv.gz *.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <source>Which column of %1 holds the class?</source>
+        <translation>%1 的哪一列是类别？</translation>
+    </message>
+    <message>
+        <source>Opened the embeddings %1</source>
+        <translation>已打开嵌入 %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -1346,6 +1528,18 @@
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 is missing (looked for at %2)</source>
+        <translation>%1 不存在（在 %2 查找过）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 has changed since the session was saved (its SHA-256 differs)</source>
+        <translation>%1 在会话保存之后已被改动（其 SHA-256 不同）</translation>
     </message>
 </context>
 <context>
