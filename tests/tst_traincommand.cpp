@@ -553,23 +553,30 @@ void TrainCommandTest::divergenceExitsThreeAndKeepsTheRowsBeforeIt()
 void TrainCommandTest::stalledRunSaysSoOnceOnStandardError()
 {
     // On the digits' five training classes a margin of 0 is soon met by every sampled pair: the
-    // run stalls near step 950 (seed 1; 200 steps without an active pair mark it 200 later).
+    // run stalls (200 steps without an active pair mark it). The step depends on the rounding
+    // of the build (928 for GCC -march=native, 1024 for x86-64-v3, 988 in the sanitizer build),
+    // so the test reads it from what the program says and checks the rows against it.
     const QStringList stalling{"--dataset", "digits", "--loss", "margin", "--alpha", "0", "--lr", "0.003",
                                "--eval-every", "100", "-o", "-"};
-    const Run stalled = run("train", stalling + QStringList{"--steps", "1300"});
+    const Run stalled = run("train", stalling + QStringList{"--steps", "2000"});
     QVERIFY2(stalled.exitCode == 0, stalled.err.constData());
     const QList<QList<QByteArray>> rows = cellsOf(stalled.out);
-    QCOMPARE(rows.size(), 15); // header, steps 0 to 1300
-    for (qsizetype r = 12; r < rows.size(); ++r) // steps 1100-1300: not one active pair
-        QVERIFY2(numberIn(rows[r][2]) == 0.0, rows[r].join(',').constData());
+    QCOMPARE(rows.size(), 22); // header, steps 0 to 2000
     QCOMPARE(stalled.err.count("stalled at step"), 1); // once, not at every evaluation
-    // The step itself depends on the compiler's rounding (928 with GCC's Release build, 988 in
-    // the sanitizer build): it must be one that leaves the last rows inactive.
     const QRegularExpressionMatch said = QRegularExpression(
         QStringLiteral("sampling-explorer train: the model stalled at step (\\d+) and was still stalled at the end"))
         .match(QString::fromUtf8(stalled.err));
     QVERIFY2(said.hasMatch(), stalled.err.constData());
-    QVERIFY2(said.captured(1).toInt() > 300 && said.captured(1).toInt() <= 1100, stalled.err.constData());
+    const int stallStep = said.captured(1).toInt();
+    QVERIFY2(stallStep > 300 && stallStep <= 1700, stalled.err.constData());
+    // Every evaluation whose 100 steps all come after the stall saw not one active pair.
+    int inactiveRows = 0;
+    for (qsizetype r = 1; r < rows.size(); ++r)
+        if (numberIn(rows[r][0]) - 100.0 >= stallStep) {
+            QVERIFY2(numberIn(rows[r][2]) == 0.0, rows[r].join(',').constData());
+            ++inactiveRows;
+        }
+    QVERIFY(inactiveRows >= 2);
     for (const char* said : {"the loss is zero, there is no gradient", "--alpha", "contrastive"})
         QVERIFY2(stalled.err.contains(said), said);
 

@@ -224,10 +224,12 @@ double embeddingSpread(const Eigen::Ref<const Eigen::MatrixXd>& embeddings)
     const auto count = double(embeddings.rows());
     if (count < 2.0)
         return 0.0;
-    // sum over ordered pairs i != j of |x_i - x_j|^2 = 2 N sum |x_i|^2 - 2 |sum x_i|^2.
-    const double pairSum = 2.0 * count * embeddings.squaredNorm()
-        - 2.0 * embeddings.colwise().sum().squaredNorm();
-    const double meanSquared = std::max(pairSum, 0.0) / (count * (count - 1.0));
+    // sum over ordered pairs i != j of |x_i - x_j|^2 = 2 N sum |x_i - mean|^2, from the centred
+    // points: the uncentred form 2 N sum |x_i|^2 - 2 |sum x_i|^2 cancels catastrophically, and
+    // gave a collapsed embedding a spread of 2.6e-8 (sqrt of the rounding) instead of about eps.
+    const Eigen::RowVectorXd mean = embeddings.colwise().mean();
+    const double pairSum = 2.0 * count * (embeddings.rowwise() - mean).squaredNorm();
+    const double meanSquared = pairSum / (count * (count - 1.0));
     return std::sqrt(meanSquared / 2.0);
 }
 
