@@ -208,7 +208,7 @@ void EmbeddingsWindow::showResult(std::shared_ptr<const EmbeddingsResult> result
         next->setObjectName(embeddingFigureName(figure));
         next->setMinimumSize(minimumViewSize);
         if (QWidget* previous = figures_[std::size_t(figure)]) {
-            grid_->replaceWidget(previous, next);
+            delete grid_->replaceWidget(previous, next); // the old item is ours to delete
             delete previous;
         } else {
             grid_->addWidget(next, int(figure) / 3, int(figure) % 3);
