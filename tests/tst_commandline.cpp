@@ -77,6 +77,7 @@ private slots:
     void helpAndVersionNeedNoDisplay();
     void headlessCommandsNeedNoDisplayAndSayNothingOfQt_data();
     void headlessCommandsNeedNoDisplayAndSayNothingOfQt();
+    void screenshotNeedsNoDisplayAndSaysNothingOfQt_data();
     void screenshotNeedsNoDisplayAndSaysNothingOfQt();
     void aWarningAboutWhatTheUserAskedStillShows();
     void theWindowWithoutDisplaySaysSoInOneLine();
@@ -169,10 +170,23 @@ void CommandLineTest::headlessCommandsNeedNoDisplayAndSayNothingOfQt()
         QCOMPARE(run.err, QByteArray());
 }
 
+void CommandLineTest::screenshotNeedsNoDisplayAndSaysNothingOfQt_data()
+{
+    QTest::addColumn<QString>("display");
+    QTest::newRow("no display") << QString();
+    // Before: "cannot open the display ':1999'" and exit 1, though a screenshot needs no screen.
+    QTest::newRow("a display that cannot be opened") << QString(":1999");
+}
+
 void CommandLineTest::screenshotNeedsNoDisplayAndSaysNothingOfQt()
 {
+    QFETCH(QString, display);
     const QString png = dir_.filePath("window.png");
-    const Run run = runExecutable({"--screenshot", png}, windowSetup());
+    QFile::remove(png);
+    Setup setup = windowSetup();
+    if (!display.isEmpty())
+        setup.set.append("DISPLAY=" + display);
+    const Run run = runExecutable({"--screenshot", png}, setup);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QByteArray());
     const QImage image(png);

@@ -279,12 +279,16 @@ int runWindowProgram(int& argc, char** argv, const QList<CommandHelp>& commands)
     if (const int* exitCode = std::get_if<int>(&read))
         return *exitCode;
     const WindowOptions& options = std::get<WindowOptions>(read);
-    if (!displayGiven(options)) {
-        if (!options.screenshot) {
-            std::fprintf(stderr, "sampling-explorer: no display: set DISPLAY, or use a headless command; see --help\n");
-            return 1;
-        }
-        qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+    if (!displayGiven(options) && !options.screenshot) {
+        std::fprintf(stderr, "sampling-explorer: no display: set DISPLAY, or use a headless command; see --help\n");
+        return 1;
+    }
+    if (options.screenshot && !options.platformNamed && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        // A screenshot needs no screen: the display when there is one that opens, else offscreen
+        // (Qt tries the platforms of the list in turn).
+        qputenv("QT_QPA_PLATFORM", !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ? "wayland;xcb;offscreen"
+                                   : !qEnvironmentVariableIsEmpty("DISPLAY")       ? "xcb;offscreen"
+                                                                                   : "offscreen");
     }
     QApplication app(argc, argv);
     installLanguage(settings::language());

@@ -11,6 +11,7 @@
 #include "app/gui/MapInspection.h"
 #include "app/gui/PresentationMode.h"
 #include "app/gui/RaceWindow.h"
+#include "app/gui/ScreenFit.h"
 #include "app/gui/Settings.h"
 #include "app/io/Language.h"
 #include "app/render/FigureViews.h"
@@ -415,7 +416,14 @@ void MainWindow::saveSettings() const
 
 void MainWindow::restoreSettings()
 {
-    if (!restoreGeometry(settings::windowGeometry()))
-        resize(1600, 950);
+    // restoreGeometry keeps a remembered geometry on the screen. The offscreen platform's 800 x
+    // 600 screen is no screen (a --screenshot without a display): the window keeps its size there.
+    if (!restoreGeometry(settings::windowGeometry())) {
+        const QSize wanted(1600, 950);
+        if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+            resize(wanted);
+        else
+            fitWindowToScreen(this, wanted);
+    }
     restoreState(settings::windowState());
 }

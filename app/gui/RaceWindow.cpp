@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/RaceWindow.h"
 
+#include "app/gui/ScreenFit.h"
 #include "app/io/DataSource.h"
 #include "app/render/FigureViews.h"
 #include "app/control/RaceController.h"
@@ -18,12 +19,9 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QGuiApplication>
 #include <QPushButton>
-#include <QScreen>
 #include <QShortcut>
 #include <QVBoxLayout>
-#include <algorithm>
 
 RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* parent)
     : QWidget(parent, Qt::Window)
@@ -81,15 +79,10 @@ RaceWindow::RaceWindow(const sme::ExplorerParameters& parameters, QWidget* paren
 
 RaceWindow::~RaceWindow() = default;
 
-// 1400 x 850 where there is room; on a smaller screen (1366 x 768) the room there is, less a
-// margin for the window's frame.
+// 1400 x 850 where there is room, less on a smaller screen (1366 x 768).
 void RaceWindow::fitToScreen()
 {
-    const QScreen* screen = parentWidget() ? parentWidget()->screen() : QGuiApplication::primaryScreen();
-    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1400, 850);
-    const QSize size(std::min(1400, available.width() - 40), std::min(850, available.height() - 60));
-    resize(size);
-    move(available.center() - rect().center());
+    fitWindowToScreen(this, QSize(1400, 850));
 }
 
 void RaceWindow::buildLayout()
