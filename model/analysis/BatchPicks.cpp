@@ -24,7 +24,7 @@ void drawFront(std::vector<int>& items, std::size_t count, Rng& rng)
 
 std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints,
                                                         std::span<const int> labels, const BatchDraw& draw,
-                                                        const SamplerSettings& samplers)
+                                                        const SamplerSettings& samplers, const Progress& progress)
 {
     std::map<int, std::vector<int>> rowsOfLabel;
     for (std::size_t row = 0; row < labels.size(); ++row)
@@ -54,6 +54,8 @@ std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const E
     Eigen::MatrixXd batch(Eigen::Index(classes * k), unitPoints.cols());
     std::vector<int> batchLabels(classes * k);
     for (int b = 0; b < draw.batches; ++b) {
+        if (b % 64 == 0)
+            reportProgress(progress, double(b) / double(draw.batches));
         drawFront(classOrder, classes, batchRng);
         for (std::size_t c = 0; c < classes; ++c) {
             std::vector<int>& rows = eligible[std::size_t(classOrder[c])];
@@ -71,6 +73,7 @@ std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const E
             picks[std::size_t(kind)].insert(picks[std::size_t(kind)].end(), chosen.begin(), chosen.end());
         }
     }
+    reportProgress(progress, 1.0);
     return picks;
 }
 
