@@ -101,6 +101,7 @@ private slots:
     void badDataIsRefused_data();
     void badDataIsRefused();
     void tablesHoldTheFigures();
+    void pickBatchesAloneIsTheAnalysisSamplers();
 };
 
 void EmbeddingAnalysisTest::scoresMatchTheFullMatrix()
@@ -393,6 +394,36 @@ void EmbeddingAnalysisTest::tablesHoldTheFigures()
     const sme::Table picks = sme::samplerPicksTable(analysis);
     QCOMPARE(picks.columns.size(), std::size_t(5));
     QCOMPARE(*picks.rows[3][2], analysis.samplers[1].density[3]);
+}
+
+// A change of P, K, alpha or beta draws the picks again from the normalised points the analysis
+// kept: the same numbers as a whole analysis with those settings, and cancellable.
+void EmbeddingAnalysisTest::pickBatchesAloneIsTheAnalysisSamplers()
+{
+    const sme::Dataset data = overlappingSet(600, 8, 5);
+    const sme::EmbeddingAnalysis analysis = sme::analyseEmbeddings(data);
+    QVERIFY(analysis.unitPoints);
+    QCOMPARE(analysis.unitPoints->rows(), data.features.rows());
+    QVERIFY(analysis.unitPoints->rowwise().norm().isOnes(1e-12));
+    sme::EmbeddingAnalysisSettings settings;
+    settings.batchClasses = 3;
+    settings.batchK = 4;
+    settings.alpha = 0.3;
+    settings.beta = 1.0;
+    const sme::EmbeddingAnalysis whole = sme::analyseEmbeddings(data, settings);
+    const std::array<sme::SamplerPicks, 4> picks = sme::pickBatches(*analysis.unitPoints, data.labels, settings);
+    for (sme::SamplerKind kind : sme::allSamplerKinds) {
+        const auto k = std::size_t(kind);
+        QCOMPARE(picks[k].sampler, kind);
+        QCOMPARE(picks[k].picks, whole.samplers[k].picks);
+        QCOMPARE(picks[k].density, whole.samplers[k].density);
+        QCOMPARE(picks[k].nonZeroLossShare, whole.samplers[k].nonZeroLossShare);
+    }
+    QVERIFY(picks[0].picks != analysis.samplers[0].picks); // 3 x 4 batches, not 12 x 5
+    QVERIFY_THROWS_EXCEPTION(sme::Cancelled, sme::pickBatches(*analysis.unitPoints, data.labels, settings,
+                                                              [](double done) { return done == 0.0; }));
+    settings.batchK = 1;
+    QVERIFY_THROWS_EXCEPTION(sme::Error, sme::pickBatches(*analysis.unitPoints, data.labels, settings));
 }
 
 QTEST_APPLESS_MAIN(EmbeddingAnalysisTest)

@@ -1,6 +1,7 @@
 // Tests of the embeddings window: a user's file opened in the background shows its scores and
-// views; a bad file changes nothing and says why; cancel; a change of the batches; sessions that
-// remember the files (and notice a changed one); the command line's file dispatch.
+// views; a bad file changes nothing and says why; cancel; a change of the batches draws only the
+// samplers' picks again; sessions that remember the files (and notice a changed one); the
+// command line's file dispatch.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/EmbeddingsController.h"
 #include "app/gui/Application.h"
@@ -16,6 +17,7 @@
 
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -94,7 +96,9 @@ private slots:
     void openingShowsScoresAndViews();
     void badFileChangesNothing();
     void cancelLeavesNoWindow();
-    void batchChangeAnalysesAgain();
+    void batchChangeDrawsOnlyThePicksAgain();
+    void laterPicksSupersedeEarlierOnes();
+    void mapIsTitledByTheFile();
     void sessionReopensTheWindow();
     void changedFileIsNamedAndTheRestOpens();
     void plainFileArgumentOpensByType();
@@ -217,22 +221,81 @@ void EmbeddingsWindowTest::cancelLeavesNoWindow()
     QVERIFY(window.banner()->isHidden()); // a cancel is no error
 }
 
-void EmbeddingsWindowTest::batchChangeAnalysesAgain()
+void EmbeddingsWindowTest::batchChangeDrawsOnlyThePicksAgain()
 {
     MainWindow window(false);
     window.openEmbeddings(requestFor(embeddings()));
     OPEN_OR_SKIP(window);
     EmbeddingsWindow* shown = window.embeddingsWindow();
-    const QWidget* picksBefore = shown->figureView(EmbeddingFigure::SampledDistances);
-    const std::size_t picks = shown->result()->analysis.samplers[0].picks;
+    // The whole analysis (retrieval, NMI, pairs) is not run again for new batches: counted here.
+    auto analyses = std::make_shared<std::atomic<int>>(0);
+    shown->controller()->setAnalyser([analyses](const sme::Dataset& data, const sme::EmbeddingAnalysisSettings& settings,
+                                                const sme::Progress& progress) {
+        ++*analyses;
+        return sme::analyseEmbeddings(data, settings, progress);
+    });
+    const std::shared_ptr<const EmbeddingsResult> before = shown->result();
+    const QString header = shown->header()->text();
+    std::array<const QWidget*, 4> views{};
+    for (EmbeddingFigure figure : allEmbeddingFigures)
+        views[std::size_t(figure)] = shown->figureView(figure);
     shown->batchClassesBox()->setValue(3);
     shown->batchKBox()->setValue(4);
     QTRY_VERIFY_WITH_TIMEOUT(shown->result()->request.settings.batchClasses == 3
                                  && shown->result()->request.settings.batchK == 4 && !shown->controller()->busy(),
                              waitMs);
-    QVERIFY(shown->figureView(EmbeddingFigure::SampledDistances) != picksBefore);
-    QVERIFY(shown->result()->analysis.samplers[0].picks != picks); // 3 x 4 batches, not 12 x 5
-    QCOMPARE(shown->result()->analysis.points, std::size_t(180));
+    QCOMPARE(analyses->load(), 0);
+    const EmbeddingsResult& after = *shown->result();
+    QVERIFY(after.work == EmbeddingsWork::SamplerPicks);
+    QVERIFY(after.analysis.samplers[0].picks != before->analysis.samplers[0].picks); // 3 x 4 batches, not 12 x 5
+    // The picks are those of a whole analysis with these batches.
+    const sme::EmbeddingAnalysis whole = sme::analyseEmbeddings(*after.data, after.request.settings);
+    for (std::size_t k = 0; k < 4; ++k) {
+        QCOMPARE(after.analysis.samplers[k].density, whole.samplers[k].density);
+        QCOMPARE(after.analysis.samplers[k].nonZeroLossShare, whole.samplers[k].nonZeroLossShare);
+    }
+    // Only the picks' view is new; the scores and the other views are as they were.
+    QVERIFY(shown->figureView(EmbeddingFigure::SampledDistances) != views[std::size_t(EmbeddingFigure::SampledDistances)]);
+    for (EmbeddingFigure figure : {EmbeddingFigure::PairDistances, EmbeddingFigure::PairDistancesByClass,
+                                   EmbeddingFigure::Norms})
+        QCOMPARE(shown->figureView(figure), views[std::size_t(figure)]);
+    QCOMPARE(shown->header()->text(), header);
+    QCOMPARE(after.analysis.recall, before->analysis.recall);
+    QCOMPARE(after.analysis.nmi, before->analysis.nmi);
+    QCOMPARE(after.analysis.points, std::size_t(180));
+}
+
+void EmbeddingsWindowTest::laterPicksSupersedeEarlierOnes()
+{
+    MainWindow window(false);
+    window.openEmbeddings(requestFor(embeddings()));
+    OPEN_OR_SKIP(window);
+    EmbeddingsController* controller = window.embeddingsWindow()->controller();
+    const std::shared_ptr<const EmbeddingsResult> result = window.embeddingsWindow()->result();
+    QSignalSpy analysed(controller, &EmbeddingsController::analysed);
+    sme::EmbeddingAnalysisSettings first = result->request.settings;
+    first.batchClasses = 3;
+    sme::EmbeddingAnalysisSettings second = first;
+    second.batchClasses = 5;
+    controller->repick(result, first);
+    controller->repick(result, second); // before the first's result can come
+    QTRY_VERIFY_WITH_TIMEOUT(!controller->busy(), waitMs);
+    QTest::qWait(100);
+    QCOMPARE(analysed.size(), 1);
+    const auto last = analysed.at(0).at(0).value<std::shared_ptr<const EmbeddingsResult>>();
+    QCOMPARE(last->request.settings.batchClasses, 5);
+}
+
+void EmbeddingsWindowTest::mapIsTitledByTheFile()
+{
+    MainWindow window(false);
+    QVERIFY2(window.mapView()->title().startsWith(QLatin1String("Held-out embeddings")),
+             qPrintable(window.mapView()->title())); // the trained model's
+    window.openEmbeddings(requestFor(embeddings()));
+    OPEN_OR_SKIP(window);
+    const QString title = window.embeddingsWindow()->mapView()->title();
+    QVERIFY2(title.startsWith(QLatin1String("Embeddings of emb.tsv: ")), qPrintable(title));
+    QVERIFY2(!title.contains(QLatin1String("Held-out")), qPrintable(title));
 }
 
 void EmbeddingsWindowTest::sessionReopensTheWindow()

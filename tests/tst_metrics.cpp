@@ -102,6 +102,7 @@ private slots:
     void tiesScoreTheirMeanOverEveryOrder();
     void spreadIsTheRmsDistanceOverSqrtTwo();
     void uniformPointsHaveSpreadOne();
+    void kMeansIsTheSameBitsOnAnyThreadsAsOnePass();
 };
 
 void MetricsTest::recallAtKCountsTheFirstSameClassNeighbour()
@@ -278,6 +279,95 @@ void MetricsTest::uniformPointsHaveSpreadOne()
     sme::fillStandardNormal(x, rng);
     x.rowwise().normalize();
     QVERIFY(std::abs(sme::embeddingSpread(x) - 1.0) < 0.003);
+}
+
+namespace {
+
+// k-means as it was before it ran in blocks on threads: one GEMM of every point against the
+// centres, each row's minCoeff, the sums in the order of the points. The threaded one must
+// give the same bits.
+sme::KMeansResult onePassKMeans(const Eigen::MatrixXd& points, int k, sme::Rng& rng)
+{
+    const Eigen::Index rows = points.rows();
+    Eigen::MatrixXd centres(k, points.cols());
+    centres.row(0) = points.row(Eigen::Index(sme::uniformIndex(std::size_t(rows), rng)));
+    Eigen::VectorXd nearest = (points.rowwise() - centres.row(0)).rowwise().squaredNorm();
+    for (int c = 1; c < k; ++c) {
+        double u = sme::uniformUnit(rng) * nearest.sum();
+        Eigen::Index chosen = 0;
+        while (chosen + 1 < rows && (u -= nearest[chosen]) >= 0.0)
+            ++chosen;
+        while (nearest[chosen] <= 0.0 && chosen > 0)
+            --chosen;
+        centres.row(c) = points.row(chosen);
+        nearest = nearest.cwiseMin((points.rowwise() - centres.row(c)).rowwise().squaredNorm());
+    }
+    sme::KMeansResult result;
+    result.assignment.assign(std::size_t(rows), -1);
+    const Eigen::VectorXd pointNorms = points.rowwise().squaredNorm();
+    Eigen::MatrixXd distances(rows, k);
+    for (int iteration = 1; iteration <= 100; ++iteration) {
+        result.iterations = iteration;
+        distances.noalias() = -2.0 * points * centres.transpose();
+        distances = ((distances.colwise() + pointNorms).rowwise() + centres.rowwise().squaredNorm().transpose())
+                        .cwiseMax(0.0);
+        bool changed = false;
+        for (Eigen::Index i = 0; i < rows; ++i) {
+            Eigen::Index cluster;
+            distances.row(i).minCoeff(&cluster);
+            changed = changed || result.assignment[std::size_t(i)] != int(cluster);
+            result.assignment[std::size_t(i)] = int(cluster);
+        }
+        if (!changed && iteration > 1)
+            break;
+        Eigen::MatrixXd sums = Eigen::MatrixXd::Zero(k, points.cols());
+        Eigen::VectorXd counts = Eigen::VectorXd::Zero(k);
+        for (Eigen::Index column = 0; column < points.cols(); ++column)
+            for (Eigen::Index i = 0; i < rows; ++i)
+                sums(result.assignment[std::size_t(i)], column) += points(i, column);
+        for (const int cluster : result.assignment)
+            counts[cluster] += 1.0;
+        for (int c = 0; c < k; ++c)
+            if (counts[c] > 0.0) // (no cluster empties on these points)
+                centres.row(c) = sums.row(c) / counts[c];
+    }
+    result.centres = centres;
+    return result;
+}
+
+} // namespace
+
+void MetricsTest::kMeansIsTheSameBitsOnAnyThreadsAsOnePass()
+{
+    // Overlapping classes on the sphere (many points near two centres), in several blocks of
+    // rows with a remainder, and a size of one block only.
+    for (const Eigen::Index rows : {Eigen::Index(7'013), Eigen::Index(301)}) {
+        sme::Rng rng(23);
+        Eigen::MatrixXd centres(20, 16);
+        sme::fillStandardNormal(centres, rng);
+        Eigen::MatrixXd points(rows, 16);
+        sme::fillStandardNormal(points, rng);
+        points *= 1.5;
+        for (Eigen::Index i = 0; i < rows; ++i)
+            points.row(i) += centres.row(i % 20);
+        points.rowwise().normalize();
+        sme::Rng expectedRng(5);
+        const sme::KMeansResult expected = onePassKMeans(points, 20, expectedRng);
+        QVERIFY(expected.iterations > 3); // the assignments moved for a while
+        for (const std::size_t threads : {std::size_t(1), std::size_t(2), std::size_t(3)}) {
+            sme::Rng kMeansRng(5);
+            const sme::KMeansResult result = sme::kMeans(points, 20, kMeansRng, 100, {}, threads);
+            QCOMPARE(result.iterations, expected.iterations);
+            QCOMPARE(result.assignment, expected.assignment);
+            QVERIFY2(result.centres.cwiseEqual(expected.centres).all(),
+                     qPrintable(QStringLiteral("%1 rows, %2 threads: largest difference %3")
+                                    .arg(rows)
+                                    .arg(threads)
+                                    .arg((result.centres - expected.centres).cwiseAbs().maxCoeff())));
+            sme::Rng expectedAfter = expectedRng;
+            QCOMPARE(kMeansRng(), expectedAfter()); // as many draws for the seeds
+        }
+    }
 }
 
 #include "tst_metrics.moc"

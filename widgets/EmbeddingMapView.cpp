@@ -156,11 +156,22 @@ void EmbeddingMapView::setHeldOutCount(long count)
     updateTitle();
 }
 
+void EmbeddingMapView::setSubject(const QString& subject)
+{
+    subject_ = subject;
+    updateTitle();
+}
+
 void EmbeddingMapView::updateTitle()
 {
     const bool legendShown = classSeriesCount() <= maxLegendClasses;
-    QString title = legendShown ? tr("Held-out embeddings: %1").arg(method_)
-                                : tr("Held-out embeddings: %1, %2 classes").arg(method_).arg(classSeriesCount());
+    QString title;
+    if (subject_.isEmpty())
+        title = legendShown ? tr("Held-out embeddings: %1").arg(method_)
+                            : tr("Held-out embeddings: %1, %2 classes").arg(method_).arg(classSeriesCount());
+    else // %1: what the map shows, %2: how it was made
+        title = legendShown ? tr("%1: %2").arg(subject_, method_)
+                            : tr("%1: %2, %3 classes").arg(subject_, method_).arg(classSeriesCount());
     if (positions_.rows() > 0 && positions_.rows() < heldOutCount_)
         title += tr("; a sample of %L1 of the %L2").arg(positions_.rows()).arg(heldOutCount_);
     if (highlighted_)

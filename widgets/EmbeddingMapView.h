@@ -38,6 +38,10 @@ public:
     // How many held-out points there are: when the embeddings are fewer (the live evaluation's
     // sample), the title says of how many. 0: as many as shown.
     void setHeldOutCount(long count);
+    // What the map shows, the first words of its title: empty (the default) for the trained
+    // model's "Held-out embeddings", or, say, "Embeddings of fashion.tsv" for a user's file.
+    void setSubject(const QString& subject);
+    QString subject() const { return subject_; }
 
     int classSeriesCount() const { return int(series_.size()); }
     // The series of the index-th class in ascending label order, and the labels in that order.
@@ -123,6 +127,7 @@ private:
     int axisFollowUps_ = 0;
     QString method_;
     long heldOutCount_ = 0;
+    QString subject_; // empty: held-out embeddings
     std::optional<int> highlighted_;
     bool onlyHighlighted_ = false;
     // Map position (x, y) of every row of the last embeddings, and its label.

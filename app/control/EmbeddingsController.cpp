@@ -3,13 +3,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/EmbeddingsController.h"
 
-#include "app/control/BackgroundRun.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 #include "model/data/EmbeddingFile.h"
 
 #include <QFileInfo>
-#include <QTimer>
 
 namespace {
 
@@ -50,21 +48,10 @@ QString checkedSha256(const QString& path, const QString& expected)
 EmbeddingsController::EmbeddingsController(QObject* parent)
     : QObject(parent)
     , analyser_(&sme::analyseEmbeddings)
-    , poll_(new QTimer(this))
+    , job_(
+          this, [this](double done) { emit progress(done); },
+          [this](const StoppableOutcome<Result>& outcome) { finished(outcome); })
 {
-    poll_->setInterval(100);
-    connect(poll_, &QTimer::timeout, this, [this] {
-        if (work_)
-            emit progress(work_->done->load());
-    });
-}
-
-EmbeddingsController::~EmbeddingsController()
-{
-    if (work_)
-        work_->stop->store(true);
-    for (auto* running : findChildren<QFutureWatcher<Outcome>*>())
-        running->waitForFinished();
 }
 
 EmbeddingsResult EmbeddingsController::load(const EmbeddingsRequest& request, const Analyser& analyser,
@@ -92,8 +79,8 @@ void EmbeddingsController::open(const EmbeddingsRequest& request)
           [request, analyser = analyser_](const sme::Progress& progress) { return load(request, analyser, progress); });
 }
 
-void EmbeddingsController::reanalyse(std::shared_ptr<const EmbeddingsResult> result,
-                                     const sme::EmbeddingAnalysisSettings& settings)
+void EmbeddingsController::repick(std::shared_ptr<const EmbeddingsResult> result,
+                                  const sme::EmbeddingAnalysisSettings& settings)
 {
     EmbeddingsRequest request = result->request;
     request.settings = settings;
@@ -101,7 +88,13 @@ void EmbeddingsController::reanalyse(std::shared_ptr<const EmbeddingsResult> res
           [result, settings, analyser = analyser_](const sme::Progress& progress) {
               EmbeddingsResult next = *result;
               next.request.settings = settings;
-              next.analysis = analyser(*result->data, settings, progress);
+              if (const auto& points = result->analysis.unitPoints) {
+                  next.analysis.samplers = sme::pickBatches(*points, result->data->labels, settings, progress);
+                  next.work = EmbeddingsWork::SamplerPicks;
+              } else {
+                  next.analysis = analyser(*result->data, settings, progress);
+                  next.work = EmbeddingsWork::Analysis;
+              }
               return next;
           });
 }
@@ -109,54 +102,26 @@ void EmbeddingsController::reanalyse(std::shared_ptr<const EmbeddingsResult> res
 void EmbeddingsController::start(const EmbeddingsRequest& request, const QString& what,
                                  std::function<EmbeddingsResult(const sme::Progress&)> job)
 {
-    if (work_)
+    if (job_.running())
         cancel();
-    auto stop = std::make_shared<std::atomic<bool>>(false);
-    auto done = std::make_shared<std::atomic<double>>(0.0);
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher] { finished(watcher); });
-    work_ = std::make_unique<Work>(Work{request, watcher, stop, done});
-    const sme::Progress progress = [stop, done](double share) {
-        done->store(share);
-        return !stop->load();
-    };
-    watcher->setFuture(runInBackground([job = std::move(job), progress]() -> Outcome {
-        try {
-            return {std::make_shared<const EmbeddingsResult>(job(progress)), {}};
-        } catch (const sme::Cancelled&) {
-            return {};
-        } catch (const sme::Error& e) {
-            return {nullptr, QString::fromStdString(e.what())};
-        } catch (const std::bad_alloc&) {
-            return {nullptr, QObject::tr("out of memory")};
-        }
-    }));
-    poll_->start();
+    request_ = request;
+    job_.start([job = std::move(job)](const sme::Progress& progress) -> Result {
+        return std::make_shared<const EmbeddingsResult>(job(progress));
+    });
     emit started(what);
 }
 
 void EmbeddingsController::cancel()
 {
-    if (!work_)
-        return;
-    work_->stop->store(true);
-    work_.reset();
-    poll_->stop();
-    emit ended();
+    if (job_.stop())
+        emit ended();
 }
 
-void EmbeddingsController::finished(QFutureWatcher<Outcome>* watcher)
+void EmbeddingsController::finished(const StoppableOutcome<Result>& outcome)
 {
-    watcher->deleteLater();
-    if (!work_ || work_->watcher != watcher)
-        return; // cancelled or superseded
-    const EmbeddingsRequest request = std::move(work_->request);
-    work_.reset();
-    poll_->stop();
-    const Outcome outcome = watcher->result();
     if (outcome.result)
         emit analysed(outcome.result);
     else if (!outcome.error.isEmpty())
-        emit failed(outcome.error, request);
+        emit failed(outcome.error, request_);
     emit ended();
 }

@@ -68,7 +68,9 @@ ExplorerController::ExplorerController(QObject* parent)
     , settle_(new QTimer(this))
     , watcher_(new QFutureWatcher<FiguresResult>(this))
     , loader_(loadDataSplit)
-    , loadProgress_(new QTimer(this))
+    , loading_(
+          this, [this](double done) { emit backgroundLoadProgress(done); },
+          [this](const StoppableOutcome<LoadedModel>& outcome) { loadFinished(outcome); })
 {
     debounce_->setSingleShot(true);
     debounce_->setInterval(30);
@@ -77,20 +79,11 @@ ExplorerController::ExplorerController(QObject* parent)
     settle_->setInterval(settleMs);
     connect(settle_, &QTimer::timeout, this, [this] { rebuildIfNeeded(built_); });
     connect(watcher_, &QFutureWatcher<FiguresResult>::finished, this, &ExplorerController::figuresComputed);
-    loadProgress_->setInterval(100);
-    connect(loadProgress_, &QTimer::timeout, this, [this] {
-        if (load_)
-            emit backgroundLoadProgress(load_->done->load());
-    });
 }
 
 ExplorerController::~ExplorerController()
 {
-    watcher_->waitForFinished();
-    if (load_)
-        load_->stop->store(true);
-    for (auto* loading : findChildren<QFutureWatcher<LoadResult>*>())
-        loading->waitForFinished(); // stopped at their next progress report
+    watcher_->waitForFinished(); // and loading_ waits for the loads, stopped at their next progress report
 }
 
 void ExplorerController::setUp(sme::ExplorerParameters initial)
@@ -244,32 +237,15 @@ void ExplorerController::startLoading(const sme::ExplorerParameters& next, const
                                       std::shared_ptr<OpeningSession> session,
                                       std::shared_ptr<const sme::TrainerState> state)
 {
-    auto stop = std::make_shared<std::atomic<bool>>(false);
-    auto done = std::make_shared<std::atomic<double>>(0.0);
-    auto* watcher = new QFutureWatcher<LoadResult>(this);
-    connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher] { loadFinished(watcher); });
-    load_ = BackgroundLoad{next, why, watcher, stop, done, session};
-    const sme::Progress progress = [stop, done](double share) {
-        done->store(share);
-        return !stop->load();
-    };
+    load_ = BackgroundLoad{next, why, session};
     // The model is built there too: standardising 60,000 images takes a while.
-    watcher->setFuture(runInBackground([loader = loader_, choice = dataChoiceFor(next), settings = settingsFor(next),
-                                        progress, state]() -> LoadResult {
-        try {
-            auto trainer = std::make_unique<sme::Trainer>(loader(choice, progress), settings);
-            if (state)
-                trainer->restoreState(*state);
-            return {std::make_shared<std::unique_ptr<sme::Trainer>>(std::move(trainer)), {}};
-        } catch (const sme::Cancelled&) {
-            return {};
-        } catch (const sme::Error& e) {
-            return {nullptr, QString::fromStdString(e.what())};
-        } catch (const std::bad_alloc&) {
-            return {nullptr, QObject::tr("out of memory")};
-        }
-    }));
-    loadProgress_->start();
+    loading_.start([loader = loader_, choice = dataChoiceFor(next), settings = settingsFor(next),
+                    state](const sme::Progress& progress) {
+        auto trainer = std::make_unique<sme::Trainer>(loader(choice, progress), settings);
+        if (state)
+            trainer->restoreState(*state);
+        return std::make_shared<std::unique_ptr<sme::Trainer>>(std::move(trainer));
+    });
     const QString name = next.dataset == "fashion-mnist" ? QStringLiteral("Fashion-MNIST")
                                                          : QFileInfo(QString::fromStdString(next.dataset)).fileName();
     emit backgroundLoadStarted(session ? QCoreApplication::translate("MainWindow", "%1 for the session %2")
@@ -294,25 +270,19 @@ void ExplorerController::abandonLoading()
 {
     if (!load_)
         return;
-    load_->stop->store(true);
+    loading_.stop();
     load_.reset();
-    loadProgress_->stop();
     emit backgroundLoadEnded();
 }
 
-void ExplorerController::loadFinished(QFutureWatcher<LoadResult>* watcher)
+void ExplorerController::loadFinished(const StoppableOutcome<LoadedModel>& result)
 {
-    watcher->deleteLater();
-    if (!load_ || load_->watcher != watcher)
-        return; // superseded
     const BackgroundLoad load = std::move(*load_);
     load_.reset();
-    loadProgress_->stop();
-    const LoadResult result = watcher->result();
-    if (result.trainer && load.session) {
-        adoptSession(std::move(*result.trainer), load.parameters, std::move(*load.session), load.why);
-    } else if (result.trainer) {
-        buildModel(std::move(*result.trainer), load.parameters, load.why);
+    if (result.result && load.session) {
+        adoptSession(std::move(*result.result), load.parameters, std::move(*load.session), load.why);
+    } else if (result.result) {
+        buildModel(std::move(*result.result), load.parameters, load.why);
     } else if (load.session) {
         emit error(QCoreApplication::translate("MainWindow", "The session %1 cannot be opened, so nothing changed: %2")
                        .arg(QFileInfo(load.session->path).fileName(), result.error));

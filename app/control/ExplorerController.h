@@ -5,6 +5,7 @@
 
 #include "model/figures/ExplorerParameters.h"
 #include "model/figures/IdealisedFigures.h"
+#include "app/control/BackgroundRun.h"
 #include "app/io/DataSource.h"
 #include "app/io/SessionFile.h"
 
@@ -112,12 +113,9 @@ signals:
 private:
     using FiguresResult = std::variant<sme::IdealisedFigures, QString>;
 
-    struct LoadResult {
-        // The model on the loaded data (shared: a QFuture's result is copied); none when the
-        // load or the model failed, or was stopped.
-        std::shared_ptr<std::unique_ptr<sme::Trainer>> trainer;
-        QString error;
-    };
+    // The model on the loaded data (shared: a QFuture's result is copied); none when the load
+    // or the model failed, or was stopped.
+    using LoadedModel = std::shared_ptr<std::unique_ptr<sme::Trainer>>;
     // A session whose model is on its way: what else it brings once the model is in.
     struct OpeningSession {
         QString path;
@@ -128,9 +126,6 @@ private:
     struct BackgroundLoad {
         sme::ExplorerParameters parameters;
         QString why;
-        QFutureWatcher<LoadResult>* watcher;
-        std::shared_ptr<std::atomic<bool>> stop;
-        std::shared_ptr<std::atomic<double>> done;
         std::shared_ptr<OpeningSession> session; // when the load opens a session
     };
 
@@ -149,7 +144,7 @@ private:
     void sessionNotOpened(const OpeningSession& session, bool cancelled);
     // A session on its way is given up for a later change (or session), and says so.
     void supersedeSession();
-    void loadFinished(QFutureWatcher<LoadResult>* watcher);
+    void loadFinished(const StoppableOutcome<LoadedModel>& outcome);
     // A load no longer wanted: stopped, its result dropped when it comes.
     void abandonLoading();
     // After a failed or cancelled load: the parameters that need a new model back to the built ones.
@@ -171,6 +166,6 @@ private:
     bool computing_ = false; // from starting a computation until its result was handed on
     DataLoader loader_;
     int evaluationSample_ = sme::TrainerSettings::defaultEvaluationSample;
-    std::optional<BackgroundLoad> load_; // the one whose data will make the next model
-    QTimer* loadProgress_;               // reports load_'s progress while it runs
+    std::optional<BackgroundLoad> load_; // the one whose data will make the next model (loading_'s)
+    StoppableJob<LoadedModel> loading_;
 };

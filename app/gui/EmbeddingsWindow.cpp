@@ -1,5 +1,5 @@
 // The embeddings window's layout, its header of scores, the batches' controls (each change
-// analysed again in the background) and the map with the triplet inspector.
+// draws the samplers' picks again in the background) and the map with the triplet inspector.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/EmbeddingsWindow.h"
 
@@ -96,8 +96,12 @@ EmbeddingsWindow::EmbeddingsWindow(std::shared_ptr<const EmbeddingsResult> resul
     connect(controller_, &EmbeddingsController::progress, progress_, &WorkProgress::setProgress);
     connect(controller_, &EmbeddingsController::ended, progress_, &WorkProgress::finish);
     connect(progress_, &WorkProgress::cancelRequested, controller_, &EmbeddingsController::cancel);
-    connect(controller_, &EmbeddingsController::analysed, this,
-            [this](std::shared_ptr<const EmbeddingsResult> next) { showResult(std::move(next)); });
+    connect(controller_, &EmbeddingsController::analysed, this, [this](std::shared_ptr<const EmbeddingsResult> next) {
+        if (next->work == EmbeddingsWork::SamplerPicks)
+            showPicks(std::move(next));
+        else
+            showResult(std::move(next));
+    });
     connect(controller_, &EmbeddingsController::failed, this, [this](const QString& message) {
         banner_->showMessage(tr("Cannot analyse the embeddings with these batches: %1").arg(message),
                              MessageBanner::Kind::Error);
@@ -177,7 +181,7 @@ void EmbeddingsWindow::reanalyse()
         && next.beta == shown.beta && !controller_->busy())
         return;
     banner_->withdrawKind(MessageBanner::Kind::Error);
-    controller_->reanalyse(result_, next);
+    controller_->repick(result_, next);
 }
 
 SessionEmbeddings EmbeddingsWindow::sessionEntry() const
@@ -203,26 +207,43 @@ void EmbeddingsWindow::showResult(std::shared_ptr<const EmbeddingsResult> result
     setWindowTitle(tr("%1 \u2014 your embeddings \u2014 Sampling Matters Explorer")
                        .arg(QFileInfo(result_->request.path).fileName()));
     showHeader();
-    for (EmbeddingFigure figure : allEmbeddingFigures) {
-        QWidget* next = embeddingFigureView(figure, result_->analysis, result_->request.settings).release();
-        next->setObjectName(embeddingFigureName(figure));
-        next->setMinimumSize(minimumViewSize);
-        if (QWidget* previous = figures_[std::size_t(figure)]) {
-            delete grid_->replaceWidget(previous, next); // the old item is ours to delete
-            delete previous;
-        } else {
-            grid_->addWidget(next, int(figure) / 3, int(figure) % 3);
-        }
-        figures_[std::size_t(figure)] = next;
-    }
+    for (EmbeddingFigure figure : allEmbeddingFigures)
+        showFigure(figure);
     if (grid_->indexOf(map_) < 0) {
         map_->setObjectName(QStringLiteral("embedding-map"));
         map_->setMinimumSize(minimumViewSize);
         grid_->addWidget(map_, 1, 1, 1, 2);
         showMap(); // the points do not change with the batches
     }
-    // A chart does not shrink below what its wrapped title, legend and axes need: a view is
-    // made at least that high, so that nothing is cut off below (the grid scrolls instead).
+    fitViewHeights();
+}
+
+// Only the samplers' picks changed: their view anew, the scores and the other views as they are.
+void EmbeddingsWindow::showPicks(std::shared_ptr<const EmbeddingsResult> result)
+{
+    result_ = std::move(result);
+    showFigure(EmbeddingFigure::SampledDistances);
+    fitViewHeights();
+}
+
+void EmbeddingsWindow::showFigure(EmbeddingFigure figure)
+{
+    QWidget* next = embeddingFigureView(figure, result_->analysis, result_->request.settings).release();
+    next->setObjectName(embeddingFigureName(figure));
+    next->setMinimumSize(minimumViewSize);
+    if (QWidget* previous = figures_[std::size_t(figure)]) {
+        delete grid_->replaceWidget(previous, next); // the old item is ours to delete
+        delete previous;
+    } else {
+        grid_->addWidget(next, int(figure) / 3, int(figure) % 3);
+    }
+    figures_[std::size_t(figure)] = next;
+}
+
+// A chart does not shrink below what its wrapped title, legend and axes need: a view is made at
+// least that high, so that nothing is cut off below (the grid scrolls instead). Then shown().
+void EmbeddingsWindow::fitViewHeights()
+{
     QTimer::singleShot(0, this, [this] {
         for (QWidget* view : std::initializer_list<QWidget*>{figures_[0], figures_[1], figures_[2], figures_[3], map_}) {
             QList<ChartPanel*> panels = view->findChildren<ChartPanel*>();
@@ -277,6 +298,7 @@ void EmbeddingsWindow::showMap()
     try {
         map_->setEmbeddings(*points, *labels, data.classNames);
         map_->setHeldOutCount(long(data.labels.size()));
+        map_->setSubject(tr("Embeddings of %1").arg(QFileInfo(result_->request.path).fileName()));
     } catch (const sme::Error& e) {
         banner_->showMessage(tr("Cannot draw the map: %1").arg(QString::fromStdString(e.what())),
                              MessageBanner::Kind::Error);

@@ -28,15 +28,16 @@ class WorkProgress;
 class EmbeddingsWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // Shows result; the window's own controller analyses the same points again when the
-    // batches' controls change.
+    // Shows result; the window's own controller draws the samplers' picks from the same points
+    // again when the batches' controls change (the scores and the other views stay).
     explicit EmbeddingsWindow(std::shared_ptr<const EmbeddingsResult> result, QWidget* parent = nullptr);
     ~EmbeddingsWindow() override;
 
     // At most this many points on the map (the live evaluation's stratified sample size).
     static constexpr std::size_t mapPoints = 2000;
-    // The pause that gathers a burst of changes of the controls into one analysis.
-    static constexpr int settleMs = 400;
+    // The pause that gathers a burst of changes of the controls (keystrokes) into one drawing
+    // of the picks, which takes milliseconds.
+    static constexpr int settleMs = 150;
 
     std::shared_ptr<const EmbeddingsResult> result() const { return result_; }
     // What a session keeps of the window: the files, their checksums, the column and the batches.
@@ -73,6 +74,9 @@ private:
     QWidget* buildControls();
     void buildMenus();
     void showResult(std::shared_ptr<const EmbeddingsResult> result);
+    void showPicks(std::shared_ptr<const EmbeddingsResult> result);
+    void showFigure(EmbeddingFigure figure);
+    void fitViewHeights();
     void showHeader();
     void showMap();
     void reanalyse();

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/Progress.h"
 #include "model/sampling/Sampler.h"
 
 #include <Eigen/Core>
@@ -24,8 +25,9 @@ struct BatchDraw {
 // classes with at least K points (all of them when fewer than P have), K points of each drawn
 // without replacement. Every sampler sees the same batches and draws from its own stream.
 // Throws sme::Error, saying what P and K need, when fewer than 2 classes have K points.
+// progress is told the share of batches drawn (Cancelled when it asks to stop).
 std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints,
                                                         std::span<const int> labels, const BatchDraw& draw,
-                                                        const SamplerSettings& samplers);
+                                                        const SamplerSettings& samplers, const Progress& progress = {});
 
 } // namespace sme

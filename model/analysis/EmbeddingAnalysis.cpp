@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -23,11 +24,12 @@ constexpr double pairsEnd = 0.1, samplersEnd = 0.15, retrievalEnd = 0.85;
 const std::array<int, 4> recallKs{1, 2, 4, 8};
 
 // The raw norms' histogram and mean, then the rows scaled to unit length (in double).
-Eigen::MatrixXd normalisedPoints(const Dataset& embeddings, const EmbeddingAnalysisSettings& settings,
-                                 EmbeddingAnalysis& analysis)
+std::shared_ptr<const Eigen::MatrixXd> normalisedPoints(const Dataset& embeddings,
+                                                        const EmbeddingAnalysisSettings& settings,
+                                                        EmbeddingAnalysis& analysis)
 {
-    Eigen::MatrixXd points = embeddings.features.cast<double>();
-    const Eigen::VectorXd norms = points.rowwise().norm();
+    auto points = std::make_shared<Eigen::MatrixXd>(embeddings.features.cast<double>());
+    const Eigen::VectorXd norms = points->rowwise().norm();
     Eigen::Index zero = 0;
     const double smallest = norms.minCoeff(&zero);
     require(smallest > 0.0, [&] {
@@ -39,33 +41,8 @@ Eigen::MatrixXd normalisedPoints(const Dataset& embeddings, const EmbeddingAnaly
         analysis.norms.add(norm);
     analysis.meanNorm = norms.mean();
     analysis.alreadyNormalised = ((norms.array() - 1.0).abs() <= 1e-3).all();
-    points.array().colwise() /= norms.array();
+    points->array().colwise() /= norms.array();
     return points;
-}
-
-// Every sampler's picks from the batches: their density and how many carry margin loss.
-void analyseSamplers(const Eigen::MatrixXd& points, std::span<const int> labels,
-                     const EmbeddingAnalysisSettings& settings, EmbeddingAnalysis& analysis)
-{
-    const BatchDraw draw{settings.batchClasses, settings.batchK, settings.batches, settings.seed};
-    SamplerSettings samplers;
-    samplers.dimension = int(points.cols());
-    samplers.cutoff = settings.cutoff;
-    samplers.nonzeroLossCutoff = settings.nonzeroLossCutoff;
-    const std::array<std::vector<double>, 4> picks = samplerPickDistances(points, labels, draw, samplers);
-    const SampledDistancesFigure figure = sampledDistancesFromPicks(picks, settings.bins);
-    for (SamplerKind kind : allSamplerKinds) {
-        const auto k = std::size_t(kind);
-        SamplerPicks& result = analysis.samplers[k];
-        result.sampler = kind;
-        result.picks = picks[k].size();
-        result.density = figure.density[k].value_or(std::vector<double>{});
-        // PAPER.md §4: a negative's margin loss [alpha - (D_an - beta)]_+, as the loss computes it.
-        const auto withLoss = std::count_if(picks[k].begin(), picks[k].end(), [&](double d) {
-            return marginLoss(d, false, settings.alpha, settings.beta).value > 0.0;
-        });
-        result.nonZeroLossShare = picks[k].empty() ? 0.0 : double(withLoss) / double(picks[k].size());
-    }
 }
 
 // Bin centres and a density per column; an empty density gives empty cells.
@@ -125,7 +102,8 @@ EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAn
     analysis.dimension = std::size_t(dimension);
     analysis.classes = std::size_t(embeddings.classCount());
     const std::span<const int> labels = embeddings.labels;
-    const Eigen::MatrixXd points = normalisedPoints(embeddings, settings, analysis);
+    analysis.unitPoints = normalisedPoints(embeddings, settings, analysis);
+    const Eigen::MatrixXd& points = *analysis.unitPoints;
 
     {
         const Eigen::MatrixXd columns = points.transpose(); // a point contiguous, for random pairs
@@ -144,7 +122,7 @@ EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAn
     }
     reportProgress(progress, pairsEnd);
 
-    analyseSamplers(points, labels, settings, analysis);
+    analysis.samplers = pickBatches(points, labels, settings);
     reportProgress(progress, samplersEnd);
 
     const RetrievalScores scores = retrievalScores(points, labels, recallKs,
@@ -155,6 +133,32 @@ EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAn
     analysis.nmi = clusteringNmi(points, labels, clusteringRng, progressPart(progress, retrievalEnd, 1.0));
     reportProgress(progress, 1.0);
     return analysis;
+}
+
+std::array<SamplerPicks, 4> pickBatches(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints, std::span<const int> labels,
+                                        const EmbeddingAnalysisSettings& settings, const Progress& progress)
+{
+    settings.validate();
+    const BatchDraw draw{settings.batchClasses, settings.batchK, settings.batches, settings.seed};
+    SamplerSettings samplers;
+    samplers.dimension = int(unitPoints.cols());
+    samplers.cutoff = settings.cutoff;
+    samplers.nonzeroLossCutoff = settings.nonzeroLossCutoff;
+    const std::array<std::vector<double>, 4> picks = samplerPickDistances(unitPoints, labels, draw, samplers, progress);
+    const SampledDistancesFigure figure = sampledDistancesFromPicks(picks, settings.bins);
+    std::array<SamplerPicks, 4> result;
+    for (SamplerKind kind : allSamplerKinds) {
+        const auto k = std::size_t(kind);
+        result[k].sampler = kind;
+        result[k].picks = picks[k].size();
+        result[k].density = figure.density[k].value_or(std::vector<double>{});
+        // PAPER.md §4: a negative's margin loss [alpha - (D_an - beta)]_+, as the loss computes it.
+        const auto withLoss = std::count_if(picks[k].begin(), picks[k].end(), [&](double d) {
+            return marginLoss(d, false, settings.alpha, settings.beta).value > 0.0;
+        });
+        result[k].nonZeroLossShare = picks[k].empty() ? 0.0 : double(withLoss) / double(picks[k].size());
+    }
+    return result;
 }
 
 Table analysisSummary(const EmbeddingAnalysis& analysis)

@@ -9,9 +9,12 @@
 #include "model/geometry/Histogram.h"
 #include "model/sampling/Sampler.h"
 
+#include <Eigen/Core>
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <vector>
 
 namespace sme {
@@ -72,6 +75,9 @@ struct EmbeddingAnalysis {
     std::array<double, 4> recall{};
     double nmi = 0.0, mapAtR = 0.0;
     std::array<SamplerPicks, 4> samplers; // indexed by SamplerKind
+    // The L2-normalised points analysed (double, a row a point): what pickBatches draws from
+    // when only P, K, alpha or beta change. Shared: copies of the analysis share one.
+    std::shared_ptr<const Eigen::MatrixXd> unitPoints;
 };
 
 // Analyses labelled embeddings (features = the points as read). Deterministic for a seed.
@@ -79,6 +85,15 @@ struct EmbeddingAnalysis {
 // settings; progress covers the whole, Cancelled when it asks to stop.
 EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAnalysisSettings& settings = {},
                                     const Progress& progress = {});
+
+// What analyseEmbeddings finds for the samplers alone: each sampler's picks from settings'
+// P x K batches of unitPoints (the L2-normalised points, as EmbeddingAnalysis::unitPoints) and
+// their share with non-zero margin loss at settings' alpha, beta; the same numbers as the whole
+// analysis for the same settings. For a change of P, K, alpha or beta, which touches nothing
+// else: milliseconds where the whole takes seconds. Throws sme::Error for invalid settings or
+// batches P and K cannot fill; progress covers it, Cancelled when it asks to stop.
+std::array<SamplerPicks, 4> pickBatches(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints, std::span<const int> labels,
+                                        const EmbeddingAnalysisSettings& settings, const Progress& progress = {});
 
 // The analyse command's one row: points, dimension, classes, recall_at_1, recall_at_2,
 // recall_at_4, recall_at_8, nmi, map_at_r, mean_norm, mean_distance, positive_mean_distance,

@@ -6,6 +6,7 @@
 #include "model/base/Random.h"
 
 #include <Eigen/Core>
+#include <cstddef>
 #include <vector>
 
 namespace sme {
@@ -20,8 +21,9 @@ struct KMeansResult {
 // until no assignment changes or maxIterations. An empty cluster is re-seeded with the point
 // farthest from its centre. Throws sme::Error unless 1 <= k <= rows and points are finite.
 // progress is told the share of maxIterations done after each iteration (Cancelled when it
-// asks to stop).
+// asks to stop). Runs on `threads` threads (0: one per core); the result is the same bits
+// whatever their number.
 KMeansResult kMeans(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng,
-                    int maxIterations = 100, const Progress& progress = {});
+                    int maxIterations = 100, const Progress& progress = {}, std::size_t threads = 0);
 
 } // namespace sme
