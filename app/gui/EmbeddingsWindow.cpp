@@ -5,6 +5,7 @@
 
 #include "app/control/TripletInspector.h"
 #include "app/gui/MapInspection.h"
+#include "app/gui/ScreenFit.h"
 #include "app/gui/WorkProgress.h"
 #include "model/base/Error.h"
 #include "model/metrics/EvaluationSample.h"
@@ -15,17 +16,14 @@
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QGridLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -114,13 +112,10 @@ EmbeddingsWindow::EmbeddingsWindow(std::shared_ptr<const EmbeddingsResult> resul
 
 EmbeddingsWindow::~EmbeddingsWindow() = default;
 
-// 1400 x 900 where there is room; on a smaller screen the room there is, less the frame.
+// 1400 x 900 where there is room, less on a smaller screen.
 void EmbeddingsWindow::fitToScreen()
 {
-    const QScreen* screen = parentWidget() ? parentWidget()->screen() : QGuiApplication::primaryScreen();
-    const QRect available = screen ? screen->availableGeometry() : QRect(0, 0, 1400, 900);
-    resize(std::min(1400, available.width() - 40), std::min(900, available.height() - 60));
-    move(available.center() - rect().center());
+    fitWindowToScreen(this, QSize(1400, 900));
 }
 
 QWidget* EmbeddingsWindow::buildControls()

@@ -605,6 +605,14 @@
         <source>; %1 highlighted</source>
         <translation>；突出显示 %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 classes</source>
+        <translation>%1：%2，%3 个类别</translation>
+    </message>
 </context>
 <context>
     <name>EmbeddingsController</name>
@@ -738,6 +746,10 @@
     <message>
         <source>Exported every view into %1</source>
         <translation>已将全部视图导出到 %1</translation>
+    </message>
+    <message>
+        <source>Embeddings of %1</source>
+        <translation>%1 的嵌入</translation>
     </message>
 </context>
 <context>
