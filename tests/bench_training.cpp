@@ -8,6 +8,8 @@
 #include "model/data/CsvDataset.h"
 #include "model/data/IdxFormat.h"
 #include "model/data/SyntheticData.h"
+#include "model/base/CpuFeatures.h"
+#include "model/training/StepKernels.h"
 #include "model/training/Trainer.h"
 
 #include <Eigen/Core>
@@ -63,10 +65,12 @@ struct Case {
     sme::TrainerSettings settings;
 };
 
-// The step's products on matrices of its shapes: forward x W for every layer, backward
-// h^T delta (weight gradients) and delta W^T (input gradients, not for the input), all by
-// Eigen. (The step sums its weight gradients inside Adam's update, Adam::updateWithProduct:
-// these are the reference it is held to, the products alone, done the usual way.)
+// The step's products on matrices of its shapes, by the kernels the step runs now: forward
+// x W for every layer, backward h^T delta (weight gradients) and delta W^T (input gradients,
+// not for the input). With AVX-512, model/training/StepKernels (without the bias, ReLU, mask and
+// Adam the step fuses into them); else Eigen's products. (The AVX2 step sums its weight
+// gradients inside Adam's update, Adam::updateWithProduct: Eigen's product is the reference it
+// is held to, the products alone, done the usual way.)
 double productsMicroseconds(const std::vector<int>& widths, int batch, const Options& options)
 {
     std::vector<Eigen::MatrixXf> activations, weights, outputs, gradients, inputGradients;
@@ -76,6 +80,30 @@ double productsMicroseconds(const std::vector<int>& widths, int batch, const Opt
         outputs.push_back(Eigen::MatrixXf(batch, widths[l + 1]));
         gradients.push_back(Eigen::MatrixXf(widths[l], widths[l + 1]));
         inputGradients.push_back(Eigen::MatrixXf(batch, widths[l]));
+    }
+    if (sme::avx512Available()) {
+        namespace kernels = sme::stepkernels;
+        // The step's layouts: inputs transposed (one example per column), the input gradient
+        // transposed too.
+        std::vector<Eigen::MatrixXf> inputsTransposed;
+        for (const Eigen::MatrixXf& a : activations)
+            inputsTransposed.push_back(a.transpose());
+        return microsecondsPerCall([&] {
+            for (std::size_t l = 0; l < weights.size(); ++l)
+                kernels::forwardProduct(inputsTransposed[l].data(), weights[l].data(), batch, weights[l].rows(),
+                                        weights[l].cols(), outputs[l].data(), nullptr, false);
+            for (std::size_t l = weights.size(); l-- > 0;) {
+                const Eigen::MatrixXf& delta = outputs[l];
+                kernels::columnProduct(kernels::weightGradient(inputsTransposed[l].data(), delta.data(), batch,
+                                                               delta.cols(), weights[l].rows()),
+                                       gradients[l].data(), nullptr);
+                if (l > 0)
+                    kernels::columnProduct({weights[l].data(), weights[l].rows(), weights[l].cols(), delta.data(),
+                                            batch, 1, batch},
+                                           inputGradients[l].data(), nullptr);
+            }
+            sink = sink + gradients[0](0, 0);
+        }, options.steps, options.rounds);
     }
     return microsecondsPerCall([&] {
         for (std::size_t l = 0; l < weights.size(); ++l)
@@ -113,7 +141,8 @@ double benchStep(Case& c, const Options& options)
     for (std::size_t l = 1; l < widths.size(); ++l)
         std::printf(" -> %d", widths[l]);
     std::printf(", P x K = %d x %d (%d rows), distance weighted + margin, best of %d rounds of %d "
-                "steps (CPU time), one core\n", p, k, p * k, options.rounds, options.steps);
+                "steps (CPU time), one core, %s kernels\n", p, k, p * k, options.rounds, options.steps,
+                sme::vectorKernelName());
     std::printf("  whole step          %8.1f us\n", step);
     std::printf("  matrix products     %8.1f us  (%.2f GFLOP/s)\n", products, flops / products / 1e3);
     std::printf("  step / products     %8.2f     (target: at most 1.5)\n", step / products);
