@@ -6,6 +6,13 @@
 // Run-time dispatch (ARCHITECTURE.md): every function compiled for AVX-512 is this file's own,
 // marked with the target below, and calls no Eigen or other inline library template (one
 // compiled for AVX-512 could be the copy the linker keeps for everyone). Intrinsics only.
+// GCC 12 warns of an uninitialised value inside its own intrinsics (their unused pass-through
+// operand, _mm512_undefined_ps()), wherever they are inlined: nothing of ours.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#endif
+
 #define SME_AVX512_KERNEL __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,fma")))
 // The pieces of a kernel: inlined, so that the tile's sums stay in registers.
 #define SME_AVX512_INLINE SME_AVX512_KERNEL __attribute__((always_inline)) inline
@@ -172,7 +179,9 @@ struct UpdateWithAdam {
         __m512 pp = whole ? _mm512_loadu_ps(p) : _mm512_maskz_loadu_ps(lanesHere, p);
         __m512 mm = whole ? _mm512_loadu_ps(m) : _mm512_maskz_loadu_ps(lanesHere, m);
         __m512 vv = whole ? _mm512_loadu_ps(v) : _mm512_maskz_loadu_ps(lanesHere, v);
-        // As Adam.cpp's adamUpdate, operation for operation: the same bits.
+        // As Adam.cpp's adamUpdate, operation for operation: the same m and v; p differs in its
+        // last bits only through the square root, exact here, Eigen's estimate and Newton
+        // step there (EIGEN_FAST_MATH; slower here than the exact one, beside the sums).
         mm = _mm512_fmadd_ps(_mm512_set1_ps(adam.beta1), mm, _mm512_mul_ps(_mm512_set1_ps(1.0f - adam.beta1), g));
         vv = _mm512_fmadd_ps(_mm512_set1_ps(adam.beta2), vv,
                              _mm512_mul_ps(_mm512_set1_ps(1.0f - adam.beta2), _mm512_mul_ps(g, g)));
