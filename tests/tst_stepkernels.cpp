@@ -110,6 +110,11 @@ void TestStepKernels::forwardProductWithinRounding()
                                       * ((x.cast<double>().cwiseAbs() * w.cast<double>().cwiseAbs()).rowwise()
                                          + bias.cast<double>().cwiseAbs().row(0));
         verifyWithin(out, exact, bound, relu ? "X W + b, ReLU" : "X W + b");
+        // Written transposed (a hidden layer's output, the next layer's input): the same values.
+        Eigen::MatrixXf outTransposed(columns, rows);
+        kernels::forwardProduct(xt.data(), w.data(), rows, depth, columns, outTransposed.data(), bias.data(),
+                                relu, true);
+        QVERIFY(outTransposed == out.transpose());
         // And the AVX2 path's Eigen product within the same bound: the two within twice it.
         Eigen::MatrixXf eigen = (x * w).rowwise() + bias.row(0);
         if (relu)

@@ -88,13 +88,17 @@ auto EmbeddingNetwork<Scalar>::forwardTransposed(const Eigen::Ref<const Matrix>&
         Matrix& out = l + 1 < layers() ? layerInputs_[l + 1] : output_;
         out.resize(rows, parameters_[2 * l].cols());
         if constexpr (std::is_same_v<Scalar, float>) {
-            if (useStepKernels<Scalar>()) { // product, bias and ReLU in one pass
+            if (useStepKernels<Scalar>()) {
+                // Product, bias and ReLU in one pass; a hidden layer's output straight into the
+                // next layer's input, transposed (the ReLU's mask in backward() is read there).
                 const Matrix& weights = parameters_[2 * l];
+                const bool hidden = l + 1 < layers();
+                Matrix& target = hidden ? layerInputsTransposed_[l + 1] : output_;
+                if (hidden)
+                    target.resize(weights.cols(), rows);
                 stepkernels::forwardProduct(layerInputsTransposed_[l].data(), weights.data(), rows,
-                                            weights.rows(), weights.cols(), out.data(),
-                                            parameters_[2 * l + 1].data(), l + 1 < layers());
-                if (l + 1 < layers())
-                    layerInputsTransposed_[l + 1] = out.transpose();
+                                            weights.rows(), weights.cols(), target.data(),
+                                            parameters_[2 * l + 1].data(), hidden, hidden);
                 continue;
             }
         }

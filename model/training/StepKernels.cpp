@@ -70,10 +70,19 @@ SME_AVX512_INLINE __m512 sumEach(__m512 (&sums)[lanes])
     return sums[0];
 }
 
+// Where forwardProduct's results go, and what is added to them.
+struct ForwardOutput {
+    float* out;
+    Index columns;
+    bool transposed;
+    const float* bias;
+    bool relu;
+};
+
 // out[r0 .. r0 + Rows, j0 .. j0 + Columns) (at most 4 x 4: the 16 sums of one reduction).
 template <int Rows, int Columns>
 SME_AVX512_KERNEL void forwardTile(const float* xt, const float* w, Index rows, Index depth,
-                                   Index r0, Index j0, float* out, const float* bias, bool relu)
+                                   Index r0, Index j0, const ForwardOutput& output)
 {
     __m512 sums[lanes];
     for (__m512& sum : sums)
@@ -101,29 +110,38 @@ SME_AVX512_KERNEL void forwardTile(const float* xt, const float* w, Index rows, 
         }
     }
     __m512 result = sumEach(sums); // lane 4 c + r: out(r0 + r, j0 + c)
+    const float* bias = output.bias;
     if (bias) { // bias[j0 + c] into lanes 4 c .. 4 c + 3
         const __m512 four = _mm512_zextps128_ps512(_mm_maskz_loadu_ps(__mmask8((1u << Columns) - 1u), bias + j0));
         const __m512i spread = _mm512_set_epi32(3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 0, 0, 0, 0);
         result = _mm512_add_ps(result, _mm512_permutexvar_ps(spread, four));
     }
-    if (relu)
+    if (output.relu)
         result = _mm512_max_ps(result, _mm512_setzero_ps());
     alignas(64) float values[lanes];
-    _mm512_store_ps(values, result);
-    for (int c = 0; c < Columns; ++c)
-        _mm_mask_storeu_ps(out + (j0 + c) * rows + r0, __mmask8((1u << Rows) - 1u), _mm_load_ps(values + 4 * c));
+    if (output.transposed) { // lane 4 r + c, then each row's columns in one store
+        const __m512i transpose = _mm512_set_epi32(15, 11, 7, 3, 14, 10, 6, 2, 13, 9, 5, 1, 12, 8, 4, 0);
+        _mm512_store_ps(values, _mm512_permutexvar_ps(transpose, result));
+        for (int r = 0; r < Rows; ++r)
+            _mm_mask_storeu_ps(output.out + (r0 + r) * output.columns + j0, __mmask8((1u << Columns) - 1u),
+                               _mm_load_ps(values + 4 * r));
+    } else {
+        _mm512_store_ps(values, result);
+        for (int c = 0; c < Columns; ++c)
+            _mm_mask_storeu_ps(output.out + (j0 + c) * rows + r0, __mmask8((1u << Rows) - 1u),
+                               _mm_load_ps(values + 4 * c));
+    }
 }
 
 template <int Rows>
 SME_AVX512_KERNEL void forwardRows(const float* xt, const float* w, Index rows, Index depth,
-                                   Index columns, Index r0, Index j0, float* out, const float* bias,
-                                   bool relu)
+                                   Index r0, Index j0, const ForwardOutput& output)
 {
-    switch (columns - j0 < 4 ? columns - j0 : 4) {
-    case 1: forwardTile<Rows, 1>(xt, w, rows, depth, r0, j0, out, bias, relu); break;
-    case 2: forwardTile<Rows, 2>(xt, w, rows, depth, r0, j0, out, bias, relu); break;
-    case 3: forwardTile<Rows, 3>(xt, w, rows, depth, r0, j0, out, bias, relu); break;
-    default: forwardTile<Rows, 4>(xt, w, rows, depth, r0, j0, out, bias, relu); break;
+    switch (output.columns - j0 < 4 ? output.columns - j0 : 4) {
+    case 1: forwardTile<Rows, 1>(xt, w, rows, depth, r0, j0, output); break;
+    case 2: forwardTile<Rows, 2>(xt, w, rows, depth, r0, j0, output); break;
+    case 3: forwardTile<Rows, 3>(xt, w, rows, depth, r0, j0, output); break;
+    default: forwardTile<Rows, 4>(xt, w, rows, depth, r0, j0, output); break;
     }
 }
 
@@ -200,20 +218,14 @@ struct UpdateWithAdam {
         nonFinite = _mm512_add_ps(nonFinite, _mm512_mul_ps(pp, _mm512_setzero_ps()));
     }
 
-    // At step t of a tile's sums: one packet of the tile before, and a request for the
-    // parameter and moments of one packet of this tile (updated during the next tile: 2.4 MB
-    // for 784 x 256 weights, beyond the second-level cache).
+    // At step t of a tile's sums: one packet of the tile before. (Its parameter and moments,
+    // 2.4 MB for 784 x 256 weights, come in the 6 x 3 sequential streams of a block of columns,
+    // which the hardware fetches ahead: asking for them earlier was slower.)
     template <int Packets, int Columns>
-    SME_AVX512_INLINE void during(const ColumnProduct& f, Index t, Index k0, Index c0)
+    SME_AVX512_INLINE void during(const ColumnProduct&, Index t, Index, Index)
     {
         if (t < pending)
             update(int(t));
-        if (t < Packets * Columns) {
-            const Index at = (c0 + t / Packets) * f.height + k0 + (t % Packets) * lanes;
-            _mm_prefetch(reinterpret_cast<const char*>(adam.p + at), _MM_HINT_T0);
-            _mm_prefetch(reinterpret_cast<const char*>(adam.m + at), _MM_HINT_T0);
-            _mm_prefetch(reinterpret_cast<const char*>(adam.v + at), _MM_HINT_T0);
-        }
     }
 
     // After the sums over `inner` steps: the rest of the tile before, then this tile waits.
@@ -327,17 +339,19 @@ SME_AVX512_KERNEL void columnProductWith(const ColumnProduct& f, Epilogue& epilo
 } // namespace
 
 SME_AVX512_KERNEL void forwardProduct(const float* xt, const float* w, Index rows, Index depth,
-                                      Index columns, float* out, const float* bias, bool relu)
+                                      Index columns, float* out, const float* bias, bool relu,
+                                      bool transposedOut)
 {
+    const ForwardOutput output{out, columns, transposedOut, bias, relu};
     // Columns outermost: a block of 4 columns of W (4 x depth) stays in cache for every row.
     for (Index j0 = 0; j0 < columns; j0 += 4) {
         Index r0 = 0;
         for (; r0 + 4 <= rows; r0 += 4)
-            forwardRows<4>(xt, w, rows, depth, columns, r0, j0, out, bias, relu);
+            forwardRows<4>(xt, w, rows, depth, r0, j0, output);
         switch (rows - r0) {
-        case 1: forwardRows<1>(xt, w, rows, depth, columns, r0, j0, out, bias, relu); break;
-        case 2: forwardRows<2>(xt, w, rows, depth, columns, r0, j0, out, bias, relu); break;
-        case 3: forwardRows<3>(xt, w, rows, depth, columns, r0, j0, out, bias, relu); break;
+        case 1: forwardRows<1>(xt, w, rows, depth, r0, j0, output); break;
+        case 2: forwardRows<2>(xt, w, rows, depth, r0, j0, output); break;
+        case 3: forwardRows<3>(xt, w, rows, depth, r0, j0, output); break;
         default: break;
         }
     }

@@ -12,13 +12,13 @@ namespace sme::stepkernels {
 // so that nothing of Eigen is compiled for AVX-512 (see ARCHITECTURE.md, run-time dispatch).
 using Index = std::ptrdiff_t;
 
-// out (rows x columns) = X W, then + bias (one value per column, when given) and max(0, .)
-// (when relu), for X given transposed (xt: depth x rows, one example per column: the memory
+// out (rows x columns; or its transpose, columns x rows, when transposedOut) = X W, then + bias
+// (one value per column, when given) and max(0, .) (when relu), for X given transposed (xt: depth x rows, one example per column: the memory
 // of a row-major X) and W (depth x columns). Both are read along the depth, the sum of a
 // product, so nothing is packed or transposed: each output is 16 partial sums along the depth,
 // added in a fixed tree at the end.
 void forwardProduct(const float* xt, const float* w, Index rows, Index depth, Index columns,
-                    float* out, const float* bias, bool relu);
+                    float* out, const float* bias, bool relu, bool transposedOut = false);
 
 // The factors of G = A B, a product whose output is read down its columns: A (height x inner,
 // column-major), B(t, c) = b[t * bInnerStride + c * bColumnStride] (inner x columns, any
