@@ -76,9 +76,10 @@ template <class Scalar>
 auto EmbeddingNetwork<Scalar>::forwardTransposed(const Eigen::Ref<const Matrix>& inputsTransposed)
     -> const Matrix&
 {
-    require(inputsTransposed.rows() == shape_.input,
-            "the network expects " + std::to_string(shape_.input) + " features, got "
-                + std::to_string(inputsTransposed.rows()));
+    require(inputsTransposed.rows() == shape_.input, [&] { // (every step: the message only on failure)
+        return "the network expects " + std::to_string(shape_.input) + " features, got "
+               + std::to_string(inputsTransposed.rows());
+    });
     const Eigen::Index rows = inputsTransposed.cols();
     layerInputsTransposed_.resize(layers());
     layerInputs_.resize(layers());
