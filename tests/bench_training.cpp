@@ -8,6 +8,9 @@
 #include "model/data/CsvDataset.h"
 #include "model/data/IdxFormat.h"
 #include "model/data/SyntheticData.h"
+#include "model/base/CpuFeatures.h"
+#include "model/training/Adam.h"
+#include "model/training/StepKernels.h"
 #include "model/training/Trainer.h"
 
 #include <Eigen/Core>
@@ -29,6 +32,7 @@ struct Options {
     int steps = 200;
     bool evaluation = true;
     std::string only; // one case's key, or all
+    bool bothPaths = false; // each case on the AVX-512 kernels too, where the CPU has them
 };
 
 // CPU time of this process in microseconds: on a shared machine the time spent waiting for a
@@ -63,10 +67,12 @@ struct Case {
     sme::TrainerSettings settings;
 };
 
-// The step's products on matrices of its shapes: forward x W for every layer, backward
-// h^T delta (weight gradients) and delta W^T (input gradients, not for the input), all by
-// Eigen. (The step sums its weight gradients inside Adam's update, Adam::updateWithProduct:
-// these are the reference it is held to, the products alone, done the usual way.)
+// The step's products on matrices of its shapes, by the kernels the step runs now: forward
+// x W for every layer, backward h^T delta (weight gradients) and delta W^T (input gradients,
+// not for the input). With AVX-512, model/training/StepKernels (without the bias, ReLU, mask and
+// Adam the step fuses into them); else Eigen's products. (The AVX2 step sums its weight
+// gradients inside Adam's update, Adam::updateWithProduct: Eigen's product is the reference it
+// is held to, the products alone, done the usual way.)
 double productsMicroseconds(const std::vector<int>& widths, int batch, const Options& options)
 {
     std::vector<Eigen::MatrixXf> activations, weights, outputs, gradients, inputGradients;
@@ -76,6 +82,30 @@ double productsMicroseconds(const std::vector<int>& widths, int batch, const Opt
         outputs.push_back(Eigen::MatrixXf(batch, widths[l + 1]));
         gradients.push_back(Eigen::MatrixXf(widths[l], widths[l + 1]));
         inputGradients.push_back(Eigen::MatrixXf(batch, widths[l]));
+    }
+    if (sme::avx512Available()) {
+        namespace kernels = sme::stepkernels;
+        // The step's layouts: inputs transposed (one example per column), the input gradient
+        // transposed too.
+        std::vector<Eigen::MatrixXf> inputsTransposed;
+        for (const Eigen::MatrixXf& a : activations)
+            inputsTransposed.push_back(a.transpose());
+        return microsecondsPerCall([&] {
+            for (std::size_t l = 0; l < weights.size(); ++l)
+                kernels::forwardProduct(inputsTransposed[l].data(), weights[l].data(), batch, weights[l].rows(),
+                                        weights[l].cols(), outputs[l].data(), nullptr, false);
+            for (std::size_t l = weights.size(); l-- > 0;) {
+                const Eigen::MatrixXf& delta = outputs[l];
+                kernels::columnProduct(kernels::weightGradient(inputsTransposed[l].data(), delta.data(), batch,
+                                                               delta.cols(), weights[l].rows()),
+                                       gradients[l].data(), nullptr);
+                if (l > 0)
+                    kernels::columnProduct({weights[l].data(), weights[l].rows(), weights[l].cols(), delta.data(),
+                                            batch, 1, batch},
+                                           inputGradients[l].data(), nullptr);
+            }
+            sink = sink + gradients[0](0, 0);
+        }, options.steps, options.rounds);
     }
     return microsecondsPerCall([&] {
         for (std::size_t l = 0; l < weights.size(); ++l)
@@ -89,13 +119,34 @@ double productsMicroseconds(const std::vector<int>& widths, int batch, const Opt
     }, options.steps, options.rounds);
 }
 
-// Times the case's step and its products; prints both, and returns the step's microseconds.
-double benchStep(Case& c, const Options& options)
+// The step's weight gradients with Adam's update fused into them (Adam::updateWithProduct,
+// whichever kernel it runs, as the step calls it): the products' weight gradients plus Adam's
+// reading and writing of every weight and its two moments, which outgrow the second-level
+// cache at 784-d input.
+double weightGradientsWithAdamMicroseconds(const std::vector<int>& widths, int batch, const Options& options)
+{
+    std::vector<Eigen::MatrixXf> weights, inputsTransposed, deltas;
+    for (std::size_t l = 0; l + 1 < widths.size(); ++l) {
+        weights.push_back(Eigen::MatrixXf::Random(widths[l], widths[l + 1]));
+        inputsTransposed.push_back(Eigen::MatrixXf::Random(widths[l], batch));
+        deltas.push_back(Eigen::MatrixXf::Random(batch, widths[l + 1]) * 1e-3f);
+    }
+    sme::Adam<float> adam;
+    return microsecondsPerCall([&] {
+        adam.beginStep(weights);
+        for (std::size_t l = weights.size(); l-- > 0;)
+            sink = sink + adam.updateWithProduct(l, weights[l], inputsTransposed[l], deltas[l]);
+    }, options.steps, options.rounds);
+}
+
+// Times the case's step and its products on the kernels allowed now; prints both, and returns
+// the step's microseconds.
+double benchStep(const Case& c, const Options& options)
 {
     // The batch the trainer draws: P classes (at most the training classes) x K rows.
     const int p = std::min(c.data.training.classCount(), c.settings.batchClasses);
     const int k = c.settings.batchK;
-    sme::Trainer trainer(std::move(c.data), c.settings);
+    sme::Trainer trainer(c.data, c.settings);
     for (int i = 0; i < 50; ++i) // warm up: caches, and the allocations of the first steps
         trainer.trainStep();
     const double step = microsecondsPerCall([&] { sink = sink + float(trainer.trainStep().loss); },
@@ -105,6 +156,7 @@ double benchStep(Case& c, const Options& options)
     widths.insert(widths.end(), c.settings.hidden.begin(), c.settings.hidden.end());
     widths.push_back(c.settings.embeddingDimension);
     const double products = productsMicroseconds(widths, p * k, options);
+    const double withAdam = weightGradientsWithAdamMicroseconds(widths, p * k, options);
 
     double flops = 0.0;
     for (std::size_t l = 0; l + 1 < widths.size(); ++l)
@@ -113,12 +165,14 @@ double benchStep(Case& c, const Options& options)
     for (std::size_t l = 1; l < widths.size(); ++l)
         std::printf(" -> %d", widths[l]);
     std::printf(", P x K = %d x %d (%d rows), distance weighted + margin, best of %d rounds of %d "
-                "steps (CPU time), one core\n", p, k, p * k, options.rounds, options.steps);
+                "steps (CPU time), one core, %s kernels\n", p, k, p * k, options.rounds, options.steps,
+                sme::vectorKernelName());
     std::printf("  whole step          %8.1f us\n", step);
     std::printf("  matrix products     %8.1f us  (%.2f GFLOP/s)\n", products, flops / products / 1e3);
     std::printf("  step / products     %8.2f     (target: at most 1.5)\n", step / products);
-    std::printf("  result %s step_us %.1f products_us %.1f rows %d\n", c.key.c_str(), step, products,
-                p * k);
+    std::printf("  weight gradients with Adam's update, in the step's kernel: %.1f us\n", withAdam);
+    std::printf("  result %s step_us %.1f products_us %.1f rows %d kernels %s\n", c.key.c_str(), step,
+                products, p * k, sme::vectorKernelName());
     std::fflush(stdout);
     return step;
 }
@@ -194,10 +248,12 @@ int main(int argc, char** argv)
             options.only = argv[++i];
         else if (arg == "--no-evaluation")
             options.evaluation = false;
+        else if (arg == "--both-paths")
+            options.bothPaths = true;
         else {
             std::fprintf(stderr, "usage: bench_training [--fashion IDX-IMAGES] [--digits CSV] "
                                  "[--rounds N] [--steps N] [--only fashion784|digits64|synthetic64] "
-                                 "[--no-evaluation]\n");
+                                 "[--no-evaluation] [--both-paths]\n");
             return 2;
         }
     }
@@ -214,8 +270,17 @@ int main(int argc, char** argv)
         cases.push_back({"synthetic64", "the synthetic default (64-d)",
                          sme::splitByClass(sme::syntheticNuisanceClusters({}), 0.5), {}});
     double lastStep = 0.0;
-    for (Case& c : cases)
+    // The kernels the step runs (AVX-512 where the CPU has it, unless SME_AVX512=off), then,
+    // with --both-paths, the AVX2 path's on the same case.
+    const bool alsoAvx2 = options.bothPaths && sme::avx512Available();
+    for (const Case& c : cases) {
         lastStep = benchStep(c, options);
+        if (alsoAvx2) {
+            sme::setAvx512Allowed(false);
+            benchStep(c, options);
+            sme::setAvx512Allowed(true);
+        }
+    }
     if (options.evaluation)
         benchEvaluation(options, lastStep);
     return 0;

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/training/Adam.h"
 
+#include "model/base/CpuFeatures.h"
 #include "model/base/Error.h"
+#include "model/training/StepKernels.h"
 
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
+#include <type_traits>
 
 // Packet types as template arguments lose their alignment attribute, which GCC warns about;
 // nothing here relies on it (loads and stores are unaligned).
@@ -192,6 +195,14 @@ Scalar Adam<Scalar>::updateWithProduct(std::size_t index, Matrix& parameter,
     require(inputsTransposed.rows() == parameter.rows() && delta.cols() == parameter.cols()
                 && inputsTransposed.cols() == delta.rows(),
             "Adam: the gradient's factors do not fit the parameter");
+    if constexpr (std::is_same_v<Scalar, float>) {
+        if (avx512Available()) // the same sums and operations, in AVX-512's tiles
+            return stepkernels::columnProductAdam(
+                stepkernels::weightGradient(inputsTransposed.data(), delta.data(), delta.rows(),
+                                            delta.cols(), inputsTransposed.rows()),
+                {parameter.data(), firstMoments_[index].data(), secondMoments_[index].data(),
+                 Scalar(settings_.beta1), Scalar(settings_.beta2), stepSize_, epsilon_});
+    }
     using Packet = PacketOf<Scalar>;
     constexpr Eigen::Index size = unpacket_traits<Packet>::size;
     // Tiles of 2 packets x 6 columns: 12 sums in registers (AVX2 has 16), the columns' x

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/training/EmbeddingNetwork.h"
 
+#include "model/base/CpuFeatures.h"
 #include "model/base/Error.h"
+#include "model/training/StepKernels.h"
 
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 namespace sme {
 namespace {
@@ -13,6 +16,13 @@ namespace {
 // division by zero would put NaN into every gradient.
 template <class Scalar>
 constexpr Scalar smallestNorm = Scalar(1e-12);
+
+// Whether this pass runs the AVX-512 kernels (float, on a CPU that has them), else Eigen's.
+template <class Scalar>
+bool useStepKernels()
+{
+    return std::is_same_v<Scalar, float> && avx512Available();
+}
 
 } // namespace
 
@@ -66,9 +76,10 @@ template <class Scalar>
 auto EmbeddingNetwork<Scalar>::forwardTransposed(const Eigen::Ref<const Matrix>& inputsTransposed)
     -> const Matrix&
 {
-    require(inputsTransposed.rows() == shape_.input,
-            "the network expects " + std::to_string(shape_.input) + " features, got "
-                + std::to_string(inputsTransposed.rows()));
+    require(inputsTransposed.rows() == shape_.input, [&] { // (every step: the message only on failure)
+        return "the network expects " + std::to_string(shape_.input) + " features, got "
+               + std::to_string(inputsTransposed.rows());
+    });
     const Eigen::Index rows = inputsTransposed.cols();
     layerInputsTransposed_.resize(layers());
     layerInputs_.resize(layers());
@@ -77,6 +88,21 @@ auto EmbeddingNetwork<Scalar>::forwardTransposed(const Eigen::Ref<const Matrix>&
         // Into the buffers of the last pass: no allocation when the batch keeps its size.
         Matrix& out = l + 1 < layers() ? layerInputs_[l + 1] : output_;
         out.resize(rows, parameters_[2 * l].cols());
+        if constexpr (std::is_same_v<Scalar, float>) {
+            if (useStepKernels<Scalar>()) {
+                // Product, bias and ReLU in one pass; a hidden layer's output straight into the
+                // next layer's input, transposed (the ReLU's mask in backward() is read there).
+                const Matrix& weights = parameters_[2 * l];
+                const bool hidden = l + 1 < layers();
+                Matrix& target = hidden ? layerInputsTransposed_[l + 1] : output_;
+                if (hidden)
+                    target.resize(weights.cols(), rows);
+                stepkernels::forwardProduct(layerInputsTransposed_[l].data(), weights.data(), rows,
+                                            weights.rows(), weights.cols(), target.data(),
+                                            parameters_[2 * l + 1].data(), hidden, hidden);
+                continue;
+            }
+        }
         out.noalias() = layerInputsTransposed_[l].transpose() * parameters_[2 * l];
         if (l + 1 < layers()) { // bias and ReLU in one pass
             out = (out.rowwise() + parameters_[2 * l + 1].row(0)).cwiseMax(Scalar(0));
@@ -132,14 +158,32 @@ void EmbeddingNetwork<Scalar>::backward(const Eigen::Ref<const Matrix>& embeddin
     for (Eigen::Index j = 0; j < delta.cols(); ++j) // by columns: vectorised, unlike colwise() /
         delta.col(j) = (embeddingGradient.col(j) - embeddings_.col(j).cwiseProduct(along))
                            .cwiseQuotient(outputNorms_);
-    Matrix previous;
+    Matrix previous, previousTransposed;
     for (std::size_t l = layers(); l-- > 0;) {
-        if (!applyWeightGradient)
+        if constexpr (std::is_same_v<Scalar, float>) {
+            if (!applyWeightGradient && useStepKernels<Scalar>())
+                stepkernels::columnProduct(stepkernels::weightGradient(layerInputsTransposed_[l].data(),
+                                                                       delta.data(), delta.rows(),
+                                                                       delta.cols(), parameters_[2 * l].rows()),
+                                           gradients_[2 * l].data(), nullptr);
+        }
+        if (!applyWeightGradient && !useStepKernels<Scalar>())
             gradients_[2 * l].noalias() = layerInputsTransposed_[l] * delta;
         // The bias gradient, the sum of delta's rows, as a product with a row of ones: Eigen
         // sums a column of 25 floats one at a time, the product many columns together.
         gradients_[2 * l + 1].noalias() = RowVector::Ones(delta.rows()) * delta;
-        if (l > 0) { // (the input's gradient is of no use)
+        if (l > 0 && useStepKernels<Scalar>()) {
+            if constexpr (std::is_same_v<Scalar, float>) {
+                // delta W^T, transposed: read down W's columns, with the ReLU's mask (this
+                // layer's input, transposed, has its shape).
+                const Matrix& weights = parameters_[2 * l];
+                previousTransposed.resize(weights.rows(), delta.rows());
+                stepkernels::columnProduct({weights.data(), weights.rows(), weights.cols(), delta.data(),
+                                            delta.rows(), 1, delta.rows()},
+                                           previousTransposed.data(), layerInputsTransposed_[l].data());
+                previous = previousTransposed.transpose();
+            }
+        } else if (l > 0) { // (the input's gradient is of no use)
             previous.resize(delta.rows(), parameters_[2 * l].rows());
             previous.noalias() = delta * parameters_[2 * l].transpose();
             // ReLU: the gradient passes where the layer's output (this layer's input) is
