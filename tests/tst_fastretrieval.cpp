@@ -191,12 +191,14 @@ void FastRetrievalTest::floatDistancesStayWithinTheirBound()
     const Eigen::VectorXd norms = points.rowwise().squaredNorm();
     for (const bool avx512 : {false, true}) {
         sme::setAvx512Allowed(avx512);
-        std::vector<float> tile(std::size_t(sme::floatTileQueries * panels.paddedRows()));
-        std::vector<float> scratch;
+        const Eigen::Index width = 40; // queries at a time: not a multiple of either kernel's block
+        std::vector<float> tile(std::size_t(sme::paddedQueryCount(width) * panels.paddedRows()));
+        sme::PackedQueries queries;
         double worst = 0.0;
-        for (Eigen::Index first = 0; first < points.rows(); first += sme::floatTileQueries) {
-            const Eigen::Index count = std::min(sme::floatTileQueries, points.rows() - first);
-            sme::floatDistanceTile(panels, first, count, tile.data(), scratch);
+        for (Eigen::Index first = 0; first < points.rows(); first += width) {
+            const Eigen::Index count = std::min(width, points.rows() - first);
+            queries.pack(panels, first, count);
+            sme::floatDistances(panels, 0, panels.paddedRows(), queries, tile.data(), panels.paddedRows());
             for (Eigen::Index t = 0; t < count; ++t)
                 for (Eigen::Index j = 0; j < points.rows(); ++j) {
                     const double exact = (points.row(j) - points.row(first + t)).squaredNorm();

@@ -41,7 +41,8 @@ std::uint64_t mixed(std::uint64_t k)
 // What every worker reads: the points in the kernels' layouts, classes, tolerances.
 struct Retrieval {
     Retrieval(const Eigen::Ref<const Eigen::MatrixXd>& embeddings, std::span<const int> labels)
-        : embeddings(embeddings), panels(embeddings), rows(embeddings),
+        : embeddings(embeddings), panels(embeddings), samplePositions(positionsToSample(embeddings.rows())),
+          samplePanels(embeddings(samplePositions, Eigen::all)), rows(embeddings),
           squaredNorms(embeddings.rowwise().squaredNorm())
     {
         std::map<int, int> index;
@@ -52,49 +53,68 @@ struct Retrieval {
                 members.emplace_back();
             members[std::size_t(dense)].push_back(std::int32_t(j));
         }
-        const auto size = std::uint64_t(embeddings.rows());
-        for (std::uint64_t k = 0; k < std::min<std::uint64_t>(size, 4096); ++k)
-            samplePositions.push_back(size <= 4096 ? std::int32_t(k) : std::int32_t(mixed(k) % size));
         const double largest = squaredNorms.size() > 0 ? squaredNorms.maxCoeff() : 0.0;
         tolerance = tieTolerance(largest);
         errorBound = floatDistanceErrorBound(largest, embeddings.cols());
     }
 
+    // 4,096 fixed pseudo-random positions (or every one, for fewer points).
+    static std::vector<Eigen::Index> positionsToSample(Eigen::Index size)
+    {
+        std::vector<Eigen::Index> positions;
+        for (std::uint64_t k = 0; k < std::min<std::uint64_t>(std::uint64_t(size), 4096); ++k)
+            positions.push_back(size <= 4096 ? Eigen::Index(k) : Eigen::Index(mixed(k) % std::uint64_t(size)));
+        return positions;
+    }
+
+    std::ptrdiff_t othersOfItsClass(Eigen::Index i) const
+    {
+        return std::ptrdiff_t(members[std::size_t(classOf[std::size_t(i)])].size()) - 1;
+    }
+
     const Eigen::Ref<const Eigen::MatrixXd> embeddings; // a view, not a reference to a caller's view
     const FloatPanels panels;
+    const std::vector<Eigen::Index> samplePositions; // where sampledThreshold looks
+    const FloatPanels samplePanels;                  // those points
     const ExactRows rows;
     const Eigen::VectorXd squaredNorms;
     std::vector<int> classOf;                        // labels numbered 0, 1, ...
     std::vector<std::vector<std::int32_t>> members;  // the points of each class
-    std::vector<std::int32_t> samplePositions;       // where sampledThreshold looks
     double tolerance = 0.0;
     double errorBound = 0.0;
 };
 
-// One thread's scratch space, reused from one query to the next.
+// Queries a tile, and points a chunk: the chunk's float distances (48 x 2,048, 384 kB) are
+// filtered while in the cache, and never stored for all the points.
+constexpr Eigen::Index tileQueries = 48;
+constexpr Eigen::Index chunkRows = 2048;
+
+// One thread's scratch space, reused from one tile and one query to the next.
 struct Worker {
-    std::vector<float> tile;
-    std::vector<float> queryScratch;
+    PackedQueries queries;
+    std::vector<float> distances; // a chunk's, or the sample's
+    std::vector<float> thresholds;
+    std::vector<std::vector<std::int32_t>> candidates{std::size_t(tileQueries)};
+    std::vector<Eigen::Index> candidateCounts;
+    PackedQueries single;
+    std::vector<float> row;       // one query's distances to every point, when needed
     std::vector<float> sample;
     std::vector<std::int32_t> kept;
-    std::vector<double> query;     // its coordinates
-    std::vector<double> distances; // the query (0), then its candidates, in double
-    std::vector<int> classes;      // theirs
+    std::vector<double> query;    // its coordinates
+    std::vector<double> exact;    // the query (0), then its candidates, in double
+    std::vector<int> classes;     // theirs
     std::vector<Neighbour> inReach;
     NeighbourSelection selection;
 };
 
-// A threshold under which about 1.4 r + 16 of the row's distances lie, from the distances at
-// the sample positions (4,096 fixed pseudo-random ones, or every one): the order statistic's
-// count is off by about 1/sqrt(its rank) of itself (13% for the 57th of 4,096 when R = 999
-// of 100,000), so fewer than r fall under it (and the query takes the second, sure threshold)
-// in about one query in a thousand.
-float sampledThreshold(const float* row, Eigen::Index size, std::ptrdiff_t r, std::span<const std::int32_t> positions,
+// A threshold under which about 1.4 r + 16 of a query's float distances lie, from those to the
+// sample's points: the order statistic's count is off by about 1/sqrt(its rank) of itself
+// (13% for the 57th of 4,096 when R = 999 of 100,000), so fewer than r fall under it (and the
+// query takes the second, sure threshold) in about one query in a thousand.
+float sampledThreshold(const float* toSample, std::size_t sampleSize, Eigen::Index size, std::ptrdiff_t r,
                        std::vector<float>& sample)
 {
-    sample.clear();
-    for (const std::int32_t j : positions)
-        sample.push_back(row[j]);
+    sample.assign(toSample, toSample + sampleSize);
     const auto rank = std::size_t((1.4 * double(r) + 16.0) * double(sample.size()) / double(size));
     if (rank >= sample.size())
         return infinity;
@@ -102,13 +122,42 @@ float sampledThreshold(const float* row, Eigen::Index size, std::ptrdiff_t r, st
     return sample[rank];
 }
 
+// Every query of a tile: its threshold from the sample, then its candidates, a chunk of
+// points at a time, into the worker's candidates.
+void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count)
+{
+    const Eigen::Index size = retrieval.embeddings.rows();
+    worker.queries.pack(retrieval.panels, first, count);
+    const Eigen::Index sampleRows = retrieval.samplePanels.paddedRows();
+    worker.distances.resize(std::size_t(paddedQueryCount(tileQueries) * std::max(sampleRows, chunkRows)));
+    floatDistances(retrieval.samplePanels, 0, sampleRows, worker.queries, worker.distances.data(), sampleRows);
+    worker.thresholds.assign(std::size_t(count), -infinity);
+    worker.candidateCounts.assign(std::size_t(count), 0);
+    for (Eigen::Index t = 0; t < count; ++t)
+        if (const std::ptrdiff_t r = retrieval.othersOfItsClass(first + t); r >= 1)
+            worker.thresholds[std::size_t(t)] =
+                sampledThreshold(worker.distances.data() + t * sampleRows, retrieval.samplePositions.size(), size, r,
+                                 worker.sample);
+    const Eigen::Index paddedRows = retrieval.panels.paddedRows();
+    for (Eigen::Index chunk = 0; chunk < paddedRows; chunk += chunkRows) {
+        const Eigen::Index rows = std::min(chunkRows, paddedRows - chunk);
+        floatDistances(retrieval.panels, chunk, rows, worker.queries, worker.distances.data(), chunkRows);
+        for (Eigen::Index t = 0; t < count; ++t) {
+            std::vector<std::int32_t>& kept = worker.candidates[std::size_t(t)];
+            Eigen::Index& kepts = worker.candidateCounts[std::size_t(t)];
+            if (kept.size() < std::size_t(kepts + rows + 16))
+                kept.resize(std::max(2 * kept.size(), std::size_t(kepts + rows + 16)));
+            kepts += keepAtMost(worker.distances.data() + t * chunkRows, std::min(rows, size - chunk),
+                                worker.thresholds[std::size_t(t)], std::int32_t(chunk), kept.data() + kepts);
+        }
+    }
+}
+
 class QueryScorer {
 public:
-    QueryScorer(const Retrieval& retrieval, Worker& worker, Eigen::Index query, float* row)
-        : retrieval_(retrieval), worker_(worker), query_(query), row_(row),
-          class_(retrieval.classOf[std::size_t(query)])
+    QueryScorer(const Retrieval& retrieval, Worker& worker, Eigen::Index query)
+        : retrieval_(retrieval), worker_(worker), query_(query), class_(retrieval.classOf[std::size_t(query)])
     {
-        row_[query] = infinity; // never its own candidate
         const auto coordinates = retrieval.embeddings.row(query);
         worker.query.assign(coordinates.begin(), coordinates.end());
     }
@@ -121,29 +170,28 @@ public:
         return std::max(gram + retrieval_.squaredNorms[query_], 0.0);
     }
 
-    // The query's r nearest and their ties: those of its candidates, which hold them all.
-    std::span<const Neighbour> nearest(std::ptrdiff_t r)
+    // The query's r nearest and their ties: those of its candidates (findCandidates' under
+    // threshold), which hold them all, or those under a sure threshold.
+    std::span<const Neighbour> nearest(std::ptrdiff_t r, float threshold, std::span<const std::int32_t> candidates)
     {
-        const Eigen::Index size = retrieval_.embeddings.rows();
         const double margin = retrieval_.errorBound + retrieval_.tolerance;
-        float threshold = sampledThreshold(row_, size, r, retrieval_.samplePositions, worker_.sample);
-        for (bool sure = threshold == infinity;; sure = true) {
-            const std::ptrdiff_t within = gatherCandidates(threshold, double(threshold) - margin);
-            // Every point left out has a float distance over the threshold, so a double one
-            // over threshold - errorBound: with r candidates at threshold - margin or less, the
-            // r-th exact distance D is there too, and every point within D + tolerance is a
-            // candidate. (margin is a computed double: errorBound's 1% slack covers its
-            // rounding and that of the subtraction.)
-            if (sure || within >= r)
-                break;
+        // Every point left out has a float distance over the threshold, so a double one over
+        // threshold - errorBound: with r candidates at threshold - margin or less, the r-th
+        // exact distance D is there too, and every point within D + tolerance is a candidate.
+        // (margin is a computed double: errorBound's 1% slack covers its rounding and that of
+        // the subtraction.)
+        const std::ptrdiff_t within = gatherCandidates(candidates, double(threshold) - margin);
+        if (threshold != infinity && within < r) {
             // The r-th smallest float distance F: r points have double ones within F +
             // errorBound, so D <= F + errorBound, and every point within D + tolerance has a
             // float distance within F + 2 errorBound + tolerance.
-            worker_.sample.assign(row_, row_ + size);
+            const float* row = everyFloatDistance();
+            worker_.sample.assign(row, row + retrieval_.embeddings.rows());
             std::nth_element(worker_.sample.begin(), worker_.sample.begin() + (r - 1), worker_.sample.end());
-            threshold = roundedUp(double(worker_.sample[std::size_t(r - 1)]) + retrieval_.errorBound + margin);
+            const float sure = roundedUp(double(worker_.sample[std::size_t(r - 1)]) + retrieval_.errorBound + margin);
+            gatherCandidates(keptUnder(sure), 0.0);
         }
-        return worker_.selection.nearest(worker_.distances.data(), 0, worker_.classes, r, retrieval_.tolerance);
+        return worker_.selection.nearest(worker_.exact.data(), 0, worker_.classes, r, retrieval_.tolerance);
     }
 
     // Every point within the nearest positive's tie window, and a few more (queryRecall's scan):
@@ -155,31 +203,51 @@ public:
         for (const std::int32_t j : retrieval_.members[std::size_t(class_)])
             if (j != query_)
                 nearestPositive = std::min(nearestPositive, exactDistance(j));
-        const float reach = roundedUp(nearestPositive + retrieval_.tolerance + retrieval_.errorBound);
-        const Eigen::Index count = keepAtMost(row_, retrieval_.embeddings.rows(), reach, worker_.kept);
+        everyFloatDistance();
         worker_.inReach.clear();
-        for (Eigen::Index c = 0; c < count; ++c)
-            if (const std::int32_t j = worker_.kept[std::size_t(c)]; j != query_)
+        for (const std::int32_t j : keptUnder(roundedUp(nearestPositive + retrieval_.tolerance + retrieval_.errorBound)))
+            if (j != query_)
                 worker_.inReach.push_back({exactDistance(j), retrieval_.classOf[std::size_t(j)] == class_});
         return worker_.inReach;
     }
 
 private:
-    // The query then the points with a float distance at most threshold, into the worker's
-    // distances and classes; returns how many have an exact distance at most sureBelow.
-    std::ptrdiff_t gatherCandidates(float threshold, double sureBelow)
+    // The query's float distance to every point (itself at infinity), computed once: the same
+    // bits as in its tile (see floatDistances).
+    const float* everyFloatDistance()
     {
-        const Eigen::Index count = keepAtMost(row_, retrieval_.embeddings.rows(), threshold, worker_.kept);
-        worker_.distances.assign(1, 0.0);
+        if (!rowDone_) {
+            const Eigen::Index paddedRows = retrieval_.panels.paddedRows();
+            worker_.single.pack(retrieval_.panels, query_, 1);
+            worker_.row.resize(std::size_t(paddedQueryCount(1) * paddedRows));
+            floatDistances(retrieval_.panels, 0, paddedRows, worker_.single, worker_.row.data(), paddedRows);
+            worker_.row[std::size_t(query_)] = infinity;
+            rowDone_ = true;
+        }
+        return worker_.row.data();
+    }
+
+    std::span<const std::int32_t> keptUnder(float threshold)
+    {
+        const Eigen::Index size = retrieval_.embeddings.rows();
+        worker_.kept.resize(std::size_t(size + 16));
+        const Eigen::Index count = keepAtMost(everyFloatDistance(), size, threshold, 0, worker_.kept.data());
+        return {worker_.kept.data(), std::size_t(count)};
+    }
+
+    // The query then the candidates, into the worker's exact distances and classes; returns
+    // how many have an exact distance at most sureBelow.
+    std::ptrdiff_t gatherCandidates(std::span<const std::int32_t> candidates, double sureBelow)
+    {
+        worker_.exact.assign(1, 0.0);
         worker_.classes.assign(1, class_);
         std::ptrdiff_t within = 0;
-        for (Eigen::Index c = 0; c < count; ++c) {
-            const std::int32_t j = worker_.kept[std::size_t(c)];
+        for (const std::int32_t j : candidates) {
             if (j == query_)
-                continue; // kept by an infinite threshold
+                continue;
             const double distance = exactDistance(j);
             within += distance <= sureBelow;
-            worker_.distances.push_back(distance);
+            worker_.exact.push_back(distance);
             worker_.classes.push_back(retrieval_.classOf[std::size_t(j)]);
         }
         return within;
@@ -188,8 +256,8 @@ private:
     const Retrieval& retrieval_;
     Worker& worker_;
     const Eigen::Index query_;
-    float* const row_;
     const int class_;
+    bool rowDone_ = false;
 };
 
 } // namespace
@@ -240,24 +308,24 @@ RetrievalScores candidateRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>
 
     const Retrieval retrieval(grouped, groupedLabels);
     const Eigen::Index size = embeddings.rows();
-    const Eigen::Index paddedRows = retrieval.panels.paddedRows();
     QueryScores scores(Eigen::Index(ks.size()), size);
     threads = threads == 0 ? defaultThreadCount() : threads;
     std::vector<Worker> workers(threads);
-    const auto tiles = std::size_t((size + floatTileQueries - 1) / floatTileQueries);
+    const auto tiles = std::size_t((size + tileQueries - 1) / tileQueries);
     forEachTile(tiles, [&](std::size_t index, std::size_t tile) {
         Worker& worker = workers[index];
-        const Eigen::Index first = Eigen::Index(tile) * floatTileQueries;
-        const Eigen::Index count = std::min(floatTileQueries, size - first);
-        worker.tile.resize(std::size_t(floatTileQueries * paddedRows));
-        floatDistanceTile(retrieval.panels, first, count, worker.tile.data(), worker.queryScratch);
+        const Eigen::Index first = Eigen::Index(tile) * tileQueries;
+        const Eigen::Index count = std::min(tileQueries, size - first);
+        findCandidates(retrieval, worker, first, count);
         for (Eigen::Index t = 0; t < count; ++t) {
             const Eigen::Index i = first + t;
-            const auto r = std::ptrdiff_t(retrieval.members[std::size_t(retrieval.classOf[std::size_t(i)])].size()) - 1;
+            const std::ptrdiff_t r = retrieval.othersOfItsClass(i);
             if (r < 1)
                 continue; // no other point of its class: counts in neither score
-            QueryScorer scorer(retrieval, worker, i, worker.tile.data() + t * paddedRows);
-            const std::span<const Neighbour> nearest = scorer.nearest(r);
+            QueryScorer scorer(retrieval, worker, i);
+            const std::span<const Neighbour> nearest =
+                scorer.nearest(r, worker.thresholds[std::size_t(t)],
+                               {worker.candidates[std::size_t(t)].data(), std::size_t(worker.candidateCounts[std::size_t(t)])});
             const Eigen::Index query = grouping[std::size_t(i)]; // stored where the caller has it
             scores.counted[std::size_t(query)] = 1;
             queryRecall(nearest, r, ks, retrieval.tolerance, scores.recallHits.col(query).data(),

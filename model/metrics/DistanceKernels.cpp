@@ -29,42 +29,31 @@ bool cpuHasAvx2()
     return has;
 }
 
-// Queries packed in blocks of `block`: block g holds coordinate k of its queries at
-// [(g * dimension + k) * block + t], then every query's squared norm; zeros past count.
-struct PackedQueries {
+// Queries as the kernels read them: block g holds coordinate k of its queries at
+// [(g * dimension + k) * block + t], then every query's squared norm; zeros past the count.
+struct QueryBlocks {
     const float* coordinates;
     const float* squaredNorms;
     Eigen::Index blocks;
 };
 
-PackedQueries packQueries(const FloatPanels& points, Eigen::Index first, Eigen::Index count, Eigen::Index block,
-                          std::vector<float>& scratch)
+enum class Kernel { avx512, avx2, plain };
+
+Kernel fastestKernel()
 {
-    const Eigen::Index dimension = points.dimension();
-    const Eigen::Index blocks = (count + block - 1) / block;
-    scratch.assign(std::size_t(blocks * block * (dimension + 1)), 0.0f);
-    float* norms = scratch.data() + blocks * block * dimension;
-    for (Eigen::Index t = 0; t < count; ++t) {
-        const Eigen::Index query = first + t;
-        const float* panel = points.panels() + query / panelRows * panelRows * dimension + query % panelRows;
-        float* packed = scratch.data() + t / block * block * dimension + t % block;
-        for (Eigen::Index k = 0; k < dimension; ++k)
-            packed[k * block] = panel[k * panelRows];
-        norms[t] = points.squaredNorms()[query];
-    }
-    return {scratch.data(), norms, blocks};
+    return avx512Available() ? Kernel::avx512 : cpuHasAvx2() ? Kernel::avx2 : Kernel::plain;
 }
 
 // 32 points (two panels) against 12 queries a step: 24 accumulators, each a chain of fused
 // multiply-adds over the coordinates; the queries' coordinates are broadcast from memory.
-SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, Eigen::Index paddedRows,
-                                  Eigen::Index dimension, PackedQueries queries, float* tile)
+SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, Eigen::Index rows,
+                                  Eigen::Index dimension, QueryBlocks queries, float* tile, Eigen::Index stride)
 {
     constexpr int block = 12;
     constexpr auto all = __mmask16(0xffff);
     const __m512 minusTwo = _mm512_set1_ps(-2.0f);
     const __m512 zero = _mm512_setzero_ps();
-    for (Eigen::Index p = 0; p < paddedRows; p += 2 * panelRows) {
+    for (Eigen::Index p = 0; p < rows; p += 2 * panelRows) {
         const float* first = panels + p * dimension;
         const float* second = first + panelRows * dimension;
         for (Eigen::Index g = 0; g < queries.blocks; ++g) {
@@ -89,7 +78,7 @@ SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, 
 #pragma GCC unroll 12
             for (int t = 0; t < block; ++t) {
                 const __m512 queryNorm = _mm512_set1_ps(queries.squaredNorms[g * block + t]);
-                float* out = tile + (g * block + t) * paddedRows + p;
+                float* out = tile + (g * block + t) * stride + p;
                 // maskz_max: max_ps itself trips GCC 12's -Wmaybe-uninitialized in its header
                 _mm512_storeu_ps(out, _mm512_maskz_max_ps(all,
                     _mm512_fmadd_ps(minusTwo, acc[t][0], _mm512_add_ps(firstNorms, queryNorm)), zero));
@@ -101,13 +90,13 @@ SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, 
 }
 
 // One panel (16 points, two registers) against 6 queries a step: 12 accumulators.
-SME_TARGET_AVX2 void tileAvx2(const float* panels, const float* pointNorms, Eigen::Index paddedRows,
-                              Eigen::Index dimension, PackedQueries queries, float* tile)
+SME_TARGET_AVX2 void tileAvx2(const float* panels, const float* pointNorms, Eigen::Index rows,
+                              Eigen::Index dimension, QueryBlocks queries, float* tile, Eigen::Index stride)
 {
     constexpr int block = 6;
     const __m256 minusTwo = _mm256_set1_ps(-2.0f);
     const __m256 zero = _mm256_setzero_ps();
-    for (Eigen::Index p = 0; p < paddedRows; p += panelRows) {
+    for (Eigen::Index p = 0; p < rows; p += panelRows) {
         const float* panel = panels + p * dimension;
         for (Eigen::Index g = 0; g < queries.blocks; ++g) {
             const float* q = queries.coordinates + g * block * dimension;
@@ -130,7 +119,7 @@ SME_TARGET_AVX2 void tileAvx2(const float* panels, const float* pointNorms, Eige
 #pragma GCC unroll 6
             for (int t = 0; t < block; ++t) {
                 const __m256 queryNorm = _mm256_set1_ps(queries.squaredNorms[g * block + t]);
-                float* out = tile + (g * block + t) * paddedRows + p;
+                float* out = tile + (g * block + t) * stride + p;
                 _mm256_storeu_ps(out, _mm256_max_ps(
                     _mm256_fmadd_ps(minusTwo, acc[t][0], _mm256_add_ps(lowNorms, queryNorm)), zero));
                 _mm256_storeu_ps(out + 8, _mm256_max_ps(
@@ -141,25 +130,27 @@ SME_TARGET_AVX2 void tileAvx2(const float* panels, const float* pointNorms, Eige
 }
 
 // The same operations one distance at a time, for a CPU without AVX2 (baselines below v3).
-void tilePlain(const float* panels, const float* pointNorms, Eigen::Index paddedRows, Eigen::Index dimension,
-               PackedQueries queries, float* tile)
+void tilePlain(const float* panels, const float* pointNorms, Eigen::Index rows, Eigen::Index dimension,
+               QueryBlocks queries, float* tile, Eigen::Index stride)
 {
     for (Eigen::Index t = 0; t < queries.blocks; ++t) // blocks of one query
-        for (Eigen::Index j = 0; j < paddedRows; ++j) {
+        for (Eigen::Index j = 0; j < rows; ++j) {
             const float* point = panels + j / panelRows * panelRows * dimension + j % panelRows;
             float dot = 0.0f;
             for (Eigen::Index k = 0; k < dimension; ++k)
                 dot = std::fma(point[k * panelRows], queries.coordinates[t * dimension + k], dot);
             const float distance = std::fma(-2.0f, dot, pointNorms[j] + queries.squaredNorms[t]);
-            tile[t * paddedRows + j] = distance > 0.0f ? distance : 0.0f; // as max_ps: +0 for -0
+            tile[t * stride + j] = distance > 0.0f ? distance : 0.0f; // as max_ps: +0 for -0
         }
 }
 
-SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, float threshold, std::int32_t* kept)
+SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                                          std::int32_t* kept)
 {
     const __m512 limit = _mm512_set1_ps(threshold);
     const __m512i step = _mm512_set1_epi32(16);
-    __m512i index = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m512i index = _mm512_add_epi32(_mm512_set1_epi32(first),
+                                     _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
     Eigen::Index count = 0;
     for (Eigen::Index j = 0; j < size; j += 16) {
         const auto inRow = __mmask16(size - j >= 16 ? 0xffff : (1u << (size - j)) - 1);
@@ -173,7 +164,8 @@ SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, f
     return count;
 }
 
-SME_TARGET_AVX2 Eigen::Index keepAvx2(const float* row, Eigen::Index size, float threshold, std::int32_t* kept)
+SME_TARGET_AVX2 Eigen::Index keepAvx2(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                                      std::int32_t* kept)
 {
     const __m256 limit = _mm256_set1_ps(threshold);
     Eigen::Index count = 0;
@@ -181,19 +173,19 @@ SME_TARGET_AVX2 Eigen::Index keepAvx2(const float* row, Eigen::Index size, float
     for (; j + 8 <= size; j += 8)
         for (auto under = unsigned(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(row + j), limit, _CMP_LE_OQ)));
              under != 0; under &= under - 1)
-            kept[count++] = std::int32_t(j + __builtin_ctz(under));
+            kept[count++] = first + std::int32_t(j + __builtin_ctz(under));
     for (; j < size; ++j) {
-        kept[count] = std::int32_t(j);
+        kept[count] = first + std::int32_t(j);
         count += row[j] <= threshold;
     }
     return count;
 }
 
-Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std::int32_t* kept)
+Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std::int32_t first, std::int32_t* kept)
 {
     Eigen::Index count = 0;
     for (Eigen::Index j = 0; j < size; ++j) {
-        kept[count] = std::int32_t(j); // branchless: written always, counted when under
+        kept[count] = first + std::int32_t(j); // branchless: written always, counted when under
         count += row[j] <= threshold;
     }
     return count;
@@ -253,23 +245,42 @@ FloatPanels::FloatPanels(const Eigen::Ref<const Eigen::MatrixXd>& points)
     }
 }
 
-void floatDistanceTile(const FloatPanels& points, Eigen::Index firstQuery, Eigen::Index count, float* tile,
-                       std::vector<float>& queryScratch)
+void PackedQueries::pack(const FloatPanels& points, Eigen::Index first, Eigen::Index count)
 {
-    const bool avx512 = avx512Available();
-    const bool avx2 = !avx512 && cpuHasAvx2();
-    const Eigen::Index block = avx512 ? 12 : avx2 ? 6 : 1;
-    const PackedQueries queries = packQueries(points, firstQuery, count, block, queryScratch);
-    const auto kernel = avx512 ? tileAvx512 : avx2 ? tileAvx2 : tilePlain;
-    kernel(points.panels(), points.squaredNorms(), points.paddedRows(), points.dimension(), queries, tile);
+    kernel_ = int(fastestKernel());
+    const Kernel kernel = Kernel(kernel_);
+    block_ = kernel == Kernel::avx512 ? 12 : kernel == Kernel::avx2 ? 6 : 1;
+    blocks_ = (count + block_ - 1) / block_;
+    count_ = count;
+    dimension_ = points.dimension();
+    data_.assign(std::size_t(blocks_ * block_ * (dimension_ + 1)), 0.0f);
+    float* norms = data_.data() + blocks_ * block_ * dimension_;
+    for (Eigen::Index t = 0; t < count; ++t) {
+        const Eigen::Index query = first + t;
+        const float* panel = points.panels() + query / panelRows * panelRows * dimension_ + query % panelRows;
+        float* packed = data_.data() + t / block_ * block_ * dimension_ + t % block_;
+        for (Eigen::Index k = 0; k < dimension_; ++k)
+            packed[k * block_] = panel[k * panelRows];
+        norms[t] = points.squaredNorms()[query];
+    }
 }
 
-Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::vector<std::int32_t>& kept)
+void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Index rowCount,
+                    const PackedQueries& queries, float* out, Eigen::Index outStride)
 {
-    if (kept.size() < std::size_t(size + 16))
-        kept.resize(std::size_t(size + 16)); // room for a full register past the last kept
+    const QueryBlocks blocks{queries.data_.data(), queries.data_.data() + queries.blocks_ * queries.block_ * queries.dimension_,
+                             queries.blocks_};
+    const Kernel kernel = Kernel(queries.kernel_);
+    const auto compute = kernel == Kernel::avx512 ? tileAvx512 : kernel == Kernel::avx2 ? tileAvx2 : tilePlain;
+    compute(points.panels() + firstRow * points.dimension(), points.squaredNorms() + firstRow, rowCount,
+            points.dimension(), blocks, out, outStride);
+}
+
+Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                        std::int32_t* kept)
+{
     const auto keep = avx512Available() ? keepAvx512 : cpuHasAvx2() ? keepAvx2 : keepPlain;
-    return keep(row, size, threshold, kept.data());
+    return keep(row, size, threshold, first, kept);
 }
 
 ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : dimension_(points.cols())

@@ -31,22 +31,41 @@ private:
     std::vector<float> squaredNorms_;
 };
 
-// The number of queries a distance tile holds at most: a multiple of both kernels' blocks of
-// queries (12 for AVX-512, 6 for AVX2).
-constexpr Eigen::Index floatTileQueries = 48;
+// A few queries (points of a FloatPanels) packed for the kernel this CPU runs fastest
+// (AVX-512, AVX2 or plain: chosen when packed), in blocks of its width (12, 6 or 1).
+class PackedQueries {
+public:
+    void pack(const FloatPanels& points, Eigen::Index first, Eigen::Index count);
+    Eigen::Index count() const { return count_; }
 
-// Squared distances from points firstQuery .. firstQuery + count - 1 (count <= floatTileQueries)
-// to every point, in float, the Gram form |x|^2 + |q|^2 - 2 x.q clamped at 0: query t's
-// distance to point j at tile[t * paddedRows + j] (tile holds floatTileQueries rows of
-// paddedRows). The dot product is a chain of fused multiply-adds in coordinate order, then
-// fma(-2, x.q, |x|^2 + |q|^2): the same operations on every kernel, so the same bits whether
-// the AVX-512, the AVX2 or the plain kernel runs. queryScratch is the caller's, reused.
-void floatDistanceTile(const FloatPanels& points, Eigen::Index firstQuery, Eigen::Index count, float* tile,
-                       std::vector<float>& queryScratch);
+private:
+    friend void floatDistances(const FloatPanels&, Eigen::Index, Eigen::Index, const PackedQueries&, float*,
+                               Eigen::Index);
+    std::vector<float> data_;
+    Eigen::Index block_ = 1;
+    Eigen::Index blocks_ = 0;
+    Eigen::Index count_ = 0;
+    Eigen::Index dimension_ = 0;
+    int kernel_ = 0;
+};
 
-// The indices j < size with row[j] <= threshold, in increasing order, into kept (grown to
-// size + 16 if smaller, never shrunk: the caller reuses it); returns how many.
-Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::vector<std::int32_t>& kept);
+// Squared distances in float from the packed queries to the points firstRow .. firstRow +
+// rowCount - 1 (firstRow and rowCount multiples of 32, or rowCount up to paddedRows), the Gram
+// form |x|^2 + |q|^2 - 2 x.q clamped at 0: query t's distance to point firstRow + j at
+// out[t * outStride + j], for t up to the packed count rounded up to the kernel's block (the
+// rows past the count are filler). The dot product is a chain of fused multiply-adds in
+// coordinate order, then fma(-2, x.q, |x|^2 + |q|^2): the same operations on every kernel, so
+// the same bits whichever runs, and whichever rows and queries are computed together.
+void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Index rowCount,
+                    const PackedQueries& queries, float* out, Eigen::Index outStride);
+
+// The number of rows floatDistances may write for `queries` queries (the kernels' blocks).
+constexpr Eigen::Index paddedQueryCount(Eigen::Index queries) { return (queries + 11) / 12 * 12; }
+
+// first + j for the j < size with row[j] <= threshold, in increasing order, into kept, which
+// has room for size + 16 (a full register past the last kept); returns how many.
+Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                        std::int32_t* kept);
 
 // The rows of points as a contiguous array for the exact distances of a few points at a time:
 // float when every coordinate is a float (then exact, and half the memory to read), else double.
