@@ -296,6 +296,15 @@ ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : dimensio
     }
 }
 
+void ExactRows::prefetch(Eigen::Index j) const
+{
+    const auto* begin = floatRows_.empty() ? reinterpret_cast<const char*>(doubleRows_.data() + j * dimension_)
+                                           : reinterpret_cast<const char*>(floatRows_.data() + j * dimension_);
+    const std::size_t bytes = std::size_t(dimension_) * (floatRows_.empty() ? sizeof(double) : sizeof(float));
+    for (std::size_t line = 0; line < bytes; line += 64)
+        __builtin_prefetch(begin + line);
+}
+
 double ExactRows::dot(Eigen::Index j, const double* query) const
 {
     const bool avx2 = cpuHasAvx2();

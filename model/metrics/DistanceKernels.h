@@ -76,6 +76,10 @@ public:
     // The dot product of row j with query (dimension doubles), in double.
     double dot(Eigen::Index j, const double* query) const;
 
+    // Asks the caches for row j, a few dot products before it is needed: the rows a query reads
+    // are scattered, and each a trip to memory when read on demand.
+    void prefetch(Eigen::Index j) const;
+
 private:
     Eigen::Index dimension_;
     std::vector<float> floatRows_;   // when every coordinate is a float

@@ -75,7 +75,7 @@ RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddi
 {
     checkInput(embeddings, labels);
     if (path == RetrievalPath::automatic)
-        path = candidatePathSuits(embeddings) ? RetrievalPath::candidates : RetrievalPath::exact;
+        path = candidatePathSuits(embeddings, labels) ? RetrievalPath::candidates : RetrievalPath::exact;
     return path == RetrievalPath::candidates ? candidateRetrievalScores(embeddings, labels, ks, progress, threads)
                                              : exactRetrievalScores(embeddings, labels, ks, progress, threads);
 }

@@ -43,7 +43,8 @@ double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddin
 // double, a float embedding's products are exact and the scores are those of the full matrix.
 //
 // Two ways to the same scores (RetrievalPath): below a few thousand points (and for norms
-// float cannot hold) every distance in double, as above; from there on, float distances on
+// float cannot hold, or classes a large share of the points) every distance in double, as
+// above; from there on (candidatePathSuits), float distances on
 // the fastest vector kernels pick each query's candidates, a superset of its R nearest and
 // their ties proven from a bound on the float rounding, whose distances are then computed in
 // double. The scores agree with the exact ones but for a distance that double rounding, summed
@@ -53,7 +54,7 @@ struct RetrievalScores {
     double mapAtR = 0.0;
 };
 enum class RetrievalPath {
-    automatic,  // candidates from candidatePathMinimumPoints on, else exact
+    automatic,  // candidates where candidatePathSuits, else exact
     exact,      // every distance in double
     candidates, // float distances choose, double ones decide
 };
