@@ -2,6 +2,7 @@
 // are the exact path's on clustered points, ties, collapsed models, small and many classes,
 // whatever the threads and whichever vector kernels run.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "RetrievalComparison.h"
 #include "model/base/CpuFeatures.h"
 #include "model/base/Random.h"
 #include "model/metrics/CandidateRetrieval.h"
@@ -9,9 +10,11 @@
 #include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
-#include <cstring>
 
 namespace {
+
+using testing::describe;
+using testing::sameBits;
 
 const std::vector<int> ks{1, 2, 4, 8};
 
@@ -93,20 +96,6 @@ const struct {
     {"nearly collapsed, distances about the tie tolerance", [] { return collapsedCase(2e-8); }, roundingDecidesTies},
     {"classes of 1 to 7 members", smallClassesCase, lastBits},
 };
-
-QString describe(const sme::RetrievalScores& s)
-{
-    return QStringLiteral("R@1 %1 R@2 %2 R@4 %3 R@8 %4 MAP@R %5")
-        .arg(s.recall[0], 0, 'g', 17).arg(s.recall[1], 0, 'g', 17).arg(s.recall[2], 0, 'g', 17)
-        .arg(s.recall[3], 0, 'g', 17).arg(s.mapAtR, 0, 'g', 17);
-}
-
-bool sameBits(const sme::RetrievalScores& a, const sme::RetrievalScores& b)
-{
-    return a.recall.size() == b.recall.size()
-        && std::memcmp(a.recall.data(), b.recall.data(), a.recall.size() * sizeof(double)) == 0
-        && std::memcmp(&a.mapAtR, &b.mapAtR, sizeof(double)) == 0;
-}
 
 sme::RetrievalScores candidates(const Case& c, std::size_t threads)
 {
