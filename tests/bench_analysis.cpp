@@ -5,6 +5,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProcessUsage.h"
 #include "model/analysis/EmbeddingAnalysis.h"
+#include "model/base/CpuFeatures.h"
+#include "model/metrics/CandidateRetrieval.h"
 #include "model/metrics/QueryTiles.h"
 
 #include <Eigen/Core>
@@ -91,8 +93,9 @@ int main(int argc, char** argv)
 {
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // each line as it comes, also into a file
     std::printf("Embedding analysis benchmark, %zu threads (wall-clock times on a shared machine; the\n"
-                "processor times show what the work itself took)\n",
-                sme::defaultThreadCount());
+                "processor times show what the work itself took)\n"
+                "Vector kernels: %s (SME_AVX512=off for the AVX2 ones); retrieval by candidates from %td points\n",
+                sme::defaultThreadCount(), sme::vectorKernelName(), std::ptrdiff_t(sme::candidatePathMinimumPoints));
     const bool quick = argc > 1; // any argument: a tenth of the size, for a quick look
     run(100, quick ? 100 : 1000, 0.17);
     run(10, quick ? 1000 : 10000, 0.17);

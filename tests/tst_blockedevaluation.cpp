@@ -2,6 +2,7 @@
 // ones, whatever the number of threads, and a long evaluation reports progress and stops.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "FullMatrixRetrieval.h"
+#include "RetrievalComparison.h"
 #include "SmallTraining.h"
 #include "model/data/CsvDataset.h"
 #include "model/metrics/KMeans.h"
@@ -13,6 +14,9 @@
 #include <thread>
 
 namespace {
+
+using testing::describe;
+using testing::sameBits;
 
 const std::vector<int> ks{1, 2, 4, 8};
 
@@ -98,20 +102,6 @@ const struct {
     {"nearly collapsed, distances about the tie tolerance", [] { return collapsedCase(2e-8); }},
     {"classes of one member", singletonsCase},
 };
-
-QString describe(const sme::RetrievalScores& s)
-{
-    return QStringLiteral("R@1 %1 R@2 %2 R@4 %3 R@8 %4 MAP@R %5")
-        .arg(s.recall[0], 0, 'g', 17).arg(s.recall[1], 0, 'g', 17).arg(s.recall[2], 0, 'g', 17)
-        .arg(s.recall[3], 0, 'g', 17).arg(s.mapAtR, 0, 'g', 17);
-}
-
-bool sameBits(const sme::RetrievalScores& a, const sme::RetrievalScores& b)
-{
-    return a.recall.size() == b.recall.size()
-        && std::memcmp(a.recall.data(), b.recall.data(), a.recall.size() * sizeof(double)) == 0
-        && std::memcmp(&a.mapAtR, &b.mapAtR, sizeof(double)) == 0;
-}
 
 } // namespace
 

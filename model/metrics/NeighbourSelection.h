@@ -26,6 +26,10 @@ public:
     std::span<const Neighbour> nearest(const double* toQuery, Eigen::Index query,
                                        std::span<const int> labels, std::ptrdiff_t r, double tolerance);
 
+    // Every point but the query of the last call, nearest first by bucket (unsorted within
+    // a bucket past those nearest returned): all a full scan needs.
+    std::span<const Neighbour> everyOther() const { return nearest_; }
+
 private:
     std::vector<std::uint32_t> bucketOfPoint_;
     std::vector<std::uint32_t> bucketEnd_;

@@ -33,9 +33,8 @@ void fillTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const Eigen::Vect
 // alone reports progress: after its own tiles, then while it waits for the others.
 class TileRun {
 public:
-    TileRun(const Eigen::Ref<const Eigen::MatrixXd>& points, const QueryTileWork& work, const Progress& progress)
-        : points_(points), work_(work), progress_(progress), width_(queriesPerTile(points.rows())),
-          tiles_(std::size_t((points.rows() + width_ - 1) / width_)), squaredNorms_(points.rowwise().squaredNorm())
+    TileRun(std::size_t tiles, const TileWork& work, const Progress& progress)
+        : work_(work), progress_(progress), tiles_(tiles)
     {
     }
 
@@ -86,14 +85,8 @@ private:
     void run(std::size_t worker)
     {
         try {
-            const Eigen::Index size = points_.rows();
-            Eigen::MatrixXd distances(size, std::min(width_, size));
-            Eigen::MatrixXd queries;
             for (std::size_t index; !stop_ && (index = next_++) < tiles_;) {
-                const Eigen::Index first = Eigen::Index(index) * width_;
-                auto block = distances.leftCols(std::min(width_, size - first));
-                fillTile(points_, squaredNorms_, first, block, queries);
-                work_(worker, QueryTile{first, block});
+                work_(worker, index);
                 {
                     std::lock_guard lock(mutex_);
                     ++done_;
@@ -130,12 +123,9 @@ private:
         stop_ = true;
     }
 
-    const Eigen::Ref<const Eigen::MatrixXd>& points_;
-    const QueryTileWork& work_;
+    const TileWork& work_;
     const Progress& progress_;
-    const Eigen::Index width_;
     const std::size_t tiles_;
-    const Eigen::VectorXd squaredNorms_;
     std::atomic<std::size_t> next_{0};
     std::atomic<bool> stop_{false};
     std::mutex mutex_;
@@ -159,12 +149,29 @@ Eigen::Index queriesPerTile(Eigen::Index points)
     return std::clamp<Eigen::Index>(perTile / 8 * 8, 16, 256);
 }
 
+void forEachTile(std::size_t tiles, const TileWork& work, const Progress& progress, std::size_t threads)
+{
+    TileRun run(tiles, work, progress);
+    run.start(std::min(threads == 0 ? defaultThreadCount() : threads, std::max<std::size_t>(tiles, 1)));
+    run.finish();
+}
+
 void forEachQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const QueryTileWork& work,
                       const Progress& progress, std::size_t threads)
 {
-    TileRun run(points, work, progress);
-    run.start(std::min(threads == 0 ? defaultThreadCount() : threads, std::max<std::size_t>(run.tiles(), 1)));
-    run.finish();
+    const Eigen::Index size = points.rows();
+    const Eigen::Index width = queriesPerTile(size);
+    const Eigen::VectorXd squaredNorms = points.rowwise().squaredNorm();
+    threads = threads == 0 ? defaultThreadCount() : threads;
+    std::vector<Eigen::MatrixXd> distances(threads); // a worker's own, allocated by its first tile
+    std::vector<Eigen::MatrixXd> queries(threads);
+    forEachTile(std::size_t((size + width - 1) / width), [&](std::size_t worker, std::size_t index) {
+        const Eigen::Index first = Eigen::Index(index) * width;
+        distances[worker].resize(size, std::min(width, size));
+        auto block = distances[worker].leftCols(std::min(width, size - first));
+        fillTile(points, squaredNorms, first, block, queries[worker]);
+        work(worker, QueryTile{first, block});
+    }, progress, threads);
 }
 
 } // namespace sme

@@ -36,6 +36,11 @@ std::size_t defaultThreadCount();
 void forEachQueryTile(const Eigen::Ref<const Eigen::MatrixXd>& points, const QueryTileWork& work,
                       const Progress& progress = {}, std::size_t threads = 0);
 
+// The scheduling of forEachQueryTile for tiles of any kind: work(worker, tile) for every tile
+// in [0, tiles), with the same threads, progress, cancellation and exceptions.
+using TileWork = std::function<void(std::size_t worker, std::size_t tile)>;
+void forEachTile(std::size_t tiles, const TileWork& work, const Progress& progress = {}, std::size_t threads = 0);
+
 // The number of queries per tile for n points: a tile holds about 4 million distances
 // (32 MB), at most 256 queries and at least 16.
 Eigen::Index queriesPerTile(Eigen::Index points);

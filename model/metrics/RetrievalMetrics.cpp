@@ -3,7 +3,9 @@
 
 #include "model/base/Error.h"
 #include "model/metrics/KMeans.h"
+#include "model/metrics/CandidateRetrieval.h"
 #include "model/metrics/NeighbourSelection.h"
+#include "model/metrics/QueryScoring.h"
 #include "model/metrics/QueryTiles.h"
 
 #include <algorithm>
@@ -34,156 +36,17 @@ std::vector<int> denseLabels(std::span<const int> labels, int& count)
     return result;
 }
 
-// The chance that a random order of `tiedNegatives` negatives and `tiedPositives` positives
-// puts at least `places` negatives before the first positive: the first `places` drawn are all
-// negatives, (t_neg / T) ((t_neg - 1) / (T - 1)) ... over `places` factors.
-double chanceNegativesLead(int places, int tiedNegatives, int tiedPositives)
+// Every distance in double from the tiles of the Gram form, every query's nearest from all of
+// them: the scores of the full matrix, and what the candidate path must agree with.
+RetrievalScores exactRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings, std::span<const int> labels,
+                                     std::span<const int> ks, const Progress& progress, std::size_t threads)
 {
-    double chance = 1.0;
-    for (int j = 0; j < places; ++j)
-        chance *= double(tiedNegatives - j) / double(tiedNegatives + tiedPositives - j);
-    return chance;
-}
-
-// Recall@K of one query for each K of ks, into hits, from the negatives surely closer than
-// its nearest positive and the points tied with that one.
-void recallHits(int closerNegatives, int tiedNegatives, int tiedPositives, std::span<const int> ks, double* hits)
-{
-    for (std::size_t k = 0; k < ks.size(); ++k) {
-        const int places = ks[k] - closerNegatives; // of the K, left for the tied points
-        hits[k] = places <= 0 ? 0.0
-            : places > tiedNegatives ? 1.0 : 1.0 - chanceNegativesLead(places, tiedNegatives, tiedPositives);
-    }
-}
-
-// Recall@K from a scan of every distance: the nearest positive, then the points up to it.
-void recallByScan(const double* toQuery, Eigen::Index query, std::span<const int> labels,
-                  std::span<const int> ks, double tolerance, double* hits)
-{
-    const auto size = Eigen::Index(labels.size());
-    const int label = labels[std::size_t(query)];
-    double nearestPositive = std::numeric_limits<double>::infinity();
-    for (Eigen::Index j = 0; j < size; ++j)
-        if (j != query && labels[std::size_t(j)] == label)
-            nearestPositive = std::min(nearestPositive, toQuery[j]);
-    int closerNegatives = 0;
-    int tiedNegatives = 0;
-    int tiedPositives = 0;
-    for (Eigen::Index j = 0; j < size; ++j) {
-        if (j == query || toQuery[j] > nearestPositive + tolerance)
-            continue;
-        const bool positive = labels[std::size_t(j)] == label;
-        const bool tied = toQuery[j] >= nearestPositive - tolerance;
-        closerNegatives += !positive && !tied;
-        tiedNegatives += !positive && tied;
-        tiedPositives += positive;
-    }
-    recallHits(closerNegatives, tiedNegatives, tiedPositives, ks, hits);
-}
-
-// Recall@K from the sorted r nearest (and their ties), when they settle it: the nearest
-// positive among them, within the r-th (then every point up to its tie window is there), or
-// none in reach and at least as many negatives before it as the largest K. Otherwise the scan.
-void queryRecall(std::span<const Neighbour> nearest, std::ptrdiff_t r, const double* toQuery,
-                 Eigen::Index query, std::span<const int> labels, std::span<const int> ks,
-                 double tolerance, double* hits)
-{
-    const double rth = nearest[std::size_t(r - 1)].distance;
-    const auto positive = std::find_if(nearest.begin(), nearest.end(), [](const Neighbour& n) { return n.relevant; });
-    const int largestK = ks.empty() ? 0 : *std::max_element(ks.begin(), ks.end());
-    if (positive == nearest.end() && r >= largestK) {
-        recallHits(int(r), 0, 1, ks, hits);
-        return;
-    }
-    if (positive == nearest.end() || positive->distance > rth) {
-        recallByScan(toQuery, query, labels, ks, tolerance, hits);
-        return;
-    }
-    int closerNegatives = 0;
-    int tiedNegatives = 0;
-    int tiedPositives = 0;
-    for (auto n = nearest.begin(); n != nearest.end() && n->distance <= positive->distance + tolerance; ++n) {
-        const bool tied = n->distance >= positive->distance - tolerance;
-        closerNegatives += !n->relevant && !tied;
-        tiedNegatives += !n->relevant && tied;
-        tiedPositives += n->relevant;
-    }
-    recallHits(closerNegatives, tiedNegatives, tiedPositives, ks, hits);
-}
-
-// The expected sum over ranks s + 1 .. min(s + g, r) of precision@rank at relevant ranks, for a
-// group of g tied points holding p relevant ones, in a random order, after s points of which c
-// are relevant. Rank s + j is relevant with chance p / g, and given that, the other j - 1 of the
-// group before it hold (j - 1)(p - 1)/(g - 1) relevant ones on average.
-double expectedPrecisionSum(std::ptrdiff_t s, std::ptrdiff_t g, std::ptrdiff_t p, std::ptrdiff_t c,
-                            std::ptrdiff_t r)
-{
-    double sum = 0.0;
-    for (std::ptrdiff_t j = 1; j <= g && s + j <= r; ++j) {
-        const double relevantBefore = g > 1 ? double(j - 1) * double(p - 1) / double(g - 1) : 0.0;
-        sum += double(p) / double(g) * (double(c) + 1.0 + relevantBefore) / double(s + j);
-    }
-    return sum;
-}
-
-// Average precision at R of one query, ties in expectation, from the R nearest and every
-// point tied with the R-th, sorted: walked as groups of tied points.
-double averagePrecisionAtR(std::span<const Neighbour> order, std::ptrdiff_t r, double tolerance)
-{
-    double precisionSum = 0.0;
-    std::ptrdiff_t relevantBefore = 0;
-    for (std::ptrdiff_t group = 0; group < r;) {
-        const double limit = order[std::size_t(group)].distance + tolerance;
-        std::ptrdiff_t groupEnd = group;
-        std::ptrdiff_t inGroup = 0;
-        for (; groupEnd < std::ptrdiff_t(order.size()) && order[std::size_t(groupEnd)].distance <= limit; ++groupEnd)
-            inGroup += order[std::size_t(groupEnd)].relevant;
-        precisionSum += expectedPrecisionSum(group, groupEnd - group, inGroup, relevantBefore, r);
-        relevantBefore += inGroup;
-        group = groupEnd;
-    }
-    return precisionSum / double(r);
-}
-// Every query's Recall@K and average precision, stored by query: summed in query order
-// afterwards, the totals are the same bits whichever thread scored which query.
-struct QueryScores {
-    Eigen::MatrixXd recallHits;          // ks x queries
-    std::vector<double> averagePrecision;
-    std::vector<char> counted;           // whether its class has another member
-
-    RetrievalScores mean() const
-    {
-        RetrievalScores result{std::vector<double>(std::size_t(recallHits.rows()), 0.0), 0.0};
-        double queries = 0.0;
-        for (std::size_t i = 0; i < counted.size(); ++i) {
-            if (!counted[i])
-                continue;
-            queries += 1.0;
-            for (std::size_t k = 0; k < result.recall.size(); ++k)
-                result.recall[k] += recallHits(Eigen::Index(k), Eigen::Index(i));
-            result.mapAtR += averagePrecision[i];
-        }
-        for (double& h : result.recall)
-            h = queries > 0.0 ? h / queries : 0.0;
-        result.mapAtR = queries > 0.0 ? result.mapAtR / queries : 0.0;
-        return result;
-    }
-};
-
-} // namespace
-
-RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
-                                std::span<const int> labels, std::span<const int> ks,
-                                const Progress& progress, std::size_t threads)
-{
-    checkInput(embeddings, labels);
     const Eigen::Index size = embeddings.rows();
     std::map<int, std::ptrdiff_t> members; // counted once, not once per query
     for (int label : labels)
         ++members[label];
     const double tolerance = tieTolerance(size > 0 ? embeddings.rowwise().squaredNorm().maxCoeff() : 0.0);
-    QueryScores scores{Eigen::MatrixXd::Zero(Eigen::Index(ks.size()), size),
-                       std::vector<double>(std::size_t(size), 0.0), std::vector<char>(std::size_t(size), 0)};
+    QueryScores scores(Eigen::Index(ks.size()), size);
     threads = threads == 0 ? defaultThreadCount() : threads;
     std::vector<NeighbourSelection> selections(threads);
     forEachQueryTile(embeddings, [&](std::size_t worker, const QueryTile& tile) {
@@ -192,14 +55,29 @@ RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddi
             const std::ptrdiff_t r = members.at(labels[std::size_t(i)]) - 1;
             if (r < 1)
                 continue; // no other point of its class: counts in neither score
-            const double* toQuery = tile.distances.col(t).data();
-            const std::span<const Neighbour> nearest = selections[worker].nearest(toQuery, i, labels, r, tolerance);
+            NeighbourSelection& selection = selections[worker];
+            const std::span<const Neighbour> nearest =
+                selection.nearest(tile.distances.col(t).data(), i, labels, r, tolerance);
             scores.counted[std::size_t(i)] = 1;
-            queryRecall(nearest, r, toQuery, i, labels, ks, tolerance, scores.recallHits.col(i).data());
+            queryRecall(nearest, r, ks, tolerance, scores.recallHits.col(i).data(),
+                        [&] { return selection.everyOther(); });
             scores.averagePrecision[std::size_t(i)] = averagePrecisionAtR(nearest, r, tolerance);
         }
     }, progress, threads);
     return scores.mean();
+}
+
+} // namespace
+
+RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
+                                std::span<const int> labels, std::span<const int> ks,
+                                const Progress& progress, std::size_t threads, RetrievalPath path)
+{
+    checkInput(embeddings, labels);
+    if (path == RetrievalPath::automatic)
+        path = candidatePathSuits(embeddings, labels) ? RetrievalPath::candidates : RetrievalPath::exact;
+    return path == RetrievalPath::candidates ? candidateRetrievalScores(embeddings, labels, ks, progress, threads)
+                                             : exactRetrievalScores(embeddings, labels, ks, progress, threads);
 }
 
 std::vector<double> recallAtK(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,

@@ -41,13 +41,27 @@ double meanAveragePrecisionAtR(const Eigen::Ref<const Eigen::MatrixXd>& embeddin
 // coarser than the gaps between neighbours) they reorder near neighbours and move MAP@R by
 // 4e-7 on the held-out digits after 300 steps and 2e-7 on 8,000 x 128 synthetic points. In
 // double, a float embedding's products are exact and the scores are those of the full matrix.
+//
+// Two ways to the same scores (RetrievalPath): below a few thousand points (and for norms
+// float cannot hold, or classes a large share of the points) every distance in double, as
+// above; from there on (candidatePathSuits), float distances on
+// the fastest vector kernels pick each query's candidates, a superset of its R nearest and
+// their ties proven from a bound on the float rounding, whose distances are then computed in
+// double. The scores agree with the exact ones but for a distance that double rounding, summed
+// in another order, moves across a tie window's edge (tests/tst_fastretrieval.cpp).
 struct RetrievalScores {
     std::vector<double> recall;
     double mapAtR = 0.0;
 };
+enum class RetrievalPath {
+    automatic,  // candidates where candidatePathSuits, else exact
+    exact,      // every distance in double
+    candidates, // float distances choose, double ones decide
+};
 RetrievalScores retrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                 std::span<const int> labels, std::span<const int> ks,
-                                const Progress& progress = {}, std::size_t threads = 0);
+                                const Progress& progress = {}, std::size_t threads = 0,
+                                RetrievalPath path = RetrievalPath::automatic);
 
 // The absolute tolerance under which two squared distances between points of squared norm at
 // most largestSquaredNorm are the same distance: the rounding error of the Gram form, about

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/metrics/DistanceKernels.h"
+
+#include "model/base/CpuFeatures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <immintrin.h>
+
+// The kernels below are this file's own functions (internal linkage), compiled for the
+// instruction set their attribute names and called only when the CPU has it. They touch raw
+// pointers and intrinsics only: an Eigen or standard-library template instantiated inside
+// would be compiled for that instruction set too and could be the copy the linker keeps for
+// everyone (see CpuFeatures.h).
+#define SME_TARGET_AVX512 __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,fma")))
+#define SME_TARGET_AVX2 __attribute__((target("avx2,fma")))
+
+namespace sme {
+namespace {
+
+constexpr Eigen::Index panelRows = 16;
+
+bool cpuHasAvx2()
+{
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    }();
+    return has;
+}
+
+// Queries as the kernels read them: block g holds coordinate k of its queries at
+// [(g * dimension + k) * block + t], then every query's squared norm; zeros past the count.
+struct QueryBlocks {
+    const float* coordinates;
+    const float* squaredNorms;
+    Eigen::Index blocks;
+};
+
+enum class Kernel { avx512, avx2, plain };
+
+Kernel fastestKernel()
+{
+    return avx512Available() ? Kernel::avx512 : cpuHasAvx2() ? Kernel::avx2 : Kernel::plain;
+}
+
+// 32 points (two panels) against 12 queries a step: 24 accumulators, each a chain of fused
+// multiply-adds over the coordinates; the queries' coordinates are broadcast from memory.
+SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, Eigen::Index rows,
+                                  Eigen::Index dimension, QueryBlocks queries, float* tile, Eigen::Index stride)
+{
+    constexpr int block = 12;
+    constexpr auto all = __mmask16(0xffff);
+    const __m512 minusTwo = _mm512_set1_ps(-2.0f);
+    const __m512 zero = _mm512_setzero_ps();
+    for (Eigen::Index p = 0; p < rows; p += 2 * panelRows) {
+        const float* first = panels + p * dimension;
+        const float* second = first + panelRows * dimension;
+        for (Eigen::Index g = 0; g < queries.blocks; ++g) {
+            const float* q = queries.coordinates + g * block * dimension;
+            __m512 acc[block][2];
+#pragma GCC unroll 12
+            for (int t = 0; t < block; ++t)
+                acc[t][0] = acc[t][1] = zero;
+            for (Eigen::Index k = 0; k < dimension; ++k) {
+                const __m512 x0 = _mm512_loadu_ps(first + k * panelRows);
+                const __m512 x1 = _mm512_loadu_ps(second + k * panelRows);
+#pragma GCC unroll 12
+                for (int t = 0; t < block; ++t) {
+                    const __m512 coordinate = _mm512_set1_ps(q[k * block + t]);
+                    acc[t][0] = _mm512_fmadd_ps(x0, coordinate, acc[t][0]);
+                    acc[t][1] = _mm512_fmadd_ps(x1, coordinate, acc[t][1]);
+                }
+            }
+            // Loaded here, not before the loop: 24 accumulators leave no register to hold them.
+            const __m512 firstNorms = _mm512_loadu_ps(pointNorms + p);
+            const __m512 secondNorms = _mm512_loadu_ps(pointNorms + p + panelRows);
+#pragma GCC unroll 12
+            for (int t = 0; t < block; ++t) {
+                const __m512 queryNorm = _mm512_set1_ps(queries.squaredNorms[g * block + t]);
+                float* out = tile + (g * block + t) * stride + p;
+                // maskz_max: max_ps itself trips GCC 12's -Wmaybe-uninitialized in its header
+                _mm512_storeu_ps(out, _mm512_maskz_max_ps(all,
+                    _mm512_fmadd_ps(minusTwo, acc[t][0], _mm512_add_ps(firstNorms, queryNorm)), zero));
+                _mm512_storeu_ps(out + panelRows, _mm512_maskz_max_ps(all,
+                    _mm512_fmadd_ps(minusTwo, acc[t][1], _mm512_add_ps(secondNorms, queryNorm)), zero));
+            }
+        }
+    }
+}
+
+// One panel (16 points, two registers) against 6 queries a step: 12 accumulators.
+SME_TARGET_AVX2 void tileAvx2(const float* panels, const float* pointNorms, Eigen::Index rows,
+                              Eigen::Index dimension, QueryBlocks queries, float* tile, Eigen::Index stride)
+{
+    constexpr int block = 6;
+    const __m256 minusTwo = _mm256_set1_ps(-2.0f);
+    const __m256 zero = _mm256_setzero_ps();
+    for (Eigen::Index p = 0; p < rows; p += panelRows) {
+        const float* panel = panels + p * dimension;
+        for (Eigen::Index g = 0; g < queries.blocks; ++g) {
+            const float* q = queries.coordinates + g * block * dimension;
+            __m256 acc[block][2];
+#pragma GCC unroll 6
+            for (int t = 0; t < block; ++t)
+                acc[t][0] = acc[t][1] = zero;
+            for (Eigen::Index k = 0; k < dimension; ++k) {
+                const __m256 x0 = _mm256_loadu_ps(panel + k * panelRows);
+                const __m256 x1 = _mm256_loadu_ps(panel + k * panelRows + 8);
+#pragma GCC unroll 6
+                for (int t = 0; t < block; ++t) {
+                    const __m256 coordinate = _mm256_broadcast_ss(q + k * block + t);
+                    acc[t][0] = _mm256_fmadd_ps(x0, coordinate, acc[t][0]);
+                    acc[t][1] = _mm256_fmadd_ps(x1, coordinate, acc[t][1]);
+                }
+            }
+            const __m256 lowNorms = _mm256_loadu_ps(pointNorms + p); // here: see tileAvx512
+            const __m256 highNorms = _mm256_loadu_ps(pointNorms + p + 8);
+#pragma GCC unroll 6
+            for (int t = 0; t < block; ++t) {
+                const __m256 queryNorm = _mm256_set1_ps(queries.squaredNorms[g * block + t]);
+                float* out = tile + (g * block + t) * stride + p;
+                _mm256_storeu_ps(out, _mm256_max_ps(
+                    _mm256_fmadd_ps(minusTwo, acc[t][0], _mm256_add_ps(lowNorms, queryNorm)), zero));
+                _mm256_storeu_ps(out + 8, _mm256_max_ps(
+                    _mm256_fmadd_ps(minusTwo, acc[t][1], _mm256_add_ps(highNorms, queryNorm)), zero));
+            }
+        }
+    }
+}
+
+// The same operations one distance at a time, for a CPU without AVX2 (baselines below v3).
+void tilePlain(const float* panels, const float* pointNorms, Eigen::Index rows, Eigen::Index dimension,
+               QueryBlocks queries, float* tile, Eigen::Index stride)
+{
+    for (Eigen::Index t = 0; t < queries.blocks; ++t) // blocks of one query
+        for (Eigen::Index j = 0; j < rows; ++j) {
+            const float* point = panels + j / panelRows * panelRows * dimension + j % panelRows;
+            float dot = 0.0f;
+            for (Eigen::Index k = 0; k < dimension; ++k)
+                dot = std::fma(point[k * panelRows], queries.coordinates[t * dimension + k], dot);
+            const float distance = std::fma(-2.0f, dot, pointNorms[j] + queries.squaredNorms[t]);
+            tile[t * stride + j] = distance > 0.0f ? distance : 0.0f; // as max_ps: +0 for -0
+        }
+}
+
+SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                                          std::int32_t* kept)
+{
+    const __m512 limit = _mm512_set1_ps(threshold);
+    const __m512i step = _mm512_set1_epi32(16);
+    __m512i index = _mm512_add_epi32(_mm512_set1_epi32(first),
+                                     _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
+    Eigen::Index count = 0;
+    for (Eigen::Index j = 0; j < size; j += 16) {
+        const auto inRow = __mmask16(size - j >= 16 ? 0xffff : (1u << (size - j)) - 1);
+        const __mmask16 under = _mm512_mask_cmp_ps_mask(inRow, _mm512_maskz_loadu_ps(inRow, row + j), limit, _CMP_LE_OQ);
+        if (under) { // rare: a register compress and a full store (a compressing store is slow on AMD)
+            _mm512_storeu_si512(kept + count, _mm512_maskz_compress_epi32(under, index));
+            count += __builtin_popcount(unsigned(under));
+        }
+        index = _mm512_add_epi32(index, step);
+    }
+    return count;
+}
+
+SME_TARGET_AVX2 Eigen::Index keepAvx2(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                                      std::int32_t* kept)
+{
+    const __m256 limit = _mm256_set1_ps(threshold);
+    Eigen::Index count = 0;
+    Eigen::Index j = 0;
+    for (; j + 8 <= size; j += 8)
+        for (auto under = unsigned(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(row + j), limit, _CMP_LE_OQ)));
+             under != 0; under &= under - 1)
+            kept[count++] = first + std::int32_t(j + __builtin_ctz(under));
+    for (; j < size; ++j) {
+        kept[count] = first + std::int32_t(j);
+        count += row[j] <= threshold;
+    }
+    return count;
+}
+
+Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std::int32_t first, std::int32_t* kept)
+{
+    Eigen::Index count = 0;
+    for (Eigen::Index j = 0; j < size; ++j) {
+        kept[count] = first + std::int32_t(j); // branchless: written always, counted when under
+        count += row[j] <= threshold;
+    }
+    return count;
+}
+
+// Four chains of fused multiply-adds over the coordinates, then their sum.
+SME_TARGET_AVX2 inline __m256d loadAsDouble(const float* at)
+{
+    return _mm256_cvtps_pd(_mm_loadu_ps(at));
+}
+
+SME_TARGET_AVX2 inline __m256d loadAsDouble(const double* at)
+{
+    return _mm256_loadu_pd(at);
+}
+
+template <typename Scalar>
+SME_TARGET_AVX2 double dotAvx2(const Scalar* row, const double* query, Eigen::Index dimension)
+{
+    __m256d acc[4] = {_mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd()};
+    Eigen::Index k = 0;
+    for (; k + 16 <= dimension; k += 16)
+        for (int part = 0; part < 4; ++part)
+            acc[part] = _mm256_fmadd_pd(loadAsDouble(row + k + 4 * part), _mm256_loadu_pd(query + k + 4 * part), acc[part]);
+    const __m256d sum = _mm256_add_pd(_mm256_add_pd(acc[0], acc[1]), _mm256_add_pd(acc[2], acc[3]));
+    const __m128d half = _mm_add_pd(_mm256_castpd256_pd128(sum), _mm256_extractf128_pd(sum, 1));
+    double dot = _mm_cvtsd_f64(_mm_add_sd(half, _mm_unpackhi_pd(half, half)));
+    for (; k < dimension; ++k)
+        dot = __builtin_fma(double(row[k]), query[k], dot);
+    return dot;
+}
+
+template <typename Scalar>
+double dotPlain(const Scalar* row, const double* query, Eigen::Index dimension)
+{
+    double dot = 0.0;
+    for (Eigen::Index k = 0; k < dimension; ++k)
+        dot = std::fma(double(row[k]), query[k], dot);
+    return dot;
+}
+
+} // namespace
+
+FloatPanels::FloatPanels(const Eigen::Ref<const Eigen::MatrixXd>& points)
+    : rows_(points.rows()), paddedRows_((points.rows() + 2 * panelRows - 1) / (2 * panelRows) * 2 * panelRows),
+      dimension_(points.cols()), panels_(std::size_t(paddedRows_ * dimension_), 0.0f),
+      squaredNorms_(std::size_t(paddedRows_), 0.0f)
+{
+    const Eigen::MatrixXf rounded = points.cast<float>();
+    // In double, then rounded once: the error bound of the candidate filter counts on it.
+    const Eigen::VectorXf norms = rounded.cast<double>().rowwise().squaredNorm().cast<float>();
+    std::copy(norms.data(), norms.data() + rows_, squaredNorms_.begin());
+    for (Eigen::Index j = 0; j < rows_; ++j) {
+        float* panel = panels_.data() + j / panelRows * panelRows * dimension_ + j % panelRows;
+        for (Eigen::Index k = 0; k < dimension_; ++k)
+            panel[k * panelRows] = rounded(j, k);
+    }
+}
+
+void PackedQueries::pack(const FloatPanels& points, Eigen::Index first, Eigen::Index count)
+{
+    kernel_ = int(fastestKernel());
+    const Kernel kernel = Kernel(kernel_);
+    block_ = kernel == Kernel::avx512 ? 12 : kernel == Kernel::avx2 ? 6 : 1;
+    blocks_ = (count + block_ - 1) / block_;
+    count_ = count;
+    dimension_ = points.dimension();
+    data_.assign(std::size_t(blocks_ * block_ * (dimension_ + 1)), 0.0f);
+    float* norms = data_.data() + blocks_ * block_ * dimension_;
+    for (Eigen::Index t = 0; t < count; ++t) {
+        const Eigen::Index query = first + t;
+        const float* panel = points.panels() + query / panelRows * panelRows * dimension_ + query % panelRows;
+        float* packed = data_.data() + t / block_ * block_ * dimension_ + t % block_;
+        for (Eigen::Index k = 0; k < dimension_; ++k)
+            packed[k * block_] = panel[k * panelRows];
+        norms[t] = points.squaredNorms()[query];
+    }
+}
+
+void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Index rowCount,
+                    const PackedQueries& queries, float* out, Eigen::Index outStride)
+{
+    const QueryBlocks blocks{queries.data_.data(), queries.data_.data() + queries.blocks_ * queries.block_ * queries.dimension_,
+                             queries.blocks_};
+    const Kernel kernel = Kernel(queries.kernel_);
+    const auto compute = kernel == Kernel::avx512 ? tileAvx512 : kernel == Kernel::avx2 ? tileAvx2 : tilePlain;
+    compute(points.panels() + firstRow * points.dimension(), points.squaredNorms() + firstRow, rowCount,
+            points.dimension(), blocks, out, outStride);
+}
+
+Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
+                        std::int32_t* kept)
+{
+    const auto keep = avx512Available() ? keepAvx512 : cpuHasAvx2() ? keepAvx2 : keepPlain;
+    return keep(row, size, threshold, first, kept);
+}
+
+ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : dimension_(points.cols())
+{
+    using RowMajorF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    using RowMajorD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+    const RowMajorF rounded = points.cast<float>();
+    if ((rounded.cast<double>().array() == points.array()).all()) {
+        floatRows_.assign(rounded.data(), rounded.data() + rounded.size());
+    } else {
+        const RowMajorD rows = points;
+        doubleRows_.assign(rows.data(), rows.data() + rows.size());
+    }
+}
+
+void ExactRows::prefetch(Eigen::Index j) const
+{
+    const auto* begin = floatRows_.empty() ? reinterpret_cast<const char*>(doubleRows_.data() + j * dimension_)
+                                           : reinterpret_cast<const char*>(floatRows_.data() + j * dimension_);
+    const std::size_t bytes = std::size_t(dimension_) * (floatRows_.empty() ? sizeof(double) : sizeof(float));
+    for (std::size_t line = 0; line < bytes; line += 64)
+        __builtin_prefetch(begin + line);
+}
+
+double ExactRows::dot(Eigen::Index j, const double* query) const
+{
+    const bool avx2 = cpuHasAvx2();
+    if (!floatRows_.empty()) {
+        const float* row = floatRows_.data() + j * dimension_;
+        return avx2 ? dotAvx2(row, query, dimension_) : dotPlain(row, query, dimension_);
+    }
+    const double* row = doubleRows_.data() + j * dimension_;
+    return avx2 ? dotAvx2(row, query, dimension_) : dotPlain(row, query, dimension_);
+}
+
+} // namespace sme

@@ -1,0 +1,219 @@
+// Tests of the candidate retrieval (float distances choose, double ones decide): its scores
+// are the exact path's on clustered points, ties, collapsed models, small and many classes,
+// whatever the threads and whichever vector kernels run.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RetrievalComparison.h"
+#include "model/base/CpuFeatures.h"
+#include "model/base/Random.h"
+#include "model/metrics/CandidateRetrieval.h"
+#include "model/metrics/DistanceKernels.h"
+#include "model/metrics/RetrievalMetrics.h"
+
+#include <QtTest>
+
+namespace {
+
+using testing::describe;
+using testing::sameBits;
+
+const std::vector<int> ks{1, 2, 4, 8};
+
+struct Case {
+    Eigen::MatrixXd points;
+    std::vector<int> labels;
+};
+
+// Classes around centres on the unit sphere of R^dimension, each point its centre plus noise,
+// classes overlapping; rounded to float as embedding files hold them, or not.
+Case clusteredCase(int count, int classes, int dimension, bool asFloats, std::uint64_t seed)
+{
+    sme::Rng rng(seed);
+    Eigen::MatrixXd centres(classes, dimension);
+    sme::fillStandardNormal(centres, rng);
+    centres.rowwise().normalize();
+    Case c{Eigen::MatrixXd(count, dimension), {}};
+    sme::fillStandardNormal(c.points, rng);
+    c.points *= 1.1 / std::sqrt(double(dimension)); // noise of norm about 1.1: overlapping
+    for (int i = 0; i < count; ++i) {
+        c.labels.push_back(i % classes);
+        c.points.row(i) += centres.row(i % classes);
+    }
+    if (asFloats)
+        c.points = c.points.cast<float>().cast<double>();
+    return c;
+}
+
+// 60 distinct points, each repeated 50 times under labels from 4 classes: exact ties everywhere.
+Case duplicatedCase()
+{
+    const Case distinct = clusteredCase(60, 6, 16, true, 21);
+    Case c{Eigen::MatrixXd(3000, 16), {}};
+    for (int i = 0; i < 3000; ++i) {
+        c.points.row(i) = distinct.points.row(i % 60);
+        c.labels.push_back((i * 7) % 4);
+    }
+    return c;
+}
+
+// A model collapsed to one point, up to spread (see tst_blockedevaluation: at 1e-9 every
+// distance is rounding noise inside the tie tolerance; at 2e-8 about the tolerance).
+Case collapsedCase(double spread)
+{
+    sme::Rng rng(8);
+    Case c{Eigen::MatrixXd(1500, 16), {}};
+    sme::fillStandardNormal(c.points, rng);
+    Eigen::RowVectorXd centre = c.points.row(0);
+    centre.normalize();
+    c.points = (c.points * spread).rowwise() + centre;
+    for (int i = 0; i < 1500; ++i)
+        c.labels.push_back(i % 4);
+    return c;
+}
+
+// Classes of 1 to 7 members (R < 8, so Recall@8 often needs the scan past the R nearest).
+Case smallClassesCase()
+{
+    Case c = clusteredCase(2000, 500, 24, true, 5);
+    for (int i = 0; i < 2000; ++i)
+        c.labels[std::size_t(i)] = (i * 7919) % 2000 / (1 + i % 7); // uneven sizes, some alone
+    return c;
+}
+
+// How far the candidates' scores may be from the exact path's (candidatesScoreAsTheExactPath).
+constexpr double lastBits = 1e-12;
+constexpr double roundingDecidesTies = 1e-4;
+
+const struct {
+    const char* name;
+    Case (*make)();
+    double agreement;
+} cases[] = {
+    {"clustered floats, 128 dimensions", [] { return clusteredCase(3000, 30, 128, true, 3); }, lastBits},
+    {"clustered doubles, 37 dimensions", [] { return clusteredCase(2500, 10, 37, false, 4); }, lastBits},
+    {"many classes of 3", [] { return clusteredCase(3000, 1000, 64, true, 6); }, lastBits},
+    {"duplicated points", duplicatedCase, lastBits},
+    {"collapsed model", [] { return collapsedCase(1e-9); }, lastBits},
+    {"nearly collapsed, distances about the tie tolerance", [] { return collapsedCase(2e-8); }, roundingDecidesTies},
+    {"classes of 1 to 7 members", smallClassesCase, lastBits},
+};
+
+sme::RetrievalScores candidates(const Case& c, std::size_t threads)
+{
+    return sme::retrievalScores(c.points, c.labels, ks, {}, threads, sme::RetrievalPath::candidates);
+}
+
+} // namespace
+
+class FastRetrievalTest : public QObject {
+    Q_OBJECT
+private slots:
+    void cleanup() { sme::setAvx512Allowed(true); }
+    void candidatesScoreAsTheExactPath_data();
+    void candidatesScoreAsTheExactPath();
+    void avx512AndAvx2GiveTheSameBits_data() { candidatesScoreAsTheExactPath_data(); }
+    void avx512AndAvx2GiveTheSameBits();
+    void floatDistancesStayWithinTheirBound();
+    void automaticPathKeepsSmallSetsExact();
+};
+
+void FastRetrievalTest::candidatesScoreAsTheExactPath_data()
+{
+    QTest::addColumn<int>("which");
+    for (int which = 0; which < int(std::size(cases)); ++which)
+        QTest::newRow(cases[std::size_t(which)].name) << which;
+}
+
+void FastRetrievalTest::candidatesScoreAsTheExactPath()
+{
+    // Both paths score the same double distances of the same Gram form, but the candidates'
+    // dot products are summed in another order than the exact path's matrix product: a
+    // distance may move by a few ulps of |x||q| (128 terms: at most 2.8e-14 |x||q|), about
+    // the tie tolerance (1.4e-14 |x|^2), so a comparison with a tie window's edge could turn,
+    // with odds of about that over the spread of the distances for generic points. None turns
+    // here: lastBits (1e-12) leaves room for the sums' last bits, and one query scored
+    // differently moves a score by at least 1 / (N R) > 1e-7. Where every distance is
+    // rounding noise about the tie tolerance (nearly collapsed), the rounding itself decides
+    // which points tie, in either path: the scores agree to a tenth of a query's share or so
+    // (roundingDecidesTies, 1e-4 of 1,500 queries), both at chance level.
+    QFETCH(int, which);
+    const Case c = cases[std::size_t(which)].make();
+    const double agreement = cases[std::size_t(which)].agreement;
+    sme::setAvx512Allowed(false);
+    const sme::RetrievalScores exact =
+        sme::retrievalScores(c.points, c.labels, ks, {}, 1, sme::RetrievalPath::exact);
+    const sme::RetrievalScores one = candidates(c, 1);
+    const sme::RetrievalScores two = candidates(c, 2);
+    QVERIFY2(sameBits(one, two), qPrintable(describe(two) + " against " + describe(one)));
+    for (std::size_t k = 0; k < ks.size(); ++k)
+        QVERIFY2(std::abs(one.recall[k] - exact.recall[k]) <= agreement,
+                 qPrintable(describe(one) + " against " + describe(exact)));
+    QVERIFY2(std::abs(one.mapAtR - exact.mapAtR) <= agreement, qPrintable(describe(one) + " against " + describe(exact)));
+    QVERIFY(exact.mapAtR > 0.0 && exact.mapAtR < 1.0); // not trivially 0 or 1
+}
+
+void FastRetrievalTest::avx512AndAvx2GiveTheSameBits()
+{
+    // Every kernel computes each float distance by the same operations in the same order (a
+    // chain of fused multiply-adds, then one add and one fma), so the same floats, the same
+    // candidates and the same scores to the bit.
+    QFETCH(int, which);
+    sme::setAvx512Allowed(true);
+    if (!sme::avx512Available())
+        QSKIP("this CPU has no AVX-512");
+    const Case c = cases[std::size_t(which)].make();
+    const sme::RetrievalScores wide = candidates(c, 2);
+    sme::setAvx512Allowed(false);
+    const sme::RetrievalScores narrow = candidates(c, 2);
+    QVERIFY2(sameBits(wide, narrow), qPrintable(describe(wide) + " against " + describe(narrow)));
+}
+
+void FastRetrievalTest::floatDistancesStayWithinTheirBound()
+{
+    // The float tiles of both kernels against double distances, on points of norms up to 5
+    // (the bound scales with the largest squared norm): never past floatDistanceErrorBound,
+    // and the bound not vacuous (the worst error is a sizeable share of it... or at least
+    // within a factor 1,000 of it: the bound is the worst case of 128 roundings in a row).
+    const Case c = clusteredCase(700, 7, 128, false, 9);
+    const Eigen::MatrixXd points = c.points * 5.0;
+    const sme::FloatPanels panels(points);
+    const double bound = sme::floatDistanceErrorBound(points.rowwise().squaredNorm().maxCoeff(), points.cols());
+    const Eigen::VectorXd norms = points.rowwise().squaredNorm();
+    for (const bool avx512 : {false, true}) {
+        sme::setAvx512Allowed(avx512);
+        const Eigen::Index width = 40; // queries at a time: not a multiple of either kernel's block
+        std::vector<float> tile(std::size_t(sme::paddedQueryCount(width) * panels.paddedRows()));
+        sme::PackedQueries queries;
+        double worst = 0.0;
+        for (Eigen::Index first = 0; first < points.rows(); first += width) {
+            const Eigen::Index count = std::min(width, points.rows() - first);
+            queries.pack(panels, first, count);
+            sme::floatDistances(panels, 0, panels.paddedRows(), queries, tile.data(), panels.paddedRows());
+            for (Eigen::Index t = 0; t < count; ++t)
+                for (Eigen::Index j = 0; j < points.rows(); ++j) {
+                    const double exact = (points.row(j) - points.row(first + t)).squaredNorm();
+                    worst = std::max(worst, std::abs(double(tile[std::size_t(t * panels.paddedRows() + j)]) - exact));
+                }
+        }
+        QVERIFY2(worst <= bound, qPrintable(QStringLiteral("error %1 over the bound %2").arg(worst).arg(bound)));
+        QVERIFY(worst > bound / 1000.0);
+    }
+}
+
+void FastRetrievalTest::automaticPathKeepsSmallSetsExact()
+{
+    // Training's live evaluations (2,000 points at most) keep their bits: below
+    // candidatePathMinimumPoints the automatic path is the exact one. So do classes that are a
+    // large share of the points (5 of 6,000 in the full evaluation of Fashion-MNIST), where
+    // the exact path is the faster.
+    const Case c = clusteredCase(int(sme::candidatePathMinimumPoints) - 1, 20, 16, true, 2);
+    QVERIFY(!sme::candidatePathSuits(c.points, c.labels));
+    QVERIFY(sameBits(sme::retrievalScores(c.points, c.labels, ks),
+                     sme::retrievalScores(c.points, c.labels, ks, {}, 0, sme::RetrievalPath::exact)));
+    const Case large = clusteredCase(int(sme::candidatePathMinimumPoints), 20, 16, true, 2);
+    QVERIFY(sme::candidatePathSuits(large.points, large.labels));
+    const Case fewClasses = clusteredCase(int(sme::candidatePathMinimumPoints), 5, 16, true, 2);
+    QVERIFY(!sme::candidatePathSuits(fewClasses.points, fewClasses.labels));
+}
+
+QTEST_APPLESS_MAIN(FastRetrievalTest)
+#include "tst_fastretrieval.moc"
