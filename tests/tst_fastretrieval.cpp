@@ -7,6 +7,7 @@
 #include "model/base/Random.h"
 #include "model/metrics/CandidateRetrieval.h"
 #include "model/metrics/DistanceKernels.h"
+#include "model/metrics/ExactProducts.h"
 #include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
@@ -95,11 +96,23 @@ const struct {
     {"collapsed model", [] { return collapsedCase(1e-9); }, lastBits},
     {"nearly collapsed, distances about the tie tolerance", [] { return collapsedCase(2e-8); }, roundingDecidesTies},
     {"classes of 1 to 7 members", smallClassesCase, lastBits},
+    // Past 2,048 points a tile's queries share, their products are computed in several blocks.
+    {"two classes of 2,200", [] { return clusteredCase(4400, 2, 8, true, 7); }, lastBits},
 };
 
 sme::RetrievalScores candidates(const Case& c, std::size_t threads)
 {
     return sme::retrievalScores(c.points, c.labels, ks, {}, threads, sme::RetrievalPath::candidates);
+}
+
+// The dot product of two rows in the order ExactRows::dots documents: eight chains of fused
+// multiply-adds over the coordinates k = l mod 8, then added pairwise in a fixed tree.
+double dotInTheDocumentedOrder(const Eigen::MatrixXd& points, Eigen::Index i, Eigen::Index j)
+{
+    double sums[8] = {};
+    for (Eigen::Index k = 0; k < points.cols(); ++k)
+        sums[k % 8] = std::fma(points(j, k), points(i, k), sums[k % 8]);
+    return ((sums[0] + sums[4]) + (sums[2] + sums[6])) + ((sums[1] + sums[5]) + (sums[3] + sums[7]));
 }
 
 } // namespace
@@ -113,6 +126,7 @@ private slots:
     void avx512AndAvx2GiveTheSameBits_data() { candidatesScoreAsTheExactPath_data(); }
     void avx512AndAvx2GiveTheSameBits();
     void floatDistancesStayWithinTheirBound();
+    void exactProductsHaveOneOrderInEveryBlock();
     void automaticPathKeepsSmallSetsExact();
 };
 
@@ -197,6 +211,41 @@ void FastRetrievalTest::floatDistancesStayWithinTheirBound()
         QVERIFY2(worst <= bound, qPrintable(QStringLiteral("error %1 over the bound %2").arg(worst).arg(bound)));
         QVERIFY(worst > bound / 1000.0);
     }
+}
+
+void FastRetrievalTest::exactProductsHaveOneOrderInEveryBlock()
+{
+    // A candidate's exact distance is computed in its tile's block product or alone (a lone
+    // candidate, the scan of queryRecall), on whichever kernel the CPU runs: each product must
+    // have the same bits everywhere, the documented order's. Queries and rows in counts that
+    // are no multiple of any kernel's block, scattered and repeated; float rows and double
+    // rows; dimensions with and without padding.
+    for (const bool asFloats : {true, false})
+        for (const int dimension : {37, 128}) {
+            const Eigen::MatrixXd points = clusteredCase(60, 3, dimension, asFloats, 11).points;
+            const sme::ExactRows rows(points);
+            const std::vector<std::int32_t> queries{5, 0, 59, 17, 17, 33, 2};
+            std::vector<std::int32_t> others;
+            for (std::int32_t u = 0; u < 21; ++u)
+                others.push_back((u * 23 + 7) % 60);
+            for (const bool avx512 : {false, true}) {
+                sme::setAvx512Allowed(avx512);
+                std::vector<double> block(queries.size() * others.size());
+                rows.dots(queries, others, block.data(), Eigen::Index(others.size()));
+                std::vector<double> alone(others.size());
+                for (std::size_t t = 0; t < queries.size(); ++t) {
+                    rows.dots(queries[t], others, alone.data());
+                    for (std::size_t u = 0; u < others.size(); ++u) {
+                        const double expected = dotInTheDocumentedOrder(points, queries[t], others[u]);
+                        const QString where = QStringLiteral("query %1, row %2, %3 dimensions, floats %4, AVX-512 %5")
+                                                  .arg(queries[t]).arg(others[u]).arg(dimension).arg(asFloats)
+                                                  .arg(sme::avx512Available());
+                        QVERIFY2(block[t * others.size() + u] == expected, qPrintable(where));
+                        QVERIFY2(alone[u] == expected, qPrintable(where));
+                    }
+                }
+            }
+        }
 }
 
 void FastRetrievalTest::automaticPathKeepsSmallSetsExact()

@@ -20,15 +20,6 @@ namespace {
 
 constexpr Eigen::Index panelRows = 16;
 
-bool cpuHasAvx2()
-{
-    static const bool has = [] {
-        __builtin_cpu_init();
-        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-    }();
-    return has;
-}
-
 // Queries as the kernels read them: block g holds coordinate k of its queries at
 // [(g * dimension + k) * block + t], then every query's squared norm; zeros past the count.
 struct QueryBlocks {
@@ -41,7 +32,7 @@ enum class Kernel { avx512, avx2, plain };
 
 Kernel fastestKernel()
 {
-    return avx512Available() ? Kernel::avx512 : cpuHasAvx2() ? Kernel::avx2 : Kernel::plain;
+    return avx512Available() ? Kernel::avx512 : avx2WithFmaAvailable() ? Kernel::avx2 : Kernel::plain;
 }
 
 // 32 points (two panels) against 12 queries a step: 24 accumulators, each a chain of fused
@@ -87,6 +78,57 @@ SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, 
             }
         }
     }
+}
+
+// 64 points (four panels) against 6 queries a step (half of a packed block of 12): 24
+// accumulators, 10 loads for 24 fused multiply-adds (the two-panel kernel: 14); the same
+// operations for each distance. Rows past the last multiple of 64 go to tileAvx512.
+SME_TARGET_AVX512 void tileAvx512Wide(const float* panels, const float* pointNorms, Eigen::Index rows,
+                                      Eigen::Index dimension, QueryBlocks queries, float* tile, Eigen::Index stride)
+{
+    constexpr int block = 12;
+    constexpr int half = 6;
+    constexpr auto all = __mmask16(0xffff);
+    const __m512 minusTwo = _mm512_set1_ps(-2.0f);
+    const __m512 zero = _mm512_setzero_ps();
+    Eigen::Index p = 0;
+    for (; p + 4 * panelRows <= rows; p += 4 * panelRows) {
+        const float* panel = panels + p * dimension;
+        for (Eigen::Index g = 0; g < queries.blocks; ++g)
+            for (int h = 0; h < block; h += half) {
+                const float* q = queries.coordinates + g * block * dimension + h;
+                __m512 acc[half][4];
+#pragma GCC unroll 6
+                for (int t = 0; t < half; ++t)
+                    acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = zero;
+                for (Eigen::Index k = 0; k < dimension; ++k) {
+                    __m512 x[4];
+#pragma GCC unroll 4
+                    for (int i = 0; i < 4; ++i)
+                        x[i] = _mm512_loadu_ps(panel + i * panelRows * dimension + k * panelRows);
+#pragma GCC unroll 6
+                    for (int t = 0; t < half; ++t) {
+                        const __m512 coordinate = _mm512_set1_ps(q[k * block + t]);
+#pragma GCC unroll 4
+                        for (int i = 0; i < 4; ++i)
+                            acc[t][i] = _mm512_fmadd_ps(x[i], coordinate, acc[t][i]);
+                    }
+                }
+#pragma GCC unroll 6
+                for (int t = 0; t < half; ++t) {
+                    const __m512 queryNorm = _mm512_set1_ps(queries.squaredNorms[g * block + h + t]);
+                    float* out = tile + (g * block + h + t) * stride + p;
+#pragma GCC unroll 4
+                    for (int i = 0; i < 4; ++i)
+                        _mm512_storeu_ps(out + i * panelRows, _mm512_maskz_max_ps(all,
+                            _mm512_fmadd_ps(minusTwo, acc[t][i],
+                                            _mm512_add_ps(_mm512_loadu_ps(pointNorms + p + i * panelRows), queryNorm)),
+                            zero));
+                }
+            }
+    }
+    if (p < rows)
+        tileAvx512(panels + p * dimension, pointNorms + p, rows - p, dimension, queries, tile + p, stride);
 }
 
 // One panel (16 points, two registers) against 6 queries a step: 12 accumulators.
@@ -191,42 +233,6 @@ Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std
     return count;
 }
 
-// Four chains of fused multiply-adds over the coordinates, then their sum.
-SME_TARGET_AVX2 inline __m256d loadAsDouble(const float* at)
-{
-    return _mm256_cvtps_pd(_mm_loadu_ps(at));
-}
-
-SME_TARGET_AVX2 inline __m256d loadAsDouble(const double* at)
-{
-    return _mm256_loadu_pd(at);
-}
-
-template <typename Scalar>
-SME_TARGET_AVX2 double dotAvx2(const Scalar* row, const double* query, Eigen::Index dimension)
-{
-    __m256d acc[4] = {_mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd(), _mm256_setzero_pd()};
-    Eigen::Index k = 0;
-    for (; k + 16 <= dimension; k += 16)
-        for (int part = 0; part < 4; ++part)
-            acc[part] = _mm256_fmadd_pd(loadAsDouble(row + k + 4 * part), _mm256_loadu_pd(query + k + 4 * part), acc[part]);
-    const __m256d sum = _mm256_add_pd(_mm256_add_pd(acc[0], acc[1]), _mm256_add_pd(acc[2], acc[3]));
-    const __m128d half = _mm_add_pd(_mm256_castpd256_pd128(sum), _mm256_extractf128_pd(sum, 1));
-    double dot = _mm_cvtsd_f64(_mm_add_sd(half, _mm_unpackhi_pd(half, half)));
-    for (; k < dimension; ++k)
-        dot = __builtin_fma(double(row[k]), query[k], dot);
-    return dot;
-}
-
-template <typename Scalar>
-double dotPlain(const Scalar* row, const double* query, Eigen::Index dimension)
-{
-    double dot = 0.0;
-    for (Eigen::Index k = 0; k < dimension; ++k)
-        dot = std::fma(double(row[k]), query[k], dot);
-    return dot;
-}
-
 } // namespace
 
 FloatPanels::FloatPanels(const Eigen::Ref<const Eigen::MatrixXd>& points)
@@ -271,7 +277,7 @@ void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Ind
     const QueryBlocks blocks{queries.data_.data(), queries.data_.data() + queries.blocks_ * queries.block_ * queries.dimension_,
                              queries.blocks_};
     const Kernel kernel = Kernel(queries.kernel_);
-    const auto compute = kernel == Kernel::avx512 ? tileAvx512 : kernel == Kernel::avx2 ? tileAvx2 : tilePlain;
+    const auto compute = kernel == Kernel::avx512 ? tileAvx512Wide : kernel == Kernel::avx2 ? tileAvx2 : tilePlain;
     compute(points.panels() + firstRow * points.dimension(), points.squaredNorms() + firstRow, rowCount,
             points.dimension(), blocks, out, outStride);
 }
@@ -279,41 +285,17 @@ void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Ind
 Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
                         std::int32_t* kept)
 {
-    const auto keep = avx512Available() ? keepAvx512 : cpuHasAvx2() ? keepAvx2 : keepPlain;
+    const auto keep = avx512Available() ? keepAvx512 : avx2WithFmaAvailable() ? keepAvx2 : keepPlain;
     return keep(row, size, threshold, first, kept);
 }
 
-ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : dimension_(points.cols())
+bool avx2WithFmaAvailable()
 {
-    using RowMajorF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    using RowMajorD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    const RowMajorF rounded = points.cast<float>();
-    if ((rounded.cast<double>().array() == points.array()).all()) {
-        floatRows_.assign(rounded.data(), rounded.data() + rounded.size());
-    } else {
-        const RowMajorD rows = points;
-        doubleRows_.assign(rows.data(), rows.data() + rows.size());
-    }
-}
-
-void ExactRows::prefetch(Eigen::Index j) const
-{
-    const auto* begin = floatRows_.empty() ? reinterpret_cast<const char*>(doubleRows_.data() + j * dimension_)
-                                           : reinterpret_cast<const char*>(floatRows_.data() + j * dimension_);
-    const std::size_t bytes = std::size_t(dimension_) * (floatRows_.empty() ? sizeof(double) : sizeof(float));
-    for (std::size_t line = 0; line < bytes; line += 64)
-        __builtin_prefetch(begin + line);
-}
-
-double ExactRows::dot(Eigen::Index j, const double* query) const
-{
-    const bool avx2 = cpuHasAvx2();
-    if (!floatRows_.empty()) {
-        const float* row = floatRows_.data() + j * dimension_;
-        return avx2 ? dotAvx2(row, query, dimension_) : dotPlain(row, query, dimension_);
-    }
-    const double* row = doubleRows_.data() + j * dimension_;
-    return avx2 ? dotAvx2(row, query, dimension_) : dotPlain(row, query, dimension_);
+    static const bool has = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+    }();
+    return has;
 }
 
 } // namespace sme

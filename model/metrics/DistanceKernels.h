@@ -67,23 +67,7 @@ constexpr Eigen::Index paddedQueryCount(Eigen::Index queries) { return (queries 
 Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
                         std::int32_t* kept);
 
-// The rows of points as a contiguous array for the exact distances of a few points at a time:
-// float when every coordinate is a float (then exact, and half the memory to read), else double.
-class ExactRows {
-public:
-    explicit ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points);
-
-    // The dot product of row j with query (dimension doubles), in double.
-    double dot(Eigen::Index j, const double* query) const;
-
-    // Asks the caches for row j, a few dot products before it is needed: the rows a query reads
-    // are scattered, and each a trip to memory when read on demand.
-    void prefetch(Eigen::Index j) const;
-
-private:
-    Eigen::Index dimension_;
-    std::vector<float> floatRows_;   // when every coordinate is a float
-    std::vector<double> doubleRows_; // otherwise
-};
+// Whether the CPU has AVX2 and FMA (the kernels' middle path; asked once).
+bool avx2WithFmaAvailable();
 
 } // namespace sme
