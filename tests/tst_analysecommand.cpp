@@ -332,6 +332,14 @@ void AnalyseCommandTest::sampledDistancesViewGivesEachSamplersShare()
         QVERIFY2(view->title().contains(QString::fromUtf8(share)), qPrintable(view->title()));
     QCOMPARE(view->samplerSeries()[int(sme::SamplerKind::Uniform)]->count(), 200);
     QCOMPARE(view->samplerSeries()[int(sme::SamplerKind::SemiHard)]->count(), 0);
+
+    // P larger than the classes with K points: the batches hold those, and the title says why.
+    for (sme::SamplerPicks& picks : analysis.samplers)
+        picks.batchClasses = 3;
+    const std::unique_ptr<QWidget> capped = embeddingFigureView(EmbeddingFigure::SampledDistances, analysis, settings);
+    const QString title = qobject_cast<SampledDistancesView*>(capped.get())->title();
+    QVERIFY2(title.contains(QString::fromUtf8("3 \u00D7 6 (P = 4 asked for, but only 3 classes have K = 6 points")),
+             qPrintable(title));
 }
 
 QTEST_MAIN(AnalyseCommandTest)

@@ -10,7 +10,9 @@
 #include "model/losses/Losses.h"
 
 #include <QtTest>
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <numbers>
 
 namespace {
@@ -420,6 +422,19 @@ void EmbeddingAnalysisTest::pickBatchesAloneIsTheAnalysisSamplers()
         QCOMPARE(picks[k].nonZeroLossShare, whole.samplers[k].nonZeroLossShare);
     }
     QVERIFY(picks[0].picks != analysis.samplers[0].picks); // 3 x 4 batches, not 12 x 5
+    QCOMPARE(picks[0].batchClasses, 3);
+    // P above the classes with K points: every batch holds all of those, and says so.
+    std::map<int, int> sizes;
+    for (const int label : data.labels)
+        ++sizes[label];
+    settings.batchClasses = int(sizes.size()) + 4;
+    const auto [smallest, largest] = std::minmax_element(sizes.begin(), sizes.end(),
+                                                         [](auto a, auto b) { return a.second < b.second; });
+    settings.batchK = 1 + (smallest->second + largest->second) / 2; // the 4 large classes have it
+    const int withK = int(std::count_if(sizes.begin(), sizes.end(), [&](auto s) { return s.second >= settings.batchK; }));
+    QVERIFY(withK >= 2 && withK < int(sizes.size()));
+    QCOMPARE(sme::pickBatches(*analysis.unitPoints, data.labels, settings)[0].batchClasses, withK);
+    settings.batchK = 4;
     QVERIFY_THROWS_EXCEPTION(sme::Cancelled, sme::pickBatches(*analysis.unitPoints, data.labels, settings,
                                                               [](double done) { return done == 0.0; }));
     settings.batchK = 1;

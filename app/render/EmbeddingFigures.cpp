@@ -54,11 +54,18 @@ QString samplerSource(const sme::EmbeddingAnalysis& analysis, const sme::Embeddi
         shares << QObject::tr("%1 %2%")
                       .arg(samplerLabel(kind))
                       .arg(100.0 * analysis.samplers[std::size_t(kind)].nonZeroLossShare, 0, 'f', 1);
-    return QObject::tr("%L1 batches of %2 \u00D7 %3 of the embeddings, n = %4; non-zero margin loss at "
-                       "\u03B1 = %5, \u03B2 = %6: %7")
+    // P as drawn: with fewer classes of K points than P asks, every batch holds all of them.
+    const int drawn = analysis.samplers[0].batchClasses;
+    const QString shape = drawn > 0 && drawn < settings.batchClasses
+        ? QObject::tr("%1 \u00D7 %2 (P = %3 asked for, but only %1 classes have K = %2 points or more)")
+              .arg(drawn)
+              .arg(settings.batchK)
+              .arg(settings.batchClasses)
+        : QObject::tr("%1 \u00D7 %2").arg(settings.batchClasses).arg(settings.batchK);
+    return QObject::tr("%L1 batches of %2 of the embeddings, n = %3; non-zero margin loss at "
+                       "\u03B1 = %4, \u03B2 = %5: %6")
         .arg(settings.batches)
-        .arg(settings.batchClasses)
-        .arg(settings.batchK)
+        .arg(shape)
         .arg(analysis.dimension)
         .arg(settings.alpha)
         .arg(settings.beta)

@@ -6,6 +6,7 @@
 #include "model/geometry/SpherePoints.h"
 #include "model/metrics/QueryTiles.h"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <map>
@@ -66,15 +67,31 @@ void pickFromBatches(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints, std::v
     }
 }
 
+// The rows of each label, by label.
+std::map<int, std::vector<int>> rowsByLabel(std::span<const int> labels)
+{
+    std::map<int, std::vector<int>> rowsOfLabel;
+    for (std::size_t row = 0; row < labels.size(); ++row)
+        rowsOfLabel[labels[row]].push_back(int(row));
+    return rowsOfLabel;
+}
+
 } // namespace
+
+int batchClassesDrawn(std::span<const int> labels, const BatchDraw& draw)
+{
+    const std::map<int, std::vector<int>> rowsOfLabel = rowsByLabel(labels);
+    const auto eligible = std::count_if(rowsOfLabel.begin(), rowsOfLabel.end(), [&](const auto& entry) {
+        return entry.second.size() >= std::size_t(draw.batchK);
+    });
+    return int(std::min<std::ptrdiff_t>(eligible, draw.batchClasses));
+}
 
 std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints,
                                                         std::span<const int> labels, const BatchDraw& draw,
                                                         const SamplerSettings& samplers, const Progress& progress)
 {
-    std::map<int, std::vector<int>> rowsOfLabel;
-    for (std::size_t row = 0; row < labels.size(); ++row)
-        rowsOfLabel[labels[row]].push_back(int(row));
+    std::map<int, std::vector<int>> rowsOfLabel = rowsByLabel(labels);
     std::vector<std::vector<int>> eligible; // the rows of each class with at least K
     for (auto& [label, rows] : rowsOfLabel)
         if (rows.size() >= std::size_t(draw.batchK))

@@ -26,6 +26,10 @@ struct BatchDraw {
 // without replacement. Every sampler sees the same batches and draws from its own stream.
 // Throws sme::Error, saying what P and K need, when fewer than 2 classes have K points.
 // progress is told the share of batches drawn (Cancelled when it asks to stop).
+// The P of the batches samplerPickDistances draws: draw.batchClasses, or the number of classes
+// with at least K points when fewer have (0 or 1 then means no batch can be drawn).
+int batchClassesDrawn(std::span<const int> labels, const BatchDraw& draw);
+
 std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const Eigen::MatrixXd>& unitPoints,
                                                         std::span<const int> labels, const BatchDraw& draw,
                                                         const SamplerSettings& samplers, const Progress& progress = {});

@@ -146,10 +146,12 @@ std::array<SamplerPicks, 4> pickBatches(const Eigen::Ref<const Eigen::MatrixXd>&
     samplers.nonzeroLossCutoff = settings.nonzeroLossCutoff;
     const std::array<std::vector<double>, 4> picks = samplerPickDistances(unitPoints, labels, draw, samplers, progress);
     const SampledDistancesFigure figure = sampledDistancesFromPicks(picks, settings.bins);
+    const int batchClasses = batchClassesDrawn(labels, draw);
     std::array<SamplerPicks, 4> result;
     for (SamplerKind kind : allSamplerKinds) {
         const auto k = std::size_t(kind);
         result[k].sampler = kind;
+        result[k].batchClasses = batchClasses;
         result[k].picks = picks[k].size();
         result[k].density = figure.density[k].value_or(std::vector<double>{});
         // PAPER.md §4: a negative's margin loss [alpha - (D_an - beta)]_+, as the loss computes it.

@@ -43,6 +43,7 @@ struct SamplerPicks {
     std::vector<double> density;     // normalised histogram of the picked negatives' distances (bins over [0, 2]); empty without picks
     std::size_t picks = 0;
     double nonZeroLossShare = 0.0;   // share of the picks with non-zero margin loss at alpha, beta
+    int batchClasses = 0;            // P of the batches drawn: fewer than asked when fewer classes have K points
 };
 
 struct EmbeddingAnalysis {

@@ -1534,10 +1534,6 @@
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <source>%L1 batches of %2 × %3 of the embeddings, n = %4; non-zero margin loss at α = %5, β = %6: %7</source>
-        <translation>从嵌入中抽取的 %L1 个 %2 × %3 批次，n = %4；α = %5、β = %6 时间隔损失非零的比例：%7</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>、</translation>
     </message>
@@ -1552,6 +1548,18 @@
     <message>
         <source>%1 has changed since the session was saved (its SHA-256 differs)</source>
         <translation>%1 在会话保存之后已被改动（其 SHA-256 不同）</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (P = %3 asked for, but only %1 classes have K = %2 points or more)</source>
+        <translation>%1 × %2（要求 P = %3，但只有 %1 个类别至少有 K = %2 个点）</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%L1 batches of %2 of the embeddings, n = %3; non-zero margin loss at α = %4, β = %5: %6</source>
+        <translation>从嵌入中抽取的 %L1 个 %2 批次，n = %3；α = %4、β = %5 时间隔损失非零的比例：%6</translation>
     </message>
 </context>
 <context>
