@@ -64,6 +64,7 @@ private slots:
     void semiHardPicksClosestNegativeFartherThanPositive_data();
     void semiHardPicksClosestNegativeFartherThanPositive();
     void semiHardFallsBackToHardestWhenNoNegativeIsFarther();
+    void semiHardTakesTheFirstOfTiedNegatives();
 
     void negativeIsNeverAnchorNorSameClass_data();
     void negativeIsNeverAnchorNorSameClass();
@@ -188,6 +189,24 @@ void TestSamplers::semiHardFallsBackToHardestWhenNoNegativeIsFarther()
         QCOMPARE(triplets[k].positive, expected[k][1]);
         QCOMPARE(triplets[k].negative, expected[k][2]);
     }
+}
+
+void TestSamplers::semiHardTakesTheFirstOfTiedNegatives()
+{
+    // Rows 0, 1 of class 0; rows 2, 3, 4 of class 1. Anchor 0 (D_ap = 0.5): rows 2 and 3 tie at
+    // 0.8 as the closest farther negatives, row 2 (the first) is the pick. Anchor 1 (D_ap = 0.5):
+    // no negative is farther; rows 2 and 4 tie as the hardest at 0.2: row 2.
+    const std::vector<int> labels{0, 0, 1, 1, 1};
+    const Eigen::MatrixXd d = symmetricDistances(
+        5, {{0, 1, 0.5}, {0, 2, 0.8}, {0, 3, 0.8}, {0, 4, 0.9}, {1, 2, 0.2}, {1, 3, 0.3}, {1, 4, 0.2},
+            {2, 3, 1.0}, {2, 4, 1.0}, {3, 4, 1.0}});
+    sme::Rng rng(1);
+    const auto triplets = sme::sampleTriplets(SamplerKind::SemiHard, d, labels, {}, rng);
+    QVERIFY(triplets.size() >= 2);
+    QCOMPARE(triplets[0].anchor, 0);
+    QCOMPARE(triplets[0].negative, 2);
+    QCOMPARE(triplets[1].anchor, 1);
+    QCOMPARE(triplets[1].negative, 2);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace sme {
 
@@ -33,22 +35,34 @@ int hardestNegative(const Eigen::Ref<const Eigen::MatrixXd>& distances,
     return best;
 }
 
-// FaceNet's semi-hard negative: the closest one still farther than the positive.
-int semiHardNegative(const Eigen::Ref<const Eigen::MatrixXd>& distances,
-                     std::span<const int> labels, int anchor, int positive)
-{
-    const double positiveDistance = distances(anchor, positive);
-    int best = -1;
-    double bestDistance = std::numeric_limits<double>::infinity();
-    for (int j = 0; j < static_cast<int>(labels.size()); ++j) {
-        const double d = distances(anchor, j);
-        if (labels[j] != labels[anchor] && d > positiveDistance && d < bestDistance) {
-            best = j;
-            bestDistance = d;
-        }
+// FaceNet's semi-hard negative of an anchor, for each of its positives: the closest negative
+// still farther than the positive (the first one on ties), else the hardest. The negatives are
+// sorted once by (distance, index), so each positive costs a binary search instead of a scan:
+// the same negative as a scan keeping the first strict minimum.
+class SemiHardNegatives {
+public:
+    SemiHardNegatives(const Eigen::Ref<const Eigen::MatrixXd>& distances, int anchor, std::span<const int> negatives)
+        : distances_(distances), anchor_(anchor)
+    {
+        sorted_.reserve(negatives.size());
+        for (const int j : negatives)
+            sorted_.push_back({distances(anchor, j), j});
+        std::sort(sorted_.begin(), sorted_.end());
     }
-    return best >= 0 ? best : hardestNegative(distances, labels, anchor);
-}
+
+    int of(int positive) const
+    {
+        const double positiveDistance = distances_(anchor_, positive);
+        const auto farther = std::upper_bound(sorted_.begin(), sorted_.end(), positiveDistance,
+                                              [](double d, const std::pair<double, int>& n) { return d < n.first; });
+        return farther != sorted_.end() ? farther->second : sorted_.front().second;
+    }
+
+private:
+    const Eigen::Ref<const Eigen::MatrixXd>& distances_;
+    int anchor_;
+    std::vector<std::pair<double, int>> sorted_;
+};
 
 void checkBatch(const Eigen::Ref<const Eigen::MatrixXd>& distances, std::span<const int> labels)
 {
@@ -120,10 +134,12 @@ std::vector<Triplet> sampleTriplets(SamplerKind kind,
                 triplets.push_back({anchor, p, hardest});
             break;
         }
-        case SamplerKind::SemiHard:
+        case SamplerKind::SemiHard: {
+            const SemiHardNegatives semiHard(distances, anchor, negatives);
             for (int p : positives)
-                triplets.push_back({anchor, p, semiHardNegative(distances, labels, anchor, p)});
+                triplets.push_back({anchor, p, semiHard.of(p)});
             break;
+        }
         case SamplerKind::DistanceWeighted:
             drawDistanceWeighted(distances, labels, settings, anchor, positives, rng, triplets);
             break;
