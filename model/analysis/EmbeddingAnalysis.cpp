@@ -28,7 +28,9 @@ std::shared_ptr<const Eigen::MatrixXd> normalisedPoints(const Dataset& embedding
                                                         const EmbeddingAnalysisSettings& settings,
                                                         EmbeddingAnalysis& analysis)
 {
-    auto points = std::make_shared<Eigen::MatrixXd>(embeddings.features.cast<double>());
+    auto points = std::make_shared<Eigen::MatrixXd>(embeddings.features.rows(), embeddings.features.cols());
+    preferHugePages(points->data(), std::size_t(points->size()) * sizeof(double)); // first touched below
+    *points = embeddings.features.cast<double>();
     const Eigen::VectorXd norms = points->rowwise().norm();
     Eigen::Index zero = 0;
     const double smallest = norms.minCoeff(&zero);
@@ -43,6 +45,17 @@ std::shared_ptr<const Eigen::MatrixXd> normalisedPoints(const Dataset& embedding
     analysis.alreadyNormalised = ((norms.array() - 1.0).abs() <= 1e-3).all();
     points->array().colwise() /= norms.array();
     return points;
+}
+
+// The points as columns, a point contiguous (for random pairs). Both copies of the points are
+// 100 MB at 100,000 x 128: asked for in huge pages, which a first touch fills 10-15 times
+// faster than 4 KiB ones on this project's machine (a page fault each).
+Eigen::MatrixXd pointsAsColumns(const Eigen::MatrixXd& points)
+{
+    Eigen::MatrixXd columns(points.cols(), points.rows());
+    preferHugePages(columns.data(), std::size_t(columns.size()) * sizeof(double)); // first touched below
+    columns = points.transpose();
+    return columns;
 }
 
 // Bin centres and a density per column; an empty density gives empty cells.
@@ -106,7 +119,7 @@ EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAn
     const Eigen::MatrixXd& points = *analysis.unitPoints;
 
     {
-        const Eigen::MatrixXd columns = points.transpose(); // a point contiguous, for random pairs
+        const Eigen::MatrixXd columns = pointsAsColumns(points);
         PairDistanceLaw pairs = pairDistanceLaw(columns, labels, settings.pairSample, settings.bins, settings.seed);
         const std::vector<double> law = sphereLawBinProbabilities(dimension, settings.bins);
         analysis.tvToSphereLaw = totalVariation(pairs.all, law);

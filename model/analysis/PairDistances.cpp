@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace sme {
 namespace {
@@ -56,12 +58,38 @@ PairDistanceLaw pairDistanceLaw(const Eigen::Ref<const Eigen::MatrixXd>& unitPoi
             for (std::size_t j = i + 1; j < count; ++j)
                 sums.add(distance(i, j), labels[i] == labels[j]);
     } else if (count >= 2) {
+        // Random pairs of many points read their two points from memory, not from a cache: the
+        // pairs are drawn a block ahead and their points requested `ahead` pairs before they are
+        // used, so that many reads are under way at once. The same pairs in the same order.
         Rng rng = seededStream(seed, 40);
-        for (std::size_t pair = 0; pair < pairSample; ++pair) {
-            const std::size_t i = uniformIndex(count, rng);
-            std::size_t j = uniformIndex(count - 1, rng);
-            j += j >= i; // uniform over the others
-            sums.add(distance(i, j), labels[i] == labels[j]);
+        constexpr std::size_t block = 512, ahead = 16;
+        std::vector<std::pair<std::size_t, std::size_t>> drawn;
+        const auto request = [&](std::size_t point) {
+            const char* start = reinterpret_cast<const char*>(unitPoints.col(Eigen::Index(point)).data());
+            const std::size_t bytes = std::size_t(unitPoints.rows()) * sizeof(double);
+            for (std::size_t offset = 0; offset < bytes; offset += 64)
+                __builtin_prefetch(start + offset);
+        };
+        for (std::size_t first = 0; first < pairSample; first += block) {
+            drawn.clear();
+            for (std::size_t pair = first; pair < std::min(pairSample, first + block); ++pair) {
+                const std::size_t i = uniformIndex(count, rng);
+                std::size_t j = uniformIndex(count - 1, rng);
+                j += j >= i; // uniform over the others
+                drawn.emplace_back(i, j);
+            }
+            for (std::size_t k = 0; k < std::min(ahead, drawn.size()); ++k) {
+                request(drawn[k].first);
+                request(drawn[k].second);
+            }
+            for (std::size_t k = 0; k < drawn.size(); ++k) {
+                if (k + ahead < drawn.size()) {
+                    request(drawn[k + ahead].first);
+                    request(drawn[k + ahead].second);
+                }
+                const auto [i, j] = drawn[k];
+                sums.add(distance(i, j), labels[i] == labels[j]);
+            }
         }
     }
     sums.finish();
