@@ -220,15 +220,42 @@ void sumColumns(const Eigen::Ref<const Eigen::MatrixXd>& points, const std::vect
     }
 }
 
+// The squared distances of `count` rows from `first` to centre, into (or, with nearer, the
+// smaller of them and what is in) out: each summed over the coordinates in order, the bits of
+// rowwise().squaredNorm(), but a column at a time over runs of rows that stay in the first-level
+// cache (rowwise() on column-major points reads a row across as many cache lines as it has
+// coordinates; here each line read is used whole).
+void squaredDistances(const Eigen::Ref<const Eigen::MatrixXd>& points, Eigen::Index first, Eigen::Index count,
+                      const Eigen::RowVectorXd& centre, Eigen::Ref<Eigen::VectorXd> out, bool nearer)
+{
+    constexpr Eigen::Index run = 512;
+    Eigen::ArrayXd sums(std::min(run, count));
+    for (Eigen::Index r = 0; r < count; r += run) {
+        const Eigen::Index n = std::min(run, count - r);
+        auto part = sums.head(n);
+        part.setZero();
+        for (Eigen::Index j = 0; j < points.cols(); ++j)
+            part += (points.col(j).segment(first + r, n).array() - centre(j)).square();
+        if (nearer)
+            out.segment(r, n) = out.segment(r, n).cwiseMin(part.matrix());
+        else
+            out.segment(r, n) = part.matrix();
+    }
+}
+
 Eigen::MatrixXd plusPlusSeeds(const Eigen::Ref<const Eigen::MatrixXd>& points, int k, Rng& rng, std::size_t threads)
 {
     const Eigen::Index rows = points.rows();
     Eigen::MatrixXd centres(k, points.cols());
     centres.row(0) = points.row(static_cast<Eigen::Index>(uniformIndex(std::size_t(rows), rng)));
     Eigen::VectorXd nearest(rows);
-    forEachBlock(rows, threads, [&](Eigen::Index first, Eigen::Index count) {
-        nearest.segment(first, count) = (points.middleRows(first, count).rowwise() - centres.row(0)).rowwise().squaredNorm();
-    });
+    const auto nearestUpdate = [&](int c) {
+        const Eigen::RowVectorXd centre = centres.row(c);
+        forEachBlock(rows, threads, [&](Eigen::Index first, Eigen::Index count) {
+            squaredDistances(points, first, count, centre, nearest.segment(first, count), c > 0);
+        });
+    };
+    nearestUpdate(0);
     for (int c = 1; c < k; ++c) {
         // Next seed with probability proportional to the squared distance to the nearest seed.
         const double total = nearest.sum();
@@ -243,10 +270,7 @@ Eigen::MatrixXd plusPlusSeeds(const Eigen::Ref<const Eigen::MatrixXd>& points, i
             chosen = static_cast<Eigen::Index>(uniformIndex(std::size_t(rows), rng));
         }
         centres.row(c) = points.row(chosen);
-        forEachBlock(rows, threads, [&](Eigen::Index first, Eigen::Index count) {
-            auto part = nearest.segment(first, count);
-            part = part.cwiseMin((points.middleRows(first, count).rowwise() - centres.row(c)).rowwise().squaredNorm());
-        });
+        nearestUpdate(c);
     }
     return centres;
 }
