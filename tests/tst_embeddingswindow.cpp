@@ -157,6 +157,17 @@ void EmbeddingsWindowTest::openingShowsScoresAndViews()
         if (auto* panel = qobject_cast<ChartPanel*>(shown->figureView(figure)))
             panels << panel;
         QVERIFY(!panels.isEmpty());
+        // Nor taller than it needs: at most the grid's least view height (380) or, where a
+        // chart needs more, that (their sum bounds either). A new chart's title laid out at its
+        // 0 x 0 size once made the samplers' view 947 high here, for good.
+        qreal needed = 0.0;
+        for (const ChartPanel* panel : panels)
+            needed = std::max(needed, panel->chart()->minimumSize().height());
+        QVERIFY2(shown->figureView(figure)->minimumHeight() <= 380 + needed,
+                 qPrintable(QStringLiteral("%1: at least %2 high, its charts need %3")
+                                .arg(embeddingFigureName(figure))
+                                .arg(shown->figureView(figure)->minimumHeight())
+                                .arg(needed)));
         for (const ChartPanel* panel : panels)
             QVERIFY2(!panel->isVisible() || panel->chart()->size().height() <= panel->viewport()->height() + 1,
                  qPrintable(QStringLiteral("%1: chart %2 high in a view %3 high")

@@ -249,6 +249,12 @@ QString ChartDecorations::inputsKey(const std::vector<Entry>& shown) const
 
 void ChartDecorations::update()
 {
+    // A new chart is 0 x 0 until its view's first resize: its title wrapped at that width would
+    // be a character a line, a top margin of hundreds of pixels, which QChartView then makes the
+    // view's minimum height for good (a sampler figure of an analysis came out 950-1340 pixels
+    // high). Laid out at the first real width instead.
+    if (chart_->size().width() <= 2 * edge)
+        return;
     const std::vector<Entry> shown = entries();
     const QString key = inputsKey(shown);
     if (key == lastKey_)

@@ -46,6 +46,9 @@ ChartPanel::ChartPanel(const QString& title, QWidget* parent)
             ++axisFollowUps_;
             fitAxes(area);
         }
+        // A marker's name is a point label drawn above the plot, outside its series' bounds:
+        // when the plot moves, only a whole repaint clears where it was.
+        viewport()->update();
     }, Qt::QueuedConnection);
 }
 

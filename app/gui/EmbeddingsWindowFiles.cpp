@@ -85,7 +85,7 @@ QString EmbeddingsWindow::exportView(const QString& name, const QString& path, c
     if (!shown)
         return tr("no such view");
     FigureExportOptions sized = options;
-    sized.size = exportSize(options.size, shown->size());
+    sized.size = exportSize(options.size, shown->size(), shown->minimumSize());
     return exportFigure(*shown, path, sized);
 }
 

@@ -188,12 +188,13 @@ void ExportDialog::accept()
     QDialog::accept();
 }
 
-QSize exportSize(const QSize& asked, const QSize& shown)
+QSize exportSize(const QSize& asked, const QSize& shown, const QSize& least)
 {
     if (asked.height() > 0 && asked.width() > 0)
         return asked;
     const QSize natural = figureSizeFor(shown);
     if (asked.width() <= 0)
-        return natural;
-    return {asked.width(), std::max(100, int(std::lround(double(asked.width()) * natural.height() / natural.width())))};
+        return natural.expandedTo(least);
+    const int height = std::max(100, int(std::lround(double(asked.width()) * natural.height() / natural.width())));
+    return {asked.width(), std::max(height, least.height())};
 }

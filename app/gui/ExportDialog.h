@@ -15,8 +15,9 @@ class QLabel;
 class QSpinBox;
 
 // The size a view is exported at (options().size): exactly the size asked for, or the width
-// asked for (or a sensible one) in the shape of the view as shown.
-QSize exportSize(const QSize& asked, const QSize& shown);
+// asked for (or a sensible one) in the shape of the view as shown, at least `least` (the view's
+// minimum: a wide view's shape would otherwise ask for less height than it can be drawn in).
+QSize exportSize(const QSize& asked, const QSize& shown, const QSize& least = {});
 
 class ExportDialog : public QDialog {
     Q_OBJECT

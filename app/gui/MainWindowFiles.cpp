@@ -73,7 +73,7 @@ QString MainWindow::exportView(sme::ViewId view, const QString& path, const Figu
     if (!shown)
         return tr("no such view");
     FigureExportOptions sized = options;
-    sized.size = exportSize(options.size, shown->size());
+    sized.size = exportSize(options.size, shown->size(), shown->minimumSize());
     grid_->holdPlacement(true);
     const QString failure = exportFigure(*shown, path, sized);
     grid_->holdPlacement(false); // back to the size the window gives it
