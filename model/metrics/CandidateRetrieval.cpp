@@ -109,30 +109,36 @@ struct Retrieval {
 constexpr Eigen::Index tileQueries = 96;
 constexpr Eigen::Index chunkRows = 1024;
 
-// A tile's exact products: its queries and the points many of them have as candidates.
+// A tile's exact products: its queries and the points many of them have as candidates, then
+// the pairs of a query and a point few of them have, by point.
 struct TileProducts {
     std::vector<std::int32_t> queries;
-    std::vector<std::uint8_t> wantedBy; // by point: by how many of the tile's queries
-    std::vector<std::int32_t> wanted;   // the points some query wants
-    std::vector<std::int32_t> shared;   // those many want, in increasing order
-    std::vector<std::int32_t> slot;     // by point: its place in shared, or -1
+    std::vector<std::uint16_t> wantedBy; // by point: by how many of the group's queries
+    std::vector<std::int32_t> shared;   // the points many want, in increasing order
+    std::vector<std::int32_t> lone;     // those few want, in increasing order
+    std::vector<std::int64_t> slot;     // by point: its place in shared; -2 - its next pair's; -1
     std::vector<double> block;          // queries x part of shared
     std::vector<std::size_t> cursors;   // by query: its first candidate not yet in a part
-    std::vector<std::int32_t> lone;     // one query's other candidates
-    std::vector<std::size_t> lonePlaces;
-    std::vector<double> loneDistances;
+    std::vector<std::int32_t> pairQueries; // the lone pairs, by point
+    std::vector<std::int32_t> pairPoints;
+    std::vector<std::uint64_t> pairPlaces; // query t's candidate c: t << 32 | c
+    std::vector<double> pairDots;
 };
-static_assert(tileQueries < 256, "wantedBy counts a tile's queries in a byte");
+// Queries whose exact products are computed together: four tiles. A point few of them want is
+// read once for all of them (at R = 9,999 of 100,000 each query wants about 2,200 such points
+// of the other classes, mostly not the same).
+constexpr Eigen::Index groupQueries = 4 * tileQueries;
+static_assert(groupQueries < 65536, "wantedBy counts a group's queries in 16 bits");
 
 // One thread's scratch space, reused from one tile and one query to the next.
 struct Worker {
     PackedQueries queries;
     std::vector<float> distances; // a chunk's, or the sample's
     std::vector<float> thresholds;
-    std::vector<std::vector<std::int32_t>> candidates{std::size_t(tileQueries)};
-    std::vector<std::vector<float>> candidateFloats{std::size_t(tileQueries)}; // their float distances
+    std::vector<std::vector<std::int32_t>> candidates{std::size_t(groupQueries)};
+    std::vector<std::vector<float>> candidateFloats{std::size_t(groupQueries)}; // their float distances
     std::vector<Eigen::Index> candidateCounts;
-    std::vector<std::vector<double>> candidateDistances{std::size_t(tileQueries)}; // exact, as candidates
+    std::vector<std::vector<double>> candidateDistances{std::size_t(groupQueries)}; // exact, as candidates
     TileProducts products;
     PackedQueries single;
     std::vector<float> row;       // one query's distances to every point, when needed
@@ -200,19 +206,18 @@ void tightenCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index 
 }
 
 // Every query of a tile: its threshold from the sample, then its candidates, a chunk of
-// points at a time, into the worker's candidates.
-void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count)
+// points at a time, into the worker's candidates from place offset on.
+void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count,
+                    Eigen::Index offset)
 {
     const Eigen::Index size = retrieval.embeddings.rows();
     worker.queries.pack(retrieval.panels, first, count);
     const Eigen::Index sampleRows = retrieval.samplePanels.paddedRows();
     worker.distances.resize(std::size_t(paddedQueryCount(tileQueries) * std::max(sampleRows, chunkRows)));
     floatDistances(retrieval.samplePanels, 0, sampleRows, worker.queries, worker.distances.data(), sampleRows);
-    worker.thresholds.assign(std::size_t(count), -infinity);
-    worker.candidateCounts.assign(std::size_t(count), 0);
     for (Eigen::Index t = 0; t < count; ++t)
         if (const std::ptrdiff_t r = retrieval.othersOfItsClass(first + t); r >= 1)
-            worker.thresholds[std::size_t(t)] =
+            worker.thresholds[std::size_t(offset + t)] =
                 sampledThreshold(worker.distances.data() + t * sampleRows, retrieval.samplePositions.size(), size, r,
                                  worker.sample);
     const Eigen::Index paddedRows = retrieval.panels.paddedRows();
@@ -220,33 +225,35 @@ void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index fir
         const Eigen::Index rows = std::min(chunkRows, paddedRows - chunk);
         floatDistances(retrieval.panels, chunk, rows, worker.queries, worker.distances.data(), chunkRows);
         for (Eigen::Index t = 0; t < count; ++t) {
-            std::vector<std::int32_t>& kept = worker.candidates[std::size_t(t)];
-            std::vector<float>& keptFloats = worker.candidateFloats[std::size_t(t)];
-            Eigen::Index& kepts = worker.candidateCounts[std::size_t(t)];
+            std::vector<std::int32_t>& kept = worker.candidates[std::size_t(offset + t)];
+            std::vector<float>& keptFloats = worker.candidateFloats[std::size_t(offset + t)];
+            Eigen::Index& kepts = worker.candidateCounts[std::size_t(offset + t)];
             if (kept.size() < std::size_t(kepts + rows + 16)) {
                 kept.resize(std::max(2 * kept.size(), std::size_t(kepts + rows + 16)));
                 keptFloats.resize(kept.size());
             }
             kepts += keepAtMost(worker.distances.data() + t * chunkRows, std::min(rows, size - chunk),
-                                worker.thresholds[std::size_t(t)], std::int32_t(chunk), kept.data() + kepts,
+                                worker.thresholds[std::size_t(offset + t)], std::int32_t(chunk), kept.data() + kepts,
                                 keptFloats.data() + kepts);
         }
     }
     for (Eigen::Index t = 0; t < count; ++t)
-        tightenCandidates(retrieval, worker, first + t, t);
+        tightenCandidates(retrieval, worker, first + t, offset + t);
 }
 
 // A candidate wanted by at least one in sharedByOneIn of a tile's queries is computed in the
 // tile's block product: there a product costs about 5 ns for all the tile's queries (128
 // coordinates, a row read once for all), alone 40 ns or more (its row read from memory).
 constexpr Eigen::Index sharedByOneIn = 8;
-// Shared points a block product takes at once: 96 x 2,048 doubles (1.5 MB) a thread at most.
-constexpr std::size_t blockPoints = 2048;
+// Shared points a block product takes at once: 384 x 512 doubles (1.5 MB) a thread at most.
+constexpr std::size_t blockPoints = 512;
 
 // The exact distances of every query of the tile to its candidates, into the worker's
 // candidateDistances: those of the shared candidates as blocks of products (the points in
 // increasing order: a class's members, most queries' candidates, lie together after the
-// grouping), the others one query at a time. The same bits either way (ExactRows::dots).
+// grouping), the others as pairs sorted by point, each point's row read once for the queries
+// that want it (at R = 9,999 of 100,000 a fifth of the candidates, mostly other classes'
+// points, 3.5 queries each). The same bits either way (ExactRows::dots, pairDots).
 void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count)
 {
     TileProducts& tile = worker.products;
@@ -259,26 +266,44 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
         return std::span<const std::int32_t>(worker.candidates[std::size_t(t)].data(),
                                              std::size_t(worker.candidateCounts[std::size_t(t)]));
     };
-    tile.wanted.clear();
     for (Eigen::Index t = 0; t < count; ++t)
         for (const std::int32_t j : candidatesOf(t))
-            if (tile.wantedBy[std::size_t(j)]++ == 0)
-                tile.wanted.push_back(j);
+            ++tile.wantedBy[std::size_t(j)];
     tile.shared.clear();
+    tile.lone.clear();
     const auto often = int(std::max<Eigen::Index>(1, count / sharedByOneIn));
-    for (const std::int32_t j : tile.wanted) {
-        if (tile.wantedBy[std::size_t(j)] >= often)
-            tile.shared.push_back(j);
-        tile.wantedBy[std::size_t(j)] = 0;
+    std::int64_t pairs = 0;
+    for (std::size_t j = 0; j < size; ++j) { // in increasing order, without a sort
+        const int wanted = tile.wantedBy[j];
+        if (wanted == 0)
+            continue;
+        tile.wantedBy[j] = 0;
+        if (wanted >= often) {
+            tile.slot[j] = std::int64_t(tile.shared.size());
+            tile.shared.push_back(std::int32_t(j));
+        } else {
+            tile.slot[j] = -2 - pairs;
+            tile.lone.push_back(std::int32_t(j));
+            pairs += wanted;
+        }
     }
-    std::sort(tile.shared.begin(), tile.shared.end());
-    for (std::size_t u = 0; u < tile.shared.size(); ++u)
-        tile.slot[std::size_t(tile.shared[u])] = std::int32_t(u);
     tile.queries.resize(std::size_t(count));
     std::iota(tile.queries.begin(), tile.queries.end(), std::int32_t(first));
     tile.cursors.assign(std::size_t(count), 0);
-    for (Eigen::Index t = 0; t < count; ++t)
-        worker.candidateDistances[std::size_t(t)].resize(candidatesOf(t).size());
+    tile.pairQueries.resize(std::size_t(pairs));
+    tile.pairPoints.resize(std::size_t(pairs));
+    tile.pairPlaces.resize(std::size_t(pairs));
+    for (Eigen::Index t = 0; t < count; ++t) {
+        const std::span<const std::int32_t> candidates = candidatesOf(t);
+        worker.candidateDistances[std::size_t(t)].resize(candidates.size());
+        for (std::size_t c = 0; c < candidates.size(); ++c)
+            if (std::int64_t& slot = tile.slot[std::size_t(candidates[c])]; slot <= -2) {
+                const auto pair = std::size_t(-2 - slot--);
+                tile.pairQueries[pair] = std::int32_t(first + t);
+                tile.pairPoints[pair] = candidates[c];
+                tile.pairPlaces[pair] = std::uint64_t(t) << 32 | std::uint64_t(c);
+            }
+    }
 
     for (std::size_t part = 0; part < tile.shared.size(); part += blockPoints) {
         const std::size_t points = std::min(blockPoints, tile.shared.size() - part);
@@ -289,8 +314,8 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
             std::vector<double>& distances = worker.candidateDistances[std::size_t(t)];
             std::size_t& c = tile.cursors[std::size_t(t)];
             for (; c < candidates.size(); ++c) {
-                const std::int32_t u = tile.slot[std::size_t(candidates[c])];
-                if (std::size_t(u) >= part + points && u >= 0)
+                const std::int64_t u = tile.slot[std::size_t(candidates[c])];
+                if (u >= std::int64_t(part + points))
                     break; // in a later part
                 if (u >= 0)
                     distances[c] = retrieval.distance(tile.block[std::size_t(t) * points + std::size_t(u) - part],
@@ -298,20 +323,16 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
             }
         }
     }
-    for (Eigen::Index t = 0; t < count; ++t) {
-        const std::span<const std::int32_t> candidates = candidatesOf(t);
-        tile.lone.clear();
-        tile.lonePlaces.clear();
-        for (std::size_t c = 0; c < candidates.size(); ++c)
-            if (tile.slot[std::size_t(candidates[c])] < 0) {
-                tile.lone.push_back(candidates[c]);
-                tile.lonePlaces.push_back(c);
-            }
-        retrieval.exactDistances(std::int32_t(first + t), tile.lone, tile.loneDistances);
-        for (std::size_t u = 0; u < tile.lone.size(); ++u)
-            worker.candidateDistances[std::size_t(t)][tile.lonePlaces[u]] = tile.loneDistances[u];
+    tile.pairDots.resize(std::size_t(pairs));
+    retrieval.rows.pairDots(tile.pairQueries, tile.pairPoints, tile.pairDots.data());
+    for (std::size_t pair = 0; pair < std::size_t(pairs); ++pair) {
+        const std::uint64_t place = tile.pairPlaces[pair];
+        worker.candidateDistances[std::size_t(place >> 32)][std::size_t(place & 0xffffffffu)] =
+            retrieval.distance(tile.pairDots[pair], tile.pairPoints[pair], tile.pairQueries[pair]);
     }
     for (const std::int32_t j : tile.shared)
+        tile.slot[std::size_t(j)] = -1;
+    for (const std::int32_t j : tile.lone)
         tile.slot[std::size_t(j)] = -1;
 }
 
@@ -483,12 +504,15 @@ RetrievalScores candidateRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>
     QueryScores scores(Eigen::Index(ks.size()), size);
     threads = threads == 0 ? defaultThreadCount() : threads;
     std::vector<Worker> workers(threads);
-    const auto tiles = std::size_t((size + tileQueries - 1) / tileQueries);
-    forEachTile(tiles, [&](std::size_t index, std::size_t tile) {
+    const auto groups = std::size_t((size + groupQueries - 1) / groupQueries);
+    forEachTile(groups, [&](std::size_t index, std::size_t group) {
         Worker& worker = workers[index];
-        const Eigen::Index first = Eigen::Index(tile) * tileQueries;
-        const Eigen::Index count = std::min(tileQueries, size - first);
-        findCandidates(retrieval, worker, first, count);
+        const Eigen::Index first = Eigen::Index(group) * groupQueries;
+        const Eigen::Index count = std::min(groupQueries, size - first);
+        worker.thresholds.assign(std::size_t(count), -infinity);
+        worker.candidateCounts.assign(std::size_t(count), 0);
+        for (Eigen::Index tile = 0; tile < count; tile += tileQueries)
+            findCandidates(retrieval, worker, first + tile, std::min(tileQueries, count - tile), tile);
         exactCandidateDistances(retrieval, worker, first, count);
         for (Eigen::Index t = 0; t < count; ++t) {
             const Eigen::Index i = first + t;
