@@ -135,10 +135,12 @@ void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index fir
         tightenCandidates(retrieval, worker, first + t, offset + t);
 }
 
-// A candidate wanted by at least one in sharedByOneIn of a tile's queries is computed in the
-// tile's block product: there a product costs about 5 ns for all the tile's queries (128
-// coordinates, a row read once for all), alone 40 ns or more (its row read from memory).
-constexpr Eigen::Index sharedByOneIn = 8;
+// A candidate wanted by at least one in sharedByOneIn of a group's queries is computed in the
+// group's block product: there a product costs about 7 ns for each of the group's queries
+// (128 coordinates), as a pair about 30 ns for each query that wants it (its row read from
+// memory once). At R = 9,999 of 100,000 one in 4 computed 1.03e9 block products and 2.8e8
+// pairs, one in 8 1.30e9 and 2.3e8 (2 s more), one in 2 0.92e9 and 3.2e8 (slower again).
+constexpr Eigen::Index sharedByOneIn = 4;
 // Shared points a block product takes at once: 384 x 512 doubles (1.5 MB) a thread at most.
 constexpr std::size_t blockPoints = 512;
 
