@@ -35,35 +35,34 @@ float sampledThreshold(const float* toSample, std::size_t sampleSize, Eigen::Ind
 }
 
 // A float F at least the rank-th smallest of values (1 <= rank <= size), at most the largest
-// value of the few buckets of equal width around it: a counting pass over 2,048 buckets, in
-// place of a selection (std::nth_element took 12% of the retrieval at R = 9,999). The map from a
-// value to its bucket is monotone, so the values of the buckets up to the rank-th's hold the
-// rank smallest, and their largest is F.
-float atLeastRankth(const float* values, Eigen::Index size, std::ptrdiff_t rank, std::vector<std::uint32_t>& counts)
+// value of the bucket of equal width that holds the rank-th: one counting pass over 2,048
+// buckets, each keeping its largest value, in place of a selection (std::nth_element took 12%
+// of the retrieval at R = 9,999). The map from a value to its bucket is monotone, so the
+// buckets up to the rank-th's hold the rank smallest values, and the largest of its own is F.
+float atLeastRankth(const float* values, Eigen::Index size, std::ptrdiff_t rank, std::vector<std::uint32_t>& counts,
+                    std::vector<float>& largest)
 {
     float low = values[0];
     float high = values[0];
     for (Eigen::Index c = 1; c < size; ++c) {
-        low = std::min(low, values[c]);
-        high = std::max(high, values[c]);
+        low = values[c] < low ? values[c] : low;
+        high = values[c] > high ? values[c] : high;
     }
     constexpr std::uint32_t buckets = 2048;
     if (!(high > low) || !std::isfinite(high - low))
         return high;
     const float scale = float(buckets) / (high - low);
-    const auto bucketOf = [&](float value) {
-        return std::min(std::uint32_t((value - low) * scale), buckets - 1);
-    };
     counts.assign(buckets, 0);
-    for (Eigen::Index c = 0; c < size; ++c)
-        ++counts[bucketOf(values[c])];
+    largest.assign(buckets, low);
+    for (Eigen::Index c = 0; c < size; ++c) {
+        const std::uint32_t bucket = std::min(std::uint32_t((values[c] - low) * scale), buckets - 1);
+        ++counts[bucket];
+        largest[bucket] = std::max(largest[bucket], values[c]);
+    }
     std::uint32_t last = 0; // the bucket of the rank-th
     for (std::ptrdiff_t before = 0; before + counts[last] < rank; ++last)
         before += counts[last];
-    float largest = low;
-    for (Eigen::Index c = 0; c < size; ++c)
-        largest = bucketOf(values[c]) <= last ? std::max(largest, values[c]) : largest;
-    return largest;
+    return largest[last];
 }
 
 // The sampled threshold keeps about 1.12 r candidates (1.5 r for small r), the sure one
@@ -84,7 +83,7 @@ void tightenCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index 
     if (r < 1 || count <= r) // with the query among them, fewer than r others
         return;
     // The (r + 1)-th of the candidates with the query, at least the r-th of the others.
-    const float rth = atLeastRankth(floats, count, r + 1, worker.bucketCounts);
+    const float rth = atLeastRankth(floats, count, r + 1, worker.bucketCounts, worker.bucketLargest);
     const double margin = retrieval.errorBound + retrieval.tolerance;
     const float sure = roundedUp(double(rth) + retrieval.errorBound + margin);
     if (!(sure < threshold))

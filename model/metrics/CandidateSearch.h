@@ -129,7 +129,8 @@ struct Worker {
     PackedQueries single;
     std::vector<float> row;       // one query's distances to every point, when needed
     std::vector<float> sample;
-    std::vector<std::uint32_t> bucketCounts;
+    std::vector<std::uint32_t> bucketCounts; // the candidates' float distances, by bucket
+    std::vector<float> bucketLargest;
     std::vector<std::int32_t> kept;
     std::vector<double> keptDistances;
     std::vector<double> exact;    // the query (0), then its candidates, in double
