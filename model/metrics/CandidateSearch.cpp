@@ -196,7 +196,7 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
                 const auto pair = std::size_t(-2 - slot--);
                 tile.pairQueries[pair] = std::int32_t(first + t);
                 tile.pairPoints[pair] = candidates[c];
-                tile.pairPlaces[pair] = std::uint64_t(t) << 32 | std::uint64_t(c);
+                tile.pairPlaces[pair] = (std::uint64_t(t) << 32) | std::uint64_t(c);
             }
     }
 
