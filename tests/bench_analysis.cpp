@@ -13,6 +13,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <string>
 
 namespace {
 
@@ -96,8 +97,19 @@ int main(int argc, char** argv)
                 "processor times show what the work itself took)\n"
                 "Vector kernels: %s (SME_AVX512=off for the AVX2 ones); retrieval by candidates from %td points\n",
                 sme::defaultThreadCount(), sme::vectorKernelName(), std::ptrdiff_t(sme::candidatePathMinimumPoints));
-    const bool quick = argc > 1; // any argument: a tenth of the size, for a quick look
-    run(100, quick ? 100 : 1000, 0.17);
-    run(10, quick ? 1000 : 10000, 0.17);
+    // Arguments: "quick" for a tenth of the size (a quick look), "999" or "9999" for that case
+    // alone (to profile one).
+    bool quick = false;
+    bool small = true, large = true;
+    for (int a = 1; a < argc; ++a) {
+        const std::string argument = argv[a];
+        quick = quick || argument == "quick";
+        small = small && argument != "9999";
+        large = large && argument != "999";
+    }
+    if (small)
+        run(100, quick ? 100 : 1000, 0.17);
+    if (large)
+        run(10, quick ? 1000 : 10000, 0.17);
     return 0;
 }

@@ -215,8 +215,9 @@ void FastRetrievalTest::floatDistancesStayWithinTheirBound()
 
 void FastRetrievalTest::exactProductsHaveOneOrderInEveryBlock()
 {
-    // A candidate's exact distance is computed in its tile's block product or alone (a lone
-    // candidate, the scan of queryRecall), on whichever kernel the CPU runs: each product must
+    // A candidate's exact distance is computed in its group's block product, as a pair (a
+    // candidate few queries want) or alone (the scan of queryRecall), on whichever kernel the
+    // CPU runs: each product must
     // have the same bits everywhere, the documented order's. Queries and rows in counts that
     // are no multiple of any kernel's block, scattered and repeated; float rows and double
     // rows; dimensions with and without padding.
@@ -232,6 +233,15 @@ void FastRetrievalTest::exactProductsHaveOneOrderInEveryBlock()
                 sme::setAvx512Allowed(avx512);
                 std::vector<double> block(queries.size() * others.size());
                 rows.dots(queries, others, block.data(), Eigen::Index(others.size()));
+                std::vector<std::int32_t> pairQueries; // every query with every row: as pairs
+                std::vector<std::int32_t> pairRows;
+                for (const std::int32_t query : queries)
+                    for (const std::int32_t other : others) {
+                        pairQueries.push_back(query);
+                        pairRows.push_back(other);
+                    }
+                std::vector<double> pairs(pairQueries.size());
+                rows.pairDots(pairQueries, pairRows, pairs.data());
                 std::vector<double> alone(others.size());
                 for (std::size_t t = 0; t < queries.size(); ++t) {
                     rows.dots(queries[t], others, alone.data());
@@ -242,6 +252,7 @@ void FastRetrievalTest::exactProductsHaveOneOrderInEveryBlock()
                                                   .arg(sme::avx512Available());
                         QVERIFY2(block[t * others.size() + u] == expected, qPrintable(where));
                         QVERIFY2(alone[u] == expected, qPrintable(where));
+                        QVERIFY2(pairs[t * others.size() + u] == expected, qPrintable(where));
                     }
                 }
             }

@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/metrics/CandidateRetrieval.h"
 
-#include "model/metrics/DistanceKernels.h"
-#include "model/metrics/ExactProducts.h"
-#include "model/metrics/NeighbourSelection.h"
+#include "model/metrics/CandidateSearch.h"
 #include "model/metrics/QueryScoring.h"
 #include "model/metrics/QueryTiles.h"
 
@@ -18,258 +16,7 @@
 namespace sme {
 namespace {
 
-constexpr float infinity = std::numeric_limits<float>::infinity();
-
-// The smallest float at or above threshold: a float filter that keeps everything a double
-// threshold reaches.
-float roundedUp(double threshold)
-{
-    if (!(threshold < double(std::numeric_limits<float>::max())))
-        return infinity;
-    const auto rounded = float(threshold);
-    return double(rounded) < threshold ? std::nextafter(rounded, infinity) : rounded;
-}
-
-// SplitMix64's output function: k's bits well mixed, for positions no pattern of the labels
-// (such as i % classes) can line up with, as every stride-th would.
-std::uint64_t mixed(std::uint64_t k)
-{
-    k = (k ^ (k >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    k = (k ^ (k >> 27)) * 0x94d049bb133111ebULL;
-    return k ^ (k >> 31);
-}
-
-// What every worker reads: the points in the kernels' layouts, classes, tolerances.
-struct Retrieval {
-    Retrieval(const Eigen::Ref<const Eigen::MatrixXd>& embeddings, std::span<const int> labels)
-        : embeddings(embeddings), panels(embeddings), samplePositions(positionsToSample(embeddings.rows())),
-          samplePanels(embeddings(samplePositions, Eigen::all)), rows(embeddings),
-          squaredNorms(embeddings.rowwise().squaredNorm())
-    {
-        std::map<int, int> index;
-        for (std::size_t j = 0; j < labels.size(); ++j) {
-            const int dense = index.try_emplace(labels[j], int(index.size())).first->second;
-            classOf.push_back(dense);
-            if (std::size_t(dense) == members.size())
-                members.emplace_back();
-            members[std::size_t(dense)].push_back(std::int32_t(j));
-        }
-        const double largest = squaredNorms.size() > 0 ? squaredNorms.maxCoeff() : 0.0;
-        tolerance = tieTolerance(largest);
-        errorBound = floatDistanceErrorBound(largest, embeddings.cols());
-    }
-
-    // 4,096 fixed pseudo-random positions (or every one, for fewer points).
-    static std::vector<Eigen::Index> positionsToSample(Eigen::Index size)
-    {
-        std::vector<Eigen::Index> positions;
-        for (std::uint64_t k = 0; k < std::min<std::uint64_t>(std::uint64_t(size), 4096); ++k)
-            positions.push_back(size <= 4096 ? Eigen::Index(k) : Eigen::Index(mixed(k) % std::uint64_t(size)));
-        return positions;
-    }
-
-    std::ptrdiff_t othersOfItsClass(Eigen::Index i) const
-    {
-        return std::ptrdiff_t(members[std::size_t(classOf[std::size_t(i)])].size()) - 1;
-    }
-
-    // The double squared distance of points i and j from their dot product, in the order of
-    // operations of the exact path's tiles: -2 x.q + |x|^2 (one fused multiply-add, written
-    // so the compiler cannot fuse it at one call and not at another), + |q|^2, clamped.
-    double distance(double dot, Eigen::Index j, Eigen::Index i) const
-    {
-        return std::max(std::fma(-2.0, dot, squaredNorms[j]) + squaredNorms[i], 0.0);
-    }
-
-    // The exact distances from query to points, into out: the same bits as in its tile's
-    // block (see ExactRows::dots).
-    void exactDistances(std::int32_t query, std::span<const std::int32_t> points, std::vector<double>& out) const
-    {
-        out.resize(points.size());
-        rows.dots(query, points, out.data());
-        for (std::size_t u = 0; u < points.size(); ++u)
-            out[u] = distance(out[u], points[u], query);
-    }
-
-    const Eigen::Ref<const Eigen::MatrixXd> embeddings; // a view, not a reference to a caller's view
-    const FloatPanels panels;
-    const std::vector<Eigen::Index> samplePositions; // where sampledThreshold looks
-    const FloatPanels samplePanels;                  // those points
-    const ExactRows rows;
-    const Eigen::VectorXd squaredNorms;
-    std::vector<int> classOf;                        // labels numbered 0, 1, ...
-    std::vector<std::vector<std::int32_t>> members;  // the points of each class
-    double tolerance = 0.0;
-    double errorBound = 0.0;
-};
-
-// Queries a tile, and points a chunk: the chunk's float distances (96 x 1,024, 384 kB) are
-// filtered while in the cache, and never stored for all the points. 96 queries read every
-// point once where 48 read it twice (at 100,000 x 128: 3 to 8% faster).
-constexpr Eigen::Index tileQueries = 96;
-constexpr Eigen::Index chunkRows = 1024;
-
-// A tile's exact products: its queries and the points many of them have as candidates.
-struct TileProducts {
-    std::vector<std::int32_t> queries;
-    std::vector<std::uint8_t> wantedBy; // by point: by how many of the tile's queries
-    std::vector<std::int32_t> wanted;   // the points some query wants
-    std::vector<std::int32_t> shared;   // those many want, in increasing order
-    std::vector<std::int32_t> slot;     // by point: its place in shared, or -1
-    std::vector<double> block;          // queries x part of shared
-    std::vector<std::size_t> cursors;   // by query: its first candidate not yet in a part
-    std::vector<std::int32_t> lone;     // one query's other candidates
-    std::vector<std::size_t> lonePlaces;
-    std::vector<double> loneDistances;
-};
-static_assert(tileQueries < 256, "wantedBy counts a tile's queries in a byte");
-
-// One thread's scratch space, reused from one tile and one query to the next.
-struct Worker {
-    PackedQueries queries;
-    std::vector<float> distances; // a chunk's, or the sample's
-    std::vector<float> thresholds;
-    std::vector<std::vector<std::int32_t>> candidates{std::size_t(tileQueries)};
-    std::vector<Eigen::Index> candidateCounts;
-    std::vector<std::vector<double>> candidateDistances{std::size_t(tileQueries)}; // exact, as candidates
-    TileProducts products;
-    PackedQueries single;
-    std::vector<float> row;       // one query's distances to every point, when needed
-    std::vector<float> sample;
-    std::vector<std::int32_t> kept;
-    std::vector<double> keptDistances;
-    std::vector<double> exact;    // the query (0), then its candidates, in double
-    std::vector<int> classes;     // theirs
-    std::vector<Neighbour> inReach;
-    NeighbourSelection selection;
-};
-
-// A threshold under which a little more than r of a query's float distances lie, from those to
-// the sample's points: r of N is about the k-th of the sample, k = r S / N, and the k-th's count
-// is off by about sqrt(k) sample points, so the rank k + 3.5 sqrt(k) + 2 leaves fewer than r
-// under it (and the query takes the second, sure threshold) about once in 4,000 queries, at a
-// cost of 1.5 r candidates for R = 999 of 100,000 and 1.12 r for R = 9,999.
-float sampledThreshold(const float* toSample, std::size_t sampleSize, Eigen::Index size, std::ptrdiff_t r,
-                       std::vector<float>& sample)
-{
-    sample.assign(toSample, toSample + sampleSize);
-    const double expected = double(r) * double(sample.size()) / double(size);
-    const auto rank = std::size_t(expected + 3.5 * std::sqrt(expected) + 2.0);
-    if (rank >= sample.size())
-        return infinity;
-    std::nth_element(sample.begin(), sample.begin() + std::ptrdiff_t(rank), sample.end());
-    return sample[rank];
-}
-
-// Every query of a tile: its threshold from the sample, then its candidates, a chunk of
-// points at a time, into the worker's candidates.
-void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count)
-{
-    const Eigen::Index size = retrieval.embeddings.rows();
-    worker.queries.pack(retrieval.panels, first, count);
-    const Eigen::Index sampleRows = retrieval.samplePanels.paddedRows();
-    worker.distances.resize(std::size_t(paddedQueryCount(tileQueries) * std::max(sampleRows, chunkRows)));
-    floatDistances(retrieval.samplePanels, 0, sampleRows, worker.queries, worker.distances.data(), sampleRows);
-    worker.thresholds.assign(std::size_t(count), -infinity);
-    worker.candidateCounts.assign(std::size_t(count), 0);
-    for (Eigen::Index t = 0; t < count; ++t)
-        if (const std::ptrdiff_t r = retrieval.othersOfItsClass(first + t); r >= 1)
-            worker.thresholds[std::size_t(t)] =
-                sampledThreshold(worker.distances.data() + t * sampleRows, retrieval.samplePositions.size(), size, r,
-                                 worker.sample);
-    const Eigen::Index paddedRows = retrieval.panels.paddedRows();
-    for (Eigen::Index chunk = 0; chunk < paddedRows; chunk += chunkRows) {
-        const Eigen::Index rows = std::min(chunkRows, paddedRows - chunk);
-        floatDistances(retrieval.panels, chunk, rows, worker.queries, worker.distances.data(), chunkRows);
-        for (Eigen::Index t = 0; t < count; ++t) {
-            std::vector<std::int32_t>& kept = worker.candidates[std::size_t(t)];
-            Eigen::Index& kepts = worker.candidateCounts[std::size_t(t)];
-            if (kept.size() < std::size_t(kepts + rows + 16))
-                kept.resize(std::max(2 * kept.size(), std::size_t(kepts + rows + 16)));
-            kepts += keepAtMost(worker.distances.data() + t * chunkRows, std::min(rows, size - chunk),
-                                worker.thresholds[std::size_t(t)], std::int32_t(chunk), kept.data() + kepts);
-        }
-    }
-}
-
-// A candidate wanted by at least one in sharedByOneIn of a tile's queries is computed in the
-// tile's block product: there a product costs about 5 ns for all the tile's queries (128
-// coordinates, a row read once for all), alone 40 ns or more (its row read from memory).
-constexpr Eigen::Index sharedByOneIn = 8;
-// Shared points a block product takes at once: 96 x 2,048 doubles (1.5 MB) a thread at most.
-constexpr std::size_t blockPoints = 2048;
-
-// The exact distances of every query of the tile to its candidates, into the worker's
-// candidateDistances: those of the shared candidates as blocks of products (the points in
-// increasing order: a class's members, most queries' candidates, lie together after the
-// grouping), the others one query at a time. The same bits either way (ExactRows::dots).
-void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count)
-{
-    TileProducts& tile = worker.products;
-    const auto size = std::size_t(retrieval.embeddings.rows());
-    if (tile.slot.size() != size) {
-        tile.wantedBy.assign(size, 0);
-        tile.slot.assign(size, -1);
-    }
-    const auto candidatesOf = [&](Eigen::Index t) {
-        return std::span<const std::int32_t>(worker.candidates[std::size_t(t)].data(),
-                                             std::size_t(worker.candidateCounts[std::size_t(t)]));
-    };
-    tile.wanted.clear();
-    for (Eigen::Index t = 0; t < count; ++t)
-        for (const std::int32_t j : candidatesOf(t))
-            if (tile.wantedBy[std::size_t(j)]++ == 0)
-                tile.wanted.push_back(j);
-    tile.shared.clear();
-    const auto often = int(std::max<Eigen::Index>(1, count / sharedByOneIn));
-    for (const std::int32_t j : tile.wanted) {
-        if (tile.wantedBy[std::size_t(j)] >= often)
-            tile.shared.push_back(j);
-        tile.wantedBy[std::size_t(j)] = 0;
-    }
-    std::sort(tile.shared.begin(), tile.shared.end());
-    for (std::size_t u = 0; u < tile.shared.size(); ++u)
-        tile.slot[std::size_t(tile.shared[u])] = std::int32_t(u);
-    tile.queries.resize(std::size_t(count));
-    std::iota(tile.queries.begin(), tile.queries.end(), std::int32_t(first));
-    tile.cursors.assign(std::size_t(count), 0);
-    for (Eigen::Index t = 0; t < count; ++t)
-        worker.candidateDistances[std::size_t(t)].resize(candidatesOf(t).size());
-
-    for (std::size_t part = 0; part < tile.shared.size(); part += blockPoints) {
-        const std::size_t points = std::min(blockPoints, tile.shared.size() - part);
-        tile.block.resize(std::size_t(count) * points);
-        retrieval.rows.dots(tile.queries, {tile.shared.data() + part, points}, tile.block.data(), Eigen::Index(points));
-        for (Eigen::Index t = 0; t < count; ++t) { // candidates and shared both increasing: one walk in all
-            const std::span<const std::int32_t> candidates = candidatesOf(t);
-            std::vector<double>& distances = worker.candidateDistances[std::size_t(t)];
-            std::size_t& c = tile.cursors[std::size_t(t)];
-            for (; c < candidates.size(); ++c) {
-                const std::int32_t u = tile.slot[std::size_t(candidates[c])];
-                if (std::size_t(u) >= part + points && u >= 0)
-                    break; // in a later part
-                if (u >= 0)
-                    distances[c] = retrieval.distance(tile.block[std::size_t(t) * points + std::size_t(u) - part],
-                                                      candidates[c], first + t);
-            }
-        }
-    }
-    for (Eigen::Index t = 0; t < count; ++t) {
-        const std::span<const std::int32_t> candidates = candidatesOf(t);
-        tile.lone.clear();
-        tile.lonePlaces.clear();
-        for (std::size_t c = 0; c < candidates.size(); ++c)
-            if (tile.slot[std::size_t(candidates[c])] < 0) {
-                tile.lone.push_back(candidates[c]);
-                tile.lonePlaces.push_back(c);
-            }
-        retrieval.exactDistances(std::int32_t(first + t), tile.lone, tile.loneDistances);
-        for (std::size_t u = 0; u < tile.lone.size(); ++u)
-            worker.candidateDistances[std::size_t(t)][tile.lonePlaces[u]] = tile.loneDistances[u];
-    }
-    for (const std::int32_t j : tile.shared)
-        tile.slot[std::size_t(j)] = -1;
-}
+using namespace candidates;
 
 class QueryScorer {
 public:
@@ -439,12 +186,15 @@ RetrievalScores candidateRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>
     QueryScores scores(Eigen::Index(ks.size()), size);
     threads = threads == 0 ? defaultThreadCount() : threads;
     std::vector<Worker> workers(threads);
-    const auto tiles = std::size_t((size + tileQueries - 1) / tileQueries);
-    forEachTile(tiles, [&](std::size_t index, std::size_t tile) {
+    const auto groups = std::size_t((size + groupQueries - 1) / groupQueries);
+    forEachTile(groups, [&](std::size_t index, std::size_t group) {
         Worker& worker = workers[index];
-        const Eigen::Index first = Eigen::Index(tile) * tileQueries;
-        const Eigen::Index count = std::min(tileQueries, size - first);
-        findCandidates(retrieval, worker, first, count);
+        const Eigen::Index first = Eigen::Index(group) * groupQueries;
+        const Eigen::Index count = std::min(groupQueries, size - first);
+        worker.thresholds.assign(std::size_t(count), -infinity);
+        worker.candidateCounts.assign(std::size_t(count), 0);
+        for (Eigen::Index tile = 0; tile < count; tile += tileQueries)
+            findCandidates(retrieval, worker, first + tile, std::min(tileQueries, count - tile), tile);
         exactCandidateDistances(retrieval, worker, first, count);
         for (Eigen::Index t = 0; t < count; ++t) {
             const Eigen::Index i = first + t;
@@ -467,3 +217,4 @@ RetrievalScores candidateRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>
 }
 
 } // namespace sme
+

@@ -187,7 +187,7 @@ void tilePlain(const float* panels, const float* pointNorms, Eigen::Index rows, 
 }
 
 SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, float threshold, std::int32_t first,
-                                          std::int32_t* kept)
+                                          std::int32_t* kept, float* keptValues)
 {
     const __m512 limit = _mm512_set1_ps(threshold);
     const __m512i step = _mm512_set1_epi32(16);
@@ -196,9 +196,12 @@ SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, f
     Eigen::Index count = 0;
     for (Eigen::Index j = 0; j < size; j += 16) {
         const auto inRow = __mmask16(size - j >= 16 ? 0xffff : (1u << (size - j)) - 1);
-        const __mmask16 under = _mm512_mask_cmp_ps_mask(inRow, _mm512_maskz_loadu_ps(inRow, row + j), limit, _CMP_LE_OQ);
+        const __m512 values = _mm512_maskz_loadu_ps(inRow, row + j);
+        const __mmask16 under = _mm512_mask_cmp_ps_mask(inRow, values, limit, _CMP_LE_OQ);
         if (under) { // rare: a register compress and a full store (a compressing store is slow on AMD)
             _mm512_storeu_si512(kept + count, _mm512_maskz_compress_epi32(under, index));
+            if (keptValues != nullptr)
+                _mm512_storeu_ps(keptValues + count, _mm512_maskz_compress_ps(under, values));
             count += __builtin_popcount(unsigned(under));
         }
         index = _mm512_add_epi32(index, step);
@@ -206,31 +209,35 @@ SME_TARGET_AVX512 Eigen::Index keepAvx512(const float* row, Eigen::Index size, f
     return count;
 }
 
+Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std::int32_t first, std::int32_t* kept,
+                       float* keptValues)
+{
+    Eigen::Index count = 0;
+    for (Eigen::Index j = 0; j < size; ++j) {
+        kept[count] = first + std::int32_t(j); // branchless: written always, counted when under
+        if (keptValues != nullptr)
+            keptValues[count] = row[j];
+        count += row[j] <= threshold;
+    }
+    return count;
+}
+
 SME_TARGET_AVX2 Eigen::Index keepAvx2(const float* row, Eigen::Index size, float threshold, std::int32_t first,
-                                      std::int32_t* kept)
+                                      std::int32_t* kept, float* keptValues)
 {
     const __m256 limit = _mm256_set1_ps(threshold);
     Eigen::Index count = 0;
     Eigen::Index j = 0;
     for (; j + 8 <= size; j += 8)
         for (auto under = unsigned(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(row + j), limit, _CMP_LE_OQ)));
-             under != 0; under &= under - 1)
-            kept[count++] = first + std::int32_t(j + __builtin_ctz(under));
-    for (; j < size; ++j) {
-        kept[count] = first + std::int32_t(j);
-        count += row[j] <= threshold;
-    }
-    return count;
-}
-
-Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std::int32_t first, std::int32_t* kept)
-{
-    Eigen::Index count = 0;
-    for (Eigen::Index j = 0; j < size; ++j) {
-        kept[count] = first + std::int32_t(j); // branchless: written always, counted when under
-        count += row[j] <= threshold;
-    }
-    return count;
+             under != 0; under &= under - 1) {
+            const auto at = j + __builtin_ctz(under);
+            if (keptValues != nullptr)
+                keptValues[count] = row[at];
+            kept[count++] = first + std::int32_t(at);
+        }
+    return count + keepPlain(row + j, size - j, threshold, first + std::int32_t(j), kept + count,
+                             keptValues != nullptr ? keptValues + count : nullptr);
 }
 
 } // namespace
@@ -283,10 +290,10 @@ void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Ind
 }
 
 Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
-                        std::int32_t* kept)
+                        std::int32_t* kept, float* keptValues)
 {
     const auto keep = avx512Available() ? keepAvx512 : avx2WithFmaAvailable() ? keepAvx2 : keepPlain;
-    return keep(row, size, threshold, first, kept);
+    return keep(row, size, threshold, first, kept, keptValues);
 }
 
 bool avx2WithFmaAvailable()

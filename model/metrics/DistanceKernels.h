@@ -63,9 +63,10 @@ void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Ind
 constexpr Eigen::Index paddedQueryCount(Eigen::Index queries) { return (queries + 11) / 12 * 12; }
 
 // first + j for the j < size with row[j] <= threshold, in increasing order, into kept, which
-// has room for size + 16 (a full register past the last kept); returns how many.
+// has room for size + 16 (a full register past the last kept), and row[j] at the same places
+// into keptValues unless null (room as kept); returns how many.
 Eigen::Index keepAtMost(const float* row, Eigen::Index size, float threshold, std::int32_t first,
-                        std::int32_t* kept);
+                        std::int32_t* kept, float* keptValues = nullptr);
 
 // Whether the CPU has AVX2 and FMA (the kernels' middle path; asked once).
 bool avx2WithFmaAvailable();

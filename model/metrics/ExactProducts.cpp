@@ -87,6 +87,24 @@ SME_TARGET_AVX512 void blockAvx512(const Scalar* const* queries, const Scalar* c
         _mm512_mask_storeu_pd(out + t * stride, stored, sumsOfEight(acc[t]));
 }
 
+// 8 pairs at once, pair p the product of lefts[p] and rights[p]: one accumulator each, in the
+// order of blockAvx512 (a product's two factors commute, so left times right is right times
+// left). 16 rows a step: load-bound, but no row waits for 7 others of one query.
+template <typename Scalar>
+SME_TARGET_AVX512 void pairsAvx512(const Scalar* const* lefts, const Scalar* const* rights, Eigen::Index padded,
+                                   double* out, int valid)
+{
+    __m512d acc[8];
+#pragma GCC unroll 8
+    for (int p = 0; p < 8; ++p)
+        acc[p] = _mm512_setzero_pd();
+    for (Eigen::Index k = 0; k < padded; k += 8)
+#pragma GCC unroll 8
+        for (int p = 0; p < 8; ++p)
+            acc[p] = _mm512_fmadd_pd(eightAt(rights[p] + k), eightAt(lefts[p] + k), acc[p]);
+    _mm512_mask_storeu_pd(out, __mmask8((1u << valid) - 1), sumsOfEight(acc));
+}
+
 SME_TARGET_AVX2 inline __m256d fourAt(const double* at)
 {
     return _mm256_loadu_pd(at);
@@ -208,6 +226,38 @@ void dotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::int3
     }
 }
 
+template <typename Scalar>
+void pairDotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::int32_t> lefts,
+                std::span<const std::int32_t> rights, double* out)
+{
+    const auto at = [&](std::int32_t point) { return points + Eigen::Index(point) * padded; };
+    const auto count = Eigen::Index(lefts.size());
+    if (!avx512Available()) { // one pair at a time: the same operations as the fast kernel
+        const Kernel<Scalar> kernel = fastestKernel<Scalar>();
+        for (Eigen::Index u = 0; u < count; ++u) {
+            const Scalar* left = at(lefts[std::size_t(u)]);
+            const Scalar* right[8];
+            std::fill(right, right + 8, at(rights[std::size_t(u)]));
+            kernel.one(&left, right, padded, out + u, 0, 1);
+        }
+        return;
+    }
+    const Scalar* left[8];
+    const Scalar* right[8];
+    for (Eigen::Index u = 0; u < count; u += 8) {
+        const auto valid = int(std::min<Eigen::Index>(8, count - u));
+        for (int p = 0; p < 8; ++p) {
+            const auto pair = std::size_t(u + std::min(p, valid - 1));
+            left[p] = at(lefts[pair]);
+            right[p] = at(rights[pair]);
+        }
+        // The rights come in increasing order, a few pairs each: ask for the next step's first.
+        if (u + 8 < count && rights[std::size_t(u + 8)] != rights[std::size_t(u + 7)])
+            prefetchRow(at(rights[std::size_t(u + 8)]), padded);
+        pairsAvx512(left, right, padded, out + u, valid);
+    }
+}
+
 } // namespace
 
 ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : paddedDimension_((points.cols() + 7) / 8 * 8)
@@ -223,6 +273,14 @@ ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : paddedDi
         doubleRows_.assign(size, 0.0);
         Eigen::Map<RowMajorD>(doubleRows_.data(), points.rows(), paddedDimension_).leftCols(points.cols()) = points;
     }
+}
+
+void ExactRows::pairDots(std::span<const std::int32_t> lefts, std::span<const std::int32_t> rights, double* out) const
+{
+    if (!floatRows_.empty())
+        pairDotsOf(floatRows_.data(), paddedDimension_, lefts, rights, out);
+    else
+        pairDotsOf(doubleRows_.data(), paddedDimension_, lefts, rights, out);
 }
 
 void ExactRows::dots(std::span<const std::int32_t> queries, std::span<const std::int32_t> rows, double* out,

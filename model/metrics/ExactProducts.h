@@ -35,6 +35,11 @@ public:
         dots({&query, 1}, rows, out, 0);
     }
 
+    // The dot products of pairs, out[u] that of lefts[u] with rights[u], the same bits as
+    // dots gives them: for many pairs that share their rights, rights in increasing order (the
+    // rows read once each, in the order of memory).
+    void pairDots(std::span<const std::int32_t> lefts, std::span<const std::int32_t> rights, double* out) const;
+
 private:
     Eigen::Index paddedDimension_;
     std::vector<float> floatRows_;   // when every coordinate is a float
