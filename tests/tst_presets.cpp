@@ -67,6 +67,7 @@ private slots:
     void formulasInLessonsNeverBreak();
     void badPresetFilesAreRefusedByName();
     void startPageOffersEveryPreset();
+    void startPageShowsEveryLessonInFull();
     void presentationModeEnlargesRestylesAndRestores();
     void numberKeysFocusViewsAndEscLeaves();
 };
@@ -302,6 +303,26 @@ void PresetsTest::startPageOffersEveryPreset()
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toString(), QStringLiteral("losses-compared"));
     QVERIFY(page.showAtStart());
+}
+
+void PresetsTest::startPageShowsEveryLessonInFull()
+{
+    // On a 1366 x 768 laptop the lessons' texts were cut mid-line: each lesson now keeps the
+    // height its text needs at its width, the page scrolls instead.
+    const std::vector<Preset> presets = loadPresets().presets;
+    // Its size on a 1366 x 768 screen, on a 1920 x 1080 one, and on an 800 x 600 one.
+    for (const QSize size : {QSize(1100, 708), QSize(1100, 860), QSize(760, 540)}) {
+        StartPage page(presets, true);
+        page.resize(size);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCoreApplication::processEvents();
+        for (QCommandLinkButton* button : page.findChildren<QCommandLinkButton*>())
+            QVERIFY2(button->height() >= button->heightForWidth(button->width()),
+                     qPrintable(QStringLiteral("%1 at %2: %3 high, its text needs %4")
+                                    .arg(button->text()).arg(size.width()).arg(button->height())
+                                    .arg(button->heightForWidth(button->width()))));
+    }
 }
 
 void PresetsTest::presentationModeEnlargesRestylesAndRestores()

@@ -145,6 +145,20 @@ QStringList textProblems(QWidget& root, const QWidget* except = nullptr)
         if ((view == &root || view->isVisibleTo(&root)) && !excepted(view))
             for (const QString& problem : chartProblems(view))
                 problems << QStringLiteral("%1: %2").arg(chartName(view), problem);
+    // The grids' "?" buttons sit over their views' top right corners: no chart text under one.
+    QList<QAbstractButton*> cornerButtons;
+    for (QAbstractButton* button : root.findChildren<QAbstractButton*>())
+        if (button->text() == QStringLiteral("?") && button->isVisibleTo(&root))
+            cornerButtons << button;
+    for (QChartView* view : chartViewsOf(root))
+        if ((view == &root || view->isVisibleTo(&root)) && !excepted(view))
+            for (const DrawnText& text : drawnTexts(view)) {
+                const QRectF glyphs = text.rect.adjusted(2, 2, -2, -2);
+                const QRectF onScreen(view->viewport()->mapToGlobal(glyphs.topLeft()), glyphs.size());
+                for (QAbstractButton* button : cornerButtons)
+                    if (QRectF(button->mapToGlobal(QPointF(0, 0)), button->size()).intersects(onScreen))
+                        problems << QStringLiteral("%1: \"%2\" under a \"?\" button").arg(chartName(view), text.text);
+            }
     QList<std::pair<QWidget*, QString>> widgetTexts;
     for (QLabel* label : root.findChildren<QLabel*>())
         widgetTexts.append({label, label->text()});

@@ -26,8 +26,17 @@ namespace {
 constexpr qreal edge = 4.0;    // the chart's own margin around everything
 constexpr qreal rowGap = 2.0;  // between the legend's rows, and between title and legend
 // The title keeps clear of a corner button over the chart's top right (the grid's "?", 22
-// pixels 3 from the corner), on both sides so that it stays centred.
+// pixels 3 from the corner), on both sides so that it stays centred; so does a legend row that
+// starts above the button's bottom.
 constexpr qreal titleSideRoom = 28.0;
+constexpr qreal cornerButtonBottom = 25.0;
+
+// The room kept on each side of a row or title of a chart width wide: none where the chart is
+// too narrow to spare it.
+qreal sideRoom(qreal width)
+{
+    return width > 8 * titleSideRoom ? titleSideRoom : 0.0;
+}
 
 enum class SwatchKind { Line, Marker, Area };
 
@@ -263,16 +272,16 @@ void ChartDecorations::update()
 
     const qreal width = std::max(chart_->size().width() - 2 * edge, 1.0);
     qreal top = layoutTitle(edge, width);
-    const qreal legendHeight = layoutLegend(shown, 0.0, width);
+    const bool atBottom = placement_ == ChartLegendPlacement::Bottom;
+    const qreal legendTop = atBottom ? 0.0 : top + (top > edge && !shown.empty() ? rowGap : 0.0);
+    const qreal legendHeight = layoutLegend(shown, legendTop, width, atBottom ? 0.0 : cornerButtonBottom);
     qreal bottom = edge;
-    const qreal legendTop = placement_ == ChartLegendPlacement::Bottom
-                                ? chart_->size().height() - edge - legendHeight
-                                : top + (top > edge && legendHeight > 0 ? rowGap : 0.0);
-    for (std::size_t i = 0; i < labels_.size(); ++i) {
-        labels_[i]->moveBy(0, legendTop);
-        swatches_[i]->moveBy(0, legendTop);
-    }
-    if (placement_ == ChartLegendPlacement::Bottom)
+    if (atBottom)
+        for (std::size_t i = 0; i < labels_.size(); ++i) {
+            labels_[i]->moveBy(0, chart_->size().height() - edge - legendHeight);
+            swatches_[i]->moveBy(0, chart_->size().height() - edge - legendHeight);
+        }
+    if (atBottom)
         bottom += legendHeight + (legendHeight > 0 ? rowGap : 0.0);
     else
         top = legendTop + legendHeight;
@@ -292,7 +301,7 @@ qreal ChartDecorations::layoutTitle(qreal top, qreal width)
         return top;
     }
     setText(titleItem_, title_, chart_->titleFont(), chart_->titleBrush().color());
-    const qreal side = width > 8 * titleSideRoom ? titleSideRoom : 0.0;
+    const qreal side = sideRoom(width);
     titleItem_->setTextWidth(width - 2 * side);
     titleItem_->setPos(edge + side, top);
     titleItem_->setVisible(true);
@@ -300,8 +309,9 @@ qreal ChartDecorations::layoutTitle(qreal top, qreal width)
 }
 
 // Entries flow left to right into rows, each row centred; an entry whose label alone is wider
-// than the chart wraps its label. Placed from y = top; returns the legend's height.
-qreal ChartDecorations::layoutLegend(const std::vector<Entry>& shown, qreal top, qreal width)
+// than the chart wraps its label; a row that starts above besideButtonUntil keeps clear of the
+// corner button. Placed from y = top; returns the legend's height.
+qreal ChartDecorations::layoutLegend(const std::vector<Entry>& shown, qreal top, qreal width, qreal besideButtonUntil)
 {
     while (labels_.size() > shown.size()) {
         delete labels_.back();
@@ -337,8 +347,9 @@ qreal ChartDecorations::layoutLegend(const std::vector<Entry>& shown, qreal top,
         std::size_t last = first; // the row holds [first, last)
         qreal rowWidth = 0.0;
         qreal rowHeight = 0.0;
+        const qreal room = y < besideButtonUntil ? width - 2 * sideRoom(width) : width;
         while (last < shown.size()
-               && (last == first || rowWidth + spacing + sizes[last].width() <= width)) {
+               && (last == first || rowWidth + spacing + sizes[last].width() <= room)) {
             rowWidth += (last == first ? 0.0 : spacing) + sizes[last].width();
             rowHeight = std::max(rowHeight, sizes[last].height());
             ++last;

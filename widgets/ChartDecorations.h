@@ -51,7 +51,7 @@ private:
     std::vector<Entry> entries() const;
     QString inputsKey(const std::vector<Entry>& shown) const;
     qreal layoutTitle(qreal top, qreal width);
-    qreal layoutLegend(const std::vector<Entry>& shown, qreal top, qreal width);
+    qreal layoutLegend(const std::vector<Entry>& shown, qreal top, qreal width, qreal besideButtonUntil);
     qreal pointLabelHeight() const;
     qreal axisLabelOverhang() const;
 

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/StartPage.h"
 
+#include "app/gui/ScreenFit.h"
+
 #include <QCheckBox>
 #include <QCommandLinkButton>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QLabel>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 StartPage::StartPage(const std::vector<Preset>& presets, bool showAtStart, QWidget* parent)
@@ -20,7 +23,11 @@ StartPage::StartPage(const std::vector<Preset>& presets, bool showAtStart, QWidg
                                   "and says what to look for. They are also in the Presets menu.</p>"));
     heading->setWordWrap(true);
     layout->addWidget(heading);
-    auto* grid = new QGridLayout;
+    // The lessons scroll where the screen is short (a 1366 x 768 laptop): each keeps the height
+    // its text needs at its width, never cut mid-line.
+    auto* lessons = new QWidget;
+    auto* grid = new QGridLayout(lessons);
+    grid->setContentsMargins(0, 0, 0, 0);
     int index = 0;
     for (const Preset& preset : presets) {
         auto* button = new QCommandLinkButton(preset.title, preset.lookFor);
@@ -33,7 +40,13 @@ StartPage::StartPage(const std::vector<Preset>& presets, bool showAtStart, QWidg
         grid->addWidget(button, index / 2, index % 2);
         ++index;
     }
-    layout->addLayout(grid);
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("lessons"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(lessons);
+    layout->addWidget(scroll, 1);
     showBox_->setObjectName(QStringLiteral("showAtStart"));
     showBox_->setChecked(showAtStart);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -43,6 +56,7 @@ StartPage::StartPage(const std::vector<Preset>& presets, bool showAtStart, QWidg
     bottom->addStretch();
     bottom->addWidget(buttons);
     layout->addLayout(bottom);
+    fitWindowToScreen(this, QSize(1100, 860));
 }
 
 bool StartPage::showAtStart() const
