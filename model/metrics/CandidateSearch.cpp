@@ -17,23 +17,6 @@ std::uint64_t mixed(std::uint64_t k)
     return k ^ (k >> 31);
 }
 
-// A threshold under which a little more than r of a query's float distances lie, from those to
-// the sample's points: r of N is about the k-th of the sample, k = r S / N, and the k-th's count
-// is off by about sqrt(k) sample points, so the rank k + 3.5 sqrt(k) + 2 leaves fewer than r
-// under it (and the query takes the second, sure threshold) about once in 4,000 queries, at a
-// cost of 1.5 r candidates for R = 999 of 100,000 and 1.12 r for R = 9,999.
-float sampledThreshold(const float* toSample, std::size_t sampleSize, Eigen::Index size, std::ptrdiff_t r,
-                       std::vector<float>& sample)
-{
-    sample.assign(toSample, toSample + sampleSize);
-    const double expected = double(r) * double(sample.size()) / double(size);
-    const auto rank = std::size_t(expected + 3.5 * std::sqrt(expected) + 2.0);
-    if (rank >= sample.size())
-        return infinity;
-    std::nth_element(sample.begin(), sample.begin() + std::ptrdiff_t(rank), sample.end());
-    return sample[rank];
-}
-
 // A float F at least the rank-th smallest of values (1 <= rank <= size), at most the largest
 // value of the bucket of equal width that holds the rank-th: one counting pass over 2,048
 // buckets, each keeping its largest value, in place of a selection (std::nth_element took 12%
@@ -49,9 +32,9 @@ float atLeastRankth(const float* values, Eigen::Index size, std::ptrdiff_t rank,
         high = values[c] > high ? values[c] : high;
     }
     constexpr std::uint32_t buckets = 2048;
-    if (!(high > low) || !std::isfinite(high - low))
-        return high;
     const float scale = float(buckets) / (high - low);
+    if (!(high > low) || !std::isfinite(scale)) // all alike, or apart by a subnormal float
+        return high;
     counts.assign(buckets, 0);
     largest.assign(buckets, low);
     for (Eigen::Index c = 0; c < size; ++c) {
@@ -63,6 +46,23 @@ float atLeastRankth(const float* values, Eigen::Index size, std::ptrdiff_t rank,
     for (std::ptrdiff_t before = 0; before + counts[last] < rank; ++last)
         before += counts[last];
     return largest[last];
+}
+
+// A threshold under which a little more than r of a query's float distances lie, from those to
+// the sample's points: r of N is about the k-th of the sample, k = r S / N, and the k-th's count
+// is off by about sqrt(k) sample points, so the rank k + 3.5 sqrt(k) + 2 (or the top of its
+// bucket, a little more) leaves fewer than r under it (and the query takes the second, sure
+// threshold) about once in 4,000 queries, at a cost of 1.5 r candidates for R = 999 of 100,000
+// and 1.12 r for R = 9,999. Counted by buckets, not selected: std::nth_element's partitions
+// mispredict a branch for every other point (a third of findCandidates at R = 9,999).
+float sampledThreshold(const float* toSample, std::size_t sampleSize, Eigen::Index size, std::ptrdiff_t r,
+                       std::vector<std::uint32_t>& counts, std::vector<float>& largest)
+{
+    const double expected = double(r) * double(sampleSize) / double(size);
+    const auto rank = std::size_t(expected + 3.5 * std::sqrt(expected) + 2.0);
+    if (rank >= sampleSize)
+        return infinity;
+    return atLeastRankth(toSample, Eigen::Index(sampleSize), std::ptrdiff_t(rank + 1), counts, largest);
 }
 
 // The sampled threshold keeps about 1.12 r candidates (1.5 r for small r), the sure one
@@ -112,7 +112,7 @@ void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index fir
         if (const std::ptrdiff_t r = retrieval.othersOfItsClass(first + t); r >= 1)
             worker.thresholds[std::size_t(offset + t)] =
                 sampledThreshold(worker.distances.data() + t * sampleRows, retrieval.samplePositions.size(), size, r,
-                                 worker.sample);
+                                 worker.bucketCounts, worker.bucketLargest);
     const Eigen::Index paddedRows = retrieval.panels.paddedRows();
     for (Eigen::Index chunk = 0; chunk < paddedRows; chunk += chunkRows) {
         const Eigen::Index rows = std::min(chunkRows, paddedRows - chunk);
