@@ -15,6 +15,7 @@
 #include <QImage>
 #include <QLineSeries>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QtTest>
 #include <cmath>
 
@@ -78,6 +79,7 @@ class AnalyseCommandTest : public QObject {
 private slots:
     void initTestCase();
     void missingEmbeddingsOrOutputIsRefused();
+    void embeddingsComeFromStandardInput();
     void badFormatIsRefused();
     void figureOptionsNeedFigures();
     void unwritableOutputFailsBeforeReading();
@@ -116,6 +118,56 @@ void AnalyseCommandTest::missingEmbeddingsOrOutputIsRefused()
     run = testing::runCommand("analyse", {"--embeddings", csv_});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("missing -o FILE"), run.err.constData());
+}
+
+void AnalyseCommandTest::embeddingsComeFromStandardInput()
+{
+    // A pipe from the user's own script: the same row as from the file, gzip or not; a TSV
+    // there has no file beside it, so its labels come from --labels, and without them the
+    // message says so.
+    const testing::Run fromFile = testing::runCommand("analyse", {"--embeddings", csv_, "-o", "-"});
+    SKIP_WHILE_NOT_IMPLEMENTED(fromFile);
+    QCOMPARE(fromFile.exitCode, 0);
+    const QByteArray csv = smallEmbeddingsCsv();
+    testing::Setup piped;
+    piped.input = csv;
+    const testing::Run fromPipe = testing::runCommand("analyse", {"--embeddings", "-", "-o", "-"}, piped);
+    QCOMPARE(fromPipe.exitCode, 0);
+    QCOMPARE(fromPipe.out, fromFile.out);
+    QVERIFY2(fromPipe.err.contains("analyse: standard input: 60 points of 8 dimensions in 4 classes"),
+             fromPipe.err.constData());
+
+    QProcess gzip;
+    gzip.start(QStringLiteral("gzip"), {"-c", csv_});
+    QVERIFY(gzip.waitForFinished(30000));
+    piped.input = gzip.readAllStandardOutput();
+    QVERIFY(piped.input.startsWith("\x1f\x8b"));
+    QCOMPARE(testing::runCommand("analyse", {"--embeddings", "-", "-o", "-"}, piped).out, fromFile.out);
+
+    QByteArray tsv;
+    QByteArray labels;
+    for (const QByteArray& line : csv.trimmed().split('\n')) {
+        const qsizetype last = line.lastIndexOf(',');
+        tsv += line.left(last).replace(',', '\t') + '\n';
+        labels += line.mid(last + 1) + '\n';
+    }
+    const QString labelsPath = dir_.filePath(QStringLiteral("piped-labels.tsv"));
+    QVERIFY(writeFile(labelsPath, labels));
+    piped.input = tsv;
+    QCOMPARE(testing::runCommand("analyse", {"--embeddings", "-", "--labels", labelsPath, "-o", "-"}, piped).out,
+             fromFile.out);
+    const testing::Run unlabelled = testing::runCommand("analyse", {"--embeddings", "-", "-o", "-"}, piped);
+    QCOMPARE(unlabelled.exitCode, 2);
+    QCOMPARE(errorLines(unlabelled.err),
+             QList<QByteArray>{"sampling-explorer analyse: standard input: no labels: give them with --labels FILE "
+                               "(a CSV may hold them in a column)"});
+    QVERIFY(unlabelled.out.isEmpty());
+
+    piped.input.clear();
+    const testing::Run empty = testing::runCommand("analyse", {"--embeddings", "-", "-o", "-"}, piped);
+    QCOMPARE(empty.exitCode, 2);
+    QCOMPARE(errorLines(empty.err),
+             QList<QByteArray>{"sampling-explorer analyse: standard input: empty (nothing came before its end)"});
 }
 
 void AnalyseCommandTest::badFormatIsRefused()

@@ -10,11 +10,15 @@
 #include "model/analysis/EmbeddingAnalysis.h"
 #include "model/base/Error.h"
 #include "model/data/EmbeddingFile.h"
+#include "model/data/Gzip.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
+#include <cstdio>
 #include <optional>
+#include <string_view>
 
 namespace {
 
@@ -24,7 +28,8 @@ const char* const description = R"(Analyses embeddings from a model of your own,
 The embeddings: the Embedding Projector's vectors TSV (its labels in a metadata TSV, by default
 FILE-metadata.tsv beside it, as train --save-embeddings writes them), a CSV (numbers, an
 optional header, the label in the last or the named column) or a NumPy .npy (float32 or
-float64); any of them may be gzip-compressed. mean_norm is of the points as read; everything
+float64); any of them may be gzip-compressed. --embeddings - reads them from standard input
+(a TSV or .npy there takes its labels from --labels FILE). mean_norm is of the points as read; everything
 else is of the L2-normalised points, the paper's geometry. The retrieval scores rank every
 point against every other (tied distances scored by their expectation over a random order).
 tv_to_sphere_law is the total variation between the pair distances' law and q(d) of points
@@ -37,7 +42,7 @@ Exit status: 0 done, 1 a file not written, 2 bad arguments or data.)";
 void addAnalyseOptions(CommandOptions& options)
 {
     addOutputOption(options);
-    options.add("embeddings", "The embeddings: a vectors .tsv, a .csv or a .npy (each may be .gz).", "FILE");
+    options.add("embeddings", "The embeddings: a vectors .tsv, a .csv or a .npy (each may be .gz); - reads standard input.", "FILE");
     options.add("labels", "Their labels, one a line, or a metadata TSV whose header names its columns (default: "
                           "the CSV's own column, or FILE-metadata.tsv beside a .tsv or .npy).", "FILE");
     options.add("label-column", "The labels' column by its header name (default: the only column of a metadata "
@@ -86,6 +91,41 @@ std::optional<FigureExportOptions> readFigureOptions(const CommandOptions& optio
         throw sme::Error(QStringLiteral("--dpi must be %1 to %2").arg(minimumFigureDpi).arg(maximumFigureDpi).toStdString());
     exportOptions.size = QSize(800, 560); // as the figure command's distance views
     return exportOptions;
+}
+
+// The embeddings on standard input ("--embeddings -"): read whole (inflated when gzip), their
+// labels from options' labels file, or a CSV's own column. Throws sme::Error as readEmbeddings
+// does, naming "standard input".
+sme::Dataset readStandardInput(const sme::EmbeddingFileOptions& options, const sme::Progress& progress)
+{
+    const std::string name = "standard input";
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        throw sme::Error(name + ": cannot be read");
+    QTextStream(stderr) << "analyse: reading the embeddings from standard input" << Qt::endl;
+    std::vector<unsigned char> bytes;
+    char block[1 << 16];
+    for (qint64 read; (read = input.read(block, sizeof block)) > 0;) {
+        if (qint64(bytes.size()) + read > sme::maxFileBytes)
+            throw sme::Error(name + ": more than 2 GiB, the most read");
+        bytes.insert(bytes.end(), block, block + read);
+    }
+    if (bytes.empty())
+        throw sme::Error(name + ": empty (nothing came before its end)");
+    if (sme::isGzip(bytes))
+        bytes = sme::inflateGzip(bytes, name);
+    const std::vector<unsigned char> labels =
+        options.labelsPath.empty() ? std::vector<unsigned char>() : sme::readDataFile(options.labelsPath);
+    try {
+        return sme::parseEmbeddings(bytes, name, labels,
+                                    options.labelsPath.empty() ? std::string() : sme::fileNameOf(options.labelsPath),
+                                    options.labelColumn, progress);
+    } catch (const sme::Error& error) {
+        // The parser's "no labels file" knows nothing of options: say which one gives them.
+        if (options.labelsPath.empty() && std::string_view(error.what()).ends_with("no labels file"))
+            throw sme::Error(name + ": no labels: give them with --labels FILE (a CSV may hold them in a column)");
+        throw;
+    }
 }
 
 // Writes each figure and its CSV into folder; 0, or 1 after reporting what was not written.
@@ -137,9 +177,11 @@ int runAnalyse(const CommandOptions& options, const QStringList& positional)
     sme::EmbeddingFileOptions fileOptions;
     fileOptions.labelsPath = options.text("labels").toStdString();
     fileOptions.labelColumn = options.text("label-column").toStdString();
-    const QString fileName = QFileInfo(path).fileName();
-    const sme::Dataset embeddings = sme::readEmbeddings(path.toStdString(), fileOptions,
-                                                        tenthsProgressPrinter("analyse", "reading " + fileName, 1000));
+    const bool standardInput = path == QStringLiteral("-");
+    const QString fileName = standardInput ? QStringLiteral("standard input") : QFileInfo(path).fileName();
+    const sme::Progress reading = tenthsProgressPrinter("analyse", "reading " + fileName, 1000);
+    const sme::Dataset embeddings = standardInput ? readStandardInput(fileOptions, reading)
+                                                  : sme::readEmbeddings(path.toStdString(), fileOptions, reading);
     QTextStream(stderr) << "analyse: " << fileName << ": " << countText(embeddings.features.rows()) << " points of "
                         << embeddings.features.cols() << " dimensions in " << embeddings.classCount() << " classes"
                         << Qt::endl;
