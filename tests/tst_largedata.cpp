@@ -7,6 +7,7 @@
 #include "app/control/TrainingController.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/WorkProgress.h"
+#include "app/io/DataSource.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 #include "widgets/ControlPanel.h"
@@ -135,6 +136,7 @@ class LargeDataTest : public QObject {
     Q_OBJECT
 private slots:
     void fashionMnistIsOfferedWhenInstalledAndSaysHowToInstallWhenNot();
+    void openDataFileOffersCompressedFiles();
     void largeDataLoadsInTheBackgroundWhileTheGuiThreadRuns();
     void cancelledLoadLeavesThePreviousModelAndParameters();
     void aNewChangeSupersedesALoadUnderWay();
@@ -149,6 +151,18 @@ private slots:
 private:
     QTemporaryDir dir_;
 };
+
+// File > Open data file lists the files the loaders read, gzip-compressed ones too (as MNIST,
+// Fashion-MNIST and KMNIST are distributed), and not the labels files found beside the images.
+void LargeDataTest::openDataFileOffersCompressedFiles()
+{
+    const QStringList patterns = dataFilePatterns();
+    for (const char* name : {"digits.csv", "digits.csv.gz", "train-images-idx3-ubyte", "train-images-idx3-ubyte.gz",
+                             "t10k-images.idx3-ubyte.gz", "kmnist.idx", "kmnist.idx.gz"})
+        QVERIFY2(QDir::match(patterns, QLatin1String(name)), name);
+    for (const char* name : {"train-labels-idx1-ubyte", "train-labels-idx1-ubyte.gz", "notes.txt", "csv"})
+        QVERIFY2(!QDir::match(patterns, QLatin1String(name)), name);
+}
 
 void LargeDataTest::fashionMnistIsOfferedWhenInstalledAndSaysHowToInstallWhenNot()
 {

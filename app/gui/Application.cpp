@@ -8,6 +8,7 @@
 #include "app/io/Language.h"
 #include "app/io/OutputFile.h"
 #include "app/io/ParameterJson.h"
+#include "app/io/Presets.h"
 #include "app/io/SessionFile.h"
 #include "widgets/MessageBanner.h"
 
@@ -163,9 +164,14 @@ std::unique_ptr<MainWindow> openWindow(const WindowOptions& options)
     if (options.file)
         if (const QString failure = openFile(*window, *options.file); !failure.isEmpty())
             window->banner()->showMessage(failure, MessageBanner::Kind::Error);
-    if (options.preset && !window->applyPreset(*options.preset))
-        window->banner()->showMessage(QObject::tr("There is no preset '%1'.").arg(*options.preset),
+    if (options.preset && !window->applyPreset(*options.preset)) {
+        QStringList ids;
+        for (const Preset& preset : loadPresets().presets)
+            ids.append(preset.id);
+        window->banner()->showMessage(QObject::tr("There is no preset '%1' (the presets are %2).")
+                                          .arg(*options.preset, ids.join(QStringLiteral(", "))),
                                       MessageBanner::Kind::Error);
+    }
     if (options.presentation)
         window->presentationAction()->setChecked(true);
     if (!options.session && !options.file && !options.preset && !options.screenshot)

@@ -13,6 +13,7 @@
 #include "app/gui/RaceWindow.h"
 #include "app/gui/ScreenFit.h"
 #include "app/gui/Settings.h"
+#include "app/io/DataSource.h"
 #include "app/io/Language.h"
 #include "app/render/FigureViews.h"
 #include "model/training/TrainingPipeline.h"
@@ -378,7 +379,7 @@ void MainWindow::openDataFile()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a data set"), QString(),
-        tr("Data sets (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;All files (*)"));
+        tr("Data sets (%1);;All files (*)").arg(dataFilePatterns().join(QLatin1Char(' '))));
     if (path.isEmpty()) {
         controls_->setParameters(parameters()); // back to the data set in use
         return;

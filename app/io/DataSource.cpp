@@ -62,6 +62,15 @@ sme::DataSplit splitData(const DataChoice& choice, const sme::Progress& progress
 
 } // namespace
 
+QStringList dataFilePatterns()
+{
+    QStringList patterns;
+    for (const char* name : {"*.csv", "*-idx3-ubyte", "*.idx3-ubyte", "*.idx"})
+        for (const char* compressed : {"", ".gz"})
+            patterns.append(QLatin1String(name) + QLatin1String(compressed));
+    return patterns;
+}
+
 sme::DataSplit loadDataSplit(const DataChoice& choice, const sme::Progress& progress)
 {
     sme::DataSplit split = splitData(choice, progress);

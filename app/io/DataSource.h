@@ -7,6 +7,7 @@
 #include "model/training/Trainer.h"
 
 #include <QString>
+#include <QStringList>
 #include <cstdint>
 #include <memory>
 
@@ -30,6 +31,11 @@ DataChoice dataChoiceFor(const sme::ExplorerParameters& parameters);
 // Fashion-MNIST), sme::Cancelled when progress asks to stop. progress is called on the calling
 // thread: loading a large set belongs off the GUI thread.
 sme::DataSplit loadDataSplit(const DataChoice& choice, const sme::Progress& progress = {});
+
+// The names of the files loadDataSplit reads, as a file dialog's patterns: .csv and IDX images
+// (MNIST's "...-images-idx3-ubyte" names and ".idx"), each also gzip-compressed (".gz"). Not
+// the IDX labels files: they are found beside their images.
+QStringList dataFilePatterns();
 
 // The digits as shipped in the resources (UCI optdigits, 8x8, 1797 examples).
 sme::Dataset embeddedDigits();

@@ -1190,8 +1190,8 @@
         <translation>打开数据集</translation>
     </message>
     <message>
-        <source>Data sets (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;All files (*)</source>
-        <translation>数据集 (*.csv *-idx3-ubyte *.idx3-ubyte *.idx);;所有文件 (*)</translation>
+        <source>Data sets (%1);;All files (*)</source>
+        <translation>数据集 (%1);;所有文件 (*)</translation>
     </message>
     <message>
         <source>no such view</source>
@@ -1494,8 +1494,8 @@
         <translation>理想化批次，n = %1，%2 × %3</translation>
     </message>
     <message>
-        <source>There is no preset &apos;%1&apos;.</source>
-        <translation>没有名为“%1”的预设。</translation>
+        <source>There is no preset &apos;%1&apos; (the presets are %2).</source>
+        <translation>没有名为“%1”的预设（预设有：%2）。</translation>
     </message>
     <message>
         <source>the embedding dimension changed</source>
