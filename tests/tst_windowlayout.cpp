@@ -2,6 +2,7 @@
 // reflow, presentation mode putting everything back, the "?" explanations one at a time.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/TrainingController.h"
+#include "app/gui/FileDialogs.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PresentationMode.h"
 #include "app/gui/RaceWindow.h"
@@ -12,10 +13,13 @@
 #include "ShowActive.h"
 
 #include <QComboBox>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QtTest>
 #include <map>
 
@@ -74,6 +78,7 @@ private slots:
     void explanationsOneAtATimeClosedByEscAndClicks();
     void focusMenuNamesTheViews();
     void raceWindowFitsTheScreenAndClosesFromTheKeyboard();
+    void fileDialogShowsItsColumnsInFull();
 };
 
 void WindowLayoutTest::initTestCase()
@@ -274,6 +279,56 @@ void WindowLayoutTest::raceWindowFitsTheScreenAndClosesFromTheKeyboard()
         QVERIFY(race.minimumSizeHint().width() <= 1366 - 40 && race.minimumSizeHint().height() <= 768 - 60);
         QTest::keySequence(&race, keys);
         QTRY_VERIFY(!race.isVisible());
+    }
+}
+
+// Qt's own file dialog (where the desktop has none) cut its size, type and date columns:
+// "25….MiB", "Gzi…ive", "5 Jun 2…9:05:49". Every cell and header text now fits its column.
+void WindowLayoutTest::fileDialogShowsItsColumnsInFull()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // Files as the explorer's users have them (sparse: only their sizes matter).
+    const std::pair<const char*, qint64> files[] = {{"train-images-idx3-ubyte.gz", 26'421'880},
+                                                    {"fashion-embeddings-metadata.tsv", 216'000},
+                                                    {"session.smx.json", 1'023},
+                                                    {"pair-distances.csv", 48'213}};
+    for (const auto& [name, size] : files) {
+        QFile file(dir.filePath(QLatin1String(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(size));
+    }
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("figures")));
+    // The dialog as a user meets it first: Qt keeps its column widths in QtProject.conf and
+    // brings them back. Here that file is in an empty folder of the test's (the last test: the
+    // user settings of this process stay there).
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("figures")));
+
+    QFileDialog dialog(nullptr, QStringLiteral("Open"), dir.path(), QStringLiteral("All files (*)"));
+    dialog.setOption(QFileDialog::DontUseNativeDialog);
+    filedialogs::fit(dialog);
+    dialog.show();
+    auto* view = dialog.findChild<QTreeView*>(QStringLiteral("treeView"));
+    QVERIFY(view);
+    const QModelIndex root = view->rootIndex();
+    QTRY_COMPARE(view->model()->rowCount(root), 5);
+    const QFontMetrics metrics(view->font());
+    // The delegate's margin each side of a cell's text (QStyledItemDelegate), a header's.
+    const int cellMargins = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+    const int headerMargins = 2 * view->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, view->header());
+    for (int column = 1; column <= 3; ++column) {
+        const int width = view->columnWidth(column);
+        const QString header = view->model()->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(metrics.horizontalAdvance(header) + headerMargins <= width, qPrintable(header));
+        for (int row = 0; row < view->model()->rowCount(root); ++row) {
+            const QString text = view->model()->index(row, column, root).data().toString();
+            QVERIFY2(!text.isEmpty() || column == 1, qPrintable(QStringLiteral("row %1, column %2").arg(row).arg(column)));
+            QVERIFY2(metrics.horizontalAdvance(text) + cellMargins <= width,
+                     qPrintable(QStringLiteral("'%1': %2 px wide in a column of %3")
+                                    .arg(text)
+                                    .arg(metrics.horizontalAdvance(text))
+                                    .arg(width)));
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 #include "app/control/AblationController.h"
 #include "app/gui/ExportDialog.h"
+#include "app/gui/FileDialogs.h"
 #include "app/io/DataSource.h"
 #include "app/io/OutputFile.h"
 #include "model/base/Error.h"
@@ -12,7 +13,6 @@
 #include "widgets/AblationHeatMap.h"
 #include "widgets/MessageBanner.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -185,7 +185,7 @@ QString AblationWindow::exportHeatMap(const QString& path, const FigureExportOpt
 void AblationWindow::chooseTableFile()
 {
     QString filter;
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = filedialogs::saveFile(
         this, tr("Export the table"), QStringLiteral("ablation.csv"),
         tr("CSV (*.csv);;Markdown (*.md);;LaTeX, booktabs (*.tex)"), &filter);
     if (path.isEmpty())
@@ -201,7 +201,7 @@ void AblationWindow::chooseFigureFile()
         return;
     const FigureExportOptions options = dialog.options();
     const QString suffix = figureFormatSuffix(options.format);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the heat map"),
+    const QString path = filedialogs::saveFile(this, tr("Export the heat map"),
                                                       QStringLiteral("ablation.") + suffix,
                                                       tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())

@@ -4,6 +4,7 @@
 #include "app/gui/EmbeddingsWindow.h"
 
 #include "app/gui/ExportDialog.h"
+#include "app/gui/FileDialogs.h"
 #include "app/gui/MapInspection.h"
 #include "app/gui/Settings.h"
 #include "app/io/OutputFile.h"
@@ -12,7 +13,6 @@
 #include "widgets/MessageBanner.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QStatusBar>
@@ -111,7 +111,7 @@ void EmbeddingsWindow::chooseViewExport(const QString& name)
         return;
     const FigureExportOptions options = dialog.options();
     const QString suffix = figureFormatSuffix(options.format);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export \u201C%1\u201D").arg(viewTitle(view(name))),
+    const QString path = filedialogs::saveFile(this, tr("Export \u201C%1\u201D").arg(viewTitle(view(name))),
                                                       QDir(settings::exportChoices().folder).filePath(name + "." + suffix),
                                                       tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
     if (path.isEmpty())
@@ -124,7 +124,7 @@ void EmbeddingsWindow::chooseViewExport(const QString& name)
 
 void EmbeddingsWindow::chooseTableExport(const QString& name)
 {
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = filedialogs::saveFile(
         this, tr("Export the data of \u201C%1\u201D").arg(viewTitle(view(name))),
         QDir(settings::exportChoices().folder).filePath(name + ".csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
@@ -141,7 +141,7 @@ void EmbeddingsWindow::chooseAllExport()
     ExportDialog dialog(QString(), QSize(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export all views into"),
+    const QString folder = filedialogs::folder(this, tr("Export all views into"),
                                                              settings::exportChoices().folder);
     if (folder.isEmpty())
         return;

@@ -7,6 +7,7 @@
 #include "app/control/PresetAnimation.h"
 #include "app/control/TrainingController.h"
 #include "app/control/TripletInspector.h"
+#include "app/gui/FileDialogs.h"
 #include "app/gui/MainWindowActions.h"
 #include "app/gui/MapInspection.h"
 #include "app/gui/PresentationMode.h"
@@ -32,7 +33,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -377,7 +377,7 @@ void MainWindow::togglePlay()
 
 void MainWindow::openDataFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
+    const QString path = filedialogs::openFile(
         this, tr("Open a data set"), QString(),
         tr("Data sets (%1);;All files (*)").arg(dataFilePatterns().join(QLatin1Char(' '))));
     if (path.isEmpty()) {

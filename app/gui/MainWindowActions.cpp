@@ -7,6 +7,7 @@
 #include "app/control/PresetAnimation.h"
 #include "app/control/TrainingController.h"
 #include "app/gui/AblationWindow.h"
+#include "app/gui/FileDialogs.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/PresentationMode.h"
 #include "app/gui/Settings.h"
@@ -17,7 +18,6 @@
 #include "widgets/ViewGrid.h"
 
 #include <QActionGroup>
-#include <QFileDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 
@@ -58,7 +58,7 @@ void MainWindowActions::buildSessionActions(QMenu* file)
 {
     MainWindow& w = window_;
     QAction* open = file->addAction(MainWindow::tr("&Open session\u2026"), &w, [&w] {
-        const QString path = QFileDialog::getOpenFileName(&w, MainWindow::tr("Open a session"), QString(),
+        const QString path = filedialogs::openFile(&w, MainWindow::tr("Open a session"), QString(),
                                                           MainWindow::tr("Sessions (*.smx.json *.json);;All files (*)"));
         if (!path.isEmpty())
             if (const QString failure = w.openSession(path); !failure.isEmpty())
@@ -66,7 +66,7 @@ void MainWindowActions::buildSessionActions(QMenu* file)
     });
     open->setShortcut(QKeySequence::Open);
     QAction* save = file->addAction(MainWindow::tr("&Save session\u2026"), &w, [&w] {
-        const QString path = QFileDialog::getSaveFileName(&w, MainWindow::tr("Save the session"),
+        const QString path = filedialogs::saveFile(&w, MainWindow::tr("Save the session"),
                                                           QStringLiteral("session.smx.json"),
                                                           MainWindow::tr("Sessions (*.smx.json *.json)"));
         if (!path.isEmpty())

@@ -6,12 +6,12 @@
 
 #include "app/control/EmbeddingsController.h"
 #include "app/gui/EmbeddingsWindow.h"
+#include "app/gui/FileDialogs.h"
 #include "app/gui/WorkProgress.h"
 #include "model/base/Error.h"
 #include "model/data/EmbeddingFile.h"
 #include "model/data/Gzip.h"
 
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QStatusBar>
@@ -80,7 +80,7 @@ void MainWindow::buildEmbeddings()
 void MainWindow::chooseEmbeddings()
 {
     EmbeddingsRequest request;
-    request.path = QFileDialog::getOpenFileName(
+    request.path = filedialogs::openFile(
         this, tr("Open embeddings"), QString(),
         tr("Embeddings (*.tsv *.tsv.gz *.csv *.csv.gz *.npy *.npy.gz);;All files (*)"));
     if (request.path.isEmpty() || !chooseLabels(request))
@@ -94,7 +94,7 @@ bool MainWindow::chooseLabels(EmbeddingsRequest& request)
 {
     QString labels = existingMetadataBeside(request.path);
     if (labels.isEmpty() && !isCsvName(request.path)) {
-        labels = QFileDialog::getOpenFileName(
+        labels = filedialogs::openFile(
             this,
             tr("The labels of %1 (none found beside it as %2)")
                 .arg(QFileInfo(request.path).fileName(),

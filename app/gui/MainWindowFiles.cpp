@@ -5,6 +5,7 @@
 
 #include "app/control/TrainingController.h"
 #include "app/gui/ExportDialog.h"
+#include "app/gui/FileDialogs.h"
 #include "app/gui/MapInspection.h"
 #include "app/gui/Settings.h"
 #include "app/io/OutputFile.h"
@@ -18,7 +19,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QScatterSeries>
 #include <QLayout>
@@ -110,7 +110,7 @@ void MainWindow::exportCurrentView()
         return;
     const FigureExportOptions options = dialog.options();
     const QString suffix = figureFormatSuffix(options.format);
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = filedialogs::saveFile(
         this, tr("Export \u201C%1\u201D").arg(exportTitle(view)),
         QDir(settings::exportChoices().folder).filePath(fileName(view, suffix)),
         tr("%1 files (*.%2)").arg(suffix.toUpper(), suffix));
@@ -128,7 +128,7 @@ void MainWindow::exportAllViews()
     ExportDialog dialog(QString(), QSize(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export all views into"),
+    const QString folder = filedialogs::folder(this, tr("Export all views into"),
                                                              settings::exportChoices().folder);
     if (folder.isEmpty())
         return;
@@ -147,7 +147,7 @@ void MainWindow::exportCurrentData()
         refuse(tr("\u201C%1\u201D has no data yet.").arg(exportTitle(view)));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = filedialogs::saveFile(
         this, tr("Export the data of \u201C%1\u201D").arg(exportTitle(view)),
         QDir(settings::exportChoices().folder).filePath(fileName(view, QStringLiteral("csv"))),
         tr("CSV files (*.csv)"));
