@@ -18,6 +18,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <time.h>
@@ -28,7 +30,7 @@ namespace {
 struct Options {
     std::string fashion = "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz";
     std::string digits = SME_DIGITS_CSV;
-    int rounds = 5;
+    int rounds = 9;
     int steps = 200;
     bool evaluation = true;
     std::string only; // one case's key, or all
@@ -72,71 +74,101 @@ struct Case {
 // not for the input). With AVX-512, model/training/StepKernels (without the bias, ReLU, mask and
 // Adam the step fuses into them); else Eigen's products. (The AVX2 step sums its weight
 // gradients inside Adam's update, Adam::updateWithProduct: Eigen's product is the reference it
-// is held to, the products alone, done the usual way.)
-double productsMicroseconds(const std::vector<int>& widths, int batch, const Options& options)
+// is held to, the products alone, done the usual way.) Returns one call of them, or of the
+// weight gradients alone.
+std::function<void()> productsWork(const std::vector<int>& widths, int batch, bool weightGradientsOnly = false)
 {
-    std::vector<Eigen::MatrixXf> activations, weights, outputs, gradients, inputGradients;
+    struct Matrices {
+        std::vector<Eigen::MatrixXf> activations, weights, outputs, gradients, inputGradients, inputsTransposed;
+    };
+    auto m = std::make_shared<Matrices>();
     for (std::size_t l = 0; l + 1 < widths.size(); ++l) {
-        activations.push_back(Eigen::MatrixXf::Random(batch, widths[l]));
-        weights.push_back(Eigen::MatrixXf::Random(widths[l], widths[l + 1]));
-        outputs.push_back(Eigen::MatrixXf(batch, widths[l + 1]));
-        gradients.push_back(Eigen::MatrixXf(widths[l], widths[l + 1]));
-        inputGradients.push_back(Eigen::MatrixXf(batch, widths[l]));
+        m->activations.push_back(Eigen::MatrixXf::Random(batch, widths[l]));
+        m->weights.push_back(Eigen::MatrixXf::Random(widths[l], widths[l + 1]));
+        m->outputs.push_back(Eigen::MatrixXf(batch, widths[l + 1]));
+        m->gradients.push_back(Eigen::MatrixXf(widths[l], widths[l + 1]));
+        m->inputGradients.push_back(Eigen::MatrixXf(batch, widths[l]));
+        // The step's layouts for its own kernels: inputs transposed (one example per column).
+        m->inputsTransposed.push_back(m->activations.back().transpose());
     }
-    if (sme::avx512Available()) {
-        namespace kernels = sme::stepkernels;
-        // The step's layouts: inputs transposed (one example per column), the input gradient
-        // transposed too.
-        std::vector<Eigen::MatrixXf> inputsTransposed;
-        for (const Eigen::MatrixXf& a : activations)
-            inputsTransposed.push_back(a.transpose());
-        return microsecondsPerCall([&] {
-            for (std::size_t l = 0; l < weights.size(); ++l)
-                kernels::forwardProduct(inputsTransposed[l].data(), weights[l].data(), batch, weights[l].rows(),
-                                        weights[l].cols(), outputs[l].data(), nullptr, false);
-            for (std::size_t l = weights.size(); l-- > 0;) {
-                const Eigen::MatrixXf& delta = outputs[l];
-                kernels::columnProduct(kernels::weightGradient(inputsTransposed[l].data(), delta.data(), batch,
-                                                               delta.cols(), weights[l].rows()),
-                                       gradients[l].data(), nullptr);
-                if (l > 0)
-                    kernels::columnProduct({weights[l].data(), weights[l].rows(), weights[l].cols(), delta.data(),
-                                            batch, 1, batch},
-                                           inputGradients[l].data(), nullptr);
+    if (sme::avx512Available())
+        return [m, batch, weightGradientsOnly] {
+            namespace kernels = sme::stepkernels;
+            for (std::size_t l = 0; l < m->weights.size() && !weightGradientsOnly; ++l)
+                kernels::forwardProduct(m->inputsTransposed[l].data(), m->weights[l].data(), batch,
+                                        m->weights[l].rows(), m->weights[l].cols(), m->outputs[l].data(), nullptr,
+                                        false);
+            for (std::size_t l = m->weights.size(); l-- > 0;) {
+                const Eigen::MatrixXf& delta = m->outputs[l];
+                kernels::columnProduct(kernels::weightGradient(m->inputsTransposed[l].data(), delta.data(), batch,
+                                                               delta.cols(), m->weights[l].rows()),
+                                       m->gradients[l].data(), nullptr);
+                if (l > 0 && !weightGradientsOnly)
+                    kernels::columnProduct({m->weights[l].data(), m->weights[l].rows(), m->weights[l].cols(),
+                                            delta.data(), batch, 1, batch},
+                                           m->inputGradients[l].data(), nullptr);
             }
-            sink = sink + gradients[0](0, 0);
-        }, options.steps, options.rounds);
-    }
-    return microsecondsPerCall([&] {
-        for (std::size_t l = 0; l < weights.size(); ++l)
-            outputs[l].noalias() = activations[l] * weights[l];
-        for (std::size_t l = weights.size(); l-- > 0;) {
-            gradients[l].noalias() = activations[l].transpose() * outputs[l];
-            if (l > 0)
-                inputGradients[l].noalias() = outputs[l] * weights[l].transpose();
+            sink = sink + m->gradients[0](0, 0);
+        };
+    return [m, weightGradientsOnly] {
+        for (std::size_t l = 0; l < m->weights.size() && !weightGradientsOnly; ++l)
+            m->outputs[l].noalias() = m->activations[l] * m->weights[l];
+        for (std::size_t l = m->weights.size(); l-- > 0;) {
+            m->gradients[l].noalias() = m->activations[l].transpose() * m->outputs[l];
+            if (l > 0 && !weightGradientsOnly)
+                m->inputGradients[l].noalias() = m->outputs[l] * m->weights[l].transpose();
         }
-        sink = sink + gradients[0](0, 0);
-    }, options.steps, options.rounds);
+        sink = sink + m->gradients[0](0, 0);
+    };
 }
 
 // The step's weight gradients with Adam's update fused into them (Adam::updateWithProduct,
 // whichever kernel it runs, as the step calls it): the products' weight gradients plus Adam's
 // reading and writing of every weight and its two moments, which outgrow the second-level
-// cache at 784-d input.
-double weightGradientsWithAdamMicroseconds(const std::vector<int>& widths, int batch, const Options& options)
+// cache at 784-d input. Returns one call of them.
+std::function<void()> weightGradientsWithAdamWork(const std::vector<int>& widths, int batch)
 {
-    std::vector<Eigen::MatrixXf> weights, inputsTransposed, deltas;
+    struct State {
+        std::vector<Eigen::MatrixXf> weights, inputsTransposed, deltas;
+        sme::Adam<float> adam;
+    };
+    auto state = std::make_shared<State>();
     for (std::size_t l = 0; l + 1 < widths.size(); ++l) {
-        weights.push_back(Eigen::MatrixXf::Random(widths[l], widths[l + 1]));
-        inputsTransposed.push_back(Eigen::MatrixXf::Random(widths[l], batch));
-        deltas.push_back(Eigen::MatrixXf::Random(batch, widths[l + 1]) * 1e-3f);
+        state->weights.push_back(Eigen::MatrixXf::Random(widths[l], widths[l + 1]));
+        state->inputsTransposed.push_back(Eigen::MatrixXf::Random(widths[l], batch));
+        state->deltas.push_back(Eigen::MatrixXf::Random(batch, widths[l + 1]) * 1e-3f);
     }
-    sme::Adam<float> adam;
-    return microsecondsPerCall([&] {
-        adam.beginStep(weights);
-        for (std::size_t l = weights.size(); l-- > 0;)
-            sink = sink + adam.updateWithProduct(l, weights[l], inputsTransposed[l], deltas[l]);
-    }, options.steps, options.rounds);
+    return [state] {
+        state->adam.beginStep(state->weights);
+        for (std::size_t l = state->weights.size(); l-- > 0;)
+            sink = sink + state->adam.updateWithProduct(l, state->weights[l], state->inputsTransposed[l],
+                                                        state->deltas[l]);
+    };
+}
+
+// Microseconds per call of each work, round by round: in each round every work runs `calls`
+// times, one after the other, so a ratio of two is taken from times a few milliseconds apart
+// (on a shared machine, the other processes' load changes from one second to the next; timed
+// one after the other, the step and its products once gave 1.41 and 2.87 on the same build).
+std::vector<std::vector<double>> interleavedRounds(const std::vector<std::function<void()>>& works, int calls,
+                                                   int rounds)
+{
+    std::vector<std::vector<double>> times(works.size());
+    for (int round = 0; round < rounds; ++round)
+        for (std::size_t w = 0; w < works.size(); ++w) {
+            const double start = cpuMicroseconds();
+            for (int i = 0; i < calls; ++i)
+                works[w]();
+            times[w].push_back((cpuMicroseconds() - start) / calls);
+        }
+    return times;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
 }
 
 // Times the case's step and its products on the kernels allowed now; prints both, and returns
@@ -149,14 +181,21 @@ double benchStep(const Case& c, const Options& options)
     sme::Trainer trainer(c.data, c.settings);
     for (int i = 0; i < 50; ++i) // warm up: caches, and the allocations of the first steps
         trainer.trainStep();
-    const double step = microsecondsPerCall([&] { sink = sink + float(trainer.trainStep().loss); },
-                                            options.steps, options.rounds);
-
     std::vector<int> widths{trainer.network().shape().input};
     widths.insert(widths.end(), c.settings.hidden.begin(), c.settings.hidden.end());
     widths.push_back(c.settings.embeddingDimension);
-    const double products = productsMicroseconds(widths, p * k, options);
-    const double withAdam = weightGradientsWithAdamMicroseconds(widths, p * k, options);
+    const std::vector<std::vector<double>> rounds =
+        interleavedRounds({[&] { sink = sink + float(trainer.trainStep().loss); }, productsWork(widths, p * k),
+                           weightGradientsWithAdamWork(widths, p * k), productsWork(widths, p * k, true)},
+                          options.steps, options.rounds);
+    // The best round of each: the least disturbed by the other processes of a shared machine.
+    const double step = *std::min_element(rounds[0].begin(), rounds[0].end());
+    const double products = *std::min_element(rounds[1].begin(), rounds[1].end());
+    const double withAdam = *std::min_element(rounds[2].begin(), rounds[2].end());
+    const double weightGradients = *std::min_element(rounds[3].begin(), rounds[3].end());
+    std::vector<double> ratios; // of each round: step and products a few milliseconds apart
+    for (std::size_t r = 0; r < rounds[0].size(); ++r)
+        ratios.push_back(rounds[0][r] / rounds[1][r]);
 
     double flops = 0.0;
     for (std::size_t l = 0; l + 1 < widths.size(); ++l)
@@ -165,12 +204,20 @@ double benchStep(const Case& c, const Options& options)
     for (std::size_t l = 1; l < widths.size(); ++l)
         std::printf(" -> %d", widths[l]);
     std::printf(", P x K = %d x %d (%d rows), distance weighted + margin, best of %d rounds of %d "
-                "steps (CPU time), one core, %s kernels\n", p, k, p * k, options.rounds, options.steps,
-                sme::vectorKernelName());
+                "steps (CPU time; step, products and the parts below in turn in each round), one core, %s "
+                "kernels\n",
+                p, k, p * k, options.rounds, options.steps, sme::vectorKernelName());
     std::printf("  whole step          %8.1f us\n", step);
     std::printf("  matrix products     %8.1f us  (%.2f GFLOP/s)\n", products, flops / products / 1e3);
-    std::printf("  step / products     %8.2f     (target: at most 1.5)\n", step / products);
-    std::printf("  weight gradients with Adam's update, in the step's kernel: %.1f us\n", withAdam);
+    std::printf("  step / products     %8.2f     (target: at most 1.5; the best rounds')\n", step / products);
+    std::printf("    in each round     median %.2f, from %.2f to %.2f\n", median(ratios),
+                *std::min_element(ratios.begin(), ratios.end()), *std::max_element(ratios.begin(), ratios.end()));
+    std::printf("  weight gradients with Adam's update, in the step's kernel: %.1f us (alone %.1f us)\n", withAdam,
+                weightGradients);
+    // Adam reads and writes every weight and both its moments once a step: the step can be no
+    // faster than its products and that.
+    std::printf("  products + Adam's update (%.1f us) / products: %.2f, the least the step can be\n",
+                withAdam - weightGradients, (products + withAdam - weightGradients) / products);
     std::printf("  result %s step_us %.1f products_us %.1f rows %d kernels %s\n", c.key.c_str(), step,
                 products, p * k, sme::vectorKernelName());
     std::fflush(stdout);
