@@ -7,6 +7,7 @@
 #include "model/analysis/EmbeddingAnalysis.h"
 #include "model/base/CpuFeatures.h"
 #include "model/metrics/CandidateRetrieval.h"
+#include "model/metrics/DistanceKernels.h"
 #include "model/metrics/QueryTiles.h"
 
 #include <Eigen/Core>
@@ -95,8 +96,10 @@ int main(int argc, char** argv)
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // each line as it comes, also into a file
     std::printf("Embedding analysis benchmark, %zu threads (wall-clock times on a shared machine; the\n"
                 "processor times show what the work itself took)\n"
-                "Vector kernels: %s (SME_AVX512=off for the AVX2 ones); retrieval by candidates from %td points\n",
-                sme::defaultThreadCount(), sme::vectorKernelName(), std::ptrdiff_t(sme::candidatePathMinimumPoints));
+                "Vector kernels: %s (SME_AVX512=off for the AVX2 ones); float distances at 128 dimensions: %s"
+                " (SME_AMX=off for AVX-512's); retrieval by candidates from %td points\n",
+                sme::defaultThreadCount(), sme::vectorKernelName(), sme::distanceKernelName(128),
+                std::ptrdiff_t(sme::candidatePathMinimumPoints));
     // Arguments: "quick" for a tenth of the size (a quick look), "999" or "9999" for that case
     // alone (to profile one).
     bool quick = false;

@@ -11,6 +11,7 @@
 #include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
+#include <bit>
 
 namespace {
 
@@ -100,6 +101,23 @@ const struct {
     {"two classes of 2,200", [] { return clusteredCase(4400, 2, 8, true, 7); }, lastBits},
 };
 
+// The distance kernels a test can ask for, fastest first: those this CPU lacks are skipped.
+enum class Kernels { amx, avx512, avx2 };
+constexpr Kernels everyKernel[] = {Kernels::amx, Kernels::avx512, Kernels::avx2};
+
+// Turns the kernels above `kernels` off; whether the CPU runs them.
+bool use(Kernels kernels)
+{
+    sme::setAvx512Allowed(kernels != Kernels::avx2);
+    sme::setAmxAllowed(kernels == Kernels::amx);
+    return kernels == Kernels::amx ? sme::amxAvailable() : kernels == Kernels::avx512 ? sme::avx512Available() : true;
+}
+
+const char* nameOf(Kernels kernels)
+{
+    return kernels == Kernels::amx ? "AMX" : kernels == Kernels::avx512 ? "AVX-512" : "AVX2";
+}
+
 sme::RetrievalScores candidates(const Case& c, std::size_t threads)
 {
     return sme::retrievalScores(c.points, c.labels, ks, {}, threads, sme::RetrievalPath::candidates);
@@ -120,12 +138,13 @@ double dotInTheDocumentedOrder(const Eigen::MatrixXd& points, Eigen::Index i, Ei
 class FastRetrievalTest : public QObject {
     Q_OBJECT
 private slots:
-    void cleanup() { sme::setAvx512Allowed(true); }
+    void cleanup() { use(Kernels::amx); }
     void candidatesScoreAsTheExactPath_data();
     void candidatesScoreAsTheExactPath();
-    void avx512AndAvx2GiveTheSameBits_data() { candidatesScoreAsTheExactPath_data(); }
-    void avx512AndAvx2GiveTheSameBits();
+    void everyKernelGivesTheSameBits_data() { candidatesScoreAsTheExactPath_data(); }
+    void everyKernelGivesTheSameBits();
     void floatDistancesStayWithinTheirBound();
+    void floatDistancesDoNotDependOnTheirNeighbours();
     void exactProductsHaveOneOrderInEveryBlock();
     void automaticPathKeepsSmallSetsExact();
 };
@@ -152,7 +171,7 @@ void FastRetrievalTest::candidatesScoreAsTheExactPath()
     QFETCH(int, which);
     const Case c = cases[std::size_t(which)].make();
     const double agreement = cases[std::size_t(which)].agreement;
-    sme::setAvx512Allowed(false);
+    use(Kernels::avx2);
     const sme::RetrievalScores exact =
         sme::retrievalScores(c.points, c.labels, ks, {}, 1, sme::RetrievalPath::exact);
     const sme::RetrievalScores one = candidates(c, 1);
@@ -165,36 +184,43 @@ void FastRetrievalTest::candidatesScoreAsTheExactPath()
     QVERIFY(exact.mapAtR > 0.0 && exact.mapAtR < 1.0); // not trivially 0 or 1
 }
 
-void FastRetrievalTest::avx512AndAvx2GiveTheSameBits()
+void FastRetrievalTest::everyKernelGivesTheSameBits()
 {
-    // Every kernel computes each float distance by the same operations in the same order (a
-    // chain of fused multiply-adds, then one add and one fma), so the same floats, the same
-    // candidates and the same scores to the bit.
+    // The float distances only choose the candidates, each kernel's within its error bound
+    // (the AMX kernel's own bits, the float kernels' the same ones: see floatDistances): the
+    // scores read the exact distances of candidates that hold every point they may read, so
+    // they are the same to the bit whichever kernel chose them.
     QFETCH(int, which);
-    sme::setAvx512Allowed(true);
-    if (!sme::avx512Available())
-        QSKIP("this CPU has no AVX-512");
     const Case c = cases[std::size_t(which)].make();
-    const sme::RetrievalScores wide = candidates(c, 2);
-    sme::setAvx512Allowed(false);
+    use(Kernels::avx2);
     const sme::RetrievalScores narrow = candidates(c, 2);
-    QVERIFY2(sameBits(wide, narrow), qPrintable(describe(wide) + " against " + describe(narrow)));
+    for (const Kernels kernels : {Kernels::amx, Kernels::avx512}) {
+        if (!use(kernels))
+            continue;
+        const sme::RetrievalScores wide = candidates(c, 2);
+        QVERIFY2(sameBits(wide, narrow), qPrintable(QString::fromLatin1(nameOf(kernels)) + ": " + describe(wide)
+                                                     + " against " + describe(narrow)));
+    }
 }
 
 void FastRetrievalTest::floatDistancesStayWithinTheirBound()
 {
-    // The float tiles of both kernels against double distances, on points of norms up to 5
-    // (the bound scales with the largest squared norm): never past floatDistanceErrorBound,
-    // and the bound not vacuous (the worst error is a sizeable share of it... or at least
-    // within a factor 1,000 of it: the bound is the worst case of 128 roundings in a row).
+    // The float tiles of every kernel against double distances, on points of norms up to 5
+    // (the bound scales with the largest squared norm): never past the kernel's bound
+    // (floatDistanceErrorBound, or splitDistanceErrorBound for AMX), and the bound not vacuous
+    // (the worst error within a factor 1,000 of it: the bound is the worst case of every
+    // rounding in a row, where the errors of random points mostly cancel).
     const Case c = clusteredCase(700, 7, 128, false, 9);
     const Eigen::MatrixXd points = c.points * 5.0;
-    const sme::FloatPanels panels(points);
-    const double bound = sme::floatDistanceErrorBound(points.rowwise().squaredNorm().maxCoeff(), points.cols());
-    const Eigen::VectorXd norms = points.rowwise().squaredNorm();
-    for (const bool avx512 : {false, true}) {
-        sme::setAvx512Allowed(avx512);
-        const Eigen::Index width = 40; // queries at a time: not a multiple of either kernel's block
+    use(Kernels::amx);
+    const sme::FloatPanels panels(points); // split where AMX runs
+    const double largest = points.rowwise().squaredNorm().maxCoeff();
+    for (const Kernels kernels : everyKernel) {
+        if (!use(kernels))
+            continue;
+        const double bound = kernels == Kernels::amx ? sme::splitDistanceErrorBound(largest, points.cols())
+                                                     : sme::floatDistanceErrorBound(largest, points.cols());
+        const Eigen::Index width = 40; // queries at a time: not a multiple of any kernel's block
         std::vector<float> tile(std::size_t(sme::paddedQueryCount(width) * panels.paddedRows()));
         sme::PackedQueries queries;
         double worst = 0.0;
@@ -208,8 +234,48 @@ void FastRetrievalTest::floatDistancesStayWithinTheirBound()
                     worst = std::max(worst, std::abs(double(tile[std::size_t(t * panels.paddedRows() + j)]) - exact));
                 }
         }
-        QVERIFY2(worst <= bound, qPrintable(QStringLiteral("error %1 over the bound %2").arg(worst).arg(bound)));
-        QVERIFY(worst > bound / 1000.0);
+        const QString what = QStringLiteral("%1: error %2, bound %3").arg(nameOf(kernels)).arg(worst).arg(bound);
+        QVERIFY2(worst <= bound, qPrintable(what));
+        QVERIFY2(worst > bound / 1000.0, qPrintable(what));
+    }
+}
+
+void FastRetrievalTest::floatDistancesDoNotDependOnTheirNeighbours()
+{
+    // A query's float distances have the same bits in a tile of 40 queries over every point,
+    // packed alone, and over a part of the points (the candidate search's chunks, and
+    // QueryScorer's row of one query, count on it), on each kernel; 200 points of 48
+    // dimensions (AMX's tiles padded to 64).
+    const Case c = clusteredCase(200, 5, 48, true, 12);
+    use(Kernels::amx);
+    const sme::FloatPanels panels(c.points);
+    const Eigen::Index rows = panels.paddedRows();
+    for (const Kernels kernels : everyKernel) {
+        if (!use(kernels))
+            continue;
+        const Eigen::Index width = 40;
+        sme::PackedQueries queries;
+        queries.pack(panels, 3, width);
+        std::vector<float> tile(std::size_t(sme::paddedQueryCount(width) * rows));
+        sme::floatDistances(panels, 0, rows, queries, tile.data(), rows);
+        std::vector<float> part(std::size_t(sme::paddedQueryCount(width) * 64));
+        sme::floatDistances(panels, 64, 64, queries, part.data(), 64);
+        sme::PackedQueries single;
+        std::vector<float> alone(std::size_t(sme::paddedQueryCount(1) * rows));
+        for (Eigen::Index t = 0; t < width; ++t) {
+            single.pack(panels, 3 + t, 1);
+            sme::floatDistances(panels, 0, rows, single, alone.data(), rows);
+            for (Eigen::Index j = 0; j < c.points.rows(); ++j) {
+                const float inTile = tile[std::size_t(t * rows + j)];
+                const QString where = QStringLiteral("%1: query %2, point %3").arg(nameOf(kernels)).arg(3 + t).arg(j);
+                QVERIFY2(std::bit_cast<std::uint32_t>(alone[std::size_t(j)]) == std::bit_cast<std::uint32_t>(inTile),
+                         qPrintable(where));
+                if (j >= 64 && j < 128)
+                    QVERIFY2(std::bit_cast<std::uint32_t>(part[std::size_t(t * 64 + j - 64)])
+                                 == std::bit_cast<std::uint32_t>(inTile),
+                             qPrintable(where));
+            }
+        }
     }
 }
 

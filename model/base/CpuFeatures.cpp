@@ -2,8 +2,13 @@
 #include "model/base/CpuFeatures.h"
 
 #include <atomic>
+#include <cpuid.h>
 #include <cstdlib>
 #include <cstring>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 namespace sme {
 namespace {
@@ -17,15 +22,38 @@ bool cpuHasAvx512()
         && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
 }
 
-bool turnedOffByEnvironment()
+// CPUID leaf 7 (EDX bit 22: AMX-BF16, bit 24: AMX-TILE), then the operating system's leave:
+// Linux saves the tiles' 8 kB of state only for processes that ask (5.16 on); where it does
+// not support them, the request fails.
+bool cpuHasAmx()
 {
-    const char* value = std::getenv("SME_AVX512");
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0 || (d & (1u << 22)) == 0 || (d & (1u << 24)) == 0)
+        return false;
+#if defined(__linux__)
+    constexpr long requestPermission = 0x1023; // ARCH_REQ_XCOMP_PERM
+    constexpr long tileData = 18;              // XFEATURE_XTILEDATA
+    return syscall(SYS_arch_prctl, requestPermission, tileData) == 0;
+#else
+    return false;
+#endif
+}
+
+bool turnedOffByEnvironment(const char* name)
+{
+    const char* value = std::getenv(name);
     return value && (std::strcmp(value, "off") == 0 || std::strcmp(value, "0") == 0);
 }
 
 std::atomic<bool>& allowed()
 {
-    static std::atomic<bool> flag{!turnedOffByEnvironment()};
+    static std::atomic<bool> flag{!turnedOffByEnvironment("SME_AVX512")};
+    return flag;
+}
+
+std::atomic<bool>& amxAllowed()
+{
+    static std::atomic<bool> flag{!turnedOffByEnvironment("SME_AMX")};
     return flag;
 }
 
@@ -40,6 +68,17 @@ bool avx512Available()
 void setAvx512Allowed(bool allow)
 {
     allowed().store(allow, std::memory_order_relaxed);
+}
+
+bool amxAvailable()
+{
+    static const bool cpu = cpuHasAmx();
+    return cpu && amxAllowed().load(std::memory_order_relaxed) && avx512Available();
+}
+
+void setAmxAllowed(bool allow)
+{
+    amxAllowed().store(allow, std::memory_order_relaxed);
 }
 
 const char* vectorKernelName()

@@ -21,4 +21,14 @@ void setAvx512Allowed(bool allowed);
 // "AVX-512" or "AVX2": which kernels run now, for benchmarks and reports.
 const char* vectorKernelName();
 
+// Whether the CPU has AMX tiles with bfloat16 products, Linux lets this process use them (the
+// permission arch_prctl(ARCH_REQ_XCOMP_PERM) grants once, for every thread), AVX-512 is
+// available (above: SME_AVX512=off turns AMX off too), and they are not turned off (below).
+// Only the candidate retrieval's float distances run on AMX (DistanceKernels.h).
+bool amxAvailable();
+
+// As setAvx512Allowed, for the AMX kernels; the environment variable SME_AMX=off turns them
+// off at start-up.
+void setAmxAllowed(bool allowed);
+
 } // namespace sme

@@ -163,6 +163,30 @@ double floatDistanceErrorBound(double largestSquaredNorm, Eigen::Index dimension
         + (4.0 * n + 16.0) * double(std::numeric_limits<float>::min());
 }
 
+// The AMX kernel's distance against the exact one, with u, M and n as above. Each float
+// coordinate x is split into hi = bf16(x) and lo = bf16(x - hi), rounded to nearest with
+// bfloat16's 8-bit significand: |x - hi| <= 2^-8 |x|, |x - hi - lo| <= 2^-16 |x|, |lo| <= (2^-8 +
+// 2^-16) |x|. The kernel sums hi.hi + hi.lo + lo.hi over the coordinates: 3n products, each
+// exact in float (8 + 8 significant bits), added in float in an order of the hardware's, so off
+// by at most gamma_3n times the sum of their magnitudes (Intel's SDM: float additions rounded
+// to nearest even), that sum at most ((1 + 2^-8)^2 + 2 (1 + 2^-8)(2^-8 + 2^-16)) M <= 1.016 M.
+// The terms' exact sum misses x.q by the split's remainders (2 2^-16 + 2^-32) M and the lo.lo
+// left out ((2^-8 + 2^-16)^2 M < (2^-16 + 2^-22) M): 3 2^-16 M + 2^-21 M in all. Counted twice
+// in -2 x.q, with the float kernels' other terms (coordinates and norms rounded to float, the
+// norms' sum and the last fma: at most 16 u M): 2 (1.016 gamma_3n + 3 2^-16 + 2^-21) M + 16 u M
+// = (6.096 n + 16) u M + (6 2^-16 + 2^-20) M + O(n^2 u^2) M; we take (6.1 n + 40) u M + 6
+// 2^-16 M (2^-20 = 16 u), with 1% more as above. Underflow: the tiles flush subnormal inputs and
+// results to zero, so each of the 6n operations may lose up to the smallest normal float, and a
+// coordinate under it (its hi or lo flushed) up to that times the other point's coordinate:
+// with the float kernels' own, (16n + 16 + 5 sqrt(n M)) of the smallest normal float covers them.
+double splitDistanceErrorBound(double largestSquaredNorm, Eigen::Index dimension)
+{
+    const double n = double(dimension);
+    const double roundoffs = 0x1p-24 + 0x1p-53;
+    return 1.01 * ((6.1 * n + 40.0) * roundoffs + 6.0 * 0x1p-16) * largestSquaredNorm
+        + (16.0 * n + 16.0 + 5.0 * std::sqrt(n * largestSquaredNorm)) * double(std::numeric_limits<float>::min());
+}
+
 RetrievalScores candidateRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
                                          std::span<const int> labels, std::span<const int> ks,
                                          const Progress& progress, std::size_t threads)

@@ -48,7 +48,9 @@ struct Retrieval {
         }
         const double largest = squaredNorms.size() > 0 ? squaredNorms.maxCoeff() : 0.0;
         tolerance = tieTolerance(largest);
-        errorBound = floatDistanceErrorBound(largest, embeddings.cols());
+        errorBound = panels.splitInBfloat16() || samplePanels.splitInBfloat16()
+            ? splitDistanceErrorBound(largest, embeddings.cols())
+            : floatDistanceErrorBound(largest, embeddings.cols());
     }
 
     // 4,096 fixed pseudo-random positions (or every one, for fewer points).
