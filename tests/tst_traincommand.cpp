@@ -443,6 +443,9 @@ void TrainCommandTest::malformedDataFileIsRefusedNamingFileAndProblem_data()
     QTest::newRow("idx gzip truncated")
         << "gz/train-images-idx3-ubyte.gz"
         << "train-images-idx3-ubyte.gz: truncated gzip file";
+    QTest::newRow("idx labels given as the data")
+        << "label-mismatch/train-labels-idx1-ubyte"
+        << "train-labels-idx1-ubyte: a labels file: open its images, train-images-idx3-ubyte, instead";
     QTest::newRow("no such file") << "no-such-data.csv" << "no-such-data.csv: no such file";
     QTest::newRow("neither csv nor idx")
         << "notes.txt" << "notes.txt: not a .csv (or .csv.gz) file, and no IDX labels file beside it";

@@ -53,6 +53,13 @@ sme::DataSplit splitData(const DataChoice& choice, const sme::Progress& progress
     if (choice.dataset.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)
         || choice.dataset.endsWith(QLatin1String(".csv.gz"), Qt::CaseInsensitive))
         return sme::splitByClass(sme::loadCsvDataset(path, progress), 0.5);
+    QString images = QFileInfo(choice.dataset).fileName();
+    if (images.contains(QLatin1String("labels-idx1")) || images.contains(QLatin1String("labels.idx1"))) {
+        images.replace(QLatin1String("labels-idx1"), QLatin1String("images-idx3"))
+            .replace(QLatin1String("labels.idx1"), QLatin1String("images.idx3"));
+        throw sme::Error(path + ": a labels file: open its images, " + QFile::encodeName(images).toStdString()
+                         + ", instead (their labels are read from this file beside them)");
+    }
     const std::string labels = sme::idxLabelsPathFor(path);
     if (labels.empty())
         throw sme::Error(path + ": not a .csv (or .csv.gz) file, and no IDX labels file beside it (for "
