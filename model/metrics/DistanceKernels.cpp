@@ -2,9 +2,9 @@
 #include "model/metrics/DistanceKernels.h"
 
 #include "model/base/CpuFeatures.h"
+#include "model/metrics/SplitTiles.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <immintrin.h>
 
@@ -15,12 +15,15 @@
 // everyone (see CpuFeatures.h).
 #define SME_TARGET_AVX512 __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl,fma")))
 #define SME_TARGET_AVX2 __attribute__((target("avx2,fma")))
-#define SME_TARGET_AMX __attribute__((target("amx-tile,amx-bf16,avx512f,avx512bw,avx512dq,avx512vl,fma")))
 
 namespace sme {
 namespace {
 
 constexpr Eigen::Index panelRows = 16;
+
+using splittiles::splitInto;
+using splittiles::tileDepth;
+using splittiles::tileNumbers;
 
 // Queries as the kernels read them: block g holds coordinate k of its queries at
 // [(g * dimension + k) * block + t], then every query's squared norm; zeros past the count.
@@ -40,134 +43,6 @@ Kernel fastestKernel(Eigen::Index dimension)
     if (amxAvailable() && dimension >= amxMinimumDimension)
         return Kernel::amx;
     return avx512Available() ? Kernel::avx512 : avx2WithFmaAvailable() ? Kernel::avx2 : Kernel::plain;
-}
-
-// The AMX operands: tiles of 16 rows of 64 bytes (512 bfloat16 numbers), 32 coordinates deep.
-constexpr Eigen::Index tileNumbers = 512;
-constexpr Eigen::Index tileDepth = 32;
-
-constexpr Eigen::Index tileChunks(Eigen::Index dimension) { return (dimension + tileDepth - 1) / tileDepth; }
-
-// x rounded to the nearest bfloat16, ties to even: the upper half of its float bits.
-std::uint16_t toBfloat16(float x)
-{
-    auto bits = std::bit_cast<std::uint32_t>(x);
-    bits += 0x7fffu + ((bits >> 16) & 1u);
-    return std::uint16_t(bits >> 16);
-}
-
-float fromBfloat16(std::uint16_t x) { return std::bit_cast<float>(std::uint32_t(x) << 16); }
-
-// hi = bf16(x) and lo = bf16(x - hi) into hi[0] and hi[tileNumbers] (x - hi is exact: hi is
-// within 2^-8 |x| of x, so their difference has at most 16 significant bits).
-void splitInto(float x, std::uint16_t* hi)
-{
-    hi[0] = toBfloat16(x);
-    hi[tileNumbers] = toBfloat16(x - fromBfloat16(hi[0]));
-}
-
-// The queries for tileAmx: for each 16 queries and 32 coordinates, an A tile of 16 rows
-// (queries) of 32 coordinates, hi's then lo's.
-struct SplitQueries {
-    const std::uint16_t* tiles;
-    const float* squaredNorms;
-    Eigen::Index pairs; // of 16-query blocks
-    Eigen::Index count;
-};
-
-struct TileConfig {
-    std::uint8_t palette = 1;
-    std::uint8_t startRow = 0;
-    std::uint8_t reserved[14] = {};
-    std::uint16_t bytesPerRow[16] = {};
-    std::uint8_t rows[16] = {};
-};
-static_assert(sizeof(TileConfig) == 64);
-
-#define SME_AMX_INLINE SME_TARGET_AMX __attribute__((always_inline)) inline
-
-// The tiles: 0 to 3 accumulate 32 queries x 32 points (0: the first 16 of each, 1: the first
-// queries and second points, ...), 4 and 5 hold 16 queries each, 6 and 7 16 points each.
-SME_AMX_INLINE void loadQueries(const std::uint16_t* first, const std::uint16_t* second)
-{
-    _tile_loadd(4, first, 64);
-    _tile_loadd(5, second, 64);
-}
-
-SME_AMX_INLINE void loadPoints(const std::uint16_t* first, const std::uint16_t* second)
-{
-    _tile_loadd(6, first, 64);
-    _tile_loadd(7, second, 64);
-}
-
-SME_AMX_INLINE void multiplyInto()
-{
-    _tile_dpbf16ps(0, 4, 6);
-    _tile_dpbf16ps(1, 4, 7);
-    _tile_dpbf16ps(2, 5, 6);
-    _tile_dpbf16ps(3, 5, 7);
-}
-
-// The points' B tiles (see FloatPanels) against the queries' A tiles, both split. Four
-// accumulators (32 queries x 32 points), two A and two B tiles; for each 32 coordinates hi.hi,
-// hi.lo, lo.hi, ten tile loads for twelve products. The dot products leave the tiles through
-// a scratch block, then fma(-2, x.q, |x|^2 + |q|^2) and the clamp as on the float kernels.
-SME_TARGET_AMX void tileAmx(const std::uint16_t* points, const float* pointNorms, Eigen::Index rows,
-                            Eigen::Index dimension, SplitQueries queries, float* tile, Eigen::Index stride)
-{
-    alignas(64) TileConfig config;
-    for (int i = 0; i < 8; ++i) {
-        config.bytesPerRow[i] = 64;
-        config.rows[i] = 16;
-    }
-    _tile_loadconfig(&config);
-    const Eigen::Index chunks = tileChunks(dimension);
-    const Eigen::Index blockNumbers = chunks * 2 * tileNumbers; // one 16-row block, all coordinates
-    alignas(64) float dots[32][32];
-    const __m512 minusTwo = _mm512_set1_ps(-2.0f);
-    const __m512 zero = _mm512_setzero_ps();
-    constexpr auto all = __mmask16(0xffff);
-    for (Eigen::Index p = 0; p < rows; p += 32) {
-        const std::uint16_t* first = points + p / 16 * blockNumbers;
-        const std::uint16_t* second = first + blockNumbers;
-        for (Eigen::Index g = 0; g < queries.pairs; ++g) {
-            const std::uint16_t* upper = queries.tiles + 2 * g * blockNumbers;
-            const std::uint16_t* lower = upper + blockNumbers;
-            _tile_zero(0);
-            _tile_zero(1);
-            _tile_zero(2);
-            _tile_zero(3);
-            for (Eigen::Index c = 0; c < chunks; ++c) {
-                const Eigen::Index hi = c * 2 * tileNumbers;
-                const Eigen::Index lo = hi + tileNumbers;
-                loadQueries(upper + hi, lower + hi);
-                loadPoints(first + hi, second + hi);
-                multiplyInto();
-                loadPoints(first + lo, second + lo);
-                multiplyInto();
-                loadQueries(upper + lo, lower + lo);
-                loadPoints(first + hi, second + hi);
-                multiplyInto();
-            }
-            _tile_stored(0, &dots[0][0], 128);
-            _tile_stored(1, &dots[0][16], 128);
-            _tile_stored(2, &dots[16][0], 128);
-            _tile_stored(3, &dots[16][16], 128);
-            const __m512 firstNorms = _mm512_loadu_ps(pointNorms + p);
-            const __m512 secondNorms = _mm512_loadu_ps(pointNorms + p + 16);
-            const Eigen::Index wanted = std::min<Eigen::Index>(32, queries.count - 32 * g);
-            for (Eigen::Index t = 0; t < wanted; ++t) {
-                const __m512 queryNorm = _mm512_set1_ps(queries.squaredNorms[32 * g + t]);
-                float* out = tile + (32 * g + t) * stride + p;
-                _mm512_storeu_ps(out, _mm512_maskz_max_ps(all,
-                    _mm512_fmadd_ps(minusTwo, _mm512_load_ps(dots[t]), _mm512_add_ps(firstNorms, queryNorm)), zero));
-                _mm512_storeu_ps(out + 16, _mm512_maskz_max_ps(all,
-                    _mm512_fmadd_ps(minusTwo, _mm512_load_ps(dots[t] + 16), _mm512_add_ps(secondNorms, queryNorm)),
-                    zero));
-            }
-        }
-    }
-    _tile_release();
 }
 
 // 32 points (two panels) against 12 queries a step: 24 accumulators, each a chain of fused
@@ -393,7 +268,7 @@ FloatPanels::FloatPanels(const Eigen::Ref<const Eigen::MatrixXd>& points)
     }
     if (fastestKernel(dimension_) != Kernel::amx)
         return;
-    const Eigen::Index chunks = tileChunks(dimension_);
+    const Eigen::Index chunks = splittiles::chunks(dimension_);
     split_.assign(std::size_t(paddedRows_ / panelRows * chunks * 2 * tileNumbers), 0);
     for (Eigen::Index j = 0; j < rows_; ++j) {
         std::uint16_t* block = split_.data() + j / panelRows * chunks * 2 * tileNumbers + j % panelRows * 2;
@@ -411,7 +286,7 @@ void PackedQueries::pack(const FloatPanels& points, Eigen::Index first, Eigen::I
     count_ = count;
     dimension_ = points.dimension();
     if (kernel == Kernel::amx) {
-        const Eigen::Index chunks = tileChunks(dimension_);
+        const Eigen::Index chunks = splittiles::chunks(dimension_);
         block_ = 32;
         blocks_ = (count + block_ - 1) / block_;
         split_.assign(std::size_t(blocks_ * 2 * chunks * 2 * tileNumbers), 0);
@@ -447,10 +322,11 @@ void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Ind
                              queries.blocks_};
     const Kernel kernel = Kernel(queries.kernel_);
     if (kernel == Kernel::amx) {
-        const Eigen::Index blockNumbers = tileChunks(points.dimension()) * 2 * tileNumbers;
-        tileAmx(points.split() + firstRow / panelRows * blockNumbers, points.squaredNorms() + firstRow, rowCount,
-                points.dimension(), {queries.split_.data(), queries.data_.data(), queries.blocks_, queries.count_},
-                out, outStride);
+        const Eigen::Index blockNumbers = splittiles::chunks(points.dimension()) * 2 * tileNumbers;
+        splittiles::distances(points.split() + firstRow / panelRows * blockNumbers, points.squaredNorms() + firstRow,
+                              rowCount, points.dimension(),
+                              {queries.split_.data(), queries.data_.data(), queries.blocks_, queries.count_}, out,
+                              outStride);
         return;
     }
     const auto compute = kernel == Kernel::avx512 ? tileAvx512Wide : kernel == Kernel::avx2 ? tileAvx2 : tilePlain;
