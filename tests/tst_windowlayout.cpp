@@ -15,6 +15,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QListView>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QToolBar>
@@ -303,6 +304,14 @@ void WindowLayoutTest::fileDialogShowsItsColumnsInFull()
     // brings them back. Here that file is in an empty folder of the test's (the last test: the
     // user settings of this process stay there).
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, dir.filePath(QStringLiteral("figures")));
+    // A sidebar Qt remembers narrow, as a user who met the dialog at Qt's own size has it (with
+    // the places Qt remembers beside it: "Computer" and the home folder).
+    {
+        QSettings qt(QSettings::UserScope, QStringLiteral("QtProject"));
+        qt.setValue(QStringLiteral("FileDialog/sidebarWidth"), 70);
+        qt.setValue(QStringLiteral("FileDialog/shortcuts"),
+                    QStringList{QStringLiteral("file:"), QUrl::fromLocalFile(QDir::homePath()).toString()});
+    }
 
     QFileDialog dialog(nullptr, QStringLiteral("Open"), dir.path(), QStringLiteral("All files (*)"));
     dialog.setOption(QFileDialog::DontUseNativeDialog);
@@ -329,6 +338,30 @@ void WindowLayoutTest::fileDialogShowsItsColumnsInFull()
                                     .arg(metrics.horizontalAdvance(text))
                                     .arg(width)));
         }
+    }
+    // The places on the left in full, each with its icon: where the style puts an item's text
+    // (as QCommonStyle paints it: the text rect less a margin each side) it has room (at a
+    // remembered width of 70 "Computer" showed as "Com…").
+    auto* sidebar = dialog.findChild<QListView*>(QStringLiteral("sidebar"));
+    QVERIFY(sidebar && sidebar->model());
+    QTRY_VERIFY(sidebar->model()->rowCount() > 0);
+    const int textMargin = sidebar->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, sidebar) + 1;
+    const int smallIcon = sidebar->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, sidebar);
+    const QSize iconSize = sidebar->iconSize().isValid() ? sidebar->iconSize() : QSize(smallIcon, smallIcon);
+    for (int row = 0; row < sidebar->model()->rowCount(); ++row) {
+        const QModelIndex place = sidebar->model()->index(row, 0);
+        QStyleOptionViewItem option;
+        option.initFrom(sidebar);
+        option.rect = sidebar->visualRect(place);
+        option.text = place.data().toString();
+        option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+        option.decorationSize = iconSize; // as QAbstractItemView gives its delegate
+        option.decorationPosition = QStyleOptionViewItem::Left;
+        option.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
+        const QRect text = sidebar->style()->subElementRect(QStyle::SE_ItemViewItemText, &option, sidebar);
+        const int wanted = QFontMetrics(sidebar->font()).horizontalAdvance(option.text);
+        QVERIFY2(wanted <= text.width() - 2 * textMargin,
+                 qPrintable(QStringLiteral("'%1': %2 px in a text rect of %3").arg(option.text).arg(wanted).arg(text.width())));
     }
 }
 

@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFontMetrics>
 #include <QHeaderView>
+#include <QListView>
 #include <QLocale>
 #include <QMimeDatabase>
 #include <QTreeView>
@@ -56,6 +57,25 @@ QStringList dateTexts()
     return {QLocale::system().toString(widest, QLocale::ShortFormat)};
 }
 
+// The places on the left ("Computer", the home folder) in full, where Qt's default width cut
+// "Computer" to "Com…": the sidebar at least as wide as its widest place asks (the user may
+// widen it still; the files' view keeps the rest).
+void fitSidebar(QFileDialog& dialog)
+{
+    auto* sidebar = dialog.findChild<QListView*>(QStringLiteral("sidebar"));
+    if (!sidebar || !sidebar->model() || !sidebar->itemDelegate())
+        return;
+    QStyleOptionViewItem option;
+    option.initFrom(sidebar);
+    // As QAbstractItemView gives its delegate: the style's small icons unless set.
+    const int smallIcon = sidebar->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, sidebar);
+    option.decorationSize = sidebar->iconSize().isValid() ? sidebar->iconSize() : QSize(smallIcon, smallIcon);
+    int widest = 0;
+    for (int row = 0; row < sidebar->model()->rowCount(); ++row)
+        widest = std::max(widest, sidebar->itemDelegate()->sizeHint(option, sidebar->model()->index(row, 0)).width());
+    sidebar->setMinimumWidth(std::max(sidebar->minimumWidth(), widest + 2 * sidebar->frameWidth()));
+}
+
 QString chosen(QFileDialog& dialog)
 {
     fit(dialog);
@@ -70,6 +90,7 @@ void fit(QFileDialog& dialog)
     auto* view = dialog.findChild<QTreeView*>(QStringLiteral("treeView"));
     if (!view || !view->model() || view->model()->columnCount() < 4)
         return; // a desktop's own dialog
+    fitSidebar(dialog);
     QHeaderView* header = view->header();
     const QStringList columns[] = {sizeTexts(), typeTexts(), dateTexts()};
     for (int column = 1; column <= 3; ++column) {
