@@ -45,6 +45,7 @@ private slots:
     void sameSeedSameFigures();
     void lossTableHasTheDocumentedColumns();
     void csvRoundTripsEveryDouble();
+    void csvWritesWholeNumbersInFull();
     void csvQuotesAwkwardNamesAndLeavesEmptyCells();
     void figureTableIsEachIdealisedViewsTable();
 };
@@ -192,6 +193,26 @@ void FigureDataTest::csvRoundTripsEveryDouble()
     }
     QVERIFY_THROWS_EXCEPTION(sme::Error, table.addRow({1.0, 2.0}));
     QVERIFY_THROWS_EXCEPTION(sme::Error, table.column("y"));
+}
+
+void FigureDataTest::csvWritesWholeNumbersInFull()
+{
+    // Counts as a reader expects them (analyse wrote "points" 100,000 as 1e+05); the rest in
+    // their shortest form.
+    sme::Table table{{"x"}, {}};
+    const std::pair<double, const char*> values[] = {
+        {100000.0, "100000"}, {2e6, "2000000"}, {30000.0, "30000"}, {-250000.0, "-250000"},
+        {9007199254740991.0, "9007199254740991"}, {1e20, "1e+20"}, {1e-5, "1e-05"}, {0.5, "0.5"}, {7.0, "7"}};
+    for (const auto& [value, text] : values)
+        table.addRow({value});
+    std::istringstream in(sme::toCsv(table));
+    std::string line;
+    std::getline(in, line);
+    for (const auto& [value, text] : values) {
+        std::getline(in, line);
+        QCOMPARE(line, std::string(text));
+        QCOMPARE(std::strtod(line.c_str(), nullptr), value);
+    }
 }
 
 void FigureDataTest::csvQuotesAwkwardNamesAndLeavesEmptyCells()

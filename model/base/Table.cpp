@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <sstream>
 
 namespace sme {
@@ -21,11 +22,17 @@ std::string quoted(const std::string& field)
     return result + "\"";
 }
 
+// Whole numbers below 2^53 (counts: points, steps, pairs) in full, "100000" where the shortest
+// form is "1e+05"; every other number in the shortest form that reads back to the same double.
 void writeNumber(double value, std::ostream& out)
 {
     std::array<char, 32> buffer{};
-    const auto [end, error] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    out.write(buffer.data(), end - buffer.data());
+    char* const first = buffer.data();
+    char* const last = first + buffer.size();
+    const bool whole = std::abs(value) < 0x1p53 && value == std::trunc(value);
+    const auto [end, error] = whole ? std::to_chars(first, last, value, std::chars_format::fixed)
+                                    : std::to_chars(first, last, value);
+    out.write(first, end - first);
 }
 
 } // namespace

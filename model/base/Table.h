@@ -43,7 +43,8 @@ struct Table {
 };
 
 // The one CSV writer: a header row, then one line per row, "\n" line ends, numbers in the
-// shortest form that reads back to the same double, empty cells as nothing between commas.
+// shortest form that reads back to the same double (whole numbers below 2^53 in full: 100000,
+// not 1e+05), empty cells as nothing between commas.
 // Names and text cells containing a comma, quote or line break are quoted (RFC 4180).
 void writeCsv(const Table& table, std::ostream& out);
 std::string toCsv(const Table& table);
