@@ -124,8 +124,10 @@ void MainWindowTest::divergingSettingShowsItsMessageAndStaysUsable()
     window.controller()->start();
     // (The banner may first say that the model collapsed: at such a rate it does, on its way.)
     QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible()
-                                 && window.banner()->text().contains(QStringLiteral("diverged")), 30000);
-    QVERIFY(window.banner()->text().contains(QStringLiteral("learning rate")));
+                                 && window.banner()->text().startsWith(QStringLiteral("Training diverged and paused at step")),
+                             30000);
+    QVERIFY(window.banner()->text().contains(QStringLiteral("lower the learning rate")));
+    QVERIFY(window.banner()->text().contains(QStringLiteral("restored the weights of step")));
     QTRY_VERIFY(!window.controller()->isRunning());
     // Usable: a sane learning rate, a step, and the step counter moves on.
     window.controls()->learningRateBox()->setValue(0.001);

@@ -104,6 +104,9 @@ void TrainerTest::hugeLearningRateDivergesAndRestoresFiniteWeights()
     QVERIFY2(step.diverged, "no divergence in 2000 steps at lr = 1e3");
     QVERIFY(step.divergence.find("diverged at step") != std::string::npos);
     QVERIFY(step.divergence.find("learning rate") != std::string::npos);
+    QVERIFY(step.cause != sme::DivergenceCause::None); // what the window says it from
+    QCOMPARE(step.restoredStep, 0L);
+    QCOMPARE(step.cause == sme::DivergenceCause::RunawayWeights, step.largestWeight > step.weightLimit);
     QCOMPARE(trainer.steps(), done); // the divergent step did not count
     QVERIFY(trainer.network().allFinite());
     QCOMPARE(trainer.network().parameters(), initial); // the healthy checkpoint of step 0

@@ -2,6 +2,7 @@
 // panel titles, controls, chart titles, axes and legends) is translated; English comes back.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/TrainingController.h"
+#include "model/training/Trainer.h"
 #include "app/gui/Application.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/RaceWindow.h"
@@ -78,7 +79,7 @@ QList<Text> visibleTexts(MainWindow& window)
 QString englishLeft(QString text)
 {
     static const QRegularExpression neutral(QStringLiteral(
-        "Recall@\\d|Recall@K|NMI|MAP@R|PCA|CSV|PNG|SVG|PDF|JSON|IDX|English|Monte Carlo|q\\(d\\)|"
+        "Recall@\\d|Recall@K|NMI|MAP@R|NaN|PCA|CSV|PNG|SVG|PDF|JSON|IDX|English|Monte Carlo|q\\(d\\)|"
         "<[^>]*>|&[a-z]+;|%\\d|\\b[a-zA-Z]\\b|\\bdpi\\b|\\bpx\\b|\\bcm\\b|Ctrl|Shift|Esc"));
     text.remove(neutral);
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
@@ -94,6 +95,7 @@ private slots:
     void initTestCase();
     void chineseWindowHasNoUntranslatedText();
     void lossChoicesShowTheOneLabelOfEachLoss();
+    void divergenceReasonsAreTranslated();
     void englishComesBack();
     void languageSwitchCarriesTheTrainedSessionOver();
     void sessionThatCannotBeCarriedOverIsReported();
@@ -148,6 +150,37 @@ void TranslationTest::lossChoicesShowTheOneLabelOfEachLoss()
     }
     QCOMPARE(lossChoiceLabel(sme::LossKind::TripletSquared), QStringLiteral("Triplet (squared)"));
     QCOMPARE(lossLabel(sme::LossKind::TripletSquared), QStringLiteral("triplet, squared"));
+}
+
+// Why a run diverged, as the banners of the window and the race say it: in the window's
+// language for each cause (the model's own text is English, for the command line).
+void TranslationTest::divergenceReasonsAreTranslated()
+{
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        QCOMPARE(installLanguage(language), language);
+        for (const sme::DivergenceCause cause :
+             {sme::DivergenceCause::NonFiniteEmbeddings, sme::DivergenceCause::NonFiniteLoss,
+              sme::DivergenceCause::NonFiniteWeights, sme::DivergenceCause::RunawayWeights}) {
+            sme::StepResult result;
+            result.diverged = true;
+            result.cause = cause;
+            result.restoredStep = 300;
+            result.largestWeight = 10003.4f; // just over: both in full, not 1e+04 above 1e+04
+            result.weightLimit = 1e4f;
+            result.divergence = "training diverged at step 301: (the model's English)";
+            const QString reason = divergenceReason(result);
+            QVERIFY2(reason.contains(QStringLiteral("300")), qPrintable(reason));
+            QVERIFY2(!reason.contains(QStringLiteral("model's English")), qPrintable(reason));
+            if (cause == sme::DivergenceCause::RunawayWeights)
+                QVERIFY2(reason.contains(QStringLiteral("10003.4")) && reason.contains(QStringLiteral("10000")),
+                         qPrintable(reason));
+            if (language == QLatin1String("zh_CN"))
+                QVERIFY2(reason.contains(han) && englishLeft(reason).isEmpty(), qPrintable(reason));
+            else
+                QVERIFY2(reason.endsWith(QStringLiteral("; restored the weights of step 300")), qPrintable(reason));
+        }
+    }
 }
 
 void TranslationTest::englishComesBack()

@@ -8,6 +8,30 @@
 
 using Clock = std::chrono::steady_clock;
 
+QString divergenceReason(const sme::StepResult& result)
+{
+    QString why;
+    switch (result.cause) {
+    case sme::DivergenceCause::NonFiniteEmbeddings:
+        why = TrainingController::tr("the embeddings became NaN or infinite (lower the learning rate)");
+        break;
+    case sme::DivergenceCause::NonFiniteLoss:
+        why = TrainingController::tr("the loss became NaN or infinite");
+        break;
+    case sme::DivergenceCause::NonFiniteWeights:
+        why = TrainingController::tr("the weights became NaN or infinite (lower the learning rate)");
+        break;
+    case sme::DivergenceCause::RunawayWeights:
+        why = TrainingController::tr("the weights ran away (largest |w| = %1, above %2; lower the learning rate)")
+                  .arg(QString::number(double(result.largestWeight), 'g', 6),
+                       QString::number(double(result.weightLimit), 'g', 6));
+        break;
+    case sme::DivergenceCause::None:
+        return QString::fromStdString(result.divergence);
+    }
+    return TrainingController::tr("%1; restored the weights of step %2").arg(why).arg(result.restoredStep);
+}
+
 TrainingController::TrainingController(QObject* parent)
     : QObject(parent)
     , pending_(std::make_shared<sme::TrainingSnapshot>())
@@ -401,7 +425,7 @@ void TrainingController::stepLocked(std::unique_lock<std::mutex>& lock)
     if (result.diverged) {
         setRunningLocked(false);
         pendingSteps_ = 0;
-        const QString reason = QString::fromStdString(result.divergence);
+        const QString reason = divergenceReason(result);
         const long stoppedAt = trainer_->steps();
         // The weights went back to a checkpoint: the curves and the map end on what they score
         // now, at the step the counter shows, not on the runaway weights' last evaluation.

@@ -22,6 +22,9 @@
 #include <thread>
 #include <vector>
 
+// Why a training step diverged, in the window's language (the model says it in English).
+QString divergenceReason(const sme::StepResult& result);
+
 class TrainingController : public QObject {
     Q_OBJECT
 public:

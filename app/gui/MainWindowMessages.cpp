@@ -45,7 +45,7 @@ void MainWindow::showDimensionNote(int viewDimension, int modelDimension)
 
 void MainWindow::showDivergence(const QString& reason, long step)
 {
-    divergenceMessage_ = tr("Training paused at step %1: %2. The run goes on from step %1 with the restored "
+    divergenceMessage_ = tr("Training diverged and paused at step %1: %2. The run goes on from step %1 with the restored "
                             "weights; the curves' last point scores them.")
                              .arg(step)
                              .arg(reason);

@@ -201,10 +201,12 @@ StepResult Trainer::trainStep()
         checkpoint_ = State{network_.parameters(), boundary_};
         checkpointStep_ = steps_;
     }
-    const auto fail = [&](const std::string& why) {
+    const auto fail = [&](DivergenceCause cause, const std::string& why) {
         restore(checkpoint_);
         adam_.reset(); // its moments hold the runaway too
         result.diverged = true;
+        result.cause = cause;
+        result.restoredStep = checkpointStep_;
         result.divergence = "training diverged at step " + std::to_string(steps_ + 1) + ": " + why
                             + "; restored the weights of step " + std::to_string(checkpointStep_);
         return result;
@@ -224,7 +226,8 @@ StepResult Trainer::trainStep()
 
     const Eigen::MatrixXd embeddings = network_.forwardTransposed(batchInputs_.transpose()).cast<double>();
     if (!embeddings.allFinite())
-        return fail("the embeddings became NaN or infinite (lower the learning rate)");
+        return fail(DivergenceCause::NonFiniteEmbeddings,
+                    "the embeddings became NaN or infinite (lower the learning rate)");
     const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
     const SamplerSettings samplerSettings{settings_.embeddingDimension, settings_.cutoff,
                                           settings_.nonzeroLossCutoff};
@@ -233,7 +236,7 @@ StepResult Trainer::trainStep()
     const LossSettings lossSettings{settings_.loss, settings_.effectiveAlpha(), settings_.nu};
     const BatchLossResult loss = batchLoss(embeddings, classIndex, rows, triplets, lossSettings, boundary_);
     if (!std::isfinite(loss.loss) || !loss.embeddingGradient.allFinite())
-        return fail("the loss became NaN or infinite");
+        return fail(DivergenceCause::NonFiniteLoss, "the loss became NaN or infinite");
 
     // Each layer's parameters are updated as soon as the backward pass is done with them: the
     // weights and their gradient are then still in cache (the same update as adam_.step()).
@@ -254,13 +257,16 @@ StepResult Trainer::trainStep()
     if (settings_.loss == LossKind::Margin)
         updateBeta(loss);
     if (!std::isfinite(largest) || !betasAreFinite())
-        return fail("the weights became NaN or infinite (lower the learning rate)");
+        return fail(DivergenceCause::NonFiniteWeights,
+                    "the weights became NaN or infinite (lower the learning rate)");
     if (largest > runawayWeight) {
         char text[160];
         std::snprintf(text, sizeof text,
-                      "the weights ran away (largest |w| = %.3g, above %.0g; lower the learning rate)",
+                      "the weights ran away (largest |w| = %.6g, above %.6g; lower the learning rate)",
                       double(largest), double(runawayWeight));
-        return fail(text);
+        result.largestWeight = largest;
+        result.weightLimit = runawayWeight;
+        return fail(DivergenceCause::RunawayWeights, text);
     }
 
     ++steps_;

@@ -50,6 +50,9 @@ struct TrainerSettings {
     void validate() const;
 };
 
+// Why a step diverged (see Trainer::trainStep).
+enum class DivergenceCause { None, NonFiniteEmbeddings, NonFiniteLoss, NonFiniteWeights, RunawayWeights };
+
 // What one training step did.
 struct StepResult {
     long step = 0;                        // steps done after this one
@@ -58,7 +61,13 @@ struct StepResult {
     double meanBeta = 0.0;                // mean beta over the batch's pairs (margin loss)
     std::vector<double> negativeDistances; // of the negatives the active sampler picked
     bool diverged = false;                // NaN or Inf appeared: nothing was changed
-    std::string divergence;               // why, for a person
+    std::string divergence;               // why, for a person, in English (the command line's)
+    // The same, for a message in the window's language: the cause, the step whose weights came
+    // back, and (for runaway weights) the largest |w| and the limit it passed.
+    DivergenceCause cause = DivergenceCause::None;
+    long restoredStep = 0;
+    float largestWeight = 0.0f;
+    float weightLimit = 0.0f;
 };
 
 // Below this spread (embeddingSpread: RMS pairwise distance over sqrt 2) a model has collapsed:

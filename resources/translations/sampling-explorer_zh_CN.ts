@@ -1310,10 +1310,6 @@
         <translation>导出“%1”的数据</translation>
     </message>
     <message>
-        <source>Training paused at step %1: %2. The run goes on from step %1 with the restored weights; the curves&apos; last point scores them.</source>
-        <translation>训练在第 %1 步暂停：%2。运行将以恢复的权重从第 %1 步继续；曲线的最后一个点是这些权重的得分。</translation>
-    </message>
-    <message>
         <source>Every parameter is back to its default.</source>
         <translation>所有参数已恢复为默认值。</translation>
     </message>
@@ -1432,6 +1428,10 @@
     <message>
         <source>Opened the embeddings %1</source>
         <translation>已打开嵌入 %1</translation>
+    </message>
+    <message>
+        <source>Training diverged and paused at step %1: %2. The run goes on from step %1 with the restored weights; the curves&apos; last point scores them.</source>
+        <translation>训练在第 %1 步发散并暂停：%2。运行将以恢复的权重从第 %1 步继续；曲线的最后一个点是这些权重的得分。</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +1763,29 @@
     <message>
         <source>&lt;h2&gt;Sampling Matters Explorer&lt;/h2&gt;&lt;p&gt;Each lesson below sets every parameter to show one idea of the paper &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt; (Wu et al., 2017), and says what to look for. They are also in the Presets menu.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Sampling Matters Explorer&lt;/h2&gt;&lt;p&gt;下面的每一课都会设置全部参数，以展示论文 &lt;i&gt;Sampling Matters in Deep Embedding Learning&lt;/i&gt;（Wu 等，2017）中的一个观点，并说明应该观察什么。这些课程也可以在“预设”菜单中找到。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>the embeddings became NaN or infinite (lower the learning rate)</source>
+        <translation>嵌入变成了 NaN 或无穷大（请降低学习率）</translation>
+    </message>
+    <message>
+        <source>the loss became NaN or infinite</source>
+        <translation>损失变成了 NaN 或无穷大</translation>
+    </message>
+    <message>
+        <source>the weights became NaN or infinite (lower the learning rate)</source>
+        <translation>权重变成了 NaN 或无穷大（请降低学习率）</translation>
+    </message>
+    <message>
+        <source>the weights ran away (largest |w| = %1, above %2; lower the learning rate)</source>
+        <translation>权重失控（最大的 |w| = %1，超过了 %2；请降低学习率）</translation>
+    </message>
+    <message>
+        <source>%1; restored the weights of step %2</source>
+        <translation>%1；已恢复第 %2 步的权重</translation>
     </message>
 </context>
 <context>
