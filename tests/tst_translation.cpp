@@ -14,6 +14,8 @@
 #include "SmallTraining.h"
 
 #include <QAbstractButton>
+#include <QAbstractFileIconProvider>
+#include <QFileInfo>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -96,6 +98,7 @@ private slots:
     void chineseWindowHasNoUntranslatedText();
     void lossChoicesShowTheOneLabelOfEachLoss();
     void divergenceReasonsAreTranslated();
+    void fileDialogsSayFolderInChinese();
     void englishComesBack();
     void languageSwitchCarriesTheTrainedSessionOver();
     void sessionThatCannotBeCarriedOverIsReported();
@@ -181,6 +184,18 @@ void TranslationTest::divergenceReasonsAreTranslated()
                 QVERIFY2(reason.endsWith(QStringLiteral("; restored the weights of step 300")), qPrintable(reason));
         }
     }
+}
+
+// The Type column of Qt's file dialogs: "Folder" for every folder came in English, Qt's own
+// Chinese catalogue lacking the text in the context Qt 6 asks it from.
+void TranslationTest::fileDialogsSayFolderInChinese()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QCOMPARE(QAbstractFileIconProvider().type(QFileInfo(folder.path())), QStringLiteral("\u6587\u4EF6\u5939"));
+    QCOMPARE(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(QAbstractFileIconProvider().type(QFileInfo(folder.path())), QStringLiteral("Folder"));
 }
 
 void TranslationTest::englishComesBack()
