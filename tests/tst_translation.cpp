@@ -99,6 +99,7 @@ private slots:
     void lossChoicesShowTheOneLabelOfEachLoss();
     void divergenceReasonsAreTranslated();
     void fileDialogsSayFolderInChinese();
+    void sessionRefusalsAreTranslated();
     void englishComesBack();
     void languageSwitchCarriesTheTrainedSessionOver();
     void sessionThatCannotBeCarriedOverIsReported();
@@ -196,6 +197,34 @@ void TranslationTest::fileDialogsSayFolderInChinese()
     QCOMPARE(QAbstractFileIconProvider().type(QFileInfo(folder.path())), QStringLiteral("\u6587\u4EF6\u5939"));
     QCOMPARE(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
     QCOMPARE(QAbstractFileIconProvider().type(QFileInfo(folder.path())), QStringLiteral("Folder"));
+}
+
+// A file that is not a session is refused in the window's language, its reason too (the
+// session checks' own words, English on the command line).
+void TranslationTest::sessionRefusalsAreTranslated()
+{
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"format": "something else", "version": 2})");
+    file.close();
+    // The words left once the file's names and the program's name are taken out.
+    const auto words = [&](QString text) {
+        return englishLeft(text.remove(path).remove(QStringLiteral("other.json"))
+                               .remove(QStringLiteral("Sampling Matters Explorer")));
+    };
+    QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    {
+        MainWindow window(false);
+        const QString failure = window.openSession(path);
+        QVERIFY2(failure.contains(han) && words(failure).isEmpty(), qPrintable(failure)); // the banner's text
+    }
+    QCOMPARE(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    MainWindow window(false);
+    QVERIFY2(window.openSession(path).endsWith(QStringLiteral("not a Sampling Matters Explorer session")),
+             qPrintable(window.openSession(path)));
 }
 
 void TranslationTest::englishComesBack()

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/io/OutputFile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -18,6 +19,12 @@
 
 namespace {
 
+// Its messages in the window's language (English on the command line, which loads no
+// translation).
+struct OutputFileText {
+    Q_DECLARE_TR_FUNCTIONS(OutputFileText)
+};
+
 QString systemReason(int error)
 {
     return QString::fromLocal8Bit(std::strerror(error));
@@ -31,7 +38,7 @@ QString shortWriteReason()
     const int error = errno;
     if (error == ENOSPC || error == EFBIG || error == EDQUOT)
         return systemReason(error);
-    return QStringLiteral("not all of it could be written");
+    return OutputFileText::tr("not all of it could be written");
 }
 
 // The descriptor a path stands for by name: "-" and /dev/stdout (1), /dev/stderr (2),
@@ -59,7 +66,7 @@ QString writeAll(int descriptor, const QByteArray& content)
         if (written < 0 && errno == EINTR)
             continue;
         if (written <= 0)
-            return written < 0 ? systemReason(errno) : QStringLiteral("not all of it could be written");
+            return written < 0 ? systemReason(errno) : OutputFileText::tr("not all of it could be written");
         next += written;
         left -= written;
     }
@@ -75,8 +82,8 @@ QString writeToDescriptor(const QString& path, int descriptor, const QByteArray&
     if (reason.isEmpty())
         return {};
     if (path == QLatin1String("-"))
-        return QStringLiteral("cannot write to standard output: %1").arg(reason);
-    return QStringLiteral("cannot write '%1': %2").arg(path, reason);
+        return OutputFileText::tr("cannot write to standard output: %1").arg(reason);
+    return OutputFileText::tr("cannot write '%1': %2").arg(path, reason);
 }
 
 // A connection to the listening Unix socket at name, or -1 with errno set.
@@ -106,11 +113,11 @@ QString writeInPlace(const QString& path, bool socket, const QByteArray& content
     const QByteArray name = QFile::encodeName(path);
     const int descriptor = socket ? connectToSocket(name) : ::open(name.constData(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (descriptor < 0)
-        return QStringLiteral("cannot write '%1': %2").arg(path, systemReason(errno));
+        return OutputFileText::tr("cannot write '%1': %2").arg(path, systemReason(errno));
     QString reason = writeAll(descriptor, content);
     if (::close(descriptor) != 0 && reason.isEmpty() && errno != EINTR)
         reason = systemReason(errno);
-    return reason.isEmpty() ? QString() : QStringLiteral("cannot write '%1': %2").arg(path, reason);
+    return reason.isEmpty() ? QString() : OutputFileText::tr("cannot write '%1': %2").arg(path, reason);
 }
 
 // Where a regular file's content goes: the file a symbolic link points to (the link stays a
@@ -127,7 +134,7 @@ QString replaceRegularFile(const QString& path, const QByteArray& content)
 {
     QSaveFile file(replacedFile(path));
     if (!file.open(QIODevice::WriteOnly))
-        return QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+        return OutputFileText::tr("cannot write '%1': %2").arg(path, file.errorString());
     // Written and flushed here, and checked, before commit(): Qt 6.4's commit() renames the
     // temporary file into place even when its last buffered bytes could not be written, which
     // would replace the old file with a truncated one.
@@ -135,10 +142,10 @@ QString replaceRegularFile(const QString& path, const QByteArray& content)
     if (written != content.size() || !file.flush() || file.error() != QFileDevice::NoError) {
         const QString reason = written < 0 ? file.errorString() : shortWriteReason();
         file.cancelWriting();
-        return QStringLiteral("cannot write '%1': %2; nothing was changed").arg(path, reason);
+        return OutputFileText::tr("cannot write '%1': %2; nothing was changed").arg(path, reason);
     }
     if (!file.commit())
-        return QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
+        return OutputFileText::tr("cannot write '%1': %2").arg(path, file.errorString());
     return {};
 }
 
@@ -159,7 +166,7 @@ Existing existingKind(const QString& path)
 
 QString directoryProblem(const QString& path)
 {
-    return QStringLiteral("cannot write '%1': it is a directory").arg(path);
+    return OutputFileText::tr("cannot write '%1': it is a directory").arg(path);
 }
 
 } // namespace
@@ -167,7 +174,7 @@ QString directoryProblem(const QString& path)
 QString writeOutput(const QString& path, const QByteArray& content)
 {
     if (path.isEmpty())
-        return QStringLiteral("no output file given");
+        return OutputFileText::tr("no output file given");
     if (const int descriptor = namedDescriptor(path); descriptor >= 0)
         return writeToDescriptor(path, descriptor, content);
     switch (existingKind(path)) {
@@ -195,7 +202,7 @@ QString outputProblem(const QString& path)
         return {}; // whether it listens shows only when connecting
     case Existing::Other:
         if (::access(QFile::encodeName(path).constData(), W_OK) != 0)
-            return QStringLiteral("cannot write '%1': %2").arg(path, systemReason(errno));
+            return OutputFileText::tr("cannot write '%1': %2").arg(path, systemReason(errno));
         return {};
     case Existing::None:
     case Existing::RegularFile:
@@ -203,8 +210,8 @@ QString outputProblem(const QString& path)
     }
     const QFileInfo folder(QFileInfo(replacedFile(path)).absolutePath());
     if (!folder.isDir())
-        return QStringLiteral("cannot write '%1': the folder %2 does not exist").arg(path, folder.filePath());
+        return OutputFileText::tr("cannot write '%1': the folder %2 does not exist").arg(path, folder.filePath());
     if (!folder.isWritable())
-        return QStringLiteral("cannot write '%1': the folder %2 is not writable").arg(path, folder.filePath());
+        return OutputFileText::tr("cannot write '%1': the folder %2 is not writable").arg(path, folder.filePath());
     return {};
 }

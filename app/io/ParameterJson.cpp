@@ -5,11 +5,18 @@
 
 #include "model/figures/ParameterSchema.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <cmath>
 #include <type_traits>
 
 namespace {
+
+// Its messages in the window's language (English on the command line, which loads no
+// translation).
+struct ParameterJsonText {
+    Q_DECLARE_TR_FUNCTIONS(ParameterJsonText)
+};
 
 using sme::ExplorerParameters;
 using sme::ParameterField;
@@ -20,24 +27,24 @@ QString problem(const ParameterField& field)
     const QLatin1String key(field.key);
     switch (field.type()) {
     case sme::ParameterType::Flag:
-        return QStringLiteral("%1 must be true or false").arg(key);
+        return ParameterJsonText::tr("%1 must be true or false").arg(key);
     case sme::ParameterType::Sampler:
     case sme::ParameterType::Loss:
-        return QStringLiteral("%1: unknown name").arg(key);
+        return ParameterJsonText::tr("%1: unknown name").arg(key);
     case sme::ParameterType::TextPath:
-        return QStringLiteral("%1 must be synthetic, digits or a file path").arg(key);
+        return ParameterJsonText::tr("%1 must be synthetic, digits or a file path").arg(key);
     case sme::ParameterType::WidthList:
-        return QStringLiteral("%1 must be a list of up to %2 whole widths from %3 to %4")
+        return ParameterJsonText::tr("%1 must be a list of up to %2 whole widths from %3 to %4")
             .arg(key).arg(field.maximumLength).arg(int(field.minimum)).arg(int(field.maximum));
     case sme::ParameterType::Seed:
-        return QStringLiteral("%1 must be a whole number from %2 to %3, as text")
+        return ParameterJsonText::tr("%1 must be a whole number from %2 to %3, as text")
             .arg(key).arg(qulonglong(field.minimum)).arg(qulonglong(field.maximum));
     case sme::ParameterType::Integer:
     case sme::ParameterType::Real:
     case sme::ParameterType::Count:
         break;
     }
-    return QStringLiteral("%1 must be a number from %2 to %3").arg(key).arg(field.minimum).arg(field.maximum);
+    return ParameterJsonText::tr("%1 must be a number from %2 to %3").arg(key).arg(field.minimum).arg(field.maximum);
 }
 
 // A number within the field's range, or nothing.

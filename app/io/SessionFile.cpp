@@ -6,6 +6,7 @@
 #include "app/io/ParameterJson.h"
 #include "model/base/Error.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -15,6 +16,13 @@
 #include <QJsonObject>
 
 namespace {
+
+// Its messages in the window's language (English on the command line, which loads no
+// translation).
+struct SessionFileText {
+    Q_DECLARE_TR_FUNCTIONS(SessionFileText)
+};
+
 const QLatin1String formatName("sampling-matters-explorer-session");
 constexpr qint64 largestSession = 16 * 1024 * 1024;
 constexpr qint64 largestRun = qint64(2) * 1024 * 1024 * 1024;
@@ -30,25 +38,25 @@ QString loadRun(const QString& folder, const QJsonObject& entry, std::optional<s
 {
     const QString name = entry.value(QLatin1String("file")).toString();
     if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\\')))
-        return QStringLiteral("names no valid run file");
+        return SessionFileText::tr("names no valid run file");
     if (folder.isEmpty())
-        return QStringLiteral("names the run file %1 but has no folder to find it in").arg(name);
+        return SessionFileText::tr("names the run file %1 but has no folder to find it in").arg(name);
     const QString path = QDir(folder).filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return QStringLiteral("its run file %1 cannot be opened: %2").arg(name, file.errorString());
+        return SessionFileText::tr("its run file %1 cannot be opened: %2").arg(name, file.errorString());
     if (file.size() > largestRun)
-        return QStringLiteral("its run file %1 is too large (%2 bytes)").arg(name).arg(file.size());
+        return SessionFileText::tr("its run file %1 is too large (%2 bytes)").arg(name).arg(file.size());
     const QByteArray bytes = file.readAll();
     const std::string_view view(bytes.constData(), std::size_t(bytes.size()));
     if (bytes.size() != entry.value(QLatin1String("bytes")).toInteger(-1)
         || checksumText(view) != entry.value(QLatin1String("checksum")).toString())
-        return QStringLiteral("its run file %1 is not the one saved with it (changed, truncated or replaced since)")
+        return SessionFileText::tr("its run file %1 is not the one saved with it (changed, truncated or replaced since)")
             .arg(name);
     try {
         run = sme::decodeRun(view);
     } catch (const sme::Error& e) {
-        return QStringLiteral("its run file %1 is %2").arg(name, QString::fromStdString(e.what()));
+        return SessionFileText::tr("its run file %1 is %2").arg(name, QString::fromStdString(e.what()));
     }
     return {};
 }
@@ -82,16 +90,16 @@ QString embeddingsFromJson(const QJsonObject& object, SessionEmbeddings& embeddi
         {QLatin1String("label_column"), &embeddings.labelColumn}};
     for (const auto& [key, text] : texts) {
         if (object.contains(key) && !object.value(key).isString())
-            return QStringLiteral("its embeddings entry's %1 is not text").arg(key);
+            return SessionFileText::tr("its embeddings entry's %1 is not text").arg(key);
         *text = object.value(key).toString();
     }
     if (embeddings.path.isEmpty())
-        return QStringLiteral("its embeddings entry names no file");
+        return SessionFileText::tr("its embeddings entry names no file");
     const std::pair<QLatin1String, double*> numbers[] = {{QLatin1String("alpha"), &embeddings.alpha},
                                                          {QLatin1String("beta"), &embeddings.beta}};
     for (const auto& [key, number] : numbers) {
         if (!object.value(key).isDouble())
-            return QStringLiteral("its embeddings entry's %1 is not a number").arg(key);
+            return SessionFileText::tr("its embeddings entry's %1 is not a number").arg(key);
         *number = object.value(key).toDouble();
     }
     const std::pair<QLatin1String, int*> counts[] = {{QLatin1String("batch_classes"), &embeddings.batchClasses},
@@ -99,7 +107,7 @@ QString embeddingsFromJson(const QJsonObject& object, SessionEmbeddings& embeddi
     for (const auto& [key, count] : counts) {
         *count = object.value(key).toInt(-1);
         if (*count < 2)
-            return QStringLiteral("its embeddings entry's %1 is not a whole number of at least 2").arg(key);
+            return SessionFileText::tr("its embeddings entry's %1 is not a whole number of at least 2").arg(key);
     }
     return {};
 }
@@ -123,7 +131,7 @@ QString viewStateFromJson(const QJsonObject& object, SessionViewState& view)
     const QString enlarged = object.value(QLatin1String("enlarged")).toString();
     view.enlarged = sme::gridViewFromName(enlarged.toStdString());
     if (!enlarged.isEmpty() && !view.enlarged)
-        return QStringLiteral("its view entry names no view of the window ('%1')").arg(enlarged);
+        return SessionFileText::tr("its view entry names no view of the window ('%1')").arg(enlarged);
     const std::pair<QLatin1String, bool*> flags[] = {{QLatin1String("log_density"), &view.logDensity},
                                                       {QLatin1String("sampled_overlaid"), &view.sampledOverlaid},
                                                       {QLatin1String("live_sampled"), &view.liveSampled}};
@@ -131,13 +139,13 @@ QString viewStateFromJson(const QJsonObject& object, SessionViewState& view)
         if (!object.contains(key))
             continue;
         if (!object.value(key).isBool())
-            return QStringLiteral("its view entry's %1 is not true or false").arg(key);
+            return SessionFileText::tr("its view entry's %1 is not true or false").arg(key);
         *flag = object.value(key).toBool();
     }
     if (object.contains(QLatin1String("embeddings"))) {
         SessionEmbeddings embeddings;
         if (!object.value(QLatin1String("embeddings")).isObject())
-            return QStringLiteral("has a damaged embeddings entry");
+            return SessionFileText::tr("has a damaged embeddings entry");
         if (const QString failure = embeddingsFromJson(object.value(QLatin1String("embeddings")).toObject(), embeddings);
             !failure.isEmpty())
             return failure;
@@ -179,7 +187,7 @@ QString saveSession(const QString& path, const sme::ExplorerParameters& paramete
         const std::string bytes = sme::encodeRun(*run);
         const QString runPath = runFilePath(path);
         if (const QString failure = writeOutput(runPath, QByteArray::fromStdString(bytes)); !failure.isEmpty())
-            return QStringLiteral("cannot save the session '%1' with its trained model: %2")
+            return SessionFileText::tr("cannot save the session '%1' with its trained model: %2")
                 .arg(QFileInfo(path).fileName(), failure);
         session.insert(QLatin1String("run"), QJsonObject{
             {"file", QFileInfo(runPath).fileName()},
@@ -196,9 +204,9 @@ SessionLoad loadSession(const QString& path)
     const QString name = QFileInfo(path).fileName();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return refusal(name, QStringLiteral("cannot open it: %1").arg(file.errorString()));
+        return refusal(name, SessionFileText::tr("cannot open it: %1").arg(file.errorString()));
     if (file.size() > largestSession)
-        return refusal(name, QStringLiteral("too large for a session file (%1 bytes)").arg(file.size()));
+        return refusal(name, SessionFileText::tr("too large for a session file (%1 bytes)").arg(file.size()));
     // At most one byte past the limit: a device or a pipe has no size and may never end.
     return parseSession(file.read(largestSession + 1), name, QFileInfo(path).absolutePath());
 }
@@ -207,35 +215,35 @@ SessionLoad parseSession(const QByteArray& content, const QString& name, const Q
 {
     const auto refuse = [&name](const QString& why) { return refusal(name, why); };
     if (content.size() > largestSession)
-        return refuse(QStringLiteral("too large for a session file (over %1 bytes)").arg(largestSession));
+        return refuse(SessionFileText::tr("too large for a session file (over %1 bytes)").arg(largestSession));
     QJsonParseError parse{};
     const QJsonDocument document = QJsonDocument::fromJson(content, &parse);
     if (parse.error != QJsonParseError::NoError)
-        return refuse(QStringLiteral("not a readable session (damaged or truncated: %1 at byte %2)")
+        return refuse(SessionFileText::tr("not a readable session (damaged or truncated: %1 at byte %2)")
                           .arg(parse.errorString())
                           .arg(parse.offset));
     const QJsonObject session = document.object();
     if (!document.isObject() || session.value(QLatin1String("format")).toString() != formatName)
-        return refuse(QStringLiteral("not a Sampling Matters Explorer session"));
+        return refuse(SessionFileText::tr("not a Sampling Matters Explorer session"));
     const int version = session.value(QLatin1String("version")).toInt(-1);
     if (version > sessionFormatVersion)
-        return refuse(QStringLiteral("made by a newer version (session format %1; this version reads up to %2)")
+        return refuse(SessionFileText::tr("made by a newer version (session format %1; this version reads up to %2)")
                           .arg(version)
                           .arg(sessionFormatVersion));
     if (version < 1)
-        return refuse(QStringLiteral("has no valid format version"));
+        return refuse(SessionFileText::tr("has no valid format version"));
     if (!session.value(QLatin1String("parameters")).isObject())
-        return refuse(QStringLiteral("has no parameters"));
+        return refuse(SessionFileText::tr("has no parameters"));
     QStringList problems;
     const sme::ExplorerParameters parameters
         = parametersFromJson(session.value(QLatin1String("parameters")).toObject(), &problems);
     if (!problems.isEmpty())
-        return refuse(QStringLiteral("damaged parameters: %1").arg(problems.join(QStringLiteral("; "))));
+        return refuse(SessionFileText::tr("damaged parameters: %1").arg(problems.join(QStringLiteral("; "))));
     SessionLoad load{parameters, std::nullopt, {}, std::nullopt};
     if (session.contains(QLatin1String("view"))) {
         SessionViewState view;
         if (!session.value(QLatin1String("view")).isObject())
-            return refuse(QStringLiteral("has a damaged view entry"));
+            return refuse(SessionFileText::tr("has a damaged view entry"));
         if (const QString failure = viewStateFromJson(session.value(QLatin1String("view")).toObject(), view);
             !failure.isEmpty())
             return refuse(failure);
@@ -243,7 +251,7 @@ SessionLoad parseSession(const QByteArray& content, const QString& name, const Q
     }
     if (session.contains(QLatin1String("run"))) {
         if (!session.value(QLatin1String("run")).isObject())
-            return refuse(QStringLiteral("has a damaged run entry"));
+            return refuse(SessionFileText::tr("has a damaged run entry"));
         if (const QString failure = loadRun(folder, session.value(QLatin1String("run")).toObject(), load.run);
             !failure.isEmpty())
             return refuse(failure);

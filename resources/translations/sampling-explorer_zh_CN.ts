@@ -1477,6 +1477,68 @@
     </message>
 </context>
 <context>
+    <name>OutputFileText</name>
+    <message>
+        <source>not all of it could be written</source>
+        <translation>未能全部写入</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output: %1</source>
+        <translation>无法写入标准输出：%1</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: %2; nothing was changed</source>
+        <translation>无法写入“%1”：%2；未作任何更改</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: it is a directory</source>
+        <translation>无法写入“%1”：它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>no output file given</source>
+        <translation>未指定输出文件</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: the folder %2 does not exist</source>
+        <translation>无法写入“%1”：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+        <source>cannot write &apos;%1&apos;: the folder %2 is not writable</source>
+        <translation>无法写入“%1”：文件夹 %2 不可写</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterJsonText</name>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: unknown name</source>
+        <translation>%1：未知的名称</translation>
+    </message>
+    <message>
+        <source>%1 must be synthetic, digits or a file path</source>
+        <translation>%1 必须为 synthetic、digits 或文件路径</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of up to %2 whole widths from %3 to %4</source>
+        <translation>%1 必须是至多 %2 个宽度的列表，每个宽度为 %3 到 %4 之间的整数</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from %2 to %3, as text</source>
+        <translation>%1 必须是 %2 到 %3 之间的整数，以文本形式给出</translation>
+    </message>
+    <message>
+        <source>%1 must be a number from %2 to %3</source>
+        <translation>%1 必须是 %2 到 %3 之间的数</translation>
+    </message>
+</context>
+<context>
     <name>PresentationMode</name>
     <message>
         <source>Presentation bar</source>
@@ -1764,6 +1826,109 @@
     <message>
         <source>distance weighted</source>
         <translation>距离加权</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFileText</name>
+    <message>
+        <source>names no valid run file</source>
+        <translation>没有指明有效的运行文件</translation>
+    </message>
+    <message>
+        <source>names the run file %1 but has no folder to find it in</source>
+        <translation>指明了运行文件 %1，但没有可以查找它的文件夹</translation>
+    </message>
+    <message>
+        <source>its run file %1 cannot be opened: %2</source>
+        <translation>无法打开其运行文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>its run file %1 is too large (%2 bytes)</source>
+        <translation>其运行文件 %1 过大（%2 字节）</translation>
+    </message>
+    <message>
+        <source>its run file %1 is not the one saved with it (changed, truncated or replaced since)</source>
+        <translation>其运行文件 %1 不是与它一起保存的那个（此后被改动、截断或替换过）</translation>
+    </message>
+    <message>
+        <source>its run file %1 is %2</source>
+        <translation>其运行文件 %1 有问题：%2</translation>
+    </message>
+    <message>
+        <source>its embeddings entry&apos;s %1 is not text</source>
+        <translation>其嵌入条目的 %1 不是文本</translation>
+    </message>
+    <message>
+        <source>its embeddings entry names no file</source>
+        <translation>其嵌入条目没有指明文件</translation>
+    </message>
+    <message>
+        <source>its embeddings entry&apos;s %1 is not a number</source>
+        <translation>其嵌入条目的 %1 不是数字</translation>
+    </message>
+    <message>
+        <source>its embeddings entry&apos;s %1 is not a whole number of at least 2</source>
+        <translation>其嵌入条目的 %1 不是不小于 2 的整数</translation>
+    </message>
+    <message>
+        <source>its view entry names no view of the window (&apos;%1&apos;)</source>
+        <translation>其视图条目没有指明窗口中的视图（“%1”）</translation>
+    </message>
+    <message>
+        <source>its view entry&apos;s %1 is not true or false</source>
+        <translation>其视图条目的 %1 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>has a damaged embeddings entry</source>
+        <translation>其嵌入条目已损坏</translation>
+    </message>
+    <message>
+        <source>cannot save the session &apos;%1&apos; with its trained model: %2</source>
+        <translation>无法连同已训练的模型一起保存会话“%1”：%2</translation>
+    </message>
+    <message>
+        <source>cannot open it: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <source>too large for a session file (%1 bytes)</source>
+        <translation>作为会话文件过大（%1 字节）</translation>
+    </message>
+    <message>
+        <source>too large for a session file (over %1 bytes)</source>
+        <translation>作为会话文件过大（超过 %1 字节）</translation>
+    </message>
+    <message>
+        <source>not a readable session (damaged or truncated: %1 at byte %2)</source>
+        <translation>不是可读的会话（已损坏或被截断：第 %2 字节处，%1）</translation>
+    </message>
+    <message>
+        <source>not a Sampling Matters Explorer session</source>
+        <translation>不是 Sampling Matters Explorer 的会话</translation>
+    </message>
+    <message>
+        <source>made by a newer version (session format %1; this version reads up to %2)</source>
+        <translation>由更新的版本创建（会话格式 %1；本版本最多能读取格式 %2）</translation>
+    </message>
+    <message>
+        <source>has no valid format version</source>
+        <translation>没有有效的格式版本</translation>
+    </message>
+    <message>
+        <source>has no parameters</source>
+        <translation>没有参数</translation>
+    </message>
+    <message>
+        <source>damaged parameters: %1</source>
+        <translation>参数已损坏：%1</translation>
+    </message>
+    <message>
+        <source>has a damaged view entry</source>
+        <translation>其视图条目已损坏</translation>
+    </message>
+    <message>
+        <source>has a damaged run entry</source>
+        <translation>其运行条目已损坏</translation>
     </message>
 </context>
 <context>
