@@ -4,6 +4,7 @@
 #include "model/metrics/Projection.h"
 #include "model/base/Random.h"
 #include "widgets/EmbeddingMapView.h"
+#include "widgets/LabelPlacement.h"
 #include "widgets/RaceCurvesView.h"
 #include "widgets/SamplerLabel.h"
 #include "widgets/TrainingCurvesView.h"
@@ -98,6 +99,9 @@ class TrainingViewsTest : public QObject {
     Q_OBJECT
 private slots:
     void curvesAreTheNumbersGiven();
+    void labelGoesWhereTheCurvesLeaveRoom_data();
+    void labelGoesWhereTheCurvesLeaveRoom();
+    void collapseLabelLeavesTheCurves();
     void raceLegendSaysCollapsedAndStalledInWords();
     void smoothedLossIsTheDebiasedMovingAverage();
     void newRunFadesTheCurrentOne();
@@ -121,6 +125,79 @@ private slots:
     void mapTextsGoThroughTheTranslator();
     void viewsRender();
 };
+
+// A label 2 wide and 0.1 high above the line y = 0.5, between 0 and 10, preferably centred at 2.5:
+// where it goes among the curves, and which centres it may take.
+void TrainingViewsTest::labelGoesWhereTheCurvesLeaveRoom_data()
+{
+    QTest::addColumn<QList<QList<QPointF>>>("curves");
+    QTest::addColumn<double>("low");  // the centre is within [low, high]
+    QTest::addColumn<double>("high");
+    // Nothing near: where it is preferred (the nearest of the centres tried, 1 + 8 i / 24).
+    QTest::newRow("no curves") << QList<QList<QPointF>>{} << 2.3 << 2.7;
+    QTest::newRow("curves far above and below")
+        << QList<QList<QPointF>>{{{0, 0.9}, {10, 0.9}}, {{0, 0.1}, {10, 0.1}}} << 2.3 << 2.7;
+    // Along the label's band up to x = 6, then rising: 0.1 clear of the band [0.5, 0.6] from
+    // y = 0.7, at x = 6.1875, so the box [c - 1, c + 1] from c = 7.1875 (the centre tried: 7.33).
+    QTest::newRow("flat through the band, then away")
+        << QList<QList<QPointF>>{{{0, 0.55}, {6, 0.55}, {6.5, 0.95}, {10, 0.95}}} << 7.18 << 7.5;
+    // A segment crosses the band between its points, far from it (0.25 and 0.85): 0.1 clear
+    // below x = 1.25 and past x = 3.75, so the box from c = 4.75 (tried: 5). Its ends alone would
+    // leave the preferred 2.5.
+    QTest::newRow("crossing between its points")
+        << QList<QList<QPointF>>{{{0, 0.25}, {5, 0.85}}} << 4.75 << 5.1;
+    // Points alone (a series of markers): the one in the band at 2.2 is avoided, the box from
+    // c = 3.2 (tried: 3.33, nearer 2.5 than 1.0 on the other side).
+    QTest::newRow("a marker in the band") << QList<QList<QPointF>>{{{2.2, 0.55}}} << 3.2 << 3.5;
+    // No place is clear: all are as bad, so the preferred one.
+    QTest::newRow("a line in the band everywhere") << QList<QList<QPointF>>{{{0, 0.55}, {10, 0.55}}} << 2.3 << 2.7;
+}
+
+void TrainingViewsTest::labelGoesWhereTheCurvesLeaveRoom()
+{
+    QFETCH(QList<QList<QPointF>>, curves);
+    QFETCH(double, low);
+    QFETCH(double, high);
+    const double centre = clearestLabelCentre(curves, 0.5, 0.0, 10.0, QSizeF(2.0, 0.1), 0.1, 2.5);
+    QVERIFY2(centre >= low && centre <= high, qPrintable(QString::number(centre)));
+    // Always within the range, the whole label.
+    QVERIFY(centre >= 1.0 && centre <= 9.0);
+    // No room for it: the middle.
+    QCOMPARE(clearestLabelCentre(curves, 0.5, 0.0, 1.0, QSizeF(2.0, 0.1), 0.1, 0.25), 0.5);
+}
+
+// The retrieval panel's "collapsed below 0.1" is written on its line where no curve passes: a
+// run whose scores sit on the line for its first half has it in the second.
+void TrainingViewsTest::collapseLabelLeavesTheCurves()
+{
+    TrainingCurvesView view;
+    view.resize(900, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    std::vector<sme::Evaluation> evaluations;
+    for (long step = 0; step <= 1000; step += 50) {
+        const double score = step <= 500 ? sme::collapsedSpread + 0.01 : 0.9;
+        sme::Evaluation e;
+        e.step = step;
+        e.recall = {score, score, score, score};
+        e.nmi = e.mapAtR = e.spread = score;
+        evaluations.push_back(e);
+    }
+    view.addEvaluations(evaluations);
+    // Laid out again (the axes' new ranges), the label's size measured in pixels.
+    QTRY_VERIFY2(view.collapseLine()->points()[1].x() > 500.0 && view.collapseLine()->points()[1].x() < 1000.0,
+                 qPrintable(QString::number(view.collapseLine()->points()[1].x())));
+    QCOMPARE(view.collapseLine()->points().size(), qsizetype(3));
+    // Clear of the curves, with scores off the line: at a quarter of the way, as before.
+    view.clear();
+    for (sme::Evaluation& e : evaluations) {
+        e.recall = {0.8, 0.85, 0.9, 0.95};
+        e.nmi = e.mapAtR = e.spread = 0.7;
+    }
+    view.addEvaluations(evaluations);
+    QVERIFY2(std::abs(view.collapseLine()->points()[1].x() - 250.0) < 30.0,
+             qPrintable(QString::number(view.collapseLine()->points()[1].x())));
+}
 
 void TrainingViewsTest::curvesAreTheNumbersGiven()
 {

@@ -3,6 +3,7 @@
 
 #include "widgets/AxisTicks.h"
 #include "widgets/EnvelopePoints.h"
+#include "widgets/LabelPlacement.h"
 #include "widgets/VerticalMarker.h"
 
 #include <QAction>
@@ -223,6 +224,8 @@ TrainingCurvesView::TrainingCurvesView(QWidget* parent)
     labelVerticalMarker(retrieval, collapseLine_);
     // Inside the plot: a label outside it is not repainted when it moves, and leaves a trace.
     collapseLine_->setPointLabelsClipping(true);
+    // Queued: not inside the layout pass that changed the area (only the line's points move).
+    connect(retrieval, &QChart::plotAreaChanged, this, &TrainingCurvesView::placeCollapseLabel, Qt::QueuedConnection);
 
     // Full evaluations: hollow rings without lines, on top of the live curves.
     for (int i = Recall1; i < Spread; ++i) {
@@ -410,6 +413,42 @@ QString TrainingCurvesView::spreadNote() const
                                                  : tr("; spread %1 (dashed)").arg(spread.lastY(), 0, 'f', 2);
 }
 
+// The collapse line across the step axis, labelled at its second point: a quarter of the way
+// (clear of the axis) unless the curves pass through the label there. Again when the plot area
+// changes size: the label's size in the axes' units changes with it.
+void TrainingCurvesView::placeCollapseLabel()
+{
+    const double stepTop = retrievalStepAxis_->max();
+    collapseLine_->replace({{0.0, sme::collapsedSpread}, {collapseLabelPlace(stepTop), sme::collapsedSpread},
+                            {stepTop, sme::collapsedSpread}});
+    for (int point : {0, 2})
+        collapseLine_->setPointConfiguration(point, QXYSeries::PointConfiguration::LabelVisibility, false);
+}
+
+// Where along the collapse line its label is farthest from the retrieval panel's curves (this
+// run's, the previous run's, the full evaluations'), from their points and the label's size:
+// in pixels over the plot area, converted to the axes' units (before the first layout, a
+// quarter of the width and a twentieth of the height, about what they are at the window's size).
+double TrainingCurvesView::collapseLabelPlace(double stepTop) const
+{
+    QList<QList<QPointF>> curves;
+    for (QAbstractSeries* series : retrievalPanel_->chart()->series())
+        if (auto* xy = qobject_cast<QXYSeries*>(series); xy && xy != collapseLine_ && xy->isVisible())
+            curves.append(xy->points());
+    const QRectF area = retrievalPanel_->chart()->plotArea();
+    const double yRange = scoreAxis_->max() - scoreAxis_->min();
+    const QFontMetricsF metrics(collapseLine_->pointLabelsFont());
+    // The label's box: its text, above the point by half a marker (Qt's offset), with 2 px room
+    // above and 12 px at each end.
+    const double widthPixels = metrics.horizontalAdvance(collapseLine_->name()) + 24.0;
+    const double heightPixels = metrics.height() + 0.5 * collapseLine_->markerSize() + 2.0;
+    const bool laidOut = area.width() > 50.0 && area.height() > 50.0;
+    const QSizeF label(laidOut ? widthPixels * stepTop / area.width() : 0.25 * stepTop,
+                       laidOut ? heightPixels * yRange / area.height() : 0.05 * yRange);
+    const double enough = 1.5 * label.height(); // a line and a half of text between them is room enough
+    return clearestLabelCentre(curves, sme::collapsedSpread, 0.0, stepTop, label, enough, 0.25 * stepTop);
+}
+
 const QXYSeries* TrainingCurvesView::collapseLine() const
 {
     return collapseLine_;
@@ -512,11 +551,7 @@ void TrainingCurvesView::updateAxes()
     Panel::setRange(betaAxis_, bottom, top);
     betaAxis_->setTickCount(int(std::lround((top - bottom) / betaStep)) + 1);
     fitScoreAxis();
-    // Labelled at its second point, a quarter of the way, clear of the axis.
-    collapseLine_->replace({{0.0, sme::collapsedSpread}, {0.25 * stepTop, sme::collapsedSpread},
-                            {stepTop, sme::collapsedSpread}});
-    for (int point : {0, 2})
-        collapseLine_->setPointConfiguration(point, QXYSeries::PointConfiguration::LabelVisibility, false);
+    placeCollapseLabel();
 
     // The titles say when faded curves are there (a new title relays the chart out).
     const QString note = hasPreviousRun_ ? tr(" (faded: the previous run)") : QString();

@@ -87,6 +87,8 @@ private:
     void addSmoothed(double& sum, double& weight, int index, double x, double value);
     void updateAxes();
     void fitScoreAxis();
+    void placeCollapseLabel();
+    double collapseLabelPlace(double stepTop) const;
     void clearFullEvaluations();
     QString spreadNote() const; // "; spread 0.93 (dashed)" for the title, empty without one
 
