@@ -115,6 +115,8 @@ private slots:
     void distanceWeightedProbabilitiesAreInverseDensity_data();
     void distanceWeightedProbabilitiesAreInverseDensity();
     void distanceWeightedFallsBackToUniformBeyondCutoff();
+    void batchDrawsAreThoseOfTheProbabilities_data();
+    void batchDrawsAreThoseOfTheProbabilities();
     void distanceWeightedPicksAreFlatOnUniformPoints();
 
     void offSphereAndHighDimensionStayFinite_data();
@@ -296,6 +298,68 @@ void TestDistanceWeighted::distanceWeightedProbabilitiesAreInverseDensity()
     for (int j = 2; j <= 6; ++j)
         total += weightOfRow(j);
     QVERIFY(std::abs(p[4] - weightOfRow(4) / total) < tolerance * p[4]);
+}
+
+// sampleTriplets computes a pair's log weight once for its two anchors, and keeps its buffers
+// from one anchor to the next: its draws must be those of distanceWeightedProbabilities, anchor
+// by anchor (u = uniformUnit x the sum, the first cumulative probability above u, stepped back
+// off zero-probability rows), bit for bit. Also when the distances are not symmetric (a pair
+// whose two distances differ must get each its own weight), and with lambda at 0.
+void TestDistanceWeighted::batchDrawsAreThoseOfTheProbabilities_data()
+{
+    QTest::addColumn<bool>("asymmetric");
+    QTest::addColumn<double>("cutoff");
+    QTest::newRow("symmetric") << false << 0.5;
+    QTest::newRow("asymmetric") << true << 0.5;
+    QTest::newRow("asymmetric, lambda 0") << true << 0.0;
+}
+
+void TestDistanceWeighted::batchDrawsAreThoseOfTheProbabilities()
+{
+    QFETCH(bool, asymmetric);
+    QFETCH(double, cutoff);
+    Batch batch = idealised(16, 6, 4, 0.6, 11);
+    // Exactly symmetric (pairwiseDistances' rounding may leave a pair's two distances apart by
+    // an ulp): every pair's weight is taken again for its second anchor. Or every third pair's
+    // lower distance moved: a different weight each way.
+    for (Eigen::Index i = 0; i < batch.distances.rows(); ++i)
+        for (Eigen::Index j = 0; j < i; ++j)
+            batch.distances(i, j) = asymmetric && j % 3 == 0 ? 0.97 * batch.distances(j, i) : batch.distances(j, i);
+    sme::SamplerSettings settings = settingsFor(16);
+    settings.cutoff = cutoff;
+    sme::Rng drawing(5);
+    const std::vector<Triplet> triplets
+        = sme::sampleTriplets(SamplerKind::DistanceWeighted, batch.distances, batch.labels, settings, drawing);
+
+    sme::Rng expected(5);
+    std::size_t next = 0;
+    int differentWeights = 0;
+    const int size = int(batch.labels.size());
+    for (int anchor = 0; anchor < size; ++anchor) {
+        const Eigen::VectorXd p = sme::distanceWeightedProbabilities(batch.distances, batch.labels, anchor, settings);
+        std::vector<double> cumulative;
+        double running = 0.0;
+        for (Eigen::Index j = 0; j < p.size(); ++j)
+            cumulative.push_back(running += p[j]);
+        for (int j = 0; j < size; ++j) {
+            if (j == anchor || batch.labels[std::size_t(j)] != batch.labels[std::size_t(anchor)])
+                continue;
+            const double u = sme::uniformUnit(expected) * running;
+            auto index = Eigen::Index(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
+            index = std::min<Eigen::Index>(index, p.size() - 1);
+            while (p[index] <= 0.0 && index > 0)
+                --index;
+            QVERIFY(next < triplets.size());
+            QCOMPARE(triplets[next].anchor, anchor);
+            QCOMPARE(triplets[next].positive, j);
+            QCOMPARE(triplets[next].negative, int(index));
+            ++next;
+        }
+        for (int j = 0; j < anchor; ++j)
+            differentWeights += batch.distances(anchor, j) != batch.distances(j, anchor);
+    }
+    QCOMPARE(next, triplets.size());
+    QCOMPARE(differentWeights > 0, asymmetric);
 }
 
 void TestDistanceWeighted::distanceWeightedFallsBackToUniformBeyondCutoff()

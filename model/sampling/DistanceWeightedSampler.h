@@ -15,10 +15,27 @@ Eigen::VectorXd distanceWeightedProbabilities(const Eigen::Ref<const Eigen::Matr
                                               std::span<const int> labels, int anchor,
                                               const SamplerSettings& settings);
 
-// Appends to out one triplet per positive of anchor, each with a negative drawn from
-// distanceWeightedProbabilities (used by sampleTriplets).
-void drawDistanceWeighted(const Eigen::Ref<const Eigen::MatrixXd>& distances,
-                          std::span<const int> labels, const SamplerSettings& settings, int anchor,
-                          std::span<const int> positives, Rng& rng, std::vector<Triplet>& out);
+// The draws of one batch for each of its anchors (used by sampleTriplets): for an anchor, one
+// triplet per positive, each with a negative drawn from distanceWeightedProbabilities, the same
+// bits. A pair's log weight is computed once for its two anchors, and the buffers are kept from
+// one anchor to the next. The distances and labels must outlive it.
+class DistanceWeightedDraws {
+public:
+    DistanceWeightedDraws(const Eigen::Ref<const Eigen::MatrixXd>& distances, std::span<const int> labels,
+                          const SamplerSettings& settings);
+
+    // Appends to out the anchor's triplets.
+    void draw(int anchor, std::span<const int> positives, Rng& rng, std::vector<Triplet>& out);
+
+private:
+    const Eigen::Ref<const Eigen::MatrixXd>& distances_;
+    std::span<const int> labels_;
+    SamplerSettings settings_;
+    Eigen::MatrixXd clipped_; // pair (i < j): the clipped distance its log weight is for, or NaN
+    Eigen::MatrixXd weights_; // and that log weight
+    Eigen::VectorXd logWeights_;
+    Eigen::VectorXd probabilities_;
+    std::vector<double> cumulative_;
+};
 
 } // namespace sme

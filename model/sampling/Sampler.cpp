@@ -108,6 +108,9 @@ std::vector<Triplet> sampleTriplets(SamplerKind kind,
     std::vector<Triplet> triplets;
     std::vector<int> positives;
     std::vector<int> negatives;
+    std::optional<DistanceWeightedDraws> distanceWeighted;
+    if (kind == SamplerKind::DistanceWeighted)
+        distanceWeighted.emplace(distances, labels, settings);
     for (int anchor = 0; anchor < size; ++anchor) {
         positives.clear();
         negatives.clear();
@@ -141,7 +144,7 @@ std::vector<Triplet> sampleTriplets(SamplerKind kind,
             break;
         }
         case SamplerKind::DistanceWeighted:
-            drawDistanceWeighted(distances, labels, settings, anchor, positives, rng, triplets);
+            distanceWeighted->draw(anchor, positives, rng, triplets);
             break;
         }
     }
