@@ -319,6 +319,26 @@ void TrainingViewsTest::newRunFadesTheCurrentOne()
     // The moving average starts again with the new run.
     view.addSteps({{1, 2.0, 0.5, 1.2}});
     QCOMPARE(view.series("loss (smoothed)")->points(), (QList<QPointF>{{1.0, 2.0}}));
+
+    // A run that did not train, its evaluation at step 0 alone (settings changed before
+    // playing), is dropped, not faded: the previous run stays the one that trained.
+    view.startNewRun();
+    const QList<QPointF> trainedRun = view.previousSeries("loss (smoothed)")->points();
+    QCOMPARE(trainedRun, (QList<QPointF>{{1.0, 2.0}}));
+    view.addEvaluations({someEvaluation(0, 0.3)});
+    view.startNewRun();
+    QVERIFY(view.series("Recall@1")->points().isEmpty());
+    QCOMPARE(view.previousSeries("loss (smoothed)")->points(), trainedRun);
+    QVERIFY(view.previousSeries("Recall@1")->points().isEmpty());
+
+    // And with no run before it, there is no previous run at all.
+    TrainingCurvesView fresh;
+    fresh.addEvaluations({someEvaluation(0, 0.3)});
+    fresh.startNewRun();
+    QVERIFY(fresh.series("Recall@1")->points().isEmpty());
+    QVERIFY(fresh.previousSeries("Recall@1")->points().isEmpty());
+    QVERIFY2(!fresh.lossChart()->title().contains("previous run"), qPrintable(fresh.lossChart()->title()));
+    QVERIFY(!fresh.retrievalChart()->title().contains("previous run"));
 }
 
 void TrainingViewsTest::clearRemovesBothRuns()

@@ -210,6 +210,21 @@ void TrainingCurvesView::startNewRun()
                                       [](const auto& c) { return !c->points.isEmpty(); });
     if (!anything)
         return;
+    // A run that trained (a point past step 0) becomes the previous run. One that did not, its
+    // evaluation at step 0 alone (settings changed, or a session opened, before playing), is
+    // dropped: the previous run stays the one before it, if any.
+    const bool trained = std::any_of(curves_.begin(), curves_.end(),
+                                     [](const auto& c) { return !c->points.isEmpty() && c->points.lastX() > 0.0; });
+    if (!trained) {
+        for (auto& c : curves_) {
+            c->points = CurvePoints();
+            c->series->clear();
+            c->series->setLightMarker(QImage());
+        }
+        clearFullEvaluations();
+        updateAxes();
+        return;
+    }
     for (auto& c : curves_) {
         if (c->previousSeries) {
             c->previousPoints = std::move(c->points);
