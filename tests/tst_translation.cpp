@@ -9,6 +9,10 @@
 #include "widgets/ControlPanel.h"
 #include "widgets/LossLabel.h"
 #include "app/io/Language.h"
+#include "app/io/ModelMessages.h"
+#include "model/base/Error.h"
+#include "model/data/EmbeddingFile.h"
+#include "model/data/ReaderMessages.h"
 #include "app/io/SessionFile.h"
 #include "widgets/MessageBanner.h"
 #include "SmallTraining.h"
@@ -100,6 +104,9 @@ private slots:
     void divergenceReasonsAreTranslated();
     void fileDialogsSayFolderInChinese();
     void sessionRefusalsAreTranslated();
+    void readerMessagesAreTranslated();
+    void badEmbeddingFilesAreRefusedInChinese_data();
+    void badEmbeddingFilesAreRefusedInChinese();
     void englishComesBack();
     void languageSwitchCarriesTheTrainedSessionOver();
     void sessionThatCannotBeCarriedOverIsReported();
@@ -225,6 +232,92 @@ void TranslationTest::sessionRefusalsAreTranslated()
     MainWindow window(false);
     QVERIFY2(window.openSession(path).endsWith(QStringLiteral("not a Sampling Matters Explorer session")),
              qPrintable(window.openSession(path)));
+}
+
+// Every pattern of the file readers' messages has a translation, with the same places.
+void TranslationTest::readerMessagesAreTranslated()
+{
+    QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    static const QRegularExpression place(QStringLiteral("%\\d"));
+    const auto places = [](const QString& text) {
+        QStringList found;
+        for (auto match = place.globalMatch(text); match.hasNext();)
+            found << match.next().captured();
+        found.sort();
+        return found;
+    };
+    QStringList problems;
+    for (const sme::MessagePattern pattern : sme::readermessages::all) {
+        const QString english = QString::fromUtf8(pattern.english);
+        const QString chinese = QCoreApplication::translate("sme::Message", pattern.english);
+        if (chinese == english)
+            problems << QStringLiteral("untranslated: \"%1\"").arg(english);
+        else if (places(chinese) != places(english))
+            problems << QStringLiteral("other places: \"%1\" -> \"%2\"").arg(english, chinese);
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+    QCOMPARE(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+}
+
+// A bad file of points or labels is refused in the window's language: Chinese but for the
+// files' names and what was read from them; in English, the command line's words exactly.
+void TranslationTest::badEmbeddingFilesAreRefusedInChinese_data()
+{
+    QTest::addColumn<QByteArray>("vectors");
+    QTest::addColumn<QByteArray>("labels");
+    QTest::addColumn<QString>("labelColumn");
+    QTest::addColumn<QString>("read"); // taken out with the names before looking for English
+    QTest::newRow("ragged") << QByteArray("0.1\t0.2\t0.3\n0.4\t0.5\n") << QByteArray("a\nb\n") << QString() << QString();
+    QTest::newRow("not a number") << QByteArray("0.1\t0.2\n0.3\tabc\n") << QByteArray("a\nb\n") << QString()
+                                  << QStringLiteral("'abc'");
+    QTest::newRow("NaN on line 1") << QByteArray("nan\t0.2\n0.3\t0.4\n") << QByteArray("a\nb\n") << QString()
+                                   << QStringLiteral("Projector");
+    QTest::newRow("empty line") << QByteArray("0.1\t0.2\n\n0.3\t0.4\n") << QByteArray("a\nb\nc\n") << QString()
+                                << QString();
+    QTest::newRow("fewer labels") << QByteArray("0.1\t0.2\n0.3\t0.4\n0.5\t0.6\n") << QByteArray("a\nb\n") << QString()
+                                  << QString();
+    QTest::newRow("one class") << QByteArray("0.1\t0.2\n0.3\t0.4\n") << QByteArray("cat\ncat\n") << QString()
+                               << QStringLiteral("cat");
+    QTest::newRow("zero vector") << QByteArray("0.1\t0.2\n0\t0\n") << QByteArray("a\nb\n") << QString() << QString();
+    QTest::newRow("dimension 1") << QByteArray("0.1\n0.2\n") << QByteArray("a\nb\n") << QString() << QString();
+    QTest::newRow("empty file") << QByteArray() << QByteArray("a\nb\n") << QString() << QString();
+    QTest::newRow("labels: a line of other fields")
+        << QByteArray("0.1\t0.2\n0.3\t0.4\n") << QByteArray("label\tcolour\na\tred\nb\n") << QString() << QString();
+    QTest::newRow("labels: no such column")
+        << QByteArray("0.1\t0.2\n0.3\t0.4\n") << QByteArray("kind\tcolour\na\tred\nb\tblue\n") << QStringLiteral("shape")
+        << QStringLiteral("shape|'kind'|'colour'");
+}
+
+void TranslationTest::badEmbeddingFilesAreRefusedInChinese()
+{
+    QFETCH(QByteArray, vectors);
+    QFETCH(QByteArray, labels);
+    QFETCH(QString, labelColumn);
+    QFETCH(QString, read);
+    const auto refusal = [&] {
+        try {
+            sme::parseEmbeddings({reinterpret_cast<const unsigned char*>(vectors.constData()), std::size_t(vectors.size())},
+                                 "points.tsv",
+                                 {reinterpret_cast<const unsigned char*>(labels.constData()), std::size_t(labels.size())},
+                                 "labels.tsv", labelColumn.toStdString());
+        } catch (const sme::Error& e) {
+            return std::pair{errorText(e), QString::fromStdString(e.what())};
+        }
+        return std::pair{QString(), QString()};
+    };
+    QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const auto [chinese, what] = refusal();
+    QVERIFY2(!chinese.isEmpty(), "the file was not refused");
+    static const QRegularExpression han(QStringLiteral("\\p{Han}"));
+    QString rest = chinese;
+    rest.remove(QStringLiteral("points.tsv")).remove(QStringLiteral("labels.tsv"));
+    if (!read.isEmpty())
+        rest.remove(QRegularExpression(read));
+    QVERIFY2(chinese.contains(han) && englishLeft(rest).isEmpty(), qPrintable(chinese));
+    QCOMPARE(installLanguage(QStringLiteral("en")), QStringLiteral("en"));
+    QCOMPARE(refusal().first, what); // the English, as the command line says it
+    QVERIFY2(what.startsWith(QStringLiteral("points.tsv: ")) || what.startsWith(QStringLiteral("labels.tsv")),
+             qPrintable(what));
 }
 
 void TranslationTest::englishComesBack()

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/AblationController.h"
+#include "app/io/ModelMessages.h"
 
 #include <QMetaObject>
 #include <exception>
@@ -57,7 +58,7 @@ void AblationController::run(const sme::DataSplit& data, const sme::TrainerSetti
             emit finished(result_.cancelled);
         });
     } catch (const std::exception& e) {
-        toGui([this, message = QString::fromStdString(e.what())] {
+        toGui([this, message = errorText(e)] {
             running_ = false;
             emit failed(message);
         });

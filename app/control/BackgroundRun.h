@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/io/ModelMessages.h"
 #include "model/base/Error.h"
 #include "model/base/Progress.h"
 
@@ -143,7 +144,7 @@ public:
             } catch (const sme::Cancelled&) {
                 return {};
             } catch (const sme::Error& e) {
-                return {{}, QString::fromStdString(e.what())};
+                return {{}, errorText(e)};
             } catch (const std::bad_alloc&) {
                 return {{}, QCoreApplication::translate("QObject", "out of memory")};
             }

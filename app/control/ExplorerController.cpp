@@ -8,6 +8,7 @@
 #include "app/control/BackgroundRun.h"
 #include "app/control/TrainingController.h"
 #include "app/io/DataSource.h"
+#include "app/io/ModelMessages.h"
 #include "app/io/ParameterJson.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
@@ -192,7 +193,7 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
     } catch (const sme::Error& e) {
         emit loading(false);
         emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1")
-                       .arg(QString::fromStdString(e.what())));
+                       .arg(errorText(e)));
         return false;
     }
     return true;
@@ -336,7 +337,7 @@ void ExplorerController::computeFigures()
         try {
             return sme::computeIdealisedFigures(parameters);
         } catch (const sme::Error& e) {
-            return QString::fromStdString(e.what());
+            return errorText(e);
         } catch (const std::bad_alloc&) {
             return QObject::tr("out of memory");
         }

@@ -5,6 +5,7 @@
 #include "app/control/ExplorerController.h"
 
 #include "app/control/TrainingController.h"
+#include "app/io/ModelMessages.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 
@@ -56,7 +57,7 @@ QString ExplorerController::openSession(const QString& path, SessionOpened opene
     } catch (const sme::Error& e) {
         emit loading(false);
         return QCoreApplication::translate("MainWindow", "%1: its trained model cannot be restored: %2")
-            .arg(QFileInfo(path).fileName(), QString::fromStdString(e.what()));
+            .arg(QFileInfo(path).fileName(), errorText(e));
     }
     adoptSession(std::move(trainer), next, std::move(session), why);
     return {};

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/TrainingController.h"
 
+#include "app/io/ModelMessages.h"
 #include "model/base/Error.h"
 
 #include <QMetaObject>
@@ -353,7 +354,7 @@ void TrainingController::applyChangesLocked(std::unique_lock<std::mutex>& lock)
         try {
             change(*trainer_);
         } catch (const sme::Error& e) {
-            const QString message = QString::fromStdString(e.what());
+            const QString message = errorText(e);
             lock.lock();
             toGuiLocked([this, message] { emit failed(message); });
             lock.unlock();

@@ -3,6 +3,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/TrainingController.h"
 
+#include "app/io/ModelMessages.h"
 #include "model/base/Error.h"
 
 #include <new>
@@ -58,7 +59,7 @@ void TrainingController::evaluateAllLocked(std::unique_lock<std::mutex>& lock)
         evaluation = trainer_->evaluateAll(progress);
     } catch (const sme::Cancelled&) {
     } catch (const sme::Error& e) {
-        failure = QString::fromStdString(e.what());
+        failure = errorText(e);
     } catch (const std::bad_alloc&) {
         failure = QObject::tr("out of memory");
     }

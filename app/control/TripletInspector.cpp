@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/TripletInspector.h"
 
+#include "app/io/ModelMessages.h"
 #include "model/base/Error.h"
 
 #include <optional>
@@ -40,7 +41,7 @@ void TripletInspector::inspect(int row)
     try {
         inspection = sme::inspectTriplets(embeddings_->cast<double>(), *labels_, row, settings);
     } catch (const sme::Error& e) {
-        refuse(QString::fromStdString(e.what()));
+        refuse(errorText(e));
         return;
     }
     emit inspected(*inspection);

@@ -7,6 +7,7 @@
 #include "app/gui/ExportDialog.h"
 #include "app/gui/FileDialogs.h"
 #include "app/io/DataSource.h"
+#include "app/io/ModelMessages.h"
 #include "app/io/OutputFile.h"
 #include "model/base/Error.h"
 #include "model/training/Ablation.h"
@@ -139,7 +140,7 @@ void AblationWindow::loadData(const sme::ExplorerParameters& parameters)
                                 .arg(data_->training.labels.size())
                                 .arg(data_->heldOut.labels.size()));
     } catch (const sme::Error& e) {
-        banner_->showMessage(tr("Cannot load the data: %1").arg(QString::fromStdString(e.what())),
+        banner_->showMessage(tr("Cannot load the data: %1").arg(errorText(e)),
                              MessageBanner::Kind::Error);
         start_->setEnabled(false);
     }

@@ -7,6 +7,7 @@
 #include "app/gui/MapInspection.h"
 #include "app/gui/ScreenFit.h"
 #include "app/gui/WorkProgress.h"
+#include "app/io/ModelMessages.h"
 #include "model/base/Error.h"
 #include "model/metrics/EvaluationSample.h"
 #include "widgets/ChartPanel.h"
@@ -295,7 +296,7 @@ void EmbeddingsWindow::showMap()
         map_->setHeldOutCount(long(data.labels.size()));
         map_->setSubject(tr("Embeddings of %1").arg(QFileInfo(result_->request.path).fileName()));
     } catch (const sme::Error& e) {
-        banner_->showMessage(tr("Cannot draw the map: %1").arg(QString::fromStdString(e.what())),
+        banner_->showMessage(tr("Cannot draw the map: %1").arg(errorText(e)),
                              MessageBanner::Kind::Error);
         return;
     }

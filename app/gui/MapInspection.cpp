@@ -2,6 +2,7 @@
 #include "app/gui/MapInspection.h"
 
 #include "app/control/TripletInspector.h"
+#include "app/io/ModelMessages.h"
 #include "app/render/PublicationStyle.h"
 #include "model/base/Error.h"
 #include "widgets/EmbeddingMapView.h"
@@ -22,7 +23,7 @@ void connectInspection(TripletInspector& inspector, EmbeddingMapView& map)
                          try {
                              map.setInspection(inspection);
                          } catch (const sme::Error& e) {
-                             inspector.refuse(QString::fromStdString(e.what()));
+                             inspector.refuse(errorText(e));
                          }
                      });
 }

@@ -4,6 +4,7 @@
 
 #include "app/gui/ScreenFit.h"
 #include "app/io/DataSource.h"
+#include "app/io/ModelMessages.h"
 #include "app/render/FigureViews.h"
 #include "app/control/RaceController.h"
 #include "model/base/Error.h"
@@ -159,7 +160,7 @@ void RaceWindow::configureRace(const sme::ExplorerParameters& parameters)
     try {
         race_->configure(loadDataSplit(dataChoiceFor(parameters)), trainerSettingsFor(parameters));
     } catch (const sme::Error& e) {
-        banner_->showMessage(tr("Cannot set up the race: %1").arg(QString::fromStdString(e.what())),
+        banner_->showMessage(tr("Cannot set up the race: %1").arg(errorText(e)),
                              MessageBanner::Kind::Error);
         for (QWidget* control : std::initializer_list<QWidget*>{play_, step_, reset_, loss_})
             control->setEnabled(false);

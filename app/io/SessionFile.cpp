@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/io/SessionFile.h"
 
+#include "app/io/ModelMessages.h"
 #include "app/io/OutputFile.h"
 #include "app/io/ParameterJson.h"
 #include "model/base/Error.h"
@@ -56,7 +57,7 @@ QString loadRun(const QString& folder, const QJsonObject& entry, std::optional<s
     try {
         run = sme::decodeRun(view);
     } catch (const sme::Error& e) {
-        return SessionFileText::tr("its run file %1 is %2").arg(name, QString::fromStdString(e.what()));
+        return SessionFileText::tr("its run file %1 is %2").arg(name, errorText(e));
     }
     return {};
 }

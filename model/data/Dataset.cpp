@@ -4,6 +4,7 @@
 
 #include "model/base/Error.h"
 #include "model/base/Random.h"
+#include "model/data/ReaderMessages.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -65,20 +66,17 @@ int Dataset::classCount() const
 
 void Dataset::validate() const
 {
-    const std::string prefix = messagePrefix(name);
-    require(features.rows() > 0, prefix + "no data rows");
-    require(features.cols() > 0, prefix + "no feature columns");
+    namespace msg = readermessages;
+    const Message prefix = msg::prefixOf(name);
+    require(features.rows() > 0, [&] { return Message(msg::noDataRows, {prefix}); });
+    require(features.cols() > 0, [&] { return Message(msg::noFeatureColumns, {prefix}); });
     require(features.rows() == Eigen::Index(labels.size()),
-            prefix + std::to_string(features.rows()) + " rows of features but "
-                + std::to_string(labels.size()) + " labels");
+            [&] { return Message(msg::rowsButLabels, {prefix, features.rows(), labels.size()}); });
     if (!features.allFinite())
         for (Eigen::Index i = 0; i < features.rows(); ++i)
             for (Eigen::Index j = 0; j < features.cols(); ++j)
-                require(std::isfinite(features(i, j)),
-                        prefix + "non-finite value at row " + std::to_string(i + 1) + ", column "
-                            + std::to_string(j + 1));
-    require(classCount() >= 2, prefix + "only one class (" + std::to_string(labels.front())
-                                   + "): retrieval needs at least two");
+                require(std::isfinite(features(i, j)), [&] { return Message(msg::nonFiniteAt, {prefix, i + 1, j + 1}); });
+    require(classCount() >= 2, [&] { return Message(msg::onlyOneClass, {prefix, labels.front()}); });
 }
 
 DataSplit splitByClass(const Dataset& data, double trainingShare)
@@ -173,8 +171,10 @@ std::vector<unsigned char> readFileBytes(const std::string& path)
     errno = 0;
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                                &std::fclose);
-    if (!file)
-        throw Error(path + ": cannot open: " + std::strerror(errno));
+    if (!file) {
+        const int error = errno;
+        throw Error(Message(readermessages::cannotOpen, {path, std::strerror(error)}));
+    }
     std::vector<unsigned char> bytes;
     // One allocation for a regular file of a size within the limit (no copies while it grows).
     std::error_code error;
@@ -186,10 +186,12 @@ std::vector<unsigned char> readFileBytes(const std::string& path)
     std::vector<unsigned char> chunk(1 << 20);
     while (true) {
         const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file.get());
-        if (got < chunk.size() && std::ferror(file.get()))
-            throw Error(path + ": cannot read: " + std::strerror(errno));
+        if (got < chunk.size() && std::ferror(file.get())) {
+            const int error = errno;
+            throw Error(Message(readermessages::cannotRead, {path, std::strerror(error)}));
+        }
         require(bytes.size() + got <= std::size_t(maxFileBytes),
-                path + ": larger than 2 GiB: too large to load");
+                [&] { return Message(readermessages::fileTooLarge, {path}); });
         bytes.insert(bytes.end(), chunk.begin(), chunk.begin() + std::ptrdiff_t(got));
         if (got < chunk.size())
             return bytes;

@@ -5,6 +5,7 @@
 
 #include "model/base/Error.h"
 #include "model/data/EmbeddingText.h"
+#include "model/data/ReaderMessages.h"
 #include "model/data/Gzip.h"
 #include "model/data/NpyFormat.h"
 
@@ -54,33 +55,30 @@ std::string metadataBeside(const std::string& vectorsPath)
     for (const std::string& candidate : {path, path + ".gz"})
         if (std::filesystem::is_regular_file(candidate))
             return candidate;
-    throw Error(messagePrefix(fileNameOf(vectorsPath)) + "no labels: looked for " + path
-                + " (or .gz) beside it; give the labels file with --labels FILE (the Projector's metadata TSV, "
-                  "one label per line)");
+    throw Error(Message(readermessages::noLabelsBeside, {readermessages::prefixOf(fileNameOf(vectorsPath)), path}));
 }
 
 // The checks every format shares, once points and labels are read.
 void checkEmbeddings(const Dataset& data, const std::string& labelsName)
 {
-    const std::string prefix = messagePrefix(data.name);
+    namespace msg = readermessages;
+    const Message prefix = msg::prefixOf(data.name);
     const Eigen::Index points = data.features.rows();
-    require(data.features.cols() >= 2, prefix + "dimension " + std::to_string(data.features.cols())
-                                           + " (values per point): a point needs at least two to have a direction on a sphere");
-    require(Eigen::Index(data.labels.size()) == points, labelsName + " has " + std::to_string(data.labels.size())
-                                                            + " labels for " + std::to_string(points) + " points");
+    require(data.features.cols() >= 2, [&] { return Message(msg::dimensionTooSmall, {prefix, data.features.cols()}); });
+    require(Eigen::Index(data.labels.size()) == points,
+            [&] { return Message(msg::labelCount, {labelsName, data.labels.size(), points}); });
     const int label = data.labels.front();
     if (std::all_of(data.labels.begin(), data.labels.end(), [label](int l) { return l == label; })) {
         const auto named = data.classNames.find(label);
-        throw Error(messagePrefix(labelsName) + "all " + std::to_string(points) + " points are of one class '"
-                    + (named != data.classNames.end() ? named->second : std::to_string(label))
-                    + "': retrieval needs at least two");
+        throw Error(Message(msg::allOneClass, {msg::prefixOf(labelsName), points,
+                                               named != data.classNames.end() ? named->second : std::to_string(label)}));
     }
     const auto nonZero = (data.features.array() != 0.0f).rowwise().any().eval();
     if (!nonZero.all()) {
         Eigen::Index row = 0;
         while (nonZero(row))
             ++row;
-        throw Error(prefix + "row " + std::to_string(row + 1) + " is the zero vector: it has no direction on the sphere");
+        throw Error(Message(msg::zeroVector, {prefix, row + 1}));
     }
 }
 
@@ -107,7 +105,8 @@ Dataset parseEmbeddings(std::span<const unsigned char> vectors, const std::strin
     if (!labelsName.empty())
         labelTexts = parseProjectorMetadata(textOf(labels), labelColumn, labelsName);
     else
-        require(format == EmbeddingFormat::csv, messagePrefix(vectorsName) + "no labels file");
+        require(format == EmbeddingFormat::csv,
+                [&] { return Message(readermessages::noLabelsFile, {readermessages::prefixOf(vectorsName)}); });
     LabelClasses classes = classesOfLabels(labelTexts);
     data.labels = std::move(classes.labels);
     data.classNames = std::move(classes.classNames);

@@ -5,6 +5,7 @@
 
 #include "model/base/Error.h"
 #include "model/data/Dataset.h"
+#include "model/data/ReaderMessages.h"
 #include "model/data/TextFields.h"
 
 #include <algorithm>
@@ -17,6 +18,8 @@
 
 namespace sme {
 namespace {
+
+namespace msg = readermessages;
 
 // Progress is reported every this many lines.
 constexpr std::size_t progressLines = 4096;
@@ -51,12 +54,12 @@ std::string columnList(const std::vector<std::string_view>& names)
 }
 
 // The index of the column called name among the header's names, or a message listing them.
-std::size_t columnNamed(const std::vector<std::string_view>& names, const std::string& name, const std::string& prefix)
+std::size_t columnNamed(const std::vector<std::string_view>& names, const std::string& name, const Message& prefix)
 {
     for (std::size_t c = 0; c < names.size(); ++c)
         if (unquoted(names[c]) == name)
             return c;
-    throw Error(prefix + "no column '" + name + "'; its columns: " + columnList(names));
+    throw Error(Message(msg::noColumn, {prefix, name, columnList(names)}));
 }
 
 bool allNumbers(std::span<const std::string_view> fields)
@@ -77,18 +80,18 @@ bool csvHasHeader(const std::vector<std::string_view>& lines, bool ownLabels)
     return numberIn(fieldsOf(lines[1], ',').back()).has_value();
 }
 
-// The message for a field that is not a usable float.
-std::string floatProblem(FloatField found, std::string_view field)
+// The message for a field (where: its line and place) that is not a usable float.
+Message floatProblem(FloatField found, Message where, std::string_view field)
 {
     switch (found) {
-    case FloatField::empty: return " is empty";
-    case FloatField::notNumber: return " " + quotedField(field) + " is not a number";
-    case FloatField::notANumber: return " is NaN";
-    case FloatField::infinite: return " is infinite (" + quotedField(field) + ")";
-    case FloatField::tooLargeForFloat: return " " + quotedField(field) + " is too large for a float";
+    case FloatField::empty: return Message(msg::fieldEmpty, {std::move(where)});
+    case FloatField::notNumber: return Message(msg::fieldNotNumber, {std::move(where), quotedField(field)});
+    case FloatField::notANumber: return Message(msg::fieldNaN, {std::move(where)});
+    case FloatField::infinite: return Message(msg::fieldInfinite, {std::move(where), quotedField(field)});
+    case FloatField::tooLargeForFloat: return Message(msg::fieldTooLarge, {std::move(where), quotedField(field)});
     case FloatField::value: break;
     }
-    return "";
+    return where;
 }
 
 // How one file lays out its rows: the separator, the columns, which one is the label.
@@ -96,44 +99,37 @@ struct Layout {
     char separator = '\t';
     std::size_t columns = 0;
     std::size_t labelColumn = std::string_view::npos; // npos: none
-    const char* fieldWord = "value";                 // "value" (TSV) or "column" (CSV)
-    const char* countWord = "values";
-    std::string prefix;
+    MessagePattern at = msg::atValue;                // a field: its value (TSV) or column (CSV)
+    MessagePattern count = msg::lineHasValues;        // a line of another length
+    Message prefix{msg::dataSetPrefix};
 };
 
 // One line's fields into its row of values and its label; throws naming the line and the field.
 void parseRow(std::string_view line, std::size_t lineNumber, const Layout& layout, float* row,
               std::vector<std::string_view>& labels)
 {
-    require(!trimmedField(line).empty(), [&] {
-        return layout.prefix + "line " + std::to_string(lineNumber)
-               + " is empty (one point per line; only blank lines at the end are skipped)";
-    });
+    require(!trimmedField(line).empty(), [&] { return Message(msg::lineIsEmpty, {layout.prefix, lineNumber}); });
     // The count first: a row of another length is refused as such, not by a field in the wrong place.
     const auto fields = std::size_t(std::count(line.begin(), line.end(), layout.separator)) + 1;
-    require(fields == layout.columns, [&] {
-        return layout.prefix + "line " + std::to_string(lineNumber) + " has " + std::to_string(fields) + " "
-               + layout.countWord + ", line 1 has " + std::to_string(layout.columns);
-    });
+    require(fields == layout.columns,
+            [&] { return Message(layout.count, {layout.prefix, lineNumber, fields, layout.columns}); });
     for (std::size_t start = 0, field = 0; field < fields; ++field) {
         const std::size_t end = std::min(line.find(layout.separator, start), line.size());
         const std::string_view text = trimmedField(line.substr(start, end - start));
         start = end + 1;
-        const auto where = [&] {
-            return layout.prefix + "line " + std::to_string(lineNumber) + ", " + layout.fieldWord + " "
-                   + std::to_string(field + 1);
-        };
+        const auto where = [&] { return Message(layout.at, {layout.prefix, lineNumber, field + 1}); };
         if (field == layout.labelColumn) {
             labels.push_back(unquoted(text));
-            require(!labels.back().empty(), [&] { return where() + ": empty label"; });
+            require(!labels.back().empty(), [&] { return Message(msg::emptyLabelAt, {where()}); });
             continue;
         }
         const FloatField found = floatIn(text, *row++);
-        if (found != FloatField::value)
-            throw Error(where() + floatProblem(found, text)
-                        + (lineNumber == 1 && layout.separator == '\t'
-                               ? " (the Projector's vectors file has no header row: labels go in its metadata file)"
-                               : ""));
+        if (found != FloatField::value) {
+            Message problem = floatProblem(found, where(), text);
+            if (lineNumber == 1 && layout.separator == '\t')
+                throw Error(Message(msg::projectorHasNoHeader, {std::move(problem)}));
+            throw Error(std::move(problem));
+        }
     }
 }
 
@@ -141,8 +137,7 @@ void parseRow(std::string_view line, std::size_t lineNumber, const Layout& layou
 
 std::vector<std::string_view> textLines(std::string_view text, const std::string& name)
 {
-    require(!text.starts_with("\x1f\x8b"),
-            messagePrefix(name) + "gzip-compressed data where text was expected (compressed twice?)");
+    require(!text.starts_with("\x1f\x8b"), [&] { return Message(msg::gzipAsText, {msg::prefixOf(name)}); });
     if (text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as spreadsheets write
         text.remove_prefix(3);
     std::vector<std::string_view> lines;
@@ -167,18 +162,17 @@ EmbeddingTable parseEmbeddingText(std::string_view text, EmbeddingTextFormat for
     const bool csv = format == EmbeddingTextFormat::csv;
     ownLabels = ownLabels && csv;
     Layout layout;
-    layout.prefix = messagePrefix(name);
+    layout.prefix = msg::prefixOf(name);
     const std::vector<std::string_view> lines = textLines(text, name);
-    require(!lines.empty(), layout.prefix + "empty file");
+    require(!lines.empty(), [&] { return Message(msg::emptyFile, {layout.prefix}); });
     const std::vector<std::string_view> first = fieldsOf(lines[0], csv ? ',' : '\t');
     const bool named = ownLabels && !labelColumn.empty();
     const bool header = csv && (named || csvHasHeader(lines, ownLabels));
-    require(!named || !allNumbers(first), layout.prefix + "no header row (its first line is numbers), so no column '"
-                                              + labelColumn + "' to take the labels from");
+    require(!named || !allNumbers(first), [&] { return Message(msg::noHeaderForColumn, {layout.prefix, labelColumn}); });
     if (csv) {
         layout.separator = ',';
-        layout.fieldWord = "column";
-        layout.countWord = "columns";
+        layout.at = msg::atColumn;
+        layout.count = msg::lineHasColumns;
     }
     layout.columns = first.size();
     if (ownLabels)
@@ -188,10 +182,9 @@ EmbeddingTable parseEmbeddingText(std::string_view text, EmbeddingTextFormat for
     table.firstLine = header ? 2 : 1;
     const std::size_t rows = lines.size() - (header ? 1 : 0);
     const std::size_t dimension = layout.columns - (ownLabels ? 1 : 0);
-    require(rows > 0, layout.prefix + "no data rows after the header");
+    require(rows > 0, [&] { return Message(msg::noDataRowsAfterHeader, {layout.prefix}); });
     require(dimension == 0 || rows <= std::size_t(maxDatasetValues) / dimension,
-            layout.prefix + std::to_string(rows) + " rows of " + std::to_string(dimension) + " values: more than "
-                + std::to_string(maxDatasetValues) + ", too large to load");
+            [&] { return Message(msg::tooManyValues, {layout.prefix, rows, dimension, maxDatasetValues}); });
     using RowMajor = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
     RowMajor values(static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(dimension));
     preferHugePages(values.data(), std::size_t(values.size()) * sizeof(float));
@@ -213,9 +206,9 @@ EmbeddingTable parseEmbeddingText(std::string_view text, EmbeddingTextFormat for
 std::vector<std::string_view> parseProjectorMetadata(std::string_view text, const std::string& labelColumn,
                                                      const std::string& name)
 {
-    const std::string prefix = messagePrefix(name);
+    const Message prefix = msg::prefixOf(name);
     const std::vector<std::string_view> lines = textLines(text, name);
-    require(!lines.empty(), prefix + "empty file");
+    require(!lines.empty(), [&] { return Message(msg::emptyFile, {prefix}); });
     const bool header = lines[0].find('\t') != std::string_view::npos;
     std::size_t column = 0;
     std::size_t columns = 1;
@@ -232,28 +225,25 @@ std::vector<std::string_view> parseProjectorMetadata(std::string_view text, cons
                        });
             };
             const auto found = std::find_if(names.begin(), names.end(), isLabel);
-            require(found != names.end(), prefix + std::to_string(columns) + " columns (" + columnList(names)
-                                              + ") and none named 'label': name the column of the labels (--label-column NAME)");
+            require(found != names.end(), [&] { return Message(msg::noLabelColumn, {prefix, columns, columnList(names)}); });
             column = std::size_t(found - names.begin());
         }
     } else {
-        require(labelColumn.empty(), prefix + "one column, so no header row (the Projector's rule) and no column '"
-                                         + labelColumn + "': leave the label column out");
+        require(labelColumn.empty(), [&] { return Message(msg::oneColumnNamed, {prefix, labelColumn}); });
     }
     std::vector<std::string_view> labels;
     labels.reserve(lines.size());
     for (std::size_t l = header ? 1 : 0; l < lines.size(); ++l) {
-        const auto lineText = [&] { return prefix + "line " + std::to_string(l + 1); };
         if (header) {
             const std::vector<std::string_view> fields = fieldsOf(lines[l], '\t');
             require(fields.size() == columns, [&] {
-                return lineText() + " has " + std::to_string(fields.size())
-                       + (fields.size() == 1 ? " field" : " fields") + ", the header has " + std::to_string(columns);
+                return Message(fields.size() == 1 ? msg::lineHasField : msg::lineHasFields,
+                               {prefix, l + 1, fields.size(), columns});
             });
             labels.push_back(unquoted(fields[column]));
         } else
             labels.push_back(unquoted(lines[l]));
-        require(!labels.back().empty(), [&] { return lineText() + ": empty label"; });
+        require(!labels.back().empty(), [&] { return Message(msg::lineEmptyLabel, {prefix, l + 1}); });
     }
     return labels;
 }

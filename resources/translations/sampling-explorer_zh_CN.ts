@@ -2243,4 +2243,163 @@
         <translation>取消</translation>
     </message>
 </context>
+<context>
+    <name>sme::Message</name>
+    <message>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>data set: </source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: larger than 2 GiB: too large to load</source>
+        <translation>%1：大于 2 GiB，无法载入</translation>
+    </message>
+    <message>
+        <source>%1gzip-compressed data where text was expected (compressed twice?)</source>
+        <translation>%1应为文本，却是 gzip 压缩的数据（是否压缩了两次？）</translation>
+    </message>
+    <message>
+        <source>%1empty file</source>
+        <translation>%1空文件</translation>
+    </message>
+    <message>
+        <source>%1no column &apos;%2&apos;; its columns: %3</source>
+        <translation>%1没有名为“%2”的列；现有的列：%3</translation>
+    </message>
+    <message>
+        <source>%1no header row (its first line is numbers), so no column &apos;%2&apos; to take the labels from</source>
+        <translation>%1没有表头行（第一行是数字），因此没有可取标签的“%2”列</translation>
+    </message>
+    <message>
+        <source>%1no data rows after the header</source>
+        <translation>%1表头之后没有数据行</translation>
+    </message>
+    <message>
+        <source>%1%2 rows of %3 values: more than %4, too large to load</source>
+        <translation>%1%2 行、每行 %3 个值：多于 %4 个，无法载入</translation>
+    </message>
+    <message>
+        <source>%1line %2 is empty (one point per line; only blank lines at the end are skipped)</source>
+        <translation>%1第 %2 行为空（每行一个点；只跳过文件末尾的空行）</translation>
+    </message>
+    <message>
+        <source>%1line %2 has %3 values, line 1 has %4</source>
+        <translation>%1第 %2 行有 %3 个值，第 1 行有 %4 个</translation>
+    </message>
+    <message>
+        <source>%1line %2 has %3 columns, line 1 has %4</source>
+        <translation>%1第 %2 行有 %3 列，第 1 行有 %4 列</translation>
+    </message>
+    <message>
+        <source>%1line %2, value %3</source>
+        <translation>%1第 %2 行第 %3 个值</translation>
+    </message>
+    <message>
+        <source>%1line %2, column %3</source>
+        <translation>%1第 %2 行第 %3 列</translation>
+    </message>
+    <message>
+        <source>%1: empty label</source>
+        <translation>%1：标签为空</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1为空</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a number</source>
+        <translation>%1 %2 不是数字</translation>
+    </message>
+    <message>
+        <source>%1 is NaN</source>
+        <translation>%1是 NaN</translation>
+    </message>
+    <message>
+        <source>%1 is infinite (%2)</source>
+        <translation>%1为无穷大（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 is too large for a float</source>
+        <translation>%1 %2 超出了 float 的范围</translation>
+    </message>
+    <message>
+        <source>%1 (the Projector&apos;s vectors file has no header row: labels go in its metadata file)</source>
+        <translation>%1（Projector 的向量文件没有表头行：标签应放在它的元数据文件中）</translation>
+    </message>
+    <message>
+        <source>%1%2 columns (%3) and none named &apos;label&apos;: name the column of the labels (--label-column NAME)</source>
+        <translation>%1有 %2 列（%3），但没有名为“label”的列：请指明标签所在的列（--label-column 列名）</translation>
+    </message>
+    <message>
+        <source>%1one column, so no header row (the Projector&apos;s rule) and no column &apos;%2&apos;: leave the label column out</source>
+        <translation>%1只有一列，因此没有表头行（Projector 的规则），也没有“%2”列：请不要指定标签列</translation>
+    </message>
+    <message>
+        <source>%1line %2 has %3 field, the header has %4</source>
+        <translation>%1第 %2 行有 %3 个字段，表头有 %4 个</translation>
+    </message>
+    <message>
+        <source>%1line %2 has %3 fields, the header has %4</source>
+        <translation>%1第 %2 行有 %3 个字段，表头有 %4 个</translation>
+    </message>
+    <message>
+        <source>%1line %2: empty label</source>
+        <translation>%1第 %2 行：标签为空</translation>
+    </message>
+    <message>
+        <source>%1no labels: looked for %2 (or .gz) beside it; give the labels file with --labels FILE (the Projector&apos;s metadata TSV, one label per line)</source>
+        <translation>%1没有标签：在它旁边找过 %2（或 .gz）；请用 --labels 文件 给出标签文件（Projector 的元数据 TSV，每行一个标签）</translation>
+    </message>
+    <message>
+        <source>%1no labels file</source>
+        <translation>%1没有标签文件</translation>
+    </message>
+    <message>
+        <source>%1dimension %2 (values per point): a point needs at least two to have a direction on a sphere</source>
+        <translation>%1维数为 %2（每个点的值的个数）：一个点至少要有两个值，才能在球面上有方向</translation>
+    </message>
+    <message>
+        <source>%1 has %2 labels for %3 points</source>
+        <translation>%1 有 %2 个标签，却有 %3 个点</translation>
+    </message>
+    <message>
+        <source>%1all %2 points are of one class &apos;%3&apos;: retrieval needs at least two</source>
+        <translation>%1全部 %2 个点都属于同一个类别“%3”：检索至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>%1row %2 is the zero vector: it has no direction on the sphere</source>
+        <translation>%1第 %2 行是零向量：它在球面上没有方向</translation>
+    </message>
+    <message>
+        <source>%1no data rows</source>
+        <translation>%1没有数据行</translation>
+    </message>
+    <message>
+        <source>%1no feature columns</source>
+        <translation>%1没有特征列</translation>
+    </message>
+    <message>
+        <source>%1%2 rows of features but %3 labels</source>
+        <translation>%1有 %2 行特征，却有 %3 个标签</translation>
+    </message>
+    <message>
+        <source>%1non-finite value at row %2, column %3</source>
+        <translation>%1第 %2 行第 %3 列的值不是有限数</translation>
+    </message>
+    <message>
+        <source>%1only one class (%2): retrieval needs at least two</source>
+        <translation>%1只有一个类别（%2）：检索至少需要两个类别</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/io/ModelMessages.h"
+
+#include "model/base/Error.h"
+
+#include <QCoreApplication>
+#include <string>
+#include <vector>
+
+namespace {
+
+// Every pattern of model/data/ReaderMessages.h, for lupdate to find (the patterns are the core's,
+// which has no Qt). tst_translation checks through readermessages::all that each is translated.
+[[maybe_unused]] const char* const readerPatterns[] = {
+    QT_TRANSLATE_NOOP("sme::Message", "%1: "), // namePrefix
+    QT_TRANSLATE_NOOP("sme::Message", "data set: "), // dataSetPrefix
+    QT_TRANSLATE_NOOP("sme::Message", "%1: cannot open: %2"), // cannotOpen
+    QT_TRANSLATE_NOOP("sme::Message", "%1: cannot read: %2"), // cannotRead
+    QT_TRANSLATE_NOOP("sme::Message", "%1: larger than 2 GiB: too large to load"), // fileTooLarge
+    QT_TRANSLATE_NOOP("sme::Message", "%1gzip-compressed data where text was expected (compressed twice?)"), // gzipAsText
+    QT_TRANSLATE_NOOP("sme::Message", "%1empty file"), // emptyFile
+    QT_TRANSLATE_NOOP("sme::Message", "%1no column '%2'; its columns: %3"), // noColumn
+    QT_TRANSLATE_NOOP("sme::Message", "%1no header row (its first line is numbers), so no column '%2' to take the labels from"), // noHeaderForColumn
+    QT_TRANSLATE_NOOP("sme::Message", "%1no data rows after the header"), // noDataRowsAfterHeader
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 rows of %3 values: more than %4, too large to load"), // tooManyValues
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2 is empty (one point per line; only blank lines at the end are skipped)"), // lineIsEmpty
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2 has %3 values, line 1 has %4"), // lineHasValues
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2 has %3 columns, line 1 has %4"), // lineHasColumns
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2, value %3"), // atValue
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2, column %3"), // atColumn
+    QT_TRANSLATE_NOOP("sme::Message", "%1: empty label"), // emptyLabelAt
+    QT_TRANSLATE_NOOP("sme::Message", "%1 is empty"), // fieldEmpty
+    QT_TRANSLATE_NOOP("sme::Message", "%1 %2 is not a number"), // fieldNotNumber
+    QT_TRANSLATE_NOOP("sme::Message", "%1 is NaN"), // fieldNaN
+    QT_TRANSLATE_NOOP("sme::Message", "%1 is infinite (%2)"), // fieldInfinite
+    QT_TRANSLATE_NOOP("sme::Message", "%1 %2 is too large for a float"), // fieldTooLarge
+    QT_TRANSLATE_NOOP("sme::Message", "%1 (the Projector's vectors file has no header row: labels go in its metadata file)"), // projectorHasNoHeader
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 columns (%3) and none named 'label': name the column of the labels (--label-column NAME)"), // noLabelColumn
+    QT_TRANSLATE_NOOP("sme::Message", "%1one column, so no header row (the Projector's rule) and no column '%2': leave the label column out"), // oneColumnNamed
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2 has %3 field, the header has %4"), // lineHasField
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2 has %3 fields, the header has %4"), // lineHasFields
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2: empty label"), // lineEmptyLabel
+    QT_TRANSLATE_NOOP("sme::Message", "%1no labels: looked for %2 (or .gz) beside it; give the labels file with --labels FILE (the Projector's metadata TSV, one label per line)"), // noLabelsBeside
+    QT_TRANSLATE_NOOP("sme::Message", "%1no labels file"), // noLabelsFile
+    QT_TRANSLATE_NOOP("sme::Message", "%1dimension %2 (values per point): a point needs at least two to have a direction on a sphere"), // dimensionTooSmall
+    QT_TRANSLATE_NOOP("sme::Message", "%1 has %2 labels for %3 points"), // labelCount
+    QT_TRANSLATE_NOOP("sme::Message", "%1all %2 points are of one class '%3': retrieval needs at least two"), // allOneClass
+    QT_TRANSLATE_NOOP("sme::Message", "%1row %2 is the zero vector: it has no direction on the sphere"), // zeroVector
+    QT_TRANSLATE_NOOP("sme::Message", "%1no data rows"), // noDataRows
+    QT_TRANSLATE_NOOP("sme::Message", "%1no feature columns"), // noFeatureColumns
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 rows of features but %3 labels"), // rowsButLabels
+    QT_TRANSLATE_NOOP("sme::Message", "%1non-finite value at row %2, column %3"), // nonFiniteAt
+    QT_TRANSLATE_NOOP("sme::Message", "%1only one class (%2): retrieval needs at least two"), // onlyOneClass
+};
+
+} // namespace
+
+QString translatedMessage(const sme::Message& message)
+{
+    const QString pattern = QCoreApplication::translate("sme::Message", message.pattern().english);
+    std::vector<std::string> texts;
+    for (const sme::Message::Part& part : message.parts())
+        texts.push_back(part.message() ? translatedMessage(*part.message()).toStdString() : part.plainText());
+    // In UTF-8, where no byte of a multi-byte character is '%' or a digit.
+    return QString::fromStdString(sme::fillPlaces(pattern.toStdString(), texts));
+}
+
+QString errorText(const std::exception& error)
+{
+    if (const auto* core = dynamic_cast<const sme::Error*>(&error); core && core->message())
+        return translatedMessage(*core->message());
+    return QString::fromStdString(error.what());
+}

@@ -1,0 +1,89 @@
+// The messages of the file readers, each pattern named once: the readers throw them as
+// Messages, and the window's translations list every one (app/io/ModelMessages.cpp), which
+// tst_translation checks through `all`.
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/base/Message.h"
+
+#include <array>
+#include <string>
+
+namespace sme::readermessages {
+
+// Before a message about a file or a data set: its name (%1), or "data set" for one without.
+inline constexpr MessagePattern namePrefix{"%1: "};
+inline constexpr MessagePattern dataSetPrefix{"data set: "};
+
+// Reading a file (%1 its path).
+inline constexpr MessagePattern cannotOpen{"%1: cannot open: %2"};
+inline constexpr MessagePattern cannotRead{"%1: cannot read: %2"};
+inline constexpr MessagePattern fileTooLarge{"%1: larger than 2 GiB: too large to load"};
+
+// A text file of points (%1 the prefix above).
+inline constexpr MessagePattern gzipAsText{"%1gzip-compressed data where text was expected (compressed twice?)"};
+inline constexpr MessagePattern emptyFile{"%1empty file"};
+inline constexpr MessagePattern noColumn{"%1no column '%2'; its columns: %3"};
+inline constexpr MessagePattern noHeaderForColumn{
+    "%1no header row (its first line is numbers), so no column '%2' to take the labels from"};
+inline constexpr MessagePattern noDataRowsAfterHeader{"%1no data rows after the header"};
+inline constexpr MessagePattern tooManyValues{"%1%2 rows of %3 values: more than %4, too large to load"};
+inline constexpr MessagePattern lineIsEmpty{
+    "%1line %2 is empty (one point per line; only blank lines at the end are skipped)"};
+inline constexpr MessagePattern lineHasValues{"%1line %2 has %3 values, line 1 has %4"};
+inline constexpr MessagePattern lineHasColumns{"%1line %2 has %3 columns, line 1 has %4"};
+// A field (%1 the prefix, %2 the line, %3 the value's or column's number), and what is wrong
+// with it (%1 the field, %2 its text).
+inline constexpr MessagePattern atValue{"%1line %2, value %3"};
+inline constexpr MessagePattern atColumn{"%1line %2, column %3"};
+inline constexpr MessagePattern emptyLabelAt{"%1: empty label"};
+inline constexpr MessagePattern fieldEmpty{"%1 is empty"};
+inline constexpr MessagePattern fieldNotNumber{"%1 %2 is not a number"};
+inline constexpr MessagePattern fieldNaN{"%1 is NaN"};
+inline constexpr MessagePattern fieldInfinite{"%1 is infinite (%2)"};
+inline constexpr MessagePattern fieldTooLarge{"%1 %2 is too large for a float"};
+inline constexpr MessagePattern projectorHasNoHeader{
+    "%1 (the Projector's vectors file has no header row: labels go in its metadata file)"};
+
+// A labels file (the Projector's metadata).
+inline constexpr MessagePattern noLabelColumn{
+    "%1%2 columns (%3) and none named 'label': name the column of the labels (--label-column NAME)"};
+inline constexpr MessagePattern oneColumnNamed{
+    "%1one column, so no header row (the Projector's rule) and no column '%2': leave the label column out"};
+inline constexpr MessagePattern lineHasField{"%1line %2 has %3 field, the header has %4"};
+inline constexpr MessagePattern lineHasFields{"%1line %2 has %3 fields, the header has %4"};
+inline constexpr MessagePattern lineEmptyLabel{"%1line %2: empty label"};
+
+// Embeddings, once read.
+inline constexpr MessagePattern noLabelsBeside{
+    "%1no labels: looked for %2 (or .gz) beside it; give the labels file with --labels FILE (the Projector's "
+    "metadata TSV, one label per line)"};
+inline constexpr MessagePattern noLabelsFile{"%1no labels file"};
+inline constexpr MessagePattern dimensionTooSmall{
+    "%1dimension %2 (values per point): a point needs at least two to have a direction on a sphere"};
+inline constexpr MessagePattern labelCount{"%1 has %2 labels for %3 points"};
+inline constexpr MessagePattern allOneClass{"%1all %2 points are of one class '%3': retrieval needs at least two"};
+inline constexpr MessagePattern zeroVector{"%1row %2 is the zero vector: it has no direction on the sphere"};
+
+// Any data set (Dataset::validate).
+inline constexpr MessagePattern noDataRows{"%1no data rows"};
+inline constexpr MessagePattern noFeatureColumns{"%1no feature columns"};
+inline constexpr MessagePattern rowsButLabels{"%1%2 rows of features but %3 labels"};
+inline constexpr MessagePattern nonFiniteAt{"%1non-finite value at row %2, column %3"};
+inline constexpr MessagePattern onlyOneClass{"%1only one class (%2): retrieval needs at least two"};
+
+inline constexpr std::array all{
+    namePrefix, dataSetPrefix, cannotOpen, cannotRead, fileTooLarge, gzipAsText, emptyFile, noColumn,
+    noHeaderForColumn, noDataRowsAfterHeader, tooManyValues, lineIsEmpty, lineHasValues, lineHasColumns, atValue,
+    atColumn, emptyLabelAt, fieldEmpty, fieldNotNumber, fieldNaN, fieldInfinite, fieldTooLarge,
+    projectorHasNoHeader, noLabelColumn, oneColumnNamed, lineHasField, lineHasFields, lineEmptyLabel,
+    noLabelsBeside, noLabelsFile, dimensionTooSmall, labelCount, allOneClass, zeroVector, noDataRows,
+    noFeatureColumns, rowsButLabels, nonFiniteAt, onlyOneClass};
+
+// The prefix for a file's or a data set's name.
+inline Message prefixOf(const std::string& name)
+{
+    return name.empty() ? Message(dataSetPrefix) : Message(namePrefix, {name});
+}
+
+} // namespace sme::readermessages
