@@ -51,6 +51,35 @@ namespace {
     QT_TRANSLATE_NOOP("sme::Message", "%1%2 rows of features but %3 labels"), // rowsButLabels
     QT_TRANSLATE_NOOP("sme::Message", "%1non-finite value at row %2, column %3"), // nonFiniteAt
     QT_TRANSLATE_NOOP("sme::Message", "%1only one class (%2): retrieval needs at least two"), // onlyOneClass
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2, column %3: %4"), // cellAt
+    QT_TRANSLATE_NOOP("sme::Message", "empty cell"), // cellEmpty
+    QT_TRANSLATE_NOOP("sme::Message", "%1 is not a number"), // cellNotNumber
+    QT_TRANSLATE_NOOP("sme::Message", "non-finite value %1"), // cellNonFinite
+    QT_TRANSLATE_NOOP("sme::Message", "%1 is too large for a float"), // cellTooLarge
+    QT_TRANSLATE_NOOP("sme::Message", "empty cell (the label)"), // labelCellEmpty
+    QT_TRANSLATE_NOOP("sme::Message", "label %1 is not a number"), // labelNotNumber
+    QT_TRANSLATE_NOOP("sme::Message", "label %1 is not finite"), // labelNotFinite
+    QT_TRANSLATE_NOOP("sme::Message", "label %1 is not an integer"), // labelNotInteger
+    QT_TRANSLATE_NOOP("sme::Message", "label %1 is outside the int range"), // labelOutsideInt
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2: 1 column; need at least one feature and the label in the last column"), // csvOneColumn
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2: the header has %3 columns but line %4 has %5"), // csvHeaderColumns
+    QT_TRANSLATE_NOOP("sme::Message", "%1line %2 has %3 columns, expected %4 as on line %5"), // csvLineColumns
+    QT_TRANSLATE_NOOP("sme::Message", "%1more than %2 values: too large to load"), // csvTooManyValues
+    QT_TRANSLATE_NOOP("sme::Message", "%1 GiB"), // sizeGiB
+    QT_TRANSLATE_NOOP("sme::Message", "%1 MiB"), // sizeMiB
+    QT_TRANSLATE_NOOP("sme::Message", "%1 bytes"), // sizeBytes
+    QT_TRANSLATE_NOOP("sme::Message", "%1cannot start zlib: %2"), // zlibCannotStart
+    QT_TRANSLATE_NOOP("sme::Message", "out of memory"), // outOfMemory
+    QT_TRANSLATE_NOOP("sme::Message", "%1more than %2 once decompressed: too large to load"), // tooLargeDecompressed
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 byte after the end of the gzip data, not gzip"), // byteAfterGzip
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 bytes after the end of the gzip data, not gzip"), // bytesAfterGzip
+    QT_TRANSLATE_NOOP("sme::Message", "%1cannot restart zlib"), // zlibCannotRestart
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated gzip file: it ends after %2 bytes, before the end of its compressed stream"), // gzipTruncated
+    QT_TRANSLATE_NOOP("sme::Message", "%1damaged gzip data: %2"), // gzipDamaged
+    QT_TRANSLATE_NOOP("sme::Message", "needs a dictionary"), // needsDictionary
+    QT_TRANSLATE_NOOP("sme::Message", "%1cannot decompress: zlib error %2"), // zlibError
+    QT_TRANSLATE_NOOP("sme::Message", "%1cannot decompress: zlib error %2: %3"), // zlibErrorSaying
+    QT_TRANSLATE_NOOP("sme::Message", "%1: larger than %2: too large to load"), // fileLargerThan
 };
 
 } // namespace

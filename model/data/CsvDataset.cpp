@@ -4,6 +4,7 @@
 
 #include "model/base/Error.h"
 #include "model/data/Gzip.h"
+#include "model/data/ReaderMessages.h"
 #include "model/data/TextFields.h"
 
 #include <charconv>
@@ -14,6 +15,8 @@
 
 namespace sme {
 namespace {
+
+namespace msg = readermessages;
 
 // Progress is reported every this many lines (a few hundred times a second).
 constexpr int progressLines = 4096;
@@ -33,15 +36,14 @@ std::vector<std::string_view> cellsOf(std::string_view line)
 // Throws the error for the cell at line / column (both from 1).
 class CellErrors {
 public:
-    explicit CellErrors(const std::string& sourceName) : prefix_(messagePrefix(sourceName)) {}
-    [[noreturn]] void fail(int line, std::size_t column, const std::string& problem) const
+    explicit CellErrors(const std::string& sourceName) : prefix_(msg::prefixOf(sourceName)) {}
+    [[noreturn]] void fail(int line, std::size_t column, Message problem) const
     {
-        throw Error(prefix_ + "line " + std::to_string(line) + ", column " + std::to_string(column)
-                    + ": " + problem);
+        throw Error(Message(msg::cellAt, {prefix_, line, column, std::move(problem)}));
     }
 
 private:
-    std::string prefix_;
+    Message prefix_;
 };
 
 float featureIn(std::string_view cell, int line, std::size_t column, const CellErrors& errors)
@@ -49,11 +51,11 @@ float featureIn(std::string_view cell, int line, std::size_t column, const CellE
     float value = 0.0f;
     switch (floatIn(cell, value)) {
     case FloatField::value: return value;
-    case FloatField::empty: errors.fail(line, column, "empty cell");
-    case FloatField::notNumber: errors.fail(line, column, quotedField(cell) + " is not a number");
+    case FloatField::empty: errors.fail(line, column, Message(msg::cellEmpty));
+    case FloatField::notNumber: errors.fail(line, column, Message(msg::cellNotNumber, {quotedField(cell)}));
     case FloatField::notANumber:
-    case FloatField::infinite: errors.fail(line, column, "non-finite value " + quotedField(cell));
-    case FloatField::tooLargeForFloat: errors.fail(line, column, quotedField(cell) + " is too large for a float");
+    case FloatField::infinite: errors.fail(line, column, Message(msg::cellNonFinite, {quotedField(cell)}));
+    case FloatField::tooLargeForFloat: errors.fail(line, column, Message(msg::cellTooLarge, {quotedField(cell)}));
     }
     return value;
 }
@@ -61,7 +63,7 @@ float featureIn(std::string_view cell, int line, std::size_t column, const CellE
 int labelIn(std::string_view cell, int line, std::size_t column, const CellErrors& errors)
 {
     if (cell.empty())
-        errors.fail(line, column, "empty cell (the label)");
+        errors.fail(line, column, Message(msg::labelCellEmpty));
     int label = 0;
     const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), label);
     if (end == cell.data() + cell.size() && error == std::errc())
@@ -69,13 +71,13 @@ int labelIn(std::string_view cell, int line, std::size_t column, const CellError
     // Not a plain int: perhaps "3.0", "+3" or "1e2", or a real problem.
     const std::optional<double> value = numberIn(cell);
     if (!value)
-        errors.fail(line, column, "label " + quotedField(cell) + " is not a number");
+        errors.fail(line, column, Message(msg::labelNotNumber, {quotedField(cell)}));
     if (!std::isfinite(*value) && spelledNonFinite(cell))
-        errors.fail(line, column, "label " + quotedField(cell) + " is not finite");
+        errors.fail(line, column, Message(msg::labelNotFinite, {quotedField(cell)}));
     if (std::isfinite(*value) && std::floor(*value) != *value)
-        errors.fail(line, column, "label " + quotedField(cell) + " is not an integer");
+        errors.fail(line, column, Message(msg::labelNotInteger, {quotedField(cell)}));
     if (!(*value >= INT_MIN && *value <= INT_MAX))
-        errors.fail(line, column, "label " + quotedField(cell) + " is outside the int range");
+        errors.fail(line, column, Message(msg::labelOutsideInt, {quotedField(cell)}));
     return int(*value);
 }
 
@@ -83,9 +85,9 @@ int labelIn(std::string_view cell, int line, std::size_t column, const CellError
 
 Dataset parseCsvDataset(std::string_view text, const std::string& sourceName, const Progress& progress)
 {
-    const std::string prefix = messagePrefix(sourceName);
+    const Message prefix = msg::prefixOf(sourceName);
     // The loader inflates gzip files (readDataFile): still gzip here is a file compressed twice.
-    require(!text.starts_with("\x1f\x8b"), prefix + "gzip-compressed data where text was expected (compressed twice?)");
+    require(!text.starts_with("\x1f\x8b"), [&] { return Message(msg::gzipAsText, {prefix}); });
     if (text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as spreadsheets write
         text.remove_prefix(3);
     const CellErrors errors(sourceName);
@@ -118,28 +120,25 @@ Dataset parseCsvDataset(std::string_view text, const std::string& sourceName, co
             header = false;
             for (const std::string_view cell : cells)
                 header = header || !numberIn(cell);
-            require(columns >= 2, prefix + "line " + std::to_string(lineNumber)
-                                      + ": 1 column; need at least one feature and the label in the last column");
+            require(columns >= 2, [&] { return Message(msg::csvOneColumn, {prefix, lineNumber}); });
             if (header)
                 continue;
         }
         if (header && labels.empty())
-            require(cells.size() == columns,
-                    prefix + "line " + std::to_string(columnsLine) + ": the header has "
-                        + std::to_string(columns) + " columns but line " + std::to_string(lineNumber)
-                        + " has " + std::to_string(cells.size()));
-        require(cells.size() == columns,
-                prefix + "line " + std::to_string(lineNumber) + " has " + std::to_string(cells.size())
-                    + " columns, expected " + std::to_string(columns) + " as on line "
-                    + std::to_string(columnsLine));
+            require(cells.size() == columns, [&] {
+                return Message(msg::csvHeaderColumns, {prefix, columnsLine, columns, lineNumber, cells.size()});
+            });
+        require(cells.size() == columns, [&] {
+            return Message(msg::csvLineColumns, {prefix, lineNumber, cells.size(), columns, columnsLine});
+        });
         require(values.size() + columns - 1 <= std::size_t(maxDatasetValues),
-                prefix + "more than " + std::to_string(maxDatasetValues) + " values: too large to load");
+                [&] { return Message(msg::csvTooManyValues, {prefix, maxDatasetValues}); });
         for (std::size_t c = 0; c + 1 < columns; ++c)
             values.push_back(featureIn(cells[c], lineNumber, c + 1, errors));
         labels.push_back(labelIn(cells.back(), lineNumber, columns, errors));
     }
-    require(anyLine, prefix + "empty file");
-    require(!labels.empty(), prefix + "no data rows after the header");
+    require(anyLine, [&] { return Message(msg::emptyFile, {prefix}); });
+    require(!labels.empty(), [&] { return Message(msg::noDataRowsAfterHeader, {prefix}); });
 
     Dataset data;
     data.name = sourceName;

@@ -3,6 +3,7 @@
 #include "model/data/Gzip.h"
 
 #include "model/base/Error.h"
+#include "model/data/ReaderMessages.h"
 
 #include <algorithm>
 #include <climits>
@@ -21,13 +22,15 @@ constexpr std::size_t leastGrowth = std::size_t(1) << 16;
 // Deflate's best ratio is 1032:1 (258-byte matches coded in 2 bits): a larger declared size lies.
 constexpr std::size_t largestRatio = 1032;
 
-std::string sizeText(long long bytes)
+namespace msg = readermessages;
+
+Message sizeText(long long bytes)
 {
     if (bytes > 0 && bytes % (1LL << 30) == 0)
-        return std::to_string(bytes >> 30) + " GiB";
+        return Message(msg::sizeGiB, {bytes >> 30});
     if (bytes > 0 && bytes % (1LL << 20) == 0)
-        return std::to_string(bytes >> 20) + " MiB";
-    return std::to_string(bytes) + " bytes";
+        return Message(msg::sizeMiB, {bytes >> 20});
+    return Message(msg::sizeBytes, {bytes});
 }
 
 // The size to reserve for the inflated data: a gzip file ends with its last member's size
@@ -46,10 +49,12 @@ std::size_t expectedSize(std::span<const unsigned char> compressed, std::size_t 
 // A z_stream set up for gzip (and only gzip: windowBits 15 + 16), ended however it is left.
 class GzipStream {
 public:
-    explicit GzipStream(const std::string& prefix)
+    explicit GzipStream(const Message& prefix)
     {
-        require(inflateInit2(&stream_, 16 + MAX_WBITS) == Z_OK,
-                prefix + "cannot start zlib: " + (stream_.msg ? stream_.msg : "out of memory"));
+        require(inflateInit2(&stream_, 16 + MAX_WBITS) == Z_OK, [&] {
+            return Message(msg::zlibCannotStart,
+                           {prefix, stream_.msg ? Message::Part(stream_.msg) : Message::Part(Message(msg::outOfMemory))});
+        });
     }
     ~GzipStream() { inflateEnd(&stream_); }
     GzipStream(const GzipStream&) = delete;
@@ -70,11 +75,9 @@ bool isGzip(std::span<const unsigned char> bytes)
 std::vector<unsigned char> inflateGzip(std::span<const unsigned char> compressed, const std::string& name,
                                        const Progress& progress, long long maxBytes)
 {
-    const std::string prefix = messagePrefix(name);
+    const Message prefix = msg::prefixOf(name);
     const auto limit = std::size_t(std::max(0LL, maxBytes));
-    const auto refuseTooLarge = [&] {
-        throw Error(prefix + "more than " + sizeText(maxBytes) + " once decompressed: too large to load");
-    };
+    const auto refuseTooLarge = [&] { throw Error(Message(msg::tooLargeDecompressed, {prefix, sizeText(maxBytes)})); };
     GzipStream gzip(prefix);
     z_stream& stream = *gzip.get();
     std::vector<unsigned char> output;
@@ -112,20 +115,18 @@ std::vector<unsigned char> inflateGzip(std::span<const unsigned char> compressed
             // Another member follows (gzip -c a b), or bytes that are not gzip.
             const std::size_t at = compressed.size() - unread;
             require(isGzip(compressed.subspan(at)),
-                    prefix + std::to_string(unread) + (unread == 1 ? " byte" : " bytes")
-                        + " after the end of the gzip data, not gzip");
-            require(inflateReset(&stream) == Z_OK, prefix + "cannot restart zlib");
+                    [&] { return Message(unread == 1 ? msg::byteAfterGzip : msg::bytesAfterGzip, {prefix, unread}); });
+            require(inflateReset(&stream) == Z_OK, [&] { return Message(msg::zlibCannotRestart, {prefix}); });
             continue;
         }
         if (status == Z_BUF_ERROR && unread == 0 && stream.avail_out > 0)
-            throw Error(prefix + "truncated gzip file: it ends after " + std::to_string(compressed.size())
-                        + " bytes, before the end of its compressed stream");
+            throw Error(Message(msg::gzipTruncated, {prefix, compressed.size()}));
         if (status == Z_DATA_ERROR || status == Z_NEED_DICT)
-            throw Error(prefix + "damaged gzip data: "
-                        + (stream.msg ? std::string(stream.msg) : std::string("needs a dictionary")));
+            throw Error(Message(msg::gzipDamaged, {prefix, stream.msg ? Message::Part(stream.msg)
+                                                                      : Message::Part(Message(msg::needsDictionary))}));
         require(status == Z_OK || status == Z_BUF_ERROR, [&] {
-            return prefix + "cannot decompress: zlib error " + std::to_string(status)
-                   + (stream.msg ? std::string(": ") + stream.msg : std::string());
+            return stream.msg ? Message(msg::zlibErrorSaying, {prefix, status, stream.msg})
+                              : Message(msg::zlibError, {prefix, status});
         });
     }
     output.resize(produced);
@@ -140,7 +141,7 @@ std::vector<unsigned char> readDataFile(const std::string& path, const Progress&
     if (isGzip(bytes))
         return inflateGzip(bytes, fileNameOf(path), progress, maxBytes);
     require(bytes.size() <= std::size_t(std::max(0LL, maxBytes)),
-            path + ": larger than " + sizeText(maxBytes) + ": too large to load");
+            [&] { return Message(msg::fileLargerThan, {path, sizeText(maxBytes)}); });
     reportProgress(progress, 1.0);
     return bytes;
 }

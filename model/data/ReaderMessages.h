@@ -72,13 +72,53 @@ inline constexpr MessagePattern rowsButLabels{"%1%2 rows of features but %3 labe
 inline constexpr MessagePattern nonFiniteAt{"%1non-finite value at row %2, column %3"};
 inline constexpr MessagePattern onlyOneClass{"%1only one class (%2): retrieval needs at least two"};
 
+// A CSV data set (features, then the label in the last column): a cell (%1 the prefix, %2 the
+// line, %3 the column, %4 what is wrong with it, %1 of which is the cell's text).
+inline constexpr MessagePattern cellAt{"%1line %2, column %3: %4"};
+inline constexpr MessagePattern cellEmpty{"empty cell"};
+inline constexpr MessagePattern cellNotNumber{"%1 is not a number"};
+inline constexpr MessagePattern cellNonFinite{"non-finite value %1"};
+inline constexpr MessagePattern cellTooLarge{"%1 is too large for a float"};
+inline constexpr MessagePattern labelCellEmpty{"empty cell (the label)"};
+inline constexpr MessagePattern labelNotNumber{"label %1 is not a number"};
+inline constexpr MessagePattern labelNotFinite{"label %1 is not finite"};
+inline constexpr MessagePattern labelNotInteger{"label %1 is not an integer"};
+inline constexpr MessagePattern labelOutsideInt{"label %1 is outside the int range"};
+inline constexpr MessagePattern csvOneColumn{
+    "%1line %2: 1 column; need at least one feature and the label in the last column"};
+inline constexpr MessagePattern csvHeaderColumns{"%1line %2: the header has %3 columns but line %4 has %5"};
+inline constexpr MessagePattern csvLineColumns{"%1line %2 has %3 columns, expected %4 as on line %5"};
+inline constexpr MessagePattern csvTooManyValues{"%1more than %2 values: too large to load"};
+
+// Gzip-compressed files; a size (%1 a number).
+inline constexpr MessagePattern sizeGiB{"%1 GiB"};
+inline constexpr MessagePattern sizeMiB{"%1 MiB"};
+inline constexpr MessagePattern sizeBytes{"%1 bytes"};
+inline constexpr MessagePattern zlibCannotStart{"%1cannot start zlib: %2"};
+inline constexpr MessagePattern outOfMemory{"out of memory"};
+inline constexpr MessagePattern tooLargeDecompressed{"%1more than %2 once decompressed: too large to load"};
+inline constexpr MessagePattern byteAfterGzip{"%1%2 byte after the end of the gzip data, not gzip"};
+inline constexpr MessagePattern bytesAfterGzip{"%1%2 bytes after the end of the gzip data, not gzip"};
+inline constexpr MessagePattern zlibCannotRestart{"%1cannot restart zlib"};
+inline constexpr MessagePattern gzipTruncated{
+    "%1truncated gzip file: it ends after %2 bytes, before the end of its compressed stream"};
+inline constexpr MessagePattern gzipDamaged{"%1damaged gzip data: %2"};
+inline constexpr MessagePattern needsDictionary{"needs a dictionary"};
+inline constexpr MessagePattern zlibError{"%1cannot decompress: zlib error %2"};
+inline constexpr MessagePattern zlibErrorSaying{"%1cannot decompress: zlib error %2: %3"};
+inline constexpr MessagePattern fileLargerThan{"%1: larger than %2: too large to load"};
+
 inline constexpr std::array all{
     namePrefix, dataSetPrefix, cannotOpen, cannotRead, fileTooLarge, gzipAsText, emptyFile, noColumn,
     noHeaderForColumn, noDataRowsAfterHeader, tooManyValues, lineIsEmpty, lineHasValues, lineHasColumns, atValue,
     atColumn, emptyLabelAt, fieldEmpty, fieldNotNumber, fieldNaN, fieldInfinite, fieldTooLarge,
     projectorHasNoHeader, noLabelColumn, oneColumnNamed, lineHasField, lineHasFields, lineEmptyLabel,
     noLabelsBeside, noLabelsFile, dimensionTooSmall, labelCount, allOneClass, zeroVector, noDataRows,
-    noFeatureColumns, rowsButLabels, nonFiniteAt, onlyOneClass};
+    noFeatureColumns, rowsButLabels, nonFiniteAt, onlyOneClass, cellAt, cellEmpty, cellNotNumber, cellNonFinite,
+    cellTooLarge, labelCellEmpty, labelNotNumber, labelNotFinite, labelNotInteger, labelOutsideInt, csvOneColumn,
+    csvHeaderColumns, csvLineColumns, csvTooManyValues, sizeGiB, sizeMiB, sizeBytes, zlibCannotStart, outOfMemory,
+    tooLargeDecompressed, byteAfterGzip, bytesAfterGzip, zlibCannotRestart, gzipTruncated, gzipDamaged,
+    needsDictionary, zlibError, zlibErrorSaying, fileLargerThan};
 
 // The prefix for a file's or a data set's name.
 inline Message prefixOf(const std::string& name)

@@ -2401,5 +2401,121 @@
         <source>%1only one class (%2): retrieval needs at least two</source>
         <translation>%1只有一个类别（%2）：检索至少需要两个类别</translation>
     </message>
+    <message>
+        <source>%1line %2, column %3: %4</source>
+        <translation>%1第 %2 行第 %3 列：%4</translation>
+    </message>
+    <message>
+        <source>empty cell</source>
+        <translation>单元格为空</translation>
+    </message>
+    <message>
+        <source>%1 is not a number</source>
+        <translation>%1 不是数字</translation>
+    </message>
+    <message>
+        <source>non-finite value %1</source>
+        <translation>值 %1 不是有限数</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a float</source>
+        <translation>%1 超出了 float 的范围</translation>
+    </message>
+    <message>
+        <source>empty cell (the label)</source>
+        <translation>单元格为空（标签）</translation>
+    </message>
+    <message>
+        <source>label %1 is not a number</source>
+        <translation>标签 %1 不是数字</translation>
+    </message>
+    <message>
+        <source>label %1 is not finite</source>
+        <translation>标签 %1 不是有限数</translation>
+    </message>
+    <message>
+        <source>label %1 is not an integer</source>
+        <translation>标签 %1 不是整数</translation>
+    </message>
+    <message>
+        <source>label %1 is outside the int range</source>
+        <translation>标签 %1 超出了 int 的范围</translation>
+    </message>
+    <message>
+        <source>%1line %2: 1 column; need at least one feature and the label in the last column</source>
+        <translation>%1第 %2 行：只有 1 列；至少需要一个特征，并在最后一列放标签</translation>
+    </message>
+    <message>
+        <source>%1line %2: the header has %3 columns but line %4 has %5</source>
+        <translation>%1第 %2 行：表头有 %3 列，但第 %4 行有 %5 列</translation>
+    </message>
+    <message>
+        <source>%1line %2 has %3 columns, expected %4 as on line %5</source>
+        <translation>%1第 %2 行有 %3 列，应与第 %5 行一样有 %4 列</translation>
+    </message>
+    <message>
+        <source>%1more than %2 values: too large to load</source>
+        <translation>%1多于 %2 个值，无法载入</translation>
+    </message>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1cannot start zlib: %2</source>
+        <translation>%1无法启动 zlib：%2</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>%1more than %2 once decompressed: too large to load</source>
+        <translation>%1解压后多于 %2，无法载入</translation>
+    </message>
+    <message>
+        <source>%1%2 byte after the end of the gzip data, not gzip</source>
+        <translation>%1gzip 数据结束后还有 %2 个字节，不是 gzip 数据</translation>
+    </message>
+    <message>
+        <source>%1%2 bytes after the end of the gzip data, not gzip</source>
+        <translation>%1gzip 数据结束后还有 %2 个字节，不是 gzip 数据</translation>
+    </message>
+    <message>
+        <source>%1cannot restart zlib</source>
+        <translation>%1无法重新启动 zlib</translation>
+    </message>
+    <message>
+        <source>%1truncated gzip file: it ends after %2 bytes, before the end of its compressed stream</source>
+        <translation>%1gzip 文件不完整：它在 %2 个字节后就结束了，压缩流还没有结束</translation>
+    </message>
+    <message>
+        <source>%1damaged gzip data: %2</source>
+        <translation>%1gzip 数据已损坏：%2</translation>
+    </message>
+    <message>
+        <source>needs a dictionary</source>
+        <translation>需要字典</translation>
+    </message>
+    <message>
+        <source>%1cannot decompress: zlib error %2</source>
+        <translation>%1无法解压：zlib 错误 %2</translation>
+    </message>
+    <message>
+        <source>%1cannot decompress: zlib error %2: %3</source>
+        <translation>%1无法解压：zlib 错误 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2: too large to load</source>
+        <translation>%1：大于 %2，无法载入</translation>
+    </message>
 </context>
 </TS>
