@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <functional>
+#include <limits>
 
 namespace {
 
@@ -94,6 +95,19 @@ QString englishLeft(QString text)
     static const QRegularExpression word(QStringLiteral("[A-Za-z]{2,}"));
     const QRegularExpressionMatch match = word.match(text);
     return match.hasMatch() ? match.captured() : QString();
+}
+
+// A NumPy .npy file (version 1.0) with this dtype and shape, then the payload.
+QByteArray npyFile(const QByteArray& descr, const QByteArray& shape, const QByteArray& payload)
+{
+    QByteArray header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    while ((10 + header.size() + 1) % 64 != 0)
+        header += ' ';
+    header += '\n';
+    QByteArray bytes("\x93NUMPY\x01\x00", 8);
+    bytes += char(header.size() & 0xff);
+    bytes += char(header.size() >> 8);
+    return bytes + header + payload;
 }
 
 // What refuse() throws, said in Chinese (the window's language, loaded here) and in English
@@ -315,6 +329,20 @@ void TranslationTest::badEmbeddingFilesAreRefusedInChinese_data()
     QTest::newRow("empty file") << QByteArray() << QByteArray("a\nb\n") << QString() << QString();
     QTest::newRow("labels: a line of other fields")
         << QByteArray("0.1\t0.2\n0.3\t0.4\n") << QByteArray("label\tcolour\na\tred\nb\n") << QString() << QString();
+    const auto floats = [](std::initializer_list<float> values) {
+        QByteArray bytes;
+        for (const float v : values)
+            bytes.append(reinterpret_cast<const char*>(&v), sizeof v); // little-endian, as '<f4' says
+        return bytes;
+    };
+    QTest::newRow(".npy: integers") << npyFile("<i8", "(2, 2)", QByteArray(32, '\0')) << QByteArray("a\nb\n")
+                                    << QString() << QStringLiteral("NumPy|float32|float64|<i8");
+    QTest::newRow(".npy: 3-D") << npyFile("<f4", "(2, 2, 1)", floats({1, 2, 3, 4})) << QByteArray("a\nb\n") << QString()
+                               << QStringLiteral("NumPy|\\(2, 2, 1\\)");
+    QTest::newRow(".npy: infinite") << npyFile("<f4", "(2, 2)", floats({1, 2, std::numeric_limits<float>::infinity(), 4}))
+                                    << QByteArray("a\nb\n") << QString() << QString();
+    QTest::newRow(".npy: short") << npyFile("<f8", "(2, 2)", QByteArray(8, '\0')) << QByteArray("a\nb\n") << QString()
+                                 << QStringLiteral("float64|\\(2, 2\\)");
     QTest::newRow("labels: no such column")
         << QByteArray("0.1\t0.2\n0.3\t0.4\n") << QByteArray("kind\tcolour\na\tred\nb\tblue\n") << QStringLiteral("shape")
         << QStringLiteral("shape|'kind'|'colour'");
@@ -326,17 +354,18 @@ void TranslationTest::badEmbeddingFilesAreRefusedInChinese()
     QFETCH(QByteArray, labels);
     QFETCH(QString, labelColumn);
     QFETCH(QString, read);
+    const bool npy = vectors.startsWith("\x93NUMPY");
     const QString what = verifyRefusedInBothLanguages(
         [&] {
             sme::parseEmbeddings({reinterpret_cast<const unsigned char*>(vectors.constData()), std::size_t(vectors.size())},
-                                 "points.tsv",
+                                 npy ? "points.npy" : "points.tsv",
                                  {reinterpret_cast<const unsigned char*>(labels.constData()), std::size_t(labels.size())},
                                  "labels.tsv", labelColumn.toStdString());
         },
-        QStringLiteral("points\\.tsv|labels\\.tsv") + (read.isEmpty() ? QString() : QLatin1Char('|') + read));
+        QStringLiteral("points\\.(tsv|npy)|labels\\.tsv") + (read.isEmpty() ? QString() : QLatin1Char('|') + read));
     if (QTest::currentTestFailed())
         return;
-    QVERIFY2(what.startsWith(QStringLiteral("points.tsv: ")) || what.startsWith(QStringLiteral("labels.tsv")),
+    QVERIFY2(what.startsWith(QStringLiteral("points.")) || what.startsWith(QStringLiteral("labels.tsv")),
              qPrintable(what));
 }
 

@@ -80,6 +80,29 @@ namespace {
     QT_TRANSLATE_NOOP("sme::Message", "%1cannot decompress: zlib error %2"), // zlibError
     QT_TRANSLATE_NOOP("sme::Message", "%1cannot decompress: zlib error %2: %3"), // zlibErrorSaying
     QT_TRANSLATE_NOOP("sme::Message", "%1: larger than %2: too large to load"), // fileLargerThan
+    QT_TRANSLATE_NOOP("sme::Message", "%1not a NumPy .npy file: it does not start with \\x93NUMPY"), // npyNotNpy
+    QT_TRANSLATE_NOOP("sme::Message", "%1dtype '%2' (%3): only float32 and float64 are read"), // npyDtype
+    QT_TRANSLATE_NOOP("sme::Message", "%1dtype %2 (a structured type, fields of their own): only float32 and float64 are read"), // npyStructured
+    QT_TRANSLATE_NOOP("sme::Message", "booleans"), // npyBooleans
+    QT_TRANSLATE_NOOP("sme::Message", "%1-bit integers"), // npyIntegers
+    QT_TRANSLATE_NOOP("sme::Message", "%1-bit unsigned integers"), // npyUnsigned
+    QT_TRANSLATE_NOOP("sme::Message", "%1-bit floats"), // npyFloats
+    QT_TRANSLATE_NOOP("sme::Message", "%1-bit complex numbers"), // npyComplex
+    QT_TRANSLATE_NOOP("sme::Message", "Unicode strings"), // npyUnicode
+    QT_TRANSLATE_NOOP("sme::Message", "byte strings"), // npyByteStrings
+    QT_TRANSLATE_NOOP("sme::Message", "Python objects"), // npyObjects
+    QT_TRANSLATE_NOOP("sme::Message", "dates and times"), // npyDates
+    QT_TRANSLATE_NOOP("sme::Message", "time spans"), // npyTimeSpans
+    QT_TRANSLATE_NOOP("sme::Message", "raw bytes"), // npyRawBytes
+    QT_TRANSLATE_NOOP("sme::Message", "not a NumPy type"), // npyNotAType
+    QT_TRANSLATE_NOOP("sme::Message", "%1shape %2 is %3-D: need 2-D, a point per row (points, dimensions)"), // npyNotTwoD
+    QT_TRANSLATE_NOOP("sme::Message", "%1shape %2: no points"), // npyNoPoints
+    QT_TRANSLATE_NOOP("sme::Message", "%1shape %2 holds more than %3 values: too large to load"), // npyTooManyValues
+    QT_TRANSLATE_NOOP("sme::Message", "%1data too short: shape %2 of %3 needs %4 bytes after the header, the file has %5"), // npyDataTooShort
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 bytes after the data of shape %3 of %4"), // npyBytesAfter
+    QT_TRANSLATE_NOOP("sme::Message", "%1.npy format version %2.%3: only versions 1.0, 2.0 and 3.0 are read"), // npyVersion
+    QT_TRANSLATE_NOOP("sme::Message", "%1row %2, value %3"), // atRowValue
+    QT_TRANSLATE_NOOP("sme::Message", "%1 is infinite"), // valueInfinite
 };
 
 } // namespace

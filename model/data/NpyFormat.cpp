@@ -5,6 +5,7 @@
 
 #include "model/base/Error.h"
 #include "model/data/Dataset.h"
+#include "model/data/ReaderMessages.h"
 
 #include <algorithm>
 #include <array>
@@ -154,38 +155,40 @@ private:
     std::size_t at_ = 0;
 };
 
+namespace msg = readermessages;
+
 // What a dtype string such as '<i8' holds, in words, for the message that refuses it.
-std::string dtypeInWords(const std::string& descr)
+Message dtypeInWords(const std::string& descr)
 {
     const std::string_view type = std::string_view(descr).substr(descr.empty() || std::string_view("<>=|").find(descr[0]) == std::string_view::npos ? 0 : 1);
     int bytes = 0;
     if (type.size() > 1)
         std::from_chars(type.data() + 1, type.data() + type.size(), bytes);
-    const std::string bits = std::to_string(bytes * 8) + "-bit ";
+    const int bits = bytes * 8;
     switch (type.empty() ? '\0' : type[0]) {
-    case 'b': return "booleans";
-    case 'i': return bits + "integers";
-    case 'u': return bits + "unsigned integers";
-    case 'f': return bits + "floats";
-    case 'c': return bits + "complex numbers";
-    case 'U': return "Unicode strings";
-    case 'S': case 'a': return "byte strings";
-    case 'O': return "Python objects";
-    case 'M': return "dates and times";
-    case 'm': return "time spans";
-    case 'V': return "raw bytes";
-    default: return "not a NumPy type";
+    case 'b': return Message(msg::npyBooleans);
+    case 'i': return Message(msg::npyIntegers, {bits});
+    case 'u': return Message(msg::npyUnsigned, {bits});
+    case 'f': return Message(msg::npyFloats, {bits});
+    case 'c': return Message(msg::npyComplex, {bits});
+    case 'U': return Message(msg::npyUnicode);
+    case 'S': case 'a': return Message(msg::npyByteStrings);
+    case 'O': return Message(msg::npyObjects);
+    case 'M': return Message(msg::npyDates);
+    case 'm': return Message(msg::npyTimeSpans);
+    case 'V': return Message(msg::npyRawBytes);
+    default: return Message(msg::npyNotAType);
     }
 }
 
-void readDescr(const Literal& descr, NpyHeader& header, const std::string& prefix)
+void readDescr(const Literal& descr, NpyHeader& header, const std::string& name)
 {
     require(descr.kind == Literal::Kind::string,
-            prefix + "dtype " + descr.text + " (a structured type, fields of their own): only float32 and float64 are read");
+            [&] { return Message(msg::npyStructured, {msg::prefixOf(name), descr.text}); });
     const std::string& type = descr.text;
     const bool known = type.size() == 3 && std::string_view("<>=").find(type[0]) != std::string_view::npos
                        && type[1] == 'f' && (type[2] == '4' || type[2] == '8');
-    require(known, prefix + "dtype '" + type + "' (" + dtypeInWords(type) + "): only float32 and float64 are read");
+    require(known, [&] { return Message(msg::npyDtype, {msg::prefixOf(name), type, dtypeInWords(type)}); });
     header.bigEndian = type[0] == '>' || (type[0] == '=' && std::endian::native == std::endian::big);
     header.itemBytes = type[2] - '0';
 }
@@ -198,8 +201,9 @@ std::string shapeText(const std::vector<long long>& shape)
     return text + (shape.size() == 1 ? ",)" : ")");
 }
 
-void readShape(const Literal& shape, NpyHeader& header, const std::string& prefix)
+void readShape(const Literal& shape, NpyHeader& header, const std::string& name)
 {
+    const std::string prefix = messagePrefix(name);
     require(shape.kind == Literal::Kind::sequence && shape.text.front() == '(',
             prefix + "'shape' is " + shape.text + ", not a tuple");
     for (const Literal& size : shape.items) {
@@ -207,13 +211,12 @@ void readShape(const Literal& shape, NpyHeader& header, const std::string& prefi
                 prefix + "'shape' " + shape.text + " holds " + size.text + ", not a size");
         header.shape.push_back(size.integer);
     }
-    require(header.shape.size() == 2, prefix + "shape " + shapeText(header.shape) + " is "
-                                          + std::to_string(header.shape.size())
-                                          + "-D: need 2-D, a point per row (points, dimensions)");
-    require(header.shape[0] > 0, prefix + "shape " + shapeText(header.shape) + ": no points");
+    require(header.shape.size() == 2, [&] {
+        return Message(msg::npyNotTwoD, {msg::prefixOf(name), shapeText(header.shape), header.shape.size()});
+    });
+    require(header.shape[0] > 0, [&] { return Message(msg::npyNoPoints, {msg::prefixOf(name), shapeText(header.shape)}); });
     require(header.shape[1] <= maxDatasetValues && (header.shape[1] == 0 || header.shape[0] <= maxDatasetValues / header.shape[1]),
-            prefix + "shape " + shapeText(header.shape) + " holds more than " + std::to_string(maxDatasetValues)
-                + " values: too large to load");
+            [&] { return Message(msg::npyTooManyValues, {msg::prefixOf(name), shapeText(header.shape), maxDatasetValues}); });
 }
 
 // One stored value, decoded from its bytes in the file's byte order.
@@ -248,7 +251,7 @@ double storedValue(const unsigned char* data, const NpyHeader& header, std::size
 // Values first..first+count (file order) decoded into to; refuses the first that is not a
 // finite float, naming its row and value.
 void decodeValues(const unsigned char* data, const NpyHeader& header, std::size_t first, std::size_t count, float* to,
-                  const std::string& prefix)
+                  const std::string& name)
 {
     const bool swap = header.bigEndian != (std::endian::native == std::endian::big);
     if (header.itemBytes == 4)
@@ -263,11 +266,11 @@ void decodeValues(const unsigned char* data, const NpyHeader& header, std::size_
     const auto columns = std::size_t(header.shape[1]);
     const std::size_t row = header.fortranOrder ? index % rows : index / columns;
     const std::size_t column = header.fortranOrder ? index / rows : index % columns;
-    const std::string where = "row " + std::to_string(row + 1) + ", value " + std::to_string(column + 1);
+    const Message where(msg::atRowValue, {msg::prefixOf(name), row + 1, column + 1});
     const double value = storedValue(data, header, index);
-    require(!std::isnan(value), prefix + where + " is NaN");
-    require(!std::isinf(value), prefix + where + " is infinite");
-    throw Error(prefix + where + " (" + numberText(value) + ") is too large for a float");
+    require(!std::isnan(value), [&] { return Message(msg::fieldNaN, {where}); });
+    require(!std::isinf(value), [&] { return Message(msg::valueInfinite, {where}); });
+    throw Error(Message(msg::fieldTooLarge, {where, "(" + numberText(value) + ")"}));
 }
 
 } // namespace
@@ -280,16 +283,16 @@ bool isNpy(std::span<const unsigned char> bytes)
 NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string& name)
 {
     const std::string prefix = messagePrefix(name);
-    require(!bytes.empty(), prefix + "empty file");
+    require(!bytes.empty(), [&] { return Message(msg::emptyFile, {msg::prefixOf(name)}); });
     const bool magicSoFar = std::memcmp(bytes.data(), npyMagic.data(), std::min(bytes.size(), npyMagic.size())) == 0;
-    require(magicSoFar, prefix + "not a NumPy .npy file: it does not start with \\x93NUMPY");
+    require(magicSoFar, [&] { return Message(msg::npyNotNpy, {msg::prefixOf(name)}); });
     NpyHeader header;
     require(bytes.size() >= 8, prefix + "truncated: " + std::to_string(bytes.size()) + " bytes, cut off in the magic string or the version");
     header.majorVersion = bytes[6];
     header.minorVersion = bytes[7];
-    require(header.majorVersion >= 1 && header.majorVersion <= 3 && header.minorVersion == 0,
-            prefix + ".npy format version " + std::to_string(header.majorVersion) + "." + std::to_string(header.minorVersion)
-                + ": only versions 1.0, 2.0 and 3.0 are read");
+    require(header.majorVersion >= 1 && header.majorVersion <= 3 && header.minorVersion == 0, [&] {
+        return Message(msg::npyVersion, {msg::prefixOf(name), int(header.majorVersion), int(header.minorVersion)});
+    });
     // Version 1.0 gives the header's length in 2 bytes, later versions in 4; little-endian.
     const std::size_t lengthBytes = header.majorVersion == 1 ? 2 : 4;
     require(bytes.size() >= 8 + lengthBytes, prefix + "truncated: cut off in the header length");
@@ -315,12 +318,12 @@ NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string
         require(!seen[which], prefix + "the header has '" + key + "' twice");
         seen[which] = true;
         if (which == 0)
-            readDescr(value, header, prefix);
+            readDescr(value, header, name);
         else if (which == 1) {
             require(value.kind == Literal::Kind::boolean, prefix + "'fortran_order' is " + value.text + ", not True or False");
             header.fortranOrder = value.truth;
         } else
-            readShape(value, header, prefix);
+            readShape(value, header, name);
     }
     for (std::size_t k = 0; k < 3; ++k)
         require(seen[k], prefix + "the header has no '" + keys[k] + "'");
@@ -329,18 +332,18 @@ NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string
     const std::size_t dataBytes = values * std::size_t(header.itemBytes);
     const std::size_t stored = bytes.size() - header.dataOffset;
     const std::string type = header.itemBytes == 4 ? "float32" : "float64";
-    require(stored >= dataBytes, prefix + "data too short: shape " + shapeText(header.shape) + " of " + type + " needs "
-                                     + std::to_string(dataBytes) + " bytes after the header, the file has "
-                                     + std::to_string(stored));
-    require(stored == dataBytes, prefix + std::to_string(stored - dataBytes) + " bytes after the data of shape "
-                                     + shapeText(header.shape) + " of " + type);
+    require(stored >= dataBytes, [&] {
+        return Message(msg::npyDataTooShort, {msg::prefixOf(name), shapeText(header.shape), type, dataBytes, stored});
+    });
+    require(stored == dataBytes, [&] {
+        return Message(msg::npyBytesAfter, {msg::prefixOf(name), stored - dataBytes, shapeText(header.shape), type});
+    });
     return header;
 }
 
 Eigen::MatrixXf parseNpy(std::span<const unsigned char> bytes, const std::string& name, const Progress& progress)
 {
     const NpyHeader header = parseNpyHeader(bytes, name);
-    const std::string prefix = messagePrefix(name);
     const unsigned char* data = bytes.data() + header.dataOffset;
     const auto rows = Eigen::Index(header.shape[0]);
     const auto columns = Eigen::Index(header.shape[1]);
@@ -352,7 +355,7 @@ Eigen::MatrixXf parseNpy(std::span<const unsigned char> bytes, const std::string
     const std::size_t total = std::size_t(points.size());
     if (header.fortranOrder) {
         for (std::size_t first = 0; first < total; first += blockValues) {
-            decodeValues(data, header, first, std::min(blockValues, total - first), points.data() + first, prefix);
+            decodeValues(data, header, first, std::min(blockValues, total - first), points.data() + first, name);
             reportProgress(progress, double(first) / double(total));
         }
     } else if (columns > 0) {
@@ -361,7 +364,7 @@ Eigen::MatrixXf parseNpy(std::span<const unsigned char> bytes, const std::string
         for (Eigen::Index first = 0; first < rows; first += blockRows) {
             const Eigen::Index count = std::min(blockRows, rows - first);
             block.resize(count, columns);
-            decodeValues(data, header, std::size_t(first * columns), std::size_t(block.size()), block.data(), prefix);
+            decodeValues(data, header, std::size_t(first * columns), std::size_t(block.size()), block.data(), name);
             points.middleRows(first, count) = block;
             reportProgress(progress, double(first) / double(rows));
         }

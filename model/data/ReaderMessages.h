@@ -108,6 +108,33 @@ inline constexpr MessagePattern zlibError{"%1cannot decompress: zlib error %2"};
 inline constexpr MessagePattern zlibErrorSaying{"%1cannot decompress: zlib error %2: %3"};
 inline constexpr MessagePattern fileLargerThan{"%1: larger than %2: too large to load"};
 
+// NumPy .npy files (%1 the prefix): what is refused, what a dtype holds in words.
+inline constexpr MessagePattern npyNotNpy{"%1not a NumPy .npy file: it does not start with \\x93NUMPY"};
+inline constexpr MessagePattern npyDtype{"%1dtype '%2' (%3): only float32 and float64 are read"};
+inline constexpr MessagePattern npyStructured{
+    "%1dtype %2 (a structured type, fields of their own): only float32 and float64 are read"};
+inline constexpr MessagePattern npyBooleans{"booleans"};
+inline constexpr MessagePattern npyIntegers{"%1-bit integers"};
+inline constexpr MessagePattern npyUnsigned{"%1-bit unsigned integers"};
+inline constexpr MessagePattern npyFloats{"%1-bit floats"};
+inline constexpr MessagePattern npyComplex{"%1-bit complex numbers"};
+inline constexpr MessagePattern npyUnicode{"Unicode strings"};
+inline constexpr MessagePattern npyByteStrings{"byte strings"};
+inline constexpr MessagePattern npyObjects{"Python objects"};
+inline constexpr MessagePattern npyDates{"dates and times"};
+inline constexpr MessagePattern npyTimeSpans{"time spans"};
+inline constexpr MessagePattern npyRawBytes{"raw bytes"};
+inline constexpr MessagePattern npyNotAType{"not a NumPy type"};
+inline constexpr MessagePattern npyNotTwoD{"%1shape %2 is %3-D: need 2-D, a point per row (points, dimensions)"};
+inline constexpr MessagePattern npyNoPoints{"%1shape %2: no points"};
+inline constexpr MessagePattern npyTooManyValues{"%1shape %2 holds more than %3 values: too large to load"};
+inline constexpr MessagePattern npyDataTooShort{
+    "%1data too short: shape %2 of %3 needs %4 bytes after the header, the file has %5"};
+inline constexpr MessagePattern npyBytesAfter{"%1%2 bytes after the data of shape %3 of %4"};
+inline constexpr MessagePattern npyVersion{"%1.npy format version %2.%3: only versions 1.0, 2.0 and 3.0 are read"};
+inline constexpr MessagePattern atRowValue{"%1row %2, value %3"};
+inline constexpr MessagePattern valueInfinite{"%1 is infinite"};
+
 inline constexpr std::array all{
     namePrefix, dataSetPrefix, cannotOpen, cannotRead, fileTooLarge, gzipAsText, emptyFile, noColumn,
     noHeaderForColumn, noDataRowsAfterHeader, tooManyValues, lineIsEmpty, lineHasValues, lineHasColumns, atValue,
@@ -118,7 +145,10 @@ inline constexpr std::array all{
     cellTooLarge, labelCellEmpty, labelNotNumber, labelNotFinite, labelNotInteger, labelOutsideInt, csvOneColumn,
     csvHeaderColumns, csvLineColumns, csvTooManyValues, sizeGiB, sizeMiB, sizeBytes, zlibCannotStart, outOfMemory,
     tooLargeDecompressed, byteAfterGzip, bytesAfterGzip, zlibCannotRestart, gzipTruncated, gzipDamaged,
-    needsDictionary, zlibError, zlibErrorSaying, fileLargerThan};
+    needsDictionary, zlibError, zlibErrorSaying, fileLargerThan, npyNotNpy, npyDtype, npyStructured, npyBooleans,
+    npyIntegers, npyUnsigned, npyFloats, npyComplex, npyUnicode, npyByteStrings, npyObjects, npyDates, npyTimeSpans,
+    npyRawBytes, npyNotAType, npyNotTwoD, npyNoPoints, npyTooManyValues, npyDataTooShort, npyBytesAfter, npyVersion,
+    atRowValue, valueInfinite};
 
 // The prefix for a file's or a data set's name.
 inline Message prefixOf(const std::string& name)

@@ -2517,5 +2517,97 @@
         <source>%1: larger than %2: too large to load</source>
         <translation>%1：大于 %2，无法载入</translation>
     </message>
+    <message>
+        <source>%1not a NumPy .npy file: it does not start with \x93NUMPY</source>
+        <translation>%1不是 NumPy 的 .npy 文件：它不以 \x93NUMPY 开头</translation>
+    </message>
+    <message>
+        <source>%1dtype &apos;%2&apos; (%3): only float32 and float64 are read</source>
+        <translation>%1数据类型“%2”（%3）：只能读取 float32 和 float64</translation>
+    </message>
+    <message>
+        <source>%1dtype %2 (a structured type, fields of their own): only float32 and float64 are read</source>
+        <translation>%1数据类型 %2（结构化类型，各有自己的字段）：只能读取 float32 和 float64</translation>
+    </message>
+    <message>
+        <source>booleans</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>%1-bit integers</source>
+        <translation>%1 位整数</translation>
+    </message>
+    <message>
+        <source>%1-bit unsigned integers</source>
+        <translation>%1 位无符号整数</translation>
+    </message>
+    <message>
+        <source>%1-bit floats</source>
+        <translation>%1 位浮点数</translation>
+    </message>
+    <message>
+        <source>%1-bit complex numbers</source>
+        <translation>%1 位复数</translation>
+    </message>
+    <message>
+        <source>Unicode strings</source>
+        <translation>Unicode 字符串</translation>
+    </message>
+    <message>
+        <source>byte strings</source>
+        <translation>字节串</translation>
+    </message>
+    <message>
+        <source>Python objects</source>
+        <translation>Python 对象</translation>
+    </message>
+    <message>
+        <source>dates and times</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>time spans</source>
+        <translation>时间间隔</translation>
+    </message>
+    <message>
+        <source>raw bytes</source>
+        <translation>原始字节</translation>
+    </message>
+    <message>
+        <source>not a NumPy type</source>
+        <translation>不是 NumPy 类型</translation>
+    </message>
+    <message>
+        <source>%1shape %2 is %3-D: need 2-D, a point per row (points, dimensions)</source>
+        <translation>%1形状 %2 是 %3 维的：需要 2 维，每行一个点（点数，维数）</translation>
+    </message>
+    <message>
+        <source>%1shape %2: no points</source>
+        <translation>%1形状 %2：没有点</translation>
+    </message>
+    <message>
+        <source>%1shape %2 holds more than %3 values: too large to load</source>
+        <translation>%1形状 %2 包含多于 %3 个值，无法载入</translation>
+    </message>
+    <message>
+        <source>%1data too short: shape %2 of %3 needs %4 bytes after the header, the file has %5</source>
+        <translation>%1数据太短：%3 类型、形状为 %2 的数据在表头之后需要 %4 个字节，文件只有 %5 个</translation>
+    </message>
+    <message>
+        <source>%1%2 bytes after the data of shape %3 of %4</source>
+        <translation>%1在 %4 类型、形状为 %3 的数据之后还有 %2 个字节</translation>
+    </message>
+    <message>
+        <source>%1.npy format version %2.%3: only versions 1.0, 2.0 and 3.0 are read</source>
+        <translation>%1.npy 格式版本 %2.%3：只能读取 1.0、2.0 和 3.0 版</translation>
+    </message>
+    <message>
+        <source>%1row %2, value %3</source>
+        <translation>%1第 %2 行第 %3 个值</translation>
+    </message>
+    <message>
+        <source>%1 is infinite</source>
+        <translation>%1为无穷大</translation>
+    </message>
 </context>
 </TS>
