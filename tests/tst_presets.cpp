@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QValueAxis>
 #include <QXYSeries>
+#include <QPointer>
 #include <QtTest>
 
 namespace {
@@ -63,6 +64,7 @@ private slots:
     void everyPresetSetsItsParametersAndDrawsEveryView();
     void animationStepsThroughItsValuesAndStopsOnATouch();
     void lessonAnimationPausesStepsSaysWhereAndStopsWithItsBanner();
+    void lessonComesBackAfterAMessageOverIt();
     void lessonTextsSayWhatTheAnimationShows();
     void formulasInLessonsNeverBreak();
     void badPresetFilesAreRefusedByName();
@@ -211,6 +213,66 @@ void PresetsTest::lessonAnimationPausesStepsSaysWhereAndStopsWithItsBanner()
     const int stoppedAt = window.parameters().dimension;
     QTest::qWait(3000);
     QCOMPARE(window.parameters().dimension, stoppedAt);
+}
+
+// An error shown over a lesson (a file that could not be opened) covers it; when the error goes
+// (closed, or withdrawn with the state it described), the lesson's banner comes back with its
+// controls, and its animation has gone on. Seen: the lesson's banner was lost, with no way to go
+// on but to start it again.
+void PresetsTest::lessonComesBackAfterAMessageOverIt()
+{
+    MainWindow window(false);
+    window.show();
+    QVERIFY(window.applyPreset(QStringLiteral("distances-concentrate")));
+    PresetAnimation* animation = window.presetAnimation();
+    MessageBanner* banner = window.banner();
+    const QString lessonText = banner->text();
+    QPointer<QWidget> lesson = banner->accessory();
+    QVERIFY(lesson && animation->isRunning());
+    auto* close = banner->findChild<QToolButton*>(QString(), Qt::FindDirectChildrenOnly);
+    QVERIFY(close);
+
+    const QString error = QStringLiteral("Cannot open the embeddings, so nothing changed: x.tsv: empty file");
+    banner->showMessage(error, MessageBanner::Kind::Error);
+    QCOMPARE(banner->text(), error);
+    QVERIFY(!banner->accessory());
+    QVERIFY(lesson && !lesson->isVisible());
+    QVERIFY(animation->isRunning());
+    close->click(); // the error closed: the lesson is back
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), lessonText);
+    QCOMPARE(banner->accessory(), lesson.data());
+    QVERIFY(lesson && lesson->isVisible());
+    QVERIFY(animation->isRunning());
+
+    // Two messages over it, the second replacing the first: the lesson comes back once both go.
+    banner->showMessage(error, MessageBanner::Kind::Error);
+    banner->showMessage(QStringLiteral("Training diverged"), MessageBanner::Kind::Warning);
+    QVERIFY(!lesson->isVisible());
+    banner->withdraw(QStringLiteral("Training diverged"));
+    QCOMPARE(banner->text(), lessonText);
+    QVERIFY(lesson->isVisible());
+
+    // Withdrawn with the state it described (a reset withdraws errors): the lesson is back too.
+    banner->showMessage(error, MessageBanner::Kind::Error);
+    banner->withdrawKind(MessageBanner::Kind::Error);
+    QCOMPARE(banner->text(), lessonText);
+    QVERIFY(animation->isRunning());
+
+    // Closing the lesson itself still ends it, and nothing comes back.
+    close->click();
+    QVERIFY(!banner->isVisible());
+    QVERIFY(!animation->isRunning());
+
+    // A new lesson while an error covers the first: the first goes for good, the new one runs.
+    QVERIFY(window.applyPreset(QStringLiteral("distances-concentrate")));
+    banner->showMessage(error, MessageBanner::Kind::Error);
+    QVERIFY(window.applyPreset(QStringLiteral("hard-negatives-noisy")));
+    QVERIFY2(animation->isRunning(), "the new lesson's animation was stopped by the old one's going");
+    QVERIFY(banner->accessory());
+    close->click();
+    QVERIFY(!animation->isRunning());
+    QVERIFY(!banner->isVisible());
 }
 
 // The gradient-variance lesson steps through the noise levels whose faded curves it shows.

@@ -26,8 +26,26 @@ MessageBanner::MessageBanner(QWidget* parent)
 
 void MessageBanner::showMessage(const QString& text, Kind kind, QWidget* accessory)
 {
-    if (!isHidden())
-        clear();
+    if (!isHidden()) {
+        if (accessory_ && !accessory) { // the lesson stays under this message
+            accessory_->hide();
+            layout_->removeWidget(accessory_);
+            covered_ = Covered{label_->text(), kind_, accessory_};
+            accessory_ = nullptr;
+            emit cleared();
+        } else if (accessory_) {
+            clear(); // a lesson replaced by another
+        } else {
+            emit cleared(); // a message replaced: the lesson under it, if any, stays there
+        }
+    }
+    if (accessory)
+        dropCovered(); // a new lesson: the old one goes for good
+    display(text, kind, accessory);
+}
+
+void MessageBanner::display(const QString& text, Kind kind, QWidget* accessory)
+{
     kind_ = kind;
     label_->setText(text);
     const char* colors[] = {"#e8f1fb", "#fff4d6", "#fde2e1"};
@@ -37,6 +55,7 @@ void MessageBanner::showMessage(const QString& text, Kind kind, QWidget* accesso
     if (accessory) {
         accessory_ = accessory;
         layout_->insertWidget(1, accessory, 0, Qt::AlignVCenter);
+        accessory->show();
     }
     show();
 }
@@ -48,8 +67,12 @@ QString MessageBanner::text() const
 
 void MessageBanner::withdraw(const QString& text)
 {
-    if (!isHidden() && !text.isEmpty() && label_->text() == text)
+    if (text.isEmpty())
+        return;
+    if (!isHidden() && label_->text() == text)
         clear();
+    else if (covered_ && covered_->text == text)
+        dropCovered();
 }
 
 void MessageBanner::withdrawKind(Kind kind)
@@ -61,9 +84,31 @@ void MessageBanner::withdrawKind(Kind kind)
 void MessageBanner::clear()
 {
     hide();
+    const bool hadAccessory = accessory_;
     if (accessory_) {
         accessory_->hide();
         accessory_->deleteLater();
+        accessory_ = nullptr;
     }
     emit cleared();
+    if (hadAccessory)
+        emit accessoryGone();
+    else if (covered_ && covered_->accessory) { // the message this one covered comes back
+        const Covered back = *covered_;
+        covered_.reset();
+        display(back.text, back.kind, back.accessory);
+    } else {
+        covered_.reset();
+    }
+}
+
+void MessageBanner::dropCovered()
+{
+    if (!covered_)
+        return;
+    const QPointer<QWidget> accessory = covered_->accessory;
+    covered_.reset();
+    if (accessory)
+        accessory->deleteLater();
+    emit accessoryGone();
 }

@@ -193,6 +193,7 @@ private:
     bool digitsExplained_ = false; // the digits' note shown since they were chosen
     std::vector<Preset> presets_;
     PresetAnimation* animation_ = nullptr;
+    QMetaObject::Connection lessonEnd_; // the lesson's animation stops when its banner goes
     MainWindowActions* actions_ = nullptr;
     QToolBar* runBar_ = nullptr;
     QComboBox* speedBox_ = nullptr;

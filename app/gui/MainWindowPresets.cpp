@@ -30,10 +30,12 @@ bool MainWindow::applyPreset(const QString& id)
     controller()->reset(); // a preset starts its run from step 0
     grid_->focusView(preset->view);
     animation_->start(*preset);
+    disconnect(lessonEnd_); // the last lesson's: it goes now, and must not stop this one
     banner_->showMessage(QStringLiteral("<b>%1.</b> %2").arg(preset->title.toHtmlEscaped(), preset->lookFor.toHtmlEscaped()),
                          MessageBanner::Kind::Information, animation_->isRunning() ? lessonControls() : nullptr);
-    if (animation_->isRunning()) // closing the lesson ends its animation
-        connect(banner_, &MessageBanner::cleared, animation_, &PresetAnimation::stop, Qt::SingleShotConnection);
+    if (animation_->isRunning()) // closing the lesson ends its animation (an error shown over it does not)
+        lessonEnd_ = connect(banner_, &MessageBanner::accessoryGone, animation_, &PresetAnimation::stop,
+                             Qt::SingleShotConnection);
     if (preset->train)
         controller()->start();
     if (preset->open == sme::ViewId::SamplerRace) {
