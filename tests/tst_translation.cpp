@@ -125,7 +125,9 @@ QString verifyRefusedInBothLanguages(const std::function<void()>& refuse, const 
         return std::pair{QString(), QString()};
     };
     [&] { QCOMPARE(installLanguage(QStringLiteral("zh_CN")), QStringLiteral("zh_CN")); }();
-    const auto [chinese, what] = refusal();
+    const std::pair<QString, QString> said = refusal(); // (no structured binding: clang 14 cannot capture one)
+    const QString chinese = said.first;
+    const QString what = said.second;
     static const QRegularExpression han(QStringLiteral("\\p{Han}"));
     const QString rest = QString(chinese).remove(QRegularExpression(read));
     [&] {
