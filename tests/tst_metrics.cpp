@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/base/Error.h"
 #include "model/metrics/KMeans.h"
+#include "model/metrics/NeighbourSelection.h"
 #include "model/metrics/RetrievalMetrics.h"
 
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace {
 
@@ -103,6 +105,8 @@ private slots:
     void spreadIsTheRmsDistanceOverSqrtTwo();
     void uniformPointsHaveSpreadOne();
     void kMeansIsTheSameBitsOnAnyThreadsAsOnePass();
+    void nearestAreTheSortedDistances_data();
+    void nearestAreTheSortedDistances();
 };
 
 void MetricsTest::recallAtKCountsTheFirstSameClassNeighbour()
@@ -367,6 +371,79 @@ void MetricsTest::kMeansIsTheSameBitsOnAnyThreadsAsOnePass()
             sme::Rng expectedAfter = expectedRng;
             QCOMPARE(kMeansRng(), expectedAfter()); // as many draws for the seeds
         }
+    }
+}
+
+void MetricsTest::nearestAreTheSortedDistances_data()
+{
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<int>("r");
+    QTest::addColumn<double>("tolerance");
+    QTest::newRow("spread, r = 1") << "spread" << 1 << 1e-9;
+    QTest::newRow("spread, r = 600") << "spread" << 600 << 1e-9;
+    QTest::newRow("spread, every other point") << "spread" << 1998 << 1e-9;
+    // The tolerance reaches buckets past the r-th's: sorted in a second step.
+    QTest::newRow("spread, a wide tolerance") << "spread" << 600 << 0.05;
+    // Most points in a bucket of their own, past 32 (sorted apart), among spread ones.
+    QTest::newRow("a dense cluster") << "cluster" << 900 << 1e-9;
+    QTest::newRow("a dense cluster, r inside it") << "cluster" << 1100 << 1e-9;
+    QTest::newRow("few distinct values") << "steps" << 700 << 1e-9; // ties across rank r
+    QTest::newRow("every distance equal") << "equal" << 50 << 1e-9;
+    QTest::newRow("two values far apart") << "outlier" << 3 << 1e-9;
+}
+
+// NeighbourSelection::nearest against a plain sort: the same distances in the same order,
+// the same labels among each run of equal distances, and every point within the tolerance of
+// the r-th (and no other past it).
+void MetricsTest::nearestAreTheSortedDistances()
+{
+    QFETCH(QString, shape);
+    QFETCH(int, r);
+    QFETCH(double, tolerance);
+    const int size = 2000;
+    const Eigen::Index query = 777;
+    std::mt19937_64 rng(9);
+    std::uniform_real_distribution<double> uniform(0.0, 4.0);
+    std::vector<double> distances(size);
+    std::vector<int> labels(size);
+    for (int j = 0; j < size; ++j) {
+        const double u = uniform(rng);
+        distances[std::size_t(j)] = shape == "spread" ? u
+            : shape == "cluster" ? (j % 5 == 0 ? u : 1.0 + u * 1e-6)
+            : shape == "steps" ? std::floor(u * 4.0) / 4.0
+            : shape == "equal" ? 2.0 : (j == 3 ? 0.0 : 3.0);
+        labels[std::size_t(j)] = int(rng() % 3);
+    }
+    distances[std::size_t(query)] = 0.0;
+    std::vector<std::pair<double, bool>> expected;
+    for (int j = 0; j < size; ++j)
+        if (j != query)
+            expected.emplace_back(distances[std::size_t(j)], labels[std::size_t(j)] == labels[std::size_t(query)]);
+    std::sort(expected.begin(), expected.end());
+    const double boundary = expected[std::size_t(r - 1)].first + tolerance;
+    const auto expectedCount = std::size_t(std::upper_bound(expected.begin(), expected.end(), std::pair(boundary, true))
+                                           - expected.begin());
+
+    sme::NeighbourSelection selection;
+    for (int pass = 0; pass < 2; ++pass) { // and again on the same scratch space
+        const std::span<const sme::Neighbour> nearest =
+            selection.nearest(distances.data(), query, labels, r, tolerance);
+        QCOMPARE(nearest.size(), expectedCount);
+        for (std::size_t u = 0; u < nearest.size();) {
+            std::size_t end = u;
+            int relevant = 0;
+            int expectedRelevant = 0;
+            for (; end < nearest.size() && expected[end].first == expected[u].first; ++end) {
+                QVERIFY2(nearest[end].distance == expected[end].first,
+                         qPrintable(QStringLiteral("place %1: %2 against %3").arg(end).arg(nearest[end].distance, 0, 'g', 17)
+                                        .arg(expected[end].first, 0, 'g', 17)));
+                relevant += nearest[end].relevant;
+                expectedRelevant += expected[end].second;
+            }
+            QCOMPARE(relevant, expectedRelevant);
+            u = end;
+        }
+        QCOMPARE(selection.everyOther().size(), std::size_t(size - 1));
     }
 }
 

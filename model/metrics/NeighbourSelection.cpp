@@ -44,16 +44,16 @@ Buckets bucketsFor(const double* toQuery, Eigen::Index query, Eigen::Index size)
     return buckets;
 }
 
-// Sorts a bucket by distance. Most hold a few points (at R = 9,999 of 100,000 a point's bucket
-// holds about 6): moved one by one into place, where std::sort's set-up and a call to memmove
-// for each insertion took two thirds of the selection.
-void sortBucket(Neighbour* first, Neighbour* last)
+// Sorts points already in order of bucket (a counting sort's output) by distance: each moved
+// back past the farther ones before it, which are of its bucket (a lower bucket's points are
+// never farther). Most buckets hold a point or two (about 0.7 a bucket), so a point mostly
+// stays where it is, on a branch that is predicted: one pass over the points, where a sort of
+// each bucket in turn walked every bucket (most of them empty) and mispredicted at each.
+void sortInOrderOfBucket(Neighbour* first, Neighbour* last)
 {
-    if (last - first > 32) {
-        std::sort(first, last, [](const Neighbour& a, const Neighbour& b) { return a.distance < b.distance; });
-        return;
-    }
     for (Neighbour* next = first + 1; next < last; ++next) {
+        if (!(next->distance < next[-1].distance))
+            continue;
         const Neighbour moving = *next;
         Neighbour* place = next;
         for (; place > first && moving.distance < place[-1].distance; --place)
@@ -79,8 +79,8 @@ std::span<const Neighbour> NeighbourSelection::nearest(const double* toQuery, Ei
             visit(j);
     };
 
-    // A counting sort of the other points by bucket, then each bucket up to the r-th nearest
-    // (and any past it that the tolerance reaches) sorted by itself.
+    // A counting sort of the other points by bucket, then the points up to the r-th nearest's
+    // bucket (and any past it that the tolerance reaches) sorted within their buckets.
     bucketOfPoint_.resize(std::size_t(size));
     bucketEnd_.assign(buckets.count, 0);
     others([&](Eigen::Index j) {
@@ -91,24 +91,41 @@ std::span<const Neighbour> NeighbourSelection::nearest(const double* toQuery, Ei
     std::uint32_t last = 0; // the bucket of the r-th nearest
     for (std::uint32_t before = 0; before + bucketEnd_[last] < std::uint32_t(r); ++last)
         before += bucketEnd_[last];
+    // The buckets' starts, and the few that hold many points (sorted alone first: moved one by
+    // one, a bucket of n points costs up to n^2 / 2 moves).
     std::uint32_t start = 0;
-    for (std::uint32_t& end : bucketEnd_)
-        start += std::exchange(end, start); // the bucket's start, until the scatter moves it on
+    largeBuckets_.clear();
+    for (std::uint32_t b = 0; b < buckets.count; ++b) {
+        const std::uint32_t count = std::exchange(bucketEnd_[b], start); // its start, until the scatter moves it on
+        start += count;
+        if (count > 32) [[unlikely]]
+            largeBuckets_.push_back(b);
+    }
     nearest_.resize(std::size_t(size - 1));
     others([&](Eigen::Index j) {
         nearest_[bucketEnd_[bucketOfPoint_[std::size_t(j)]]++] = {toQuery[j], labels[std::size_t(j)] == label};
     });
-    std::uint32_t bucket = 0;
+    const auto bucketBegin = [&](std::uint32_t b) { return nearest_.data() + (b > 0 ? bucketEnd_[b - 1] : 0); };
+    std::size_t sortedLarge = 0;
+    Neighbour* sortedEnd = nearest_.data();
     const auto sortBucketsTo = [&](std::uint32_t through) {
-        for (; bucket <= through; ++bucket) {
-            const std::uint32_t begin = bucket > 0 ? bucketEnd_[bucket - 1] : 0;
-            sortBucket(nearest_.data() + begin, nearest_.data() + bucketEnd_[bucket]);
+        for (; sortedLarge < largeBuckets_.size() && largeBuckets_[sortedLarge] <= through; ++sortedLarge) {
+            const std::uint32_t b = largeBuckets_[sortedLarge];
+            std::sort(bucketBegin(b), nearest_.data() + bucketEnd_[b],
+                      [](const Neighbour& a, const Neighbour& c) { return a.distance < c.distance; });
+        }
+        Neighbour* const end = nearest_.data() + bucketEnd_[through];
+        if (end > sortedEnd) {
+            // The points before sortedEnd are sorted, and no farther than those after it.
+            sortInOrderOfBucket(sortedEnd, end);
+            sortedEnd = end;
         }
     };
     sortBucketsTo(last);
     const double boundary = nearest_[std::size_t(r - 1)].distance + tolerance;
-    sortBucketsTo(buckets.of(boundary));
-    const auto tiedEnd = std::find_if(nearest_.begin() + r, nearest_.begin() + bucketEnd_[bucket - 1],
+    const std::uint32_t boundaryBucket = buckets.of(boundary);
+    sortBucketsTo(boundaryBucket);
+    const auto tiedEnd = std::find_if(nearest_.begin() + r, nearest_.begin() + bucketEnd_[boundaryBucket],
                                       [&](const Neighbour& n) { return n.distance > boundary; });
     return {nearest_.data(), std::size_t(tiedEnd - nearest_.begin())};
 }

@@ -22,7 +22,7 @@ public:
     // The r nearest points to query (itself excluded) and every further point within
     // tolerance of the r-th, in increasing distance (points at the same distance in no
     // particular order), from toQuery[j], the squared distance to point j. 1 <= r < points.
-    // Three passes over the points (range, buckets, scatter) and a sort of small buckets.
+    // Three passes over the points (range, buckets, scatter) and one that sorts within buckets.
     std::span<const Neighbour> nearest(const double* toQuery, Eigen::Index query,
                                        std::span<const int> labels, std::ptrdiff_t r, double tolerance);
 
@@ -33,6 +33,7 @@ public:
 private:
     std::vector<std::uint32_t> bucketOfPoint_;
     std::vector<std::uint32_t> bucketEnd_;
+    std::vector<std::uint32_t> largeBuckets_;
     std::vector<Neighbour> nearest_;
 };
 
