@@ -14,6 +14,7 @@
 #include "model/data/CsvDataset.h"
 #include "model/data/EmbeddingFile.h"
 #include "model/data/Gzip.h"
+#include "model/data/IdxFormat.h"
 #include "model/data/ReaderMessages.h"
 #include "app/io/SessionFile.h"
 #include "widgets/MessageBanner.h"
@@ -33,6 +34,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 #include <functional>
 #include <limits>
 
@@ -97,10 +99,9 @@ QString englishLeft(QString text)
     return match.hasMatch() ? match.captured() : QString();
 }
 
-// A NumPy .npy file (version 1.0) with this dtype and shape, then the payload.
-QByteArray npyFile(const QByteArray& descr, const QByteArray& shape, const QByteArray& payload)
+// A NumPy .npy file (version 1.0) with this header text, then the payload.
+QByteArray npyWithHeader(QByteArray header, const QByteArray& payload)
 {
-    QByteArray header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
     while ((10 + header.size() + 1) % 64 != 0)
         header += ' ';
     header += '\n';
@@ -108,6 +109,39 @@ QByteArray npyFile(const QByteArray& descr, const QByteArray& shape, const QByte
     bytes += char(header.size() & 0xff);
     bytes += char(header.size() >> 8);
     return bytes + header + payload;
+}
+
+// A NumPy .npy file (version 1.0) with this dtype and shape, then the payload.
+QByteArray npyFile(const QByteArray& descr, const QByteArray& shape, const QByteArray& payload)
+{
+    return npyWithHeader("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }", payload);
+}
+
+// An IDX header: the element type, then each size (big-endian, 4 bytes).
+QByteArray idxHeader(char type, std::initializer_list<quint32> sizes)
+{
+    QByteArray bytes;
+    bytes += '\0';
+    bytes += '\0';
+    bytes += type;
+    bytes += char(sizes.size());
+    for (const quint32 size : sizes)
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes += char((size >> shift) & 0xff);
+    return bytes;
+}
+
+// Big-endian floats, as an IDX file of type 0x0D holds them.
+QByteArray bigEndianFloats(std::initializer_list<float> values)
+{
+    QByteArray bytes;
+    for (const float v : values) {
+        quint32 bits = 0;
+        std::memcpy(&bits, &v, sizeof v);
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes += char((bits >> shift) & 0xff);
+    }
+    return bytes;
 }
 
 // What refuse() throws, said in Chinese (the window's language, loaded here) and in English
@@ -155,6 +189,8 @@ private slots:
     void badEmbeddingFilesAreRefusedInChinese();
     void badDataFilesAreRefusedInChinese_data();
     void badDataFilesAreRefusedInChinese();
+    void badIdxFilesAreRefusedInChinese_data();
+    void badIdxFilesAreRefusedInChinese();
     void englishComesBack();
     void languageSwitchCarriesTheTrainedSessionOver();
     void sessionThatCannotBeCarriedOverIsReported();
@@ -345,6 +381,37 @@ void TranslationTest::badEmbeddingFilesAreRefusedInChinese_data()
                                     << QByteArray("a\nb\n") << QString() << QString();
     QTest::newRow(".npy: short") << npyFile("<f8", "(2, 2)", QByteArray(8, '\0')) << QByteArray("a\nb\n") << QString()
                                  << QStringLiteral("float64|\\(2, 2\\)");
+    // The header's syntax and keys (what is read from it: its keys and literals).
+    const QString npyLiterals = QStringLiteral("NumPy|Python|descr|fortran_order|shape|'<f4'|False|True|\\(N, D\\)");
+    QTest::newRow(".npy: not a dict") << npyWithHeader("['<f4', (2, 2)]", floats({1, 2, 3, 4})) << QByteArray("a\nb\n")
+                                      << QString() << npyLiterals + QStringLiteral("|'\\[.*'");
+    QTest::newRow(".npy: a string not closed")
+        << npyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), 'x", floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals;
+    QTest::newRow(".npy: no ':' after a key")
+        << npyWithHeader("{'descr' '<f4', 'fortran_order': False, 'shape': (2, 2), }", floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals;
+    QTest::newRow(".npy: a tuple not closed")
+        << npyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2 }", floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals;
+    QTest::newRow(".npy: an unknown key")
+        << npyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), 'colour': 1, }",
+                         floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals + QStringLiteral("|colour|\\.npy");
+    QTest::newRow(".npy: a key twice")
+        << npyWithHeader("{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (2, 2), }",
+                         floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals + QStringLiteral("|descr");
+    QTest::newRow(".npy: fortran_order 0")
+        << npyWithHeader("{'descr': '<f4', 'fortran_order': 0, 'shape': (2, 2), }", floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals;
+    QTest::newRow(".npy: no shape") << npyWithHeader("{'descr': '<f4', 'fortran_order': False, }", floats({1, 2, 3, 4}))
+                                    << QByteArray("a\nb\n") << QString() << npyLiterals + QStringLiteral("|shape");
+    QTest::newRow(".npy: a shape of -2")
+        << npyWithHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, 2), }", floats({1, 2, 3, 4}))
+        << QByteArray("a\nb\n") << QString() << npyLiterals;
+    QTest::newRow(".npy: cut in the header") << npyFile("<f4", "(2, 2)", QByteArray()).left(30) << QByteArray("a\nb\n")
+                                             << QString() << npyLiterals;
     QTest::newRow("labels: no such column")
         << QByteArray("0.1\t0.2\n0.3\t0.4\n") << QByteArray("kind\tcolour\na\tred\nb\tblue\n") << QStringLiteral("shape")
         << QStringLiteral("shape|'kind'|'colour'");
@@ -408,6 +475,58 @@ void TranslationTest::badDataFilesAreRefusedInChinese()
     if (QTest::currentTestFailed())
         return;
     QVERIFY2(what.startsWith(QStringLiteral("data.csv")), qPrintable(what));
+}
+
+// A bad IDX file (MNIST's format) is refused in Chinese in the window, and in English as before.
+void TranslationTest::badIdxFilesAreRefusedInChinese_data()
+{
+    QTest::addColumn<QByteArray>("images");
+    QTest::addColumn<QByteArray>("labels");
+    QTest::addColumn<QString>("read");
+    const QByteArray labels = idxHeader(0x08, {2}) + QByteArray("\x00\x01", 2);
+    const QByteArray images = idxHeader(0x08, {2, 2, 2}) + QByteArray(8, '\x05');
+    const QString byteCodes = QStringLiteral("0x[0-9A-F]{2}");
+    QTest::newRow("empty images") << QByteArray() << labels << QString();
+    QTest::newRow("compressed twice") << QByteArray("\x1f\x8b\x08\x00", 4) << labels << QStringLiteral("gzip");
+    QTest::newRow("too short for a header") << QByteArray("\x00\x00", 2) << labels << QString();
+    QTest::newRow("wrong magic number") << QByteArray("\x01\x02\x08\x03", 4) + images.mid(4) << labels << byteCodes;
+    QTest::newRow("unknown element type") << idxHeader(0x07, {2, 2, 2}) + QByteArray(8, '\0') << labels << byteCodes;
+    QTest::newRow("images of 1 dimension") << idxHeader(0x08, {2}) + QByteArray(2, '\0') << labels << QString();
+    QTest::newRow("labels of 2 dimensions") << images << idxHeader(0x08, {2, 1}) + QByteArray(2, '\0') << QString();
+    QTest::newRow("header cut") << idxHeader(0x08, {2, 2, 2}).left(9) << labels << QString();
+    QTest::newRow("a size of 0") << idxHeader(0x08, {2, 0, 2}) << labels << QString();
+    QTest::newRow("bytes missing") << images.left(images.size() - 3) << labels << QString();
+    QTest::newRow("floats missing") << idxHeader(0x0D, {2, 2, 1}) + bigEndianFloats({1, 2, 3}) << labels << QString();
+    QTest::newRow("bytes too many") << images + QByteArray(5, '\0') << labels << QString();
+    QTest::newRow("labels for other images") << images << idxHeader(0x08, {3}) + QByteArray(3, '\0') << QString();
+    QTest::newRow("an infinite value")
+        << idxHeader(0x0D, {2, 2, 1}) + bigEndianFloats({1, 2, std::numeric_limits<float>::infinity(), 4}) << labels
+        << QString();
+    QTest::newRow("a double beyond float") << idxHeader(0x0E, {2, 1, 1}) + QByteArray("\x7f\xe0\0\0\0\0\0\0", 8)
+                                                  + QByteArray(8, '\0')
+                                           << labels << QStringLiteral("[0-9.e+]{5,}");
+    QTest::newRow("a label of 1.5") << images << idxHeader(0x0D, {2}) + bigEndianFloats({0, 1.5f})
+                                    << QStringLiteral("1\\.5");
+    QTest::newRow("a label beyond int") << images << idxHeader(0x0D, {2}) + bigEndianFloats({0, 3e9f})
+                                        << QStringLiteral("3e\\+09|3000000000");
+}
+
+void TranslationTest::badIdxFilesAreRefusedInChinese()
+{
+    QFETCH(QByteArray, images);
+    QFETCH(QByteArray, labels);
+    QFETCH(QString, read);
+    const QString what = verifyRefusedInBothLanguages(
+        [&] {
+            sme::parseIdx({reinterpret_cast<const unsigned char*>(images.constData()), std::size_t(images.size())},
+                          {reinterpret_cast<const unsigned char*>(labels.constData()), std::size_t(labels.size())},
+                          "images-idx3-ubyte", "labels-idx1-ubyte");
+        },
+        QStringLiteral("(images-idx3|labels-idx1)-ubyte|IDX|float|int") + (read.isEmpty() ? QString() : QLatin1Char('|') + read));
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY2(what.startsWith(QStringLiteral("images-idx3-ubyte")) || what.startsWith(QStringLiteral("labels-idx1-ubyte")),
+             qPrintable(what));
 }
 
 void TranslationTest::englishComesBack()

@@ -103,6 +103,49 @@ namespace {
     QT_TRANSLATE_NOOP("sme::Message", "%1.npy format version %2.%3: only versions 1.0, 2.0 and 3.0 are read"), // npyVersion
     QT_TRANSLATE_NOOP("sme::Message", "%1row %2, value %3"), // atRowValue
     QT_TRANSLATE_NOOP("sme::Message", "%1 is infinite"), // valueInfinite
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header is not a Python dict (it should read {'descr': '<f4', 'fortran_order': False, 'shape': (N, D), }) but starts with %2"), // npyNotDict
+    QT_TRANSLATE_NOOP("sme::Message", "%1header, character %2: %3"), // npyHeaderAt
+    QT_TRANSLATE_NOOP("sme::Message", "expected %1"), // npyExpected
+    QT_TRANSLATE_NOOP("sme::Message", "',' or '}' after a value"), // npyCommaOrBrace
+    QT_TRANSLATE_NOOP("sme::Message", "':' after a key"), // npyColonAfterKey
+    QT_TRANSLATE_NOOP("sme::Message", "',' or ')' in a tuple"), // npyInTuple
+    QT_TRANSLATE_NOOP("sme::Message", "',' or ']' in a list"), // npyInList
+    QT_TRANSLATE_NOOP("sme::Message", "a key is not a string"), // npyKeyNotString
+    QT_TRANSLATE_NOOP("sme::Message", "text after the dict"), // npyTextAfterDict
+    QT_TRANSLATE_NOOP("sme::Message", "nested too deeply"), // npyNestedTooDeeply
+    QT_TRANSLATE_NOOP("sme::Message", "a string without its closing quote"), // npyUnclosedString
+    QT_TRANSLATE_NOOP("sme::Message", "an escape sequence in a string"), // npyEscapeSequence
+    QT_TRANSLATE_NOOP("sme::Message", "expected a string, True, False, a number, a tuple or a list"), // npyExpectedValue
+    QT_TRANSLATE_NOOP("sme::Message", "a number beyond 64 bits"), // npyNumberTooLong
+    QT_TRANSLATE_NOOP("sme::Message", "%1'shape' is %2, not a tuple"), // npyShapeNotTuple
+    QT_TRANSLATE_NOOP("sme::Message", "%1'shape' %2 holds %3, not a size"), // npyShapeHolds
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated: %2 bytes, cut off in the magic string or the version"), // npyCutInVersion
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated: cut off in the header length"), // npyCutInLength
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated: the header should have %2 bytes, the file ends after %3"), // npyHeaderCut
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header has an unknown key '%2' (a .npy header has 'descr', 'fortran_order' and 'shape')"), // npyUnknownKey
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header has '%2' twice"), // npyKeyTwice
+    QT_TRANSLATE_NOOP("sme::Message", "%1'fortran_order' is %2, not True or False"), // npyFortranOrder
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header has no '%2'"), // npyNoKey
+    QT_TRANSLATE_NOOP("sme::Message", "%1gzip-compressed data where IDX data was expected (compressed twice?)"), // idxGzipTwice
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated: %2 bytes, too short for an IDX header"), // idxTooShort
+    QT_TRANSLATE_NOOP("sme::Message", "%1wrong magic number (expected 0x00 0x00 at the start)"), // idxMagic
+    QT_TRANSLATE_NOOP("sme::Message", "%1unknown element type %2 (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)"), // idxUnknownType
+    QT_TRANSLATE_NOOP("sme::Message", "%1an images file needs at least 2 dimensions (count x image), this one declares %2"), // idxImagesDimensions
+    QT_TRANSLATE_NOOP("sme::Message", "%1a labels file needs exactly 1 dimension, this one declares %2"), // idxLabelsDimensions
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated: the header declares %2 dimensions but the file ends after %3 bytes"), // idxHeaderCut
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header declares %2: a size of 0 leaves nothing to read"), // idxSizeZero
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header declares %2 values, more than the %3 this program can hold"), // idxTooManyValues
+    QT_TRANSLATE_NOOP("sme::Message", "%1 values of %2 bytes (%3 bytes)"), // idxValuesOf
+    QT_TRANSLATE_NOOP("sme::Message", "%1truncated: the header declares %2 but the file has %3 after the %4-byte header"), // idxDataShort
+    QT_TRANSLATE_NOOP("sme::Message", "%1the header declares %2 but the file has %3 after the %4-byte header: %5 bytes too many"), // idxDataLong
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 labels for %3 images"), // idxLabelCount
+    QT_TRANSLATE_NOOP("sme::Message", "image %1, value %2"), // idxImageValue
+    QT_TRANSLATE_NOOP("sme::Message", "%1non-finite value at %2"), // idxNonFiniteAt
+    QT_TRANSLATE_NOOP("sme::Message", "%1%2 (%3) is too large for a float"), // idxTooLargeAt
+    QT_TRANSLATE_NOOP("sme::Message", "%1non-finite value"), // idxNonFinite
+    QT_TRANSLATE_NOOP("sme::Message", "%1label %2 is not finite"), // idxLabelNotFinite
+    QT_TRANSLATE_NOOP("sme::Message", "%1label %2 is %3, not an integer"), // idxLabelNotInteger
+    QT_TRANSLATE_NOOP("sme::Message", "%1label %2 is %3, outside the int range"), // idxLabelOutsideInt
 };
 
 } // namespace

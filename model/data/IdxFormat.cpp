@@ -4,6 +4,7 @@
 
 #include "model/base/Error.h"
 #include "model/data/Gzip.h"
+#include "model/data/ReaderMessages.h"
 
 #include <bit>
 #include <cctype>
@@ -16,6 +17,8 @@
 
 namespace sme {
 namespace {
+
+namespace msg = readermessages;
 
 struct IdxHeader {
     unsigned char type = 0;
@@ -86,14 +89,13 @@ template <class Element>
 {
     for (Eigen::Index k = 0; k < block.size(); ++k) {
         const double value = block.data()[k];
-        const std::string where = "image " + std::to_string(first + k / block.cols() + 1) + ", value "
-                                  + std::to_string(k % block.cols() + 1);
+        const Message where(msg::idxImageValue, {first + k / block.cols() + 1, k % block.cols() + 1});
         if (!std::isfinite(value))
-            throw Error(messagePrefix(name) + "non-finite value at " + where);
+            throw Error(Message(msg::idxNonFiniteAt, {msg::prefixOf(name), where}));
         if (!std::isfinite(float(value)))
-            throw Error(messagePrefix(name) + where + " (" + numberText(value) + ") is too large for a float");
+            throw Error(Message(msg::idxTooLargeAt, {msg::prefixOf(name), where, numberText(value)}));
     }
-    throw Error(messagePrefix(name) + "non-finite value"); // not reached: the caller saw one
+    throw Error(Message(msg::idxNonFinite, {msg::prefixOf(name)})); // not reached: the caller saw one
 }
 
 // The images (row-major elements after the header) into features, a block of rows at a time: each
@@ -144,29 +146,24 @@ bool endsWithGz(const std::string& name)
 // is allocated from the declared sizes.
 IdxHeader readHeader(std::span<const unsigned char> bytes, const std::string& name, bool images)
 {
-    const std::string prefix = messagePrefix(name);
-    require(!bytes.empty(), prefix + "empty file");
+    const Message prefix = msg::prefixOf(name);
+    require(!bytes.empty(), [&] { return Message(msg::emptyFile, {prefix}); });
     // The loaders inflate gzip files (readDataFile): still gzip here is a file compressed twice.
-    require(!isGzip(bytes), prefix + "gzip-compressed data where IDX data was expected (compressed twice?)");
-    require(bytes.size() >= 4, prefix + "truncated: " + std::to_string(bytes.size())
-                                   + " bytes, too short for an IDX header");
-    require(bytes[0] == 0 && bytes[1] == 0, prefix + "wrong magic number (expected 0x00 0x00 at the start)");
+    require(!isGzip(bytes), [&] { return Message(msg::idxGzipTwice, {prefix}); });
+    require(bytes.size() >= 4, [&] { return Message(msg::idxTooShort, {prefix, bytes.size()}); });
+    require(bytes[0] == 0 && bytes[1] == 0, [&] { return Message(msg::idxMagic, {prefix}); });
     IdxHeader header;
     header.type = bytes[2];
     header.elementBytes = elementBytesOf(header.type);
-    require(header.elementBytes > 0, prefix + "unknown element type " + hexByte(header.type)
-                                         + " (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)");
+    require(header.elementBytes > 0, [&] { return Message(msg::idxUnknownType, {prefix, hexByte(header.type)}); });
     const int dimensions = bytes[3];
     if (images)
-        require(dimensions >= 2, prefix + "an images file needs at least 2 dimensions (count x image), "
-                                     + "this one declares " + std::to_string(dimensions));
+        require(dimensions >= 2, [&] { return Message(msg::idxImagesDimensions, {prefix, dimensions}); });
     else
-        require(dimensions == 1, prefix + "a labels file needs exactly 1 dimension, this one declares "
-                                     + std::to_string(dimensions));
+        require(dimensions == 1, [&] { return Message(msg::idxLabelsDimensions, {prefix, dimensions}); });
     header.headerBytes = 4 + 4 * std::size_t(dimensions);
     require(bytes.size() >= header.headerBytes,
-            prefix + "truncated: the header declares " + std::to_string(dimensions)
-                + " dimensions but the file ends after " + std::to_string(bytes.size()) + " bytes");
+            [&] { return Message(msg::idxHeaderCut, {prefix, dimensions, bytes.size()}); });
     std::string declared;
     for (int d = 0; d < dimensions; ++d) {
         header.sizes.push_back(bigEndian32(bytes.data() + 4 + 4 * d));
@@ -174,24 +171,23 @@ IdxHeader readHeader(std::span<const unsigned char> bytes, const std::string& na
     }
     header.values = 1;
     for (const std::uint32_t size : header.sizes) {
-        require(size > 0, prefix + "the header declares " + declared + ": a size of 0 leaves nothing to read");
+        require(size > 0, [&] { return Message(msg::idxSizeZero, {prefix, declared}); });
         // values <= 2^31 - 1 and size < 2^32 before this product: it stays below 2^63.
         header.values *= size;
-        require(header.values <= maxDatasetValues, prefix + "the header declares " + declared
-                                                   + " values, more than the "
-                                                   + std::to_string(maxDatasetValues) + " this program can hold");
+        require(header.values <= maxDatasetValues,
+                [&] { return Message(msg::idxTooManyValues, {prefix, declared, maxDatasetValues}); });
     }
     const std::size_t needed = std::size_t(header.values) * header.elementBytes;
     const std::size_t present = bytes.size() - header.headerBytes;
-    const std::string content = header.elementBytes == 1
-        ? declared + " bytes"
-        : declared + " values of " + std::to_string(header.elementBytes) + " bytes ("
-            + std::to_string(needed) + " bytes)";
-    const std::string comparison = "the header declares " + content + " but the file has "
-        + std::to_string(present) + " after the " + std::to_string(header.headerBytes) + "-byte header";
-    require(present >= needed, prefix + "truncated: " + comparison);
-    require(present == needed, prefix + comparison + ": "
-                                   + std::to_string(present - needed) + " bytes too many");
+    const auto content = [&] {
+        return header.elementBytes == 1 ? Message(msg::sizeBytes, {declared})
+                                        : Message(msg::idxValuesOf, {declared, header.elementBytes, needed});
+    };
+    require(present >= needed,
+            [&] { return Message(msg::idxDataShort, {prefix, content(), present, header.headerBytes}); });
+    require(present == needed, [&] {
+        return Message(msg::idxDataLong, {prefix, content(), present, header.headerBytes, present - needed});
+    });
     return header;
 }
 
@@ -203,9 +199,9 @@ Dataset parseIdx(std::span<const unsigned char> images, std::span<const unsigned
     const IdxHeader imageHeader = readHeader(images, imagesName, true);
     const IdxHeader labelHeader = readHeader(labels, labelsName, false);
     const Eigen::Index count = imageHeader.sizes[0];
-    require(Eigen::Index(labelHeader.sizes[0]) == count,
-            messagePrefix(labelsName) + std::to_string(labelHeader.sizes[0]) + " labels for "
-                + std::to_string(count) + " images");
+    require(Eigen::Index(labelHeader.sizes[0]) == count, [&] {
+        return Message(msg::idxLabelCount, {msg::prefixOf(labelsName), labelHeader.sizes[0], count});
+    });
     const Eigen::Index columns = imageHeader.values / count;
 
     Dataset data;
@@ -227,10 +223,11 @@ Dataset parseIdx(std::span<const unsigned char> images, std::span<const unsigned
     for (Eigen::Index i = 0; i < count; ++i) {
         const double label = elementAt(classes, labelHeader, std::size_t(i));
         if (!std::isfinite(label) || std::floor(label) != label || label < INT_MIN || label > INT_MAX) {
-            const std::string where = messagePrefix(labelsName) + "label " + std::to_string(i + 1);
-            require(std::isfinite(label), where + " is not finite");
-            require(std::floor(label) == label, where + " is " + numberText(label) + ", not an integer");
-            throw Error(where + " is " + numberText(label) + ", outside the int range");
+            const Message prefix = msg::prefixOf(labelsName);
+            require(std::isfinite(label), [&] { return Message(msg::idxLabelNotFinite, {prefix, i + 1}); });
+            require(std::floor(label) == label,
+                    [&] { return Message(msg::idxLabelNotInteger, {prefix, i + 1, numberText(label)}); });
+            throw Error(Message(msg::idxLabelOutsideInt, {prefix, i + 1, numberText(label)}));
         }
         data.labels.push_back(int(label));
     }

@@ -19,6 +19,8 @@
 namespace sme {
 namespace {
 
+namespace msg = readermessages;
+
 constexpr std::string_view npyMagic = "\x93NUMPY";
 
 // One value of the header's dict: a string, True or False, an integer, or a tuple or list of
@@ -34,16 +36,14 @@ struct Literal {
 // A recursive-descent reader of the header text; every error names the character it is at.
 class HeaderReader {
 public:
-    HeaderReader(std::string_view text, const std::string& prefix) : text_(text), prefix_(prefix) {}
+    HeaderReader(std::string_view text, Message prefix) : text_(text), prefix_(std::move(prefix)) {}
 
     // The dict, as its keys and values in order; then nothing but spaces and newlines.
     std::vector<std::pair<std::string, Literal>> dict()
     {
         skipSpaces();
         if (at_ >= text_.size() || text_[at_] != '{')
-            throw Error(prefix_ + "the header is not a Python dict (it should read {'descr': '<f4', "
-                        "'fortran_order': False, 'shape': (N, D), }) but starts with "
-                        + quoted(text_.substr(at_, 20)));
+            throw Error(Message(msg::npyNotDict, {prefix_, quoted(text_.substr(at_, 20))}));
         ++at_;
         std::vector<std::pair<std::string, Literal>> entries;
         while (true) {
@@ -51,28 +51,28 @@ public:
             if (take('}'))
                 break;
             if (!entries.empty()) {
-                expect(',', "',' or '}' after a value");
+                expect(',', msg::npyCommaOrBrace);
                 skipSpaces();
                 if (take('}'))
                     break;
             }
             const Literal key = value(0);
             if (key.kind != Literal::Kind::string)
-                fail("a key is not a string");
+                fail(Message(msg::npyKeyNotString));
             skipSpaces();
-            expect(':', "':' after a key");
+            expect(':', msg::npyColonAfterKey);
             entries.emplace_back(key.text, value(0));
         }
         skipSpaces();
         if (at_ != text_.size())
-            fail("text after the dict");
+            fail(Message(msg::npyTextAfterDict));
         return entries;
     }
 
 private:
-    [[noreturn]] void fail(const std::string& problem) const
+    [[noreturn]] void fail(Message problem) const
     {
-        throw Error(prefix_ + "header, character " + std::to_string(at_ + 1) + ": " + problem);
+        throw Error(Message(msg::npyHeaderAt, {prefix_, at_ + 1, std::move(problem)}));
     }
     static std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
     void skipSpaces()
@@ -88,10 +88,10 @@ private:
         }
         return false;
     }
-    void expect(char c, const char* what)
+    void expect(char c, MessagePattern what)
     {
         if (!take(c))
-            fail(std::string("expected ") + what);
+            fail(Message(msg::npyExpected, {Message(what)}));
     }
     bool takeWord(std::string_view word)
     {
@@ -105,7 +105,7 @@ private:
     {
         // numpy's headers nest one level (a shape); a structured dtype's list of fields a few.
         if (depth > 8)
-            fail("nested too deeply");
+            fail(Message(msg::npyNestedTooDeeply));
         skipSpaces();
         const std::size_t start = at_;
         Literal literal;
@@ -113,10 +113,10 @@ private:
             const char quote = text_[at_++];
             const std::size_t end = text_.find(quote, at_);
             if (end == std::string_view::npos)
-                fail("a string without its closing quote");
+                fail(Message(msg::npyUnclosedString));
             literal.text = std::string(text_.substr(at_, end - at_));
             if (literal.text.find('\\') != std::string::npos)
-                fail("an escape sequence in a string");
+                fail(Message(msg::npyEscapeSequence));
             at_ = end + 1;
             return literal;
         }
@@ -130,7 +130,7 @@ private:
                 literal.items.push_back(value(depth + 1));
                 skipSpaces();
                 if (!take(','))
-                    expect(close, close == ')' ? "',' or ')' in a tuple" : "',' or ']' in a list");
+                    expect(close, close == ')' ? msg::npyInTuple : msg::npyInList);
                 else
                     continue;
                 break;
@@ -140,9 +140,9 @@ private:
             const char* first = text_.data() + at_;
             const auto [end, error] = std::from_chars(first, text_.data() + text_.size(), literal.integer);
             if (end == first)
-                fail("expected a string, True, False, a number, a tuple or a list");
+                fail(Message(msg::npyExpectedValue));
             if (error != std::errc())
-                fail("a number beyond 64 bits");
+                fail(Message(msg::npyNumberTooLong));
             at_ += std::size_t(end - first);
             take('L'); // Python 2 wrote long integers so: (1000L, 128L)
         }
@@ -151,11 +151,10 @@ private:
     }
 
     std::string_view text_;
-    const std::string& prefix_;
+    Message prefix_;
     std::size_t at_ = 0;
 };
 
-namespace msg = readermessages;
 
 // What a dtype string such as '<i8' holds, in words, for the message that refuses it.
 Message dtypeInWords(const std::string& descr)
@@ -203,12 +202,11 @@ std::string shapeText(const std::vector<long long>& shape)
 
 void readShape(const Literal& shape, NpyHeader& header, const std::string& name)
 {
-    const std::string prefix = messagePrefix(name);
     require(shape.kind == Literal::Kind::sequence && shape.text.front() == '(',
-            prefix + "'shape' is " + shape.text + ", not a tuple");
+            [&] { return Message(msg::npyShapeNotTuple, {msg::prefixOf(name), shape.text}); });
     for (const Literal& size : shape.items) {
         require(size.kind == Literal::Kind::integer && size.integer >= 0,
-                prefix + "'shape' " + shape.text + " holds " + size.text + ", not a size");
+                [&] { return Message(msg::npyShapeHolds, {msg::prefixOf(name), shape.text, size.text}); });
         header.shape.push_back(size.integer);
     }
     require(header.shape.size() == 2, [&] {
@@ -282,12 +280,12 @@ bool isNpy(std::span<const unsigned char> bytes)
 
 NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string& name)
 {
-    const std::string prefix = messagePrefix(name);
-    require(!bytes.empty(), [&] { return Message(msg::emptyFile, {msg::prefixOf(name)}); });
+    const Message prefix = msg::prefixOf(name);
+    require(!bytes.empty(), [&] { return Message(msg::emptyFile, {prefix}); });
     const bool magicSoFar = std::memcmp(bytes.data(), npyMagic.data(), std::min(bytes.size(), npyMagic.size())) == 0;
     require(magicSoFar, [&] { return Message(msg::npyNotNpy, {msg::prefixOf(name)}); });
     NpyHeader header;
-    require(bytes.size() >= 8, prefix + "truncated: " + std::to_string(bytes.size()) + " bytes, cut off in the magic string or the version");
+    require(bytes.size() >= 8, [&] { return Message(msg::npyCutInVersion, {prefix, bytes.size()}); });
     header.majorVersion = bytes[6];
     header.minorVersion = bytes[7];
     require(header.majorVersion >= 1 && header.majorVersion <= 3 && header.minorVersion == 0, [&] {
@@ -295,14 +293,14 @@ NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string
     });
     // Version 1.0 gives the header's length in 2 bytes, later versions in 4; little-endian.
     const std::size_t lengthBytes = header.majorVersion == 1 ? 2 : 4;
-    require(bytes.size() >= 8 + lengthBytes, prefix + "truncated: cut off in the header length");
+    require(bytes.size() >= 8 + lengthBytes, [&] { return Message(msg::npyCutInLength, {prefix}); });
     std::size_t headerLength = 0;
     for (std::size_t b = 0; b < lengthBytes; ++b)
         headerLength |= std::size_t(bytes[8 + b]) << (8 * b);
     header.dataOffset = 8 + lengthBytes + headerLength;
-    require(header.dataOffset <= bytes.size(),
-            prefix + "truncated: the header should have " + std::to_string(headerLength) + " bytes, the file ends after "
-                + std::to_string(bytes.size() - 8 - lengthBytes));
+    require(header.dataOffset <= bytes.size(), [&] {
+        return Message(msg::npyHeaderCut, {prefix, headerLength, bytes.size() - 8 - lengthBytes});
+    });
     const std::string_view text(reinterpret_cast<const char*>(bytes.data()) + 8 + lengthBytes, headerLength);
 
     bool seen[3] = {false, false, false};
@@ -312,21 +310,21 @@ NpyHeader parseNpyHeader(std::span<const unsigned char> bytes, const std::string
         const std::string& key = entry.first;
         const Literal& value = entry.second;
         const auto known = std::find_if(std::begin(keys), std::end(keys), [&key](const char* k) { return key == k; });
-        require(known != std::end(keys), prefix + "the header has an unknown key '" + key
-                                             + "' (a .npy header has 'descr', 'fortran_order' and 'shape')");
+        require(known != std::end(keys), [&] { return Message(msg::npyUnknownKey, {prefix, key}); });
         const std::size_t which = std::size_t(known - std::begin(keys));
-        require(!seen[which], prefix + "the header has '" + key + "' twice");
+        require(!seen[which], [&] { return Message(msg::npyKeyTwice, {prefix, key}); });
         seen[which] = true;
         if (which == 0)
             readDescr(value, header, name);
         else if (which == 1) {
-            require(value.kind == Literal::Kind::boolean, prefix + "'fortran_order' is " + value.text + ", not True or False");
+            require(value.kind == Literal::Kind::boolean,
+                    [&] { return Message(msg::npyFortranOrder, {prefix, value.text}); });
             header.fortranOrder = value.truth;
         } else
             readShape(value, header, name);
     }
     for (std::size_t k = 0; k < 3; ++k)
-        require(seen[k], prefix + "the header has no '" + keys[k] + "'");
+        require(seen[k], [&] { return Message(msg::npyNoKey, {prefix, keys[k]}); });
 
     const auto values = std::size_t(header.shape[0] * header.shape[1]);
     const std::size_t dataBytes = values * std::size_t(header.itemBytes);

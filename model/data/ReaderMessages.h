@@ -135,6 +135,64 @@ inline constexpr MessagePattern npyVersion{"%1.npy format version %2.%3: only ve
 inline constexpr MessagePattern atRowValue{"%1row %2, value %3"};
 inline constexpr MessagePattern valueInfinite{"%1 is infinite"};
 
+// The .npy header's syntax: where (%1 the prefix, %2 the character), then what is wrong there.
+inline constexpr MessagePattern npyNotDict{
+    "%1the header is not a Python dict (it should read {'descr': '<f4', 'fortran_order': False, 'shape': (N, D), }) "
+    "but starts with %2"};
+inline constexpr MessagePattern npyHeaderAt{"%1header, character %2: %3"};
+inline constexpr MessagePattern npyExpected{"expected %1"};
+inline constexpr MessagePattern npyCommaOrBrace{"',' or '}' after a value"};
+inline constexpr MessagePattern npyColonAfterKey{"':' after a key"};
+inline constexpr MessagePattern npyInTuple{"',' or ')' in a tuple"};
+inline constexpr MessagePattern npyInList{"',' or ']' in a list"};
+inline constexpr MessagePattern npyKeyNotString{"a key is not a string"};
+inline constexpr MessagePattern npyTextAfterDict{"text after the dict"};
+inline constexpr MessagePattern npyNestedTooDeeply{"nested too deeply"};
+inline constexpr MessagePattern npyUnclosedString{"a string without its closing quote"};
+inline constexpr MessagePattern npyEscapeSequence{"an escape sequence in a string"};
+inline constexpr MessagePattern npyExpectedValue{"expected a string, True, False, a number, a tuple or a list"};
+inline constexpr MessagePattern npyNumberTooLong{"a number beyond 64 bits"};
+// The .npy header's contents and length.
+inline constexpr MessagePattern npyShapeNotTuple{"%1'shape' is %2, not a tuple"};
+inline constexpr MessagePattern npyShapeHolds{"%1'shape' %2 holds %3, not a size"};
+inline constexpr MessagePattern npyCutInVersion{"%1truncated: %2 bytes, cut off in the magic string or the version"};
+inline constexpr MessagePattern npyCutInLength{"%1truncated: cut off in the header length"};
+inline constexpr MessagePattern npyHeaderCut{"%1truncated: the header should have %2 bytes, the file ends after %3"};
+inline constexpr MessagePattern npyUnknownKey{
+    "%1the header has an unknown key '%2' (a .npy header has 'descr', 'fortran_order' and 'shape')"};
+inline constexpr MessagePattern npyKeyTwice{"%1the header has '%2' twice"};
+inline constexpr MessagePattern npyFortranOrder{"%1'fortran_order' is %2, not True or False"};
+inline constexpr MessagePattern npyNoKey{"%1the header has no '%2'"};
+
+// IDX files, MNIST's format (%1 the prefix): the header, then what it declares against what
+// the file holds (%2 the sizes declared, "60000 x 28 x 28", in bytes or in values of a size).
+inline constexpr MessagePattern idxGzipTwice{"%1gzip-compressed data where IDX data was expected (compressed twice?)"};
+inline constexpr MessagePattern idxTooShort{"%1truncated: %2 bytes, too short for an IDX header"};
+inline constexpr MessagePattern idxMagic{"%1wrong magic number (expected 0x00 0x00 at the start)"};
+inline constexpr MessagePattern idxUnknownType{
+    "%1unknown element type %2 (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)"};
+inline constexpr MessagePattern idxImagesDimensions{
+    "%1an images file needs at least 2 dimensions (count x image), this one declares %2"};
+inline constexpr MessagePattern idxLabelsDimensions{"%1a labels file needs exactly 1 dimension, this one declares %2"};
+inline constexpr MessagePattern idxHeaderCut{
+    "%1truncated: the header declares %2 dimensions but the file ends after %3 bytes"};
+inline constexpr MessagePattern idxSizeZero{"%1the header declares %2: a size of 0 leaves nothing to read"};
+inline constexpr MessagePattern idxTooManyValues{
+    "%1the header declares %2 values, more than the %3 this program can hold"};
+inline constexpr MessagePattern idxValuesOf{"%1 values of %2 bytes (%3 bytes)"};
+inline constexpr MessagePattern idxDataShort{
+    "%1truncated: the header declares %2 but the file has %3 after the %4-byte header"};
+inline constexpr MessagePattern idxDataLong{
+    "%1the header declares %2 but the file has %3 after the %4-byte header: %5 bytes too many"};
+inline constexpr MessagePattern idxLabelCount{"%1%2 labels for %3 images"};
+inline constexpr MessagePattern idxImageValue{"image %1, value %2"};
+inline constexpr MessagePattern idxNonFiniteAt{"%1non-finite value at %2"};
+inline constexpr MessagePattern idxTooLargeAt{"%1%2 (%3) is too large for a float"};
+inline constexpr MessagePattern idxNonFinite{"%1non-finite value"};
+inline constexpr MessagePattern idxLabelNotFinite{"%1label %2 is not finite"};
+inline constexpr MessagePattern idxLabelNotInteger{"%1label %2 is %3, not an integer"};
+inline constexpr MessagePattern idxLabelOutsideInt{"%1label %2 is %3, outside the int range"};
+
 inline constexpr std::array all{
     namePrefix, dataSetPrefix, cannotOpen, cannotRead, fileTooLarge, gzipAsText, emptyFile, noColumn,
     noHeaderForColumn, noDataRowsAfterHeader, tooManyValues, lineIsEmpty, lineHasValues, lineHasColumns, atValue,
@@ -148,7 +206,13 @@ inline constexpr std::array all{
     needsDictionary, zlibError, zlibErrorSaying, fileLargerThan, npyNotNpy, npyDtype, npyStructured, npyBooleans,
     npyIntegers, npyUnsigned, npyFloats, npyComplex, npyUnicode, npyByteStrings, npyObjects, npyDates, npyTimeSpans,
     npyRawBytes, npyNotAType, npyNotTwoD, npyNoPoints, npyTooManyValues, npyDataTooShort, npyBytesAfter, npyVersion,
-    atRowValue, valueInfinite};
+    atRowValue, valueInfinite, npyNotDict, npyHeaderAt, npyExpected, npyCommaOrBrace, npyColonAfterKey, npyInTuple,
+    npyInList, npyKeyNotString, npyTextAfterDict, npyNestedTooDeeply, npyUnclosedString, npyEscapeSequence,
+    npyExpectedValue, npyNumberTooLong, npyShapeNotTuple, npyShapeHolds, npyCutInVersion, npyCutInLength,
+    npyHeaderCut, npyUnknownKey, npyKeyTwice, npyFortranOrder, npyNoKey, idxGzipTwice, idxTooShort, idxMagic,
+    idxUnknownType, idxImagesDimensions, idxLabelsDimensions, idxHeaderCut, idxSizeZero, idxTooManyValues,
+    idxValuesOf, idxDataShort, idxDataLong, idxLabelCount, idxImageValue, idxNonFiniteAt, idxTooLargeAt,
+    idxNonFinite, idxLabelNotFinite, idxLabelNotInteger, idxLabelOutsideInt};
 
 // The prefix for a file's or a data set's name.
 inline Message prefixOf(const std::string& name)

@@ -2609,5 +2609,177 @@
         <source>%1 is infinite</source>
         <translation>%1为无穷大</translation>
     </message>
+    <message>
+        <source>%1the header is not a Python dict (it should read {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (N, D), }) but starts with %2</source>
+        <translation>%1表头不是 Python 字典（应为 {&apos;descr&apos;: &apos;&lt;f4&apos;, &apos;fortran_order&apos;: False, &apos;shape&apos;: (N, D), } 这样的形式），而是以 %2 开头</translation>
+    </message>
+    <message>
+        <source>%1header, character %2: %3</source>
+        <translation>%1表头第 %2 个字符处：%3</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>此处应为%1</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;}&apos; after a value</source>
+        <translation>值之后的“,”或“}”</translation>
+    </message>
+    <message>
+        <source>&apos;:&apos; after a key</source>
+        <translation>键之后的“:”</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;)&apos; in a tuple</source>
+        <translation>元组中的“,”或“)”</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;]&apos; in a list</source>
+        <translation>列表中的“,”或“]”</translation>
+    </message>
+    <message>
+        <source>a key is not a string</source>
+        <translation>有一个键不是字符串</translation>
+    </message>
+    <message>
+        <source>text after the dict</source>
+        <translation>字典之后还有文字</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>嵌套层数过多</translation>
+    </message>
+    <message>
+        <source>a string without its closing quote</source>
+        <translation>字符串缺少右引号</translation>
+    </message>
+    <message>
+        <source>an escape sequence in a string</source>
+        <translation>字符串中有转义序列</translation>
+    </message>
+    <message>
+        <source>expected a string, True, False, a number, a tuple or a list</source>
+        <translation>此处应为字符串、True、False、数字、元组或列表</translation>
+    </message>
+    <message>
+        <source>a number beyond 64 bits</source>
+        <translation>数字超出了 64 位</translation>
+    </message>
+    <message>
+        <source>%1&apos;shape&apos; is %2, not a tuple</source>
+        <translation>%1“shape”为 %2，不是元组</translation>
+    </message>
+    <message>
+        <source>%1&apos;shape&apos; %2 holds %3, not a size</source>
+        <translation>%1“shape” %2 中含有 %3，不是大小</translation>
+    </message>
+    <message>
+        <source>%1truncated: %2 bytes, cut off in the magic string or the version</source>
+        <translation>%1文件不完整：只有 %2 个字节，在魔数字符串或版本号处就中断了</translation>
+    </message>
+    <message>
+        <source>%1truncated: cut off in the header length</source>
+        <translation>%1文件不完整：在表头长度处中断了</translation>
+    </message>
+    <message>
+        <source>%1truncated: the header should have %2 bytes, the file ends after %3</source>
+        <translation>%1文件不完整：表头应有 %2 个字节，文件在 %3 个字节后就结束了</translation>
+    </message>
+    <message>
+        <source>%1the header has an unknown key &apos;%2&apos; (a .npy header has &apos;descr&apos;, &apos;fortran_order&apos; and &apos;shape&apos;)</source>
+        <translation>%1表头有未知的键“%2”（.npy 表头的键为“descr”、“fortran_order”和“shape”）</translation>
+    </message>
+    <message>
+        <source>%1the header has &apos;%2&apos; twice</source>
+        <translation>%1表头中“%2”出现了两次</translation>
+    </message>
+    <message>
+        <source>%1&apos;fortran_order&apos; is %2, not True or False</source>
+        <translation>%1“fortran_order”为 %2，不是 True 或 False</translation>
+    </message>
+    <message>
+        <source>%1the header has no &apos;%2&apos;</source>
+        <translation>%1表头中没有“%2”</translation>
+    </message>
+    <message>
+        <source>%1gzip-compressed data where IDX data was expected (compressed twice?)</source>
+        <translation>%1此处应为 IDX 数据，却是 gzip 压缩的数据（压缩了两次？）</translation>
+    </message>
+    <message>
+        <source>%1truncated: %2 bytes, too short for an IDX header</source>
+        <translation>%1文件不完整：只有 %2 个字节，不够一个 IDX 表头</translation>
+    </message>
+    <message>
+        <source>%1wrong magic number (expected 0x00 0x00 at the start)</source>
+        <translation>%1魔数错误（开头应为 0x00 0x00）</translation>
+    </message>
+    <message>
+        <source>%1unknown element type %2 (expected 0x08, 0x09, 0x0B, 0x0C, 0x0D or 0x0E)</source>
+        <translation>%1未知的元素类型 %2（应为 0x08、0x09、0x0B、0x0C、0x0D 或 0x0E）</translation>
+    </message>
+    <message>
+        <source>%1an images file needs at least 2 dimensions (count x image), this one declares %2</source>
+        <translation>%1图像文件至少需要 2 个维度（数量 × 图像），这个文件声明了 %2 个</translation>
+    </message>
+    <message>
+        <source>%1a labels file needs exactly 1 dimension, this one declares %2</source>
+        <translation>%1标签文件必须恰好有 1 个维度，这个文件声明了 %2 个</translation>
+    </message>
+    <message>
+        <source>%1truncated: the header declares %2 dimensions but the file ends after %3 bytes</source>
+        <translation>%1文件不完整：表头声明了 %2 个维度，但文件在 %3 个字节后就结束了</translation>
+    </message>
+    <message>
+        <source>%1the header declares %2: a size of 0 leaves nothing to read</source>
+        <translation>%1表头声明的大小为 %2：有一个大小为 0，就没有可读的内容</translation>
+    </message>
+    <message>
+        <source>%1the header declares %2 values, more than the %3 this program can hold</source>
+        <translation>%1表头声明了 %2 个值，多于本程序能容纳的 %3 个</translation>
+    </message>
+    <message>
+        <source>%1 values of %2 bytes (%3 bytes)</source>
+        <translation>%1 个 %2 字节的值（共 %3 字节）</translation>
+    </message>
+    <message>
+        <source>%1truncated: the header declares %2 but the file has %3 after the %4-byte header</source>
+        <translation>%1文件不完整：表头声明了 %2，但文件在 %4 字节的表头之后只有 %3 字节</translation>
+    </message>
+    <message>
+        <source>%1the header declares %2 but the file has %3 after the %4-byte header: %5 bytes too many</source>
+        <translation>%1表头声明了 %2，但文件在 %4 字节的表头之后有 %3 字节：多出 %5 字节</translation>
+    </message>
+    <message>
+        <source>%1%2 labels for %3 images</source>
+        <translation>%1有 %2 个标签，却有 %3 张图像</translation>
+    </message>
+    <message>
+        <source>image %1, value %2</source>
+        <translation>第 %1 张图像第 %2 个值</translation>
+    </message>
+    <message>
+        <source>%1non-finite value at %2</source>
+        <translation>%1%2不是有限数</translation>
+    </message>
+    <message>
+        <source>%1%2 (%3) is too large for a float</source>
+        <translation>%1%2（%3）超出了 float 的范围</translation>
+    </message>
+    <message>
+        <source>%1non-finite value</source>
+        <translation>%1有值不是有限数</translation>
+    </message>
+    <message>
+        <source>%1label %2 is not finite</source>
+        <translation>%1标签 %2 不是有限数</translation>
+    </message>
+    <message>
+        <source>%1label %2 is %3, not an integer</source>
+        <translation>%1标签 %2 为 %3，不是整数</translation>
+    </message>
+    <message>
+        <source>%1label %2 is %3, outside the int range</source>
+        <translation>%1标签 %2 为 %3，超出了 int 的范围</translation>
+    </message>
 </context>
 </TS>
