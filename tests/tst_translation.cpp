@@ -10,6 +10,7 @@
 #include "widgets/LossLabel.h"
 #include "app/io/Language.h"
 #include "app/io/ModelMessages.h"
+#include "model/analysis/EmbeddingAnalysis.h"
 #include "model/base/Error.h"
 #include "model/data/CsvDataset.h"
 #include "model/data/EmbeddingFile.h"
@@ -191,6 +192,8 @@ private slots:
     void badDataFilesAreRefusedInChinese();
     void badIdxFilesAreRefusedInChinese_data();
     void badIdxFilesAreRefusedInChinese();
+    void dataThatCannotBeAnalysedIsRefusedInChinese_data();
+    void dataThatCannotBeAnalysedIsRefusedInChinese();
     void englishComesBack();
     void languageSwitchCarriesTheTrainedSessionOver();
     void sessionThatCannotBeCarriedOverIsReported();
@@ -527,6 +530,45 @@ void TranslationTest::badIdxFilesAreRefusedInChinese()
         return;
     QVERIFY2(what.startsWith(QStringLiteral("images-idx3-ubyte")) || what.startsWith(QStringLiteral("labels-idx1-ubyte")),
              qPrintable(what));
+}
+
+// Data read well that cannot be split or analysed as asked: refused in Chinese in the window.
+void TranslationTest::dataThatCannotBeAnalysedIsRefusedInChinese_data()
+{
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<QString>("english");
+    QTest::newRow("three classes to split") << "split" << "a training share of 0.5 splits 3 classes";
+    QTest::newRow("label noise on one class") << "noise" << "label noise needs two classes";
+    QTest::newRow("K larger than the classes") << "batch" << "P x K batches with K = 4";
+    QTest::newRow("a zero point") << "zero" << "point 2 is the zero vector";
+    QTest::newRow("dimension 4097") << "dimension" << "embeddings of dimension 4097 cannot be analysed";
+}
+
+void TranslationTest::dataThatCannotBeAnalysedIsRefusedInChinese()
+{
+    QFETCH(QString, problem);
+    QFETCH(QString, english);
+    sme::Dataset data;
+    data.name = "points.tsv";
+    data.labels = problem == "split" ? std::vector<int>{0, 0, 1, 1, 2, 2} : std::vector<int>{0, 0, 0, 1, 1, 1};
+    data.features = Eigen::MatrixXf::Random(6, problem == "dimension" ? 4097 : 3);
+    if (problem == "zero")
+        data.features.row(1).setZero();
+    const QString what = verifyRefusedInBothLanguages(
+        [&] {
+            if (problem == "split") {
+                sme::splitByClass(data, 0.5);
+            } else if (problem == "noise") {
+                data.labels.assign(6, 3);
+                sme::addLabelNoise(data, 0.2, 1);
+            } else {
+                sme::EmbeddingAnalysisSettings settings;
+                settings.batchK = problem == "batch" ? 4 : 2;
+                sme::analyseEmbeddings(data, settings);
+            }
+        },
+        QStringLiteral("points\\.tsv|\\b[PK]\\b"));
+    QVERIFY2(what.contains(english), qPrintable(what));
 }
 
 void TranslationTest::englishComesBack()

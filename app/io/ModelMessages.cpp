@@ -146,6 +146,11 @@ namespace {
     QT_TRANSLATE_NOOP("sme::Message", "%1label %2 is not finite"), // idxLabelNotFinite
     QT_TRANSLATE_NOOP("sme::Message", "%1label %2 is %3, not an integer"), // idxLabelNotInteger
     QT_TRANSLATE_NOOP("sme::Message", "%1label %2 is %3, outside the int range"), // idxLabelOutsideInt
+    QT_TRANSLATE_NOOP("sme::Message", "%1a training share of %2 splits %3 classes into %4 for training and %5 held out; each part needs at least two classes"), // splitNeedsClasses
+    QT_TRANSLATE_NOOP("sme::Message", "%1label noise needs two classes or more"), // noiseNeedsClasses
+    QT_TRANSLATE_NOOP("sme::Message", "P x K batches with K = %1 need at least 2 classes with %1 points or more; %2 of %3 classes have that many: choose a smaller K"), // batchNeedsClasses
+    QT_TRANSLATE_NOOP("sme::Message", "%1point %2 is the zero vector: it has no direction on the sphere"), // zeroPoint
+    QT_TRANSLATE_NOOP("sme::Message", "%1embeddings of dimension %2 cannot be analysed: the dimension must be between %3 and %4"), // dimensionOutside
 };
 
 } // namespace

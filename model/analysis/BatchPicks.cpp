@@ -3,6 +3,7 @@
 
 #include "model/base/Error.h"
 #include "model/base/Random.h"
+#include "model/data/ReaderMessages.h"
 #include "model/geometry/SpherePoints.h"
 #include "model/metrics/QueryTiles.h"
 
@@ -97,10 +98,7 @@ std::array<std::vector<double>, 4> samplerPickDistances(const Eigen::Ref<const E
         if (rows.size() >= std::size_t(draw.batchK))
             eligible.push_back(std::move(rows));
     require(eligible.size() >= 2, [&] {
-        return "P x K batches with K = " + std::to_string(draw.batchK)
-            + " need at least 2 classes with " + std::to_string(draw.batchK) + " points or more; "
-            + std::to_string(eligible.size()) + " of " + std::to_string(rowsOfLabel.size())
-            + " classes have that many: choose a smaller K";
+        return Message(readermessages::batchNeedsClasses, {draw.batchK, eligible.size(), rowsOfLabel.size()});
     });
     // Two threads where there are two cores, each with two of the samplers: each draws the same
     // batches from the seed itself (no waiting for the other) and its samplers their picks from

@@ -4,6 +4,7 @@
 #include "model/analysis/BatchPicks.h"
 #include "model/analysis/PairDistances.h"
 #include "model/base/Error.h"
+#include "model/data/ReaderMessages.h"
 #include "model/figures/FigureData.h"
 #include "model/geometry/SphereGeometry.h"
 #include "model/losses/Losses.h"
@@ -34,10 +35,8 @@ std::shared_ptr<const Eigen::MatrixXd> normalisedPoints(const Dataset& embedding
     const Eigen::VectorXd norms = points->rowwise().norm();
     Eigen::Index zero = 0;
     const double smallest = norms.minCoeff(&zero);
-    require(smallest > 0.0, [&] {
-        return messagePrefix(embeddings.name) + "point " + std::to_string(zero + 1)
-            + " is the zero vector: it has no direction on the sphere";
-    });
+    require(smallest > 0.0,
+            [&] { return Message(readermessages::zeroPoint, {readermessages::prefixOf(embeddings.name), zero + 1}); });
     analysis.norms = Histogram(0.0, norms.maxCoeff(), settings.bins);
     for (double norm : norms)
         analysis.norms.add(norm);
@@ -104,10 +103,8 @@ EmbeddingAnalysis analyseEmbeddings(const Dataset& embeddings, const EmbeddingAn
     embeddings.validate();
     const auto dimension = int(embeddings.features.cols());
     require(dimension >= SphereDistanceLaw::minDimension && dimension <= SphereDistanceLaw::maxDimension, [&] {
-        return messagePrefix(embeddings.name) + "embeddings of dimension " + std::to_string(dimension)
-            + " cannot be analysed: the dimension must be between "
-            + std::to_string(SphereDistanceLaw::minDimension) + " and "
-            + std::to_string(SphereDistanceLaw::maxDimension);
+        return Message(readermessages::dimensionOutside, {readermessages::prefixOf(embeddings.name), dimension,
+                                                          SphereDistanceLaw::minDimension, SphereDistanceLaw::maxDimension});
     });
     reportProgress(progress, 0.0);
     EmbeddingAnalysis analysis;

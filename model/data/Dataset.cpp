@@ -22,6 +22,8 @@
 #endif
 
 namespace sme {
+
+namespace msg = readermessages;
 namespace {
 
 std::vector<int> distinctLabels(const std::vector<int>& labels)
@@ -66,7 +68,6 @@ int Dataset::classCount() const
 
 void Dataset::validate() const
 {
-    namespace msg = readermessages;
     const Message prefix = msg::prefixOf(name);
     require(features.rows() > 0, [&] { return Message(msg::noDataRows, {prefix}); });
     require(features.cols() > 0, [&] { return Message(msg::noFeatureColumns, {prefix}); });
@@ -91,11 +92,10 @@ DataSplit splitByClass(const Dataset& data, double trainingShare)
     const int count = int(classes.size());
     // The 1e-9 absorbs rounding in count * share (10 * 0.7 is 7.000000000000001, not 7).
     const int trainingClasses = std::clamp(int(std::ceil(count * trainingShare - 1e-9)), 0, count);
-    require(trainingClasses >= 2 && count - trainingClasses >= 2,
-            prefix + "a training share of " + share.str() + " splits " + std::to_string(count)
-                + " classes into " + std::to_string(trainingClasses) + " for training and "
-                + std::to_string(count - trainingClasses)
-                + " held out; each part needs at least two classes");
+    require(trainingClasses >= 2 && count - trainingClasses >= 2, [&] {
+        return Message(msg::splitNeedsClasses,
+                       {msg::prefixOf(data.name), share.str(), count, trainingClasses, count - trainingClasses});
+    });
     const int lastTrainingClass = classes[std::size_t(trainingClasses - 1)];
     return {selectRows(data, [&](int label) { return label <= lastTrainingClass; },
                        data.name + " (training)"),
@@ -111,7 +111,7 @@ std::vector<std::size_t> addLabelNoise(Dataset& training, double share, std::uin
         return message.str();
     });
     const std::vector<int> classes = distinctLabels(training.labels);
-    require(classes.size() >= 2, messagePrefix(training.name) + "label noise needs two classes or more");
+    require(classes.size() >= 2, [&] { return Message(msg::noiseNeedsClasses, {msg::prefixOf(training.name)}); });
     const auto changed = std::size_t(std::llround(share * double(training.labels.size())));
     Rng rng = seededStream(seed, 30);
     std::vector<std::size_t> rows(training.labels.size());

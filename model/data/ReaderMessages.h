@@ -193,6 +193,18 @@ inline constexpr MessagePattern idxLabelNotFinite{"%1label %2 is not finite"};
 inline constexpr MessagePattern idxLabelNotInteger{"%1label %2 is %3, not an integer"};
 inline constexpr MessagePattern idxLabelOutsideInt{"%1label %2 is %3, outside the int range"};
 
+// A data set split, and embeddings analysed (%1 the prefix).
+inline constexpr MessagePattern splitNeedsClasses{
+    "%1a training share of %2 splits %3 classes into %4 for training and %5 held out; each part needs at least two "
+    "classes"};
+inline constexpr MessagePattern noiseNeedsClasses{"%1label noise needs two classes or more"};
+inline constexpr MessagePattern batchNeedsClasses{
+    "P x K batches with K = %1 need at least 2 classes with %1 points or more; %2 of %3 classes have that many: "
+    "choose a smaller K"};
+inline constexpr MessagePattern zeroPoint{"%1point %2 is the zero vector: it has no direction on the sphere"};
+inline constexpr MessagePattern dimensionOutside{
+    "%1embeddings of dimension %2 cannot be analysed: the dimension must be between %3 and %4"};
+
 inline constexpr std::array all{
     namePrefix, dataSetPrefix, cannotOpen, cannotRead, fileTooLarge, gzipAsText, emptyFile, noColumn,
     noHeaderForColumn, noDataRowsAfterHeader, tooManyValues, lineIsEmpty, lineHasValues, lineHasColumns, atValue,
@@ -212,7 +224,8 @@ inline constexpr std::array all{
     npyHeaderCut, npyUnknownKey, npyKeyTwice, npyFortranOrder, npyNoKey, idxGzipTwice, idxTooShort, idxMagic,
     idxUnknownType, idxImagesDimensions, idxLabelsDimensions, idxHeaderCut, idxSizeZero, idxTooManyValues,
     idxValuesOf, idxDataShort, idxDataLong, idxLabelCount, idxImageValue, idxNonFiniteAt, idxTooLargeAt,
-    idxNonFinite, idxLabelNotFinite, idxLabelNotInteger, idxLabelOutsideInt};
+    idxNonFinite, idxLabelNotFinite, idxLabelNotInteger, idxLabelOutsideInt, splitNeedsClasses, noiseNeedsClasses,
+    batchNeedsClasses, zeroPoint, dimensionOutside};
 
 // The prefix for a file's or a data set's name.
 inline Message prefixOf(const std::string& name)

@@ -2781,5 +2781,25 @@
         <source>%1label %2 is %3, outside the int range</source>
         <translation>%1标签 %2 为 %3，超出了 int 的范围</translation>
     </message>
+    <message>
+        <source>%1a training share of %2 splits %3 classes into %4 for training and %5 held out; each part needs at least two classes</source>
+        <translation>%1训练比例 %2 把 %3 个类别分成 %4 个用于训练、%5 个留出；每一部分至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>%1label noise needs two classes or more</source>
+        <translation>%1标签噪声至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>P x K batches with K = %1 need at least 2 classes with %1 points or more; %2 of %3 classes have that many: choose a smaller K</source>
+        <translation>K = %1 的 P × K 批次至少需要 2 个各有不少于 %1 个点的类别；%3 个类别中只有 %2 个有这么多点：请选择更小的 K</translation>
+    </message>
+    <message>
+        <source>%1point %2 is the zero vector: it has no direction on the sphere</source>
+        <translation>%1第 %2 个点是零向量：它在球面上没有方向</translation>
+    </message>
+    <message>
+        <source>%1embeddings of dimension %2 cannot be analysed: the dimension must be between %3 and %4</source>
+        <translation>%1无法分析维数为 %2 的嵌入：维数必须在 %3 到 %4 之间</translation>
+    </message>
 </context>
 </TS>
