@@ -359,7 +359,8 @@ void ExplorerControllerTest::modelThatCannotBeBuiltChangesNothing()
     explorer.applyParameters(next);
     QCOMPARE(reports.errors.count(), 1);
     const QString message = reports.firstError();
-    QVERIFY2(message.startsWith(QStringLiteral("Cannot set up the model: ")), qPrintable(message));
+    // The data set's fault, as the person chose a file.
+    QVERIFY2(message.startsWith(QStringLiteral("Cannot open the data set, so nothing changed: ")), qPrintable(message));
     QVERIFY(message.contains(QStringLiteral("missing.csv")));
     QCOMPARE(explorer.parameters(), quickExplorer());
     // Shown, then undone: the controls end on the parameters in use.

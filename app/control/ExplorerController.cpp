@@ -178,6 +178,17 @@ QString ExplorerController::resetReasonFor(const sme::ExplorerParameters& next) 
     return modelResetReason(sme::changeBetween(built_, next).reset);
 }
 
+// Another data set than the model's that cannot be read, or split into training and held-out
+// classes, is said to be the data set's fault, as opening embeddings says it: the person chose
+// a file, not a model. Either way the parameters go back, so nothing changed; at set-up there
+// is no model yet to go back to.
+QString ExplorerController::setUpFailure(const sme::ExplorerParameters& next, const QString& reason) const
+{
+    if (training_->isConfigured() && next.dataset != built_.dataset)
+        return QCoreApplication::translate("MainWindow", "Cannot open the data set, so nothing changed: %1").arg(reason);
+    return QCoreApplication::translate("MainWindow", "Cannot set up the model: %1").arg(reason);
+}
+
 bool ExplorerController::configureModel(const sme::ExplorerParameters& next, const QString& why)
 {
     abandonLoading();
@@ -192,8 +203,7 @@ bool ExplorerController::configureModel(const sme::ExplorerParameters& next, con
         emit loading(false);
     } catch (const sme::Error& e) {
         emit loading(false);
-        emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1")
-                       .arg(errorText(e)));
+        emit error(setUpFailure(next, errorText(e)));
         return false;
     }
     return true;
@@ -289,7 +299,7 @@ void ExplorerController::loadFinished(const StoppableOutcome<LoadedModel>& resul
                        .arg(QFileInfo(load.session->path).fileName(), result.error));
     } else {
         if (!result.error.isEmpty())
-            emit error(QCoreApplication::translate("MainWindow", "Cannot set up the model: %1").arg(result.error));
+            emit error(setUpFailure(load.parameters, result.error));
         restoreBuiltParameters();
     }
     emit backgroundLoadEnded();

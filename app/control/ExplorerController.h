@@ -154,6 +154,8 @@ private:
     bool rebuildIfNeeded(const sme::ExplorerParameters& fallback);
     // Why next needs a new model, as the window says it; empty when the model fits it.
     QString resetReasonFor(const sme::ExplorerParameters& next) const;
+    // What the window says when the model for next cannot be set up, for this reason.
+    QString setUpFailure(const sme::ExplorerParameters& next, const QString& reason) const;
     void figuresComputed();
 
     sme::ExplorerParameters parameters_;

@@ -1433,6 +1433,10 @@
         <source>Training diverged and paused at step %1: %2. The run goes on from step %1 with the restored weights; the curves&apos; last point scores them.</source>
         <translation>训练在第 %1 步发散并暂停：%2。运行将以恢复的权重从第 %1 步继续；曲线的最后一个点是这些权重的得分。</translation>
     </message>
+    <message>
+        <source>Cannot open the data set, so nothing changed: %1</source>
+        <translation>无法打开数据集，因此没有任何改动：%1</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
