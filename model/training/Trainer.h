@@ -21,6 +21,11 @@
 
 namespace sme {
 
+// The trainer's independent random streams of one seed (see seededStream).
+namespace trainerstreams {
+enum : std::uint64_t { weightsStream = 10, batchStream, samplerStream, evaluationStream, comparisonStream };
+} // namespace trainerstreams
+
 struct TrainerSettings {
     std::vector<int> hidden{256, 256};
     int embeddingDimension = 128;      // n, 2 to 1024
