@@ -146,20 +146,24 @@ bool candidatePathSuits(const Eigen::Ref<const Eigen::MatrixXd>& embeddings, std
 // unit roundoff), M = largestSquaredNorm >= |x|^2, |q|^2 (so |x||q| <= M), n = dimension:
 // - rounding the coordinates to float moves x.q by at most (2u + u^2) M and each |x|^2 by at
 //   most (2u + u^2) M; the norms, summed in double and rounded once to float, by u M more;
-// - the dot product, a chain of n fused multiply-adds, is off by at most gamma_n M, gamma_n =
-//   n u / (1 - n u) (Higham, Accuracy and Stability, 3.1), counted twice in -2 x.q;
+// - the dot product, chains of fused multiply-adds over at most 32 coordinates whose sums are
+//   added in order (DistanceKernels.h), takes each product through at most m =
+//   floatChainLength(n) roundings (32 in its chain, one for each later part: 35 for n = 128),
+//   so it is off by at most gamma_m M, gamma_m = m u / (1 - m u) (Higham, Accuracy and
+//   Stability, 3.1), counted twice in -2 x.q;
 // - |x|^2 + |q|^2 rounds once (u 2M), and fma(-2, x.q, that) once (u 4M); clamping at 0 only
 //   moves towards the exact distance, which is >= 0.
-// In all 2 gamma_n M + 2 (3u) M + 2u M + 4u M + O(u^2) = (2n + 12) u M + O(n^2 u^2) M; we take
-// (2n + 20) u M, 1% more for the second-order terms (n u < 2.5e-4 for n up to 4,096) and the
+// In all 2 gamma_m M + 2 (3u) M + 2u M + 4u M + O(u^2) = (2m + 12) u M + O(m^2 u^2) M; we take
+// (2m + 20) u M, 1% more for the second-order terms (m u < 2.5e-4 for n up to 4,096) and the
 // rounding of the thresholds computed from this bound. The double distance of the candidates
-// is off from the exact one by the same with the double's 2^-53 in place of u. Gradual
-// underflow adds at most half the smallest normal float an operation (4n + 16 of them).
+// is off from the exact one by at most (2n + 20) 2^-53 M (a chain of n: ExactRows sums shorter
+// ones). Gradual underflow adds at most half the smallest normal float an operation (fewer than
+// 4n + 16 of them).
 double floatDistanceErrorBound(double largestSquaredNorm, Eigen::Index dimension)
 {
     const double n = double(dimension);
-    const double roundoffs = 0x1p-24 + 0x1p-53;
-    return 1.01 * (2.0 * n + 20.0) * roundoffs * largestSquaredNorm
+    const double m = double(floatChainLength(dimension));
+    return 1.01 * ((2.0 * m + 20.0) * 0x1p-24 + (2.0 * n + 20.0) * 0x1p-53) * largestSquaredNorm
         + (4.0 * n + 16.0) * double(std::numeric_limits<float>::min());
 }
 

@@ -30,7 +30,7 @@ double floatDistanceErrorBound(double largestSquaredNorm, Eigen::Index dimension
 
 // The same for the AMX kernel's distances, from coordinates split into two bfloat16 numbers
 // (FloatPanels::splitInBfloat16): about 6 2^-16 M more, 1.4e-4 M at 128 dimensions where the
-// float kernels' is 1.7e-5 M; never smaller than floatDistanceErrorBound.
+// float kernels' is 5.4e-6 M; never smaller than floatDistanceErrorBound.
 double splitDistanceErrorBound(double largestSquaredNorm, Eigen::Index dimension);
 
 // retrievalScores on the candidate path (checked input; threads 0: one per core).

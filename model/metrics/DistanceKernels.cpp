@@ -45,8 +45,16 @@ Kernel fastestKernel(Eigen::Index dimension)
     return avx512Available() ? Kernel::avx512 : avx2WithFmaAvailable() ? Kernel::avx2 : Kernel::plain;
 }
 
+// The end of the dot product's part that starts at coordinate part (see floatChainCoordinates).
+// The kernels run the part loop once at least: with no coordinate, it sets the sums to zero.
+constexpr Eigen::Index partEnd(Eigen::Index part, Eigen::Index dimension)
+{
+    return part + floatChainCoordinates < dimension ? part + floatChainCoordinates : dimension;
+}
+
 // 32 points (two panels) against 12 queries a step: 24 accumulators, each a chain of fused
-// multiply-adds over the coordinates; the queries' coordinates are broadcast from memory.
+// multiply-adds over a part of the coordinates (floatChainCoordinates), the parts added in
+// order; the queries' coordinates are broadcast from memory.
 SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, Eigen::Index rows,
                                   Eigen::Index dimension, QueryBlocks queries, float* tile, Eigen::Index stride)
 {
@@ -60,17 +68,35 @@ SME_TARGET_AVX512 void tileAvx512(const float* panels, const float* pointNorms, 
         for (Eigen::Index g = 0; g < queries.blocks; ++g) {
             const float* q = queries.coordinates + g * block * dimension;
             __m512 acc[block][2];
+            for (Eigen::Index part = 0; part == 0 || part < dimension; part += floatChainCoordinates) {
+                const Eigen::Index end = partEnd(part, dimension);
 #pragma GCC unroll 12
-            for (int t = 0; t < block; ++t)
-                acc[t][0] = acc[t][1] = zero;
-            for (Eigen::Index k = 0; k < dimension; ++k) {
-                const __m512 x0 = _mm512_loadu_ps(first + k * panelRows);
-                const __m512 x1 = _mm512_loadu_ps(second + k * panelRows);
+                for (int t = 0; t < block; ++t)
+                    acc[t][0] = acc[t][1] = _mm512_setzero_ps();
+                for (Eigen::Index k = part; k < end; ++k) {
+                    const __m512 x0 = _mm512_loadu_ps(first + k * panelRows);
+                    const __m512 x1 = _mm512_loadu_ps(second + k * panelRows);
+#pragma GCC unroll 12
+                    for (int t = 0; t < block; ++t) {
+                        const __m512 coordinate = _mm512_set1_ps(q[k * block + t]);
+                        acc[t][0] = _mm512_fmadd_ps(x0, coordinate, acc[t][0]);
+                        acc[t][1] = _mm512_fmadd_ps(x1, coordinate, acc[t][1]);
+                    }
+                }
+                if (part == 0 && end == dimension)
+                    break;
+                // The sum of the parts so far, kept in the tile (no register is free).
 #pragma GCC unroll 12
                 for (int t = 0; t < block; ++t) {
-                    const __m512 coordinate = _mm512_set1_ps(q[k * block + t]);
-                    acc[t][0] = _mm512_fmadd_ps(x0, coordinate, acc[t][0]);
-                    acc[t][1] = _mm512_fmadd_ps(x1, coordinate, acc[t][1]);
+                    float* out = tile + (g * block + t) * stride + p;
+                    if (part > 0) {
+                        acc[t][0] = _mm512_add_ps(_mm512_loadu_ps(out), acc[t][0]);
+                        acc[t][1] = _mm512_add_ps(_mm512_loadu_ps(out + panelRows), acc[t][1]);
+                    }
+                    if (end < dimension) {
+                        _mm512_storeu_ps(out, acc[t][0]);
+                        _mm512_storeu_ps(out + panelRows, acc[t][1]);
+                    }
                 }
             }
             // Loaded here, not before the loop: 24 accumulators leave no register to hold them.
@@ -108,20 +134,36 @@ SME_TARGET_AVX512 void tileAvx512Wide(const float* panels, const float* pointNor
             for (int h = 0; h < block; h += half) {
                 const float* q = queries.coordinates + g * block * dimension + h;
                 __m512 acc[half][4];
+                for (Eigen::Index part = 0; part == 0 || part < dimension; part += floatChainCoordinates) {
+                    const Eigen::Index end = partEnd(part, dimension);
 #pragma GCC unroll 6
-                for (int t = 0; t < half; ++t)
-                    acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = zero;
-                for (Eigen::Index k = 0; k < dimension; ++k) {
-                    __m512 x[4];
-#pragma GCC unroll 4
-                    for (int i = 0; i < 4; ++i)
-                        x[i] = _mm512_loadu_ps(panel + i * panelRows * dimension + k * panelRows);
-#pragma GCC unroll 6
-                    for (int t = 0; t < half; ++t) {
-                        const __m512 coordinate = _mm512_set1_ps(q[k * block + t]);
+                    for (int t = 0; t < half; ++t)
+                        acc[t][0] = acc[t][1] = acc[t][2] = acc[t][3] = _mm512_setzero_ps();
+                    for (Eigen::Index k = part; k < end; ++k) {
+                        __m512 x[4];
 #pragma GCC unroll 4
                         for (int i = 0; i < 4; ++i)
-                            acc[t][i] = _mm512_fmadd_ps(x[i], coordinate, acc[t][i]);
+                            x[i] = _mm512_loadu_ps(panel + i * panelRows * dimension + k * panelRows);
+#pragma GCC unroll 6
+                        for (int t = 0; t < half; ++t) {
+                            const __m512 coordinate = _mm512_set1_ps(q[k * block + t]);
+#pragma GCC unroll 4
+                            for (int i = 0; i < 4; ++i)
+                                acc[t][i] = _mm512_fmadd_ps(x[i], coordinate, acc[t][i]);
+                        }
+                    }
+                    if (part == 0 && end == dimension)
+                        break;
+#pragma GCC unroll 6
+                    for (int t = 0; t < half; ++t) { // the parts' sum so far, kept in the tile
+                        float* out = tile + (g * block + h + t) * stride + p;
+#pragma GCC unroll 4
+                        for (int i = 0; i < 4; ++i) {
+                            if (part > 0)
+                                acc[t][i] = _mm512_add_ps(_mm512_loadu_ps(out + i * panelRows), acc[t][i]);
+                            if (end < dimension)
+                                _mm512_storeu_ps(out + i * panelRows, acc[t][i]);
+                        }
                     }
                 }
 #pragma GCC unroll 6
@@ -153,17 +195,34 @@ SME_TARGET_AVX2 void tileAvx2(const float* panels, const float* pointNorms, Eige
         for (Eigen::Index g = 0; g < queries.blocks; ++g) {
             const float* q = queries.coordinates + g * block * dimension;
             __m256 acc[block][2];
+            for (Eigen::Index part = 0; part == 0 || part < dimension; part += floatChainCoordinates) {
+                const Eigen::Index end = partEnd(part, dimension);
 #pragma GCC unroll 6
-            for (int t = 0; t < block; ++t)
-                acc[t][0] = acc[t][1] = zero;
-            for (Eigen::Index k = 0; k < dimension; ++k) {
-                const __m256 x0 = _mm256_loadu_ps(panel + k * panelRows);
-                const __m256 x1 = _mm256_loadu_ps(panel + k * panelRows + 8);
+                for (int t = 0; t < block; ++t)
+                    acc[t][0] = acc[t][1] = _mm256_setzero_ps();
+                for (Eigen::Index k = part; k < end; ++k) {
+                    const __m256 x0 = _mm256_loadu_ps(panel + k * panelRows);
+                    const __m256 x1 = _mm256_loadu_ps(panel + k * panelRows + 8);
 #pragma GCC unroll 6
-                for (int t = 0; t < block; ++t) {
-                    const __m256 coordinate = _mm256_broadcast_ss(q + k * block + t);
-                    acc[t][0] = _mm256_fmadd_ps(x0, coordinate, acc[t][0]);
-                    acc[t][1] = _mm256_fmadd_ps(x1, coordinate, acc[t][1]);
+                    for (int t = 0; t < block; ++t) {
+                        const __m256 coordinate = _mm256_broadcast_ss(q + k * block + t);
+                        acc[t][0] = _mm256_fmadd_ps(x0, coordinate, acc[t][0]);
+                        acc[t][1] = _mm256_fmadd_ps(x1, coordinate, acc[t][1]);
+                    }
+                }
+                if (part == 0 && end == dimension)
+                    break;
+#pragma GCC unroll 6
+                for (int t = 0; t < block; ++t) { // the parts' sum so far, kept in the tile
+                    float* out = tile + (g * block + t) * stride + p;
+                    if (part > 0) {
+                        acc[t][0] = _mm256_add_ps(_mm256_loadu_ps(out), acc[t][0]);
+                        acc[t][1] = _mm256_add_ps(_mm256_loadu_ps(out + 8), acc[t][1]);
+                    }
+                    if (end < dimension) {
+                        _mm256_storeu_ps(out, acc[t][0]);
+                        _mm256_storeu_ps(out + 8, acc[t][1]);
+                    }
                 }
             }
             const __m256 lowNorms = _mm256_loadu_ps(pointNorms + p); // here: see tileAvx512
@@ -189,8 +248,12 @@ void tilePlain(const float* panels, const float* pointNorms, Eigen::Index rows, 
         for (Eigen::Index j = 0; j < rows; ++j) {
             const float* point = panels + j / panelRows * panelRows * dimension + j % panelRows;
             float dot = 0.0f;
-            for (Eigen::Index k = 0; k < dimension; ++k)
-                dot = std::fma(point[k * panelRows], queries.coordinates[t * dimension + k], dot);
+            for (Eigen::Index part = 0; part == 0 || part < dimension; part += floatChainCoordinates) {
+                float chain = 0.0f;
+                for (Eigen::Index k = part; k < partEnd(part, dimension); ++k)
+                    chain = std::fma(point[k * panelRows], queries.coordinates[t * dimension + k], chain);
+                dot = part == 0 ? chain : dot + chain;
+            }
             const float distance = std::fma(-2.0f, dot, pointNorms[j] + queries.squaredNorms[t]);
             tile[t * stride + j] = distance > 0.0f ? distance : 0.0f; // as max_ps: +0 for -0
         }

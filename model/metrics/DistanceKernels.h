@@ -64,15 +64,29 @@ private:
 // rowCount - 1 (firstRow and rowCount multiples of 32, or rowCount up to paddedRows), the Gram
 // form |x|^2 + |q|^2 - 2 x.q clamped at 0: query t's distance to point firstRow + j at
 // out[t * outStride + j], for t up to paddedQueryCount(count) (the rows past the count are
-// filler, or left as they were). On the float kernels the dot product is a chain of fused
-// multiply-adds in coordinate order, then fma(-2, x.q, |x|^2 + |q|^2): the same operations on
-// each, so the same bits whichever runs, and whichever rows and queries are computed together.
+// filler, or left as they were). On the float kernels the dot product is summed in parts of
+// floatChainCoordinates coordinates, each a chain of fused multiply-adds in coordinate order
+// from 0, the parts' sums added in order, then fma(-2, x.q, |x|^2 + |q|^2): the same operations
+// on each, so the same bits whichever runs, and whichever rows and queries are computed together.
 // The AMX kernel sums hi.hi + hi.lo + lo.hi of the split coordinates in float tiles (the
 // hardware's order, the same for every element of a tile), then the same fma: other bits than
 // the float kernels', within splitDistanceErrorBound of the exact distance (CandidateRetrieval.h),
 // but also the same whichever rows and queries are computed together.
 void floatDistances(const FloatPanels& points, Eigen::Index firstRow, Eigen::Index rowCount,
                     const PackedQueries& queries, float* out, Eigen::Index outStride);
+
+// The float kernels' dot products: chains of fused multiply-adds over this many coordinates at
+// most, then the chains added in order; each product passes through at most
+// floatChainLength(n) roundings (the error bound of CandidateRetrieval.h), where one chain of
+// all n coordinates (128 in the benchmarks) passed through n: the filter's margins are then
+// about a third as wide, at a few percent of the kernels' time (the partial sums go through the
+// tile between parts).
+constexpr Eigen::Index floatChainCoordinates = 32;
+constexpr Eigen::Index floatChainLength(Eigen::Index dimension)
+{
+    return (dimension < floatChainCoordinates ? dimension : floatChainCoordinates)
+        + (dimension + floatChainCoordinates - 1) / floatChainCoordinates - 1;
+}
 
 // The number of rows floatDistances may write for `queries` queries (the kernels' blocks).
 constexpr Eigen::Index paddedQueryCount(Eigen::Index queries) { return (queries + 11) / 12 * 12; }
