@@ -1,4 +1,4 @@
-// Bytes of data files, good and bad, for the bad-input tests: IDX images and labels, CSV rows;
+// Bytes of data files, good and bad, for the bad-input tests: NumPy .npy, IDX images and labels, CSV rows;
 // and what tests of the loaders compare: the message a bad file gets, the values read.
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
@@ -15,6 +15,24 @@
 #include <cstring>
 
 namespace badfiles {
+
+// A NumPy .npy file (version 1.0) with this header text, then the payload.
+inline QByteArray npyWithHeader(QByteArray header, const QByteArray& payload)
+{
+    while ((10 + header.size() + 1) % 64 != 0)
+        header += ' ';
+    header += '\n';
+    QByteArray bytes("\x93NUMPY\x01\x00", 8);
+    bytes += char(header.size() & 0xff);
+    bytes += char(header.size() >> 8);
+    return bytes + header + payload;
+}
+
+// A NumPy .npy file (version 1.0) with this dtype and shape, then the payload.
+inline QByteArray npyFile(const QByteArray& descr, const QByteArray& shape, const QByteArray& payload)
+{
+    return npyWithHeader("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }", payload);
+}
 
 // An IDX header: 0x00 0x00, the element type, the number of sizes, the sizes big-endian.
 inline QByteArray idxHeader(std::uint8_t type, const QList<std::uint32_t>& sizes)

@@ -3,6 +3,7 @@
 // samplers' picks again; sessions that remember the files (and notice a changed one); the
 // command line's file dispatch.
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "BadFiles.h"
 #include "app/control/EmbeddingsController.h"
 #include "app/gui/Application.h"
 #include "app/gui/EmbeddingsWindow.h"
@@ -102,6 +103,7 @@ private slots:
     void sessionReopensTheWindow();
     void changedFileIsNamedAndTheRestOpens();
     void plainFileArgumentOpensByType();
+    void quickCheckRefusesABadNpyBeforeAskingForLabels();
 
 private:
     QTemporaryDir dir_;
@@ -374,6 +376,37 @@ void EmbeddingsWindowTest::plainFileArgumentOpensByType()
     QCOMPARE(window.parameters().alpha, 0.4);
     QVERIFY(!openFile(window, dir_.filePath(QStringLiteral("notes.txt"))).isEmpty()); // refused as a session
     OPEN_OR_SKIP(window);
+}
+
+// The file-open path asks for the labels only after this check: a .npy whose header is wrong is
+// refused at once, naming the file and the fault, and what the check cannot tell without reading
+// everything (text, compressed files) passes to the background reader.
+void EmbeddingsWindowTest::quickCheckRefusesABadNpyBeforeAskingForLabels()
+{
+    const QString good = dir_.filePath(QStringLiteral("good.npy"));
+    write(good, badfiles::npyFile("<f4", "(3, 2)", QByteArray(3 * 2 * 4, '\0')).toStdString());
+    QCOMPARE(EmbeddingsController::quickCheck(good), QString());
+
+    const QString integers = dir_.filePath(QStringLiteral("integers.npy"));
+    write(integers, badfiles::npyFile("<i8", "(3, 2)", QByteArray(3 * 2 * 8, '\0')).toStdString());
+    const QString integersSaid = EmbeddingsController::quickCheck(integers);
+    QVERIFY2(integersSaid.contains(QLatin1String("integers.npy")) && integersSaid.contains(QLatin1String("<i8")),
+             qPrintable(integersSaid));
+
+    const QString truncated = dir_.filePath(QStringLiteral("truncated.npy"));
+    write(truncated, badfiles::npyFile("<f4", "(3, 2)", QByteArray(3 * 2 * 4 - 1, '\0')).toStdString());
+    QVERIFY(EmbeddingsController::quickCheck(truncated).contains(QLatin1String("truncated.npy")));
+
+    const QString notNpy = dir_.filePath(QStringLiteral("text.npy")); // named .npy, holding text
+    write(notNpy, "1\t2\n3\t4\n");
+    QVERIFY(EmbeddingsController::quickCheck(notNpy).contains(QLatin1String("text.npy")));
+
+    QCOMPARE(EmbeddingsController::quickCheck(embeddings()), QString()); // text: the reader judges it
+    const QString compressed = dir_.filePath(QStringLiteral("packed.npy.gz"));
+    write(compressed, std::string("\x1f\x8b\x08\x00", 4));
+    QCOMPARE(EmbeddingsController::quickCheck(compressed), QString()); // inflating is the reader's work
+    QVERIFY(EmbeddingsController::quickCheck(dir_.filePath(QStringLiteral("absent.npy")))
+                .contains(QLatin1String("absent.npy")));
 }
 
 QTEST_MAIN(EmbeddingsWindowTest)

@@ -19,6 +19,7 @@
 #include "model/data/ReaderMessages.h"
 #include "app/io/SessionFile.h"
 #include "widgets/MessageBanner.h"
+#include "BadFiles.h"
 #include "SmallTraining.h"
 
 #include <QAbstractButton>
@@ -100,23 +101,8 @@ QString englishLeft(QString text)
     return match.hasMatch() ? match.captured() : QString();
 }
 
-// A NumPy .npy file (version 1.0) with this header text, then the payload.
-QByteArray npyWithHeader(QByteArray header, const QByteArray& payload)
-{
-    while ((10 + header.size() + 1) % 64 != 0)
-        header += ' ';
-    header += '\n';
-    QByteArray bytes("\x93NUMPY\x01\x00", 8);
-    bytes += char(header.size() & 0xff);
-    bytes += char(header.size() >> 8);
-    return bytes + header + payload;
-}
-
-// A NumPy .npy file (version 1.0) with this dtype and shape, then the payload.
-QByteArray npyFile(const QByteArray& descr, const QByteArray& shape, const QByteArray& payload)
-{
-    return npyWithHeader("{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }", payload);
-}
+using badfiles::npyFile;
+using badfiles::npyWithHeader;
 
 // An IDX header: the element type, then each size (big-endian, 4 bytes).
 QByteArray idxHeader(char type, std::initializer_list<quint32> sizes)

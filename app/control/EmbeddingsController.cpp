@@ -3,10 +3,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/control/EmbeddingsController.h"
 
+#include "app/io/ModelMessages.h"
 #include "app/io/SessionFile.h"
 #include "model/base/Error.h"
 #include "model/data/EmbeddingFile.h"
+#include "model/data/Gzip.h"
+#include "model/data/NpyFormat.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace {
@@ -71,6 +75,28 @@ EmbeddingsResult EmbeddingsController::load(const EmbeddingsRequest& request, co
         sme::readEmbeddings(request.path.toStdString(), options, sme::progressPart(progress, 0.0, readingShare)));
     result.analysis = analyser(*result.data, request.settings, sme::progressPart(progress, readingShare, 1.0));
     return result;
+}
+
+QString EmbeddingsController::quickCheck(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QObject::tr("%1 cannot be read").arg(QFileInfo(path).fileName());
+    if (file.size() == 0)
+        return {}; // the reader names an empty file
+    const uchar* mapped = file.map(0, file.size());
+    if (!mapped)
+        return {}; // cannot be mapped (a pipe, say): the reader sees it whole
+    const std::span<const unsigned char> bytes(mapped, std::size_t(file.size()));
+    const bool npyName = path.endsWith(QLatin1String(".npy"), Qt::CaseInsensitive);
+    if (sme::isGzip(bytes) || !(sme::isNpy(bytes) || npyName))
+        return {}; // compressed, or text: only reading it all tells
+    try {
+        sme::parseNpyHeader(bytes, QFileInfo(path).fileName().toStdString());
+    } catch (const sme::Error& error) {
+        return errorText(error);
+    }
+    return {};
 }
 
 void EmbeddingsController::open(const EmbeddingsRequest& request)

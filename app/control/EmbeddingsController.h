@@ -66,6 +66,11 @@ public:
     // sme::Error with a message naming the file, or sme::Cancelled.
     static EmbeddingsResult load(const EmbeddingsRequest& request, const Analyser& analyser,
                                  const sme::Progress& progress);
+    // What can be told of a vectors file at once, before asking the person anything more (its
+    // labels): that it cannot be opened, or that an uncompressed .npy's header is wrong (the
+    // file mapped, the header alone parsed: no time at any size). Empty when nothing was found
+    // wrong; the reading in the background checks the rest.
+    static QString quickCheck(const QString& path);
 
 signals:
     void started(const QString& what);

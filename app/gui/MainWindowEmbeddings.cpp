@@ -83,7 +83,13 @@ void MainWindow::chooseEmbeddings()
     request.path = filedialogs::openFile(
         this, tr("Open embeddings"), QString(),
         tr("Embeddings (*.tsv *.tsv.gz *.csv *.csv.gz *.npy *.npy.gz);;All files (*)"));
-    if (request.path.isEmpty() || !chooseLabels(request))
+    if (request.path.isEmpty())
+        return;
+    if (const QString problem = EmbeddingsController::quickCheck(request.path); !problem.isEmpty()) {
+        showError(tr("Cannot open the embeddings, so nothing changed: %1").arg(problem));
+        return;
+    }
+    if (!chooseLabels(request))
         return;
     openEmbeddings(request);
 }
