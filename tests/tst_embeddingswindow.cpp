@@ -276,6 +276,18 @@ void EmbeddingsWindowTest::batchChangeDrawsOnlyThePicksAgain()
     QCOMPARE(after.analysis.recall, before->analysis.recall);
     QCOMPARE(after.analysis.nmi, before->analysis.nmi);
     QCOMPARE(after.analysis.points, std::size_t(180));
+
+    // The boxes offer no batch the analysis refuses: P x K stays within maxBatchPoints.
+    const int most = sme::EmbeddingAnalysisSettings::maxBatchPoints;
+    shown->batchClassesBox()->setValue(1000);
+    QCOMPARE(shown->batchKBox()->maximum(), most / 1000);
+    shown->batchKBox()->setValue(1000);
+    QCOMPARE(shown->batchKBox()->value(), most / 1000);
+    shown->batchClassesBox()->setValue(2);
+    shown->batchKBox()->setValue(1000);
+    QCOMPARE(shown->batchClassesBox()->maximum(), most / 1000);
+    QVERIFY(shown->settings().batchClasses * shown->settings().batchK <= most);
+    QVERIFY_THROWS_NO_EXCEPTION(shown->settings().validate());
 }
 
 void EmbeddingsWindowTest::laterPicksSupersedeEarlierOnes()

@@ -25,10 +25,12 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace {
 const QSize minimumViewSize(300, 380);
+constexpr int maxBatchSide = 1000; // P or K alone
 } // namespace
 
 EmbeddingsWindow::EmbeddingsWindow(std::shared_ptr<const EmbeddingsResult> result, QWidget* parent)
@@ -121,8 +123,8 @@ void EmbeddingsWindow::fitToScreen()
 
 QWidget* EmbeddingsWindow::buildControls()
 {
-    batchClasses_->setRange(2, 1000);
-    batchK_->setRange(2, 1000);
+    batchClasses_->setRange(2, maxBatchSide);
+    batchK_->setRange(2, maxBatchSide);
     alpha_->setRange(0.0, 2.0);
     beta_->setRange(0.0, 2.0);
     for (QDoubleSpinBox* box : {alpha_, beta_}) {
@@ -144,8 +146,18 @@ QWidget* EmbeddingsWindow::buildControls()
         row->addSpacing(8);
     }
     row->addStretch(1);
-    for (QSpinBox* box : {batchClasses_, batchK_})
+    // P x K within what the analysis draws (maxBatchPoints): each box's maximum follows the
+    // other's value, so no batch the boxes offer is refused (and no refusal shows untranslated).
+    const auto boundBatch = [this] {
+        const int most = sme::EmbeddingAnalysisSettings::maxBatchPoints;
+        batchK_->setMaximum(std::min(maxBatchSide, most / batchClasses_->value()));
+        batchClasses_->setMaximum(std::min(maxBatchSide, most / batchK_->value()));
+    };
+    boundBatch();
+    for (QSpinBox* box : {batchClasses_, batchK_}) {
+        connect(box, &QSpinBox::valueChanged, this, boundBatch);
         connect(box, &QSpinBox::valueChanged, settle_, qOverload<>(&QTimer::start));
+    }
     for (QDoubleSpinBox* box : {alpha_, beta_})
         connect(box, &QDoubleSpinBox::valueChanged, settle_, qOverload<>(&QTimer::start));
     return controls;

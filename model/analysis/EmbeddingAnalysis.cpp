@@ -80,9 +80,9 @@ void EmbeddingAnalysisSettings::validate() const
                                                  + std::to_string(batchClasses));
     require(inRange(batchK, 2, 10'000), "the points per class K of a batch must be between 2 and 10000, got "
                                            + std::to_string(batchK));
-    require(inRange(double(batchClasses) * batchK, 4, 20'000),
+    require(inRange(double(batchClasses) * batchK, 4, maxBatchPoints),
             "a batch of P x K = " + std::to_string(batchClasses) + " x " + std::to_string(batchK)
-                + " points is too large: at most 20000");
+                + " points is too large: at most " + std::to_string(maxBatchPoints));
     require(inRange(batches, 1, 1'000'000), "the number of batches must be between 1 and 1000000, got "
                                                 + std::to_string(batches));
     require(std::isfinite(alpha) && alpha >= 0.0, "the margin alpha must be a finite number >= 0, got " + numberText(alpha));

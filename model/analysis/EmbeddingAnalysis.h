@@ -24,6 +24,7 @@ struct EmbeddingAnalysisSettings {
     // (all of them when fewer than P have), K points of each; refused when fewer than 2 have.
     int batchClasses = 12;          // P: classes in a batch (as the explorer's default batch), >= 2
     int batchK = 5;                 // K: points of each class in a batch, >= 2 (an anchor needs a positive)
+    static constexpr int maxBatchPoints = 20'000; // P x K at most
     int batches = 200;              // batches drawn for the samplers' picks
     double alpha = 0.2;             // the margin loss's margin
     double beta = 1.2;              // its boundary: a pick has non-zero loss when d_an < beta + alpha
