@@ -541,6 +541,10 @@ void EmbeddingFilesTest::missingMetadataSaysWhereItLookedAndHowToGiveIt()
     // A labels file given but not there: its path and why.
     QCOMPARE(errorOf([&] { sme::readEmbeddings(path, {(folder + "/nothing.tsv").toStdString(), ""}); }),
              folder + "/nothing.tsv: cannot open: No such file or directory");
+    // A .npy whose header is wrong is named for that first: labels would not make it readable.
+    const std::string integers = write(folder, "integers.npy", badfiles::npyFile("<i8", "(4, 2)", QByteArray(64, '\0')));
+    QCOMPARE(errorOf([&] { sme::readEmbeddings(integers); }),
+             QString("integers.npy: dtype '<i8' (64-bit integers): only float32 and float64 are read"));
 }
 
 void EmbeddingFilesTest::writersRoundTripBitForBit()

@@ -123,8 +123,11 @@ Dataset readEmbeddings(const std::string& path, const EmbeddingFileOptions& opti
     const double readShare = npyByName ? 0.7 : 0.25;
     const std::vector<unsigned char> vectors = readDataFile(path, progressPart(progress, 0.0, readShare));
     const std::string name = fileNameOf(path);
+    const EmbeddingFormat format = formatOf(vectors, name);
+    if (format == EmbeddingFormat::npy)
+        parseNpyHeader(vectors, name); // a damaged file is named before its missing labels
     std::string labelsPath = options.labelsPath;
-    if (labelsPath.empty() && formatOf(vectors, name) != EmbeddingFormat::csv)
+    if (labelsPath.empty() && format != EmbeddingFormat::csv)
         labelsPath = metadataBeside(path);
     const std::vector<unsigned char> labels = labelsPath.empty() ? std::vector<unsigned char>() : readDataFile(labelsPath);
     return parseEmbeddings(vectors, name, labels, labelsPath.empty() ? std::string() : fileNameOf(labelsPath),
