@@ -26,6 +26,11 @@
 
 namespace {
 
+// How long to wait for training work the test set off (a step, the evaluation after it, a
+// pause that waits for the step in progress): seconds under the sanitizers on two loaded
+// cores, where QTRY's 5 s default was once 5.75 s short. A wait, not a timed assertion.
+constexpr int trainingWaitMs = 30'000;
+
 // Distinct colours in a region: a blank or single-colour area has one or two.
 int distinctColours(const QImage& image, const QRect& region)
 {
@@ -93,9 +98,9 @@ void MainWindowTest::playAdvancesPauseStopsResetReturnsToZero()
     QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() > 30, 20000);
     const QXYSeries* loss = window.curvesView()->series(QStringLiteral("loss"));
     QVERIFY(loss);
-    QTRY_VERIFY(loss->count() > 10);
+    QTRY_VERIFY_WITH_TIMEOUT(loss->count() > 10, trainingWaitMs);
     QTest::keyClick(&window, Qt::Key_Space); // pause
-    QTRY_VERIFY(!window.controller()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), trainingWaitMs);
     // The step in progress (and an evaluation after it, slow on a loaded machine) may still end
     // after the pause: the worker's own count, read between steps, is where it stopped.
     const long paused = window.controller()->captureRun()->state.steps;
@@ -106,10 +111,10 @@ void MainWindowTest::playAdvancesPauseStopsResetReturnsToZero()
     QCOMPARE(window.displayedStep(), paused);
     QCOMPARE(loss->count(), points);
     QTest::keyClick(&window, Qt::Key_N); // one step
-    QTRY_COMPARE(window.displayedStep(), paused + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), paused + 1, trainingWaitMs);
     QTest::keyClick(&window, Qt::Key_R); // reset
-    QTRY_COMPARE(window.displayedStep(), 0L);
-    QTRY_COMPARE(window.curvesView()->series(QStringLiteral("loss"))->count(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), 0L, trainingWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(window.curvesView()->series(QStringLiteral("loss"))->count(), 0, trainingWaitMs);
     const QXYSeries* previous = window.curvesView()->previousSeries(QStringLiteral("loss (smoothed)"));
     QVERIFY(previous);
     QVERIFY(previous->count() > 0); // the run before the reset, faded behind
@@ -128,12 +133,12 @@ void MainWindowTest::divergingSettingShowsItsMessageAndStaysUsable()
                              30000);
     QVERIFY(window.banner()->text().contains(QStringLiteral("lower the learning rate")));
     QVERIFY(window.banner()->text().contains(QStringLiteral("restored the weights of step")));
-    QTRY_VERIFY(!window.controller()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), trainingWaitMs);
     // Usable: a sane learning rate, a step, and the step counter moves on.
     window.controls()->learningRateBox()->setValue(0.001);
     const long before = window.displayedStep();
     QTest::keyClick(&window, Qt::Key_N);
-    QTRY_COMPARE(window.displayedStep(), before + 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.displayedStep(), before + 1, trainingWaitMs);
 }
 
 void MainWindowTest::digitsSayWhyTrainingDoesNotHelpThem()
@@ -225,7 +230,7 @@ void MainWindowTest::wholeWindowRendersEveryView()
     window.controller()->setStopAfter(60);
     window.controller()->start();
     QTRY_VERIFY_WITH_TIMEOUT(window.displayedStep() >= 60, 30000);
-    QTRY_VERIFY(!window.controller()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isRunning(), trainingWaitMs);
     QImage image = window.grab().toImage();
     QCOMPARE(image.size(), size * image.devicePixelRatio());
     if (const QByteArray folder = qgetenv("SME_TEST_IMAGES"); !folder.isEmpty())
