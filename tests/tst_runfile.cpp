@@ -43,6 +43,22 @@ sme::SavedRun trainedRun(sme::Trainer& trainer, long steps)
     return run;
 }
 
+// Little-endian COUNT bytes of V appended to BYTES, as run files are written.
+void put(std::string& bytes, std::uint64_t v, int count)
+{
+    for (int i = 0; i < count; ++i)
+        bytes.push_back(char((v >> (8 * i)) & 0xffu));
+}
+
+// The start of a run file of the current format: magic, version, 0 steps.
+std::string runFileStart()
+{
+    std::string bytes("SME-RUN\n", 8);
+    put(bytes, sme::runFileVersion, 4);
+    put(bytes, 0, 8); // steps
+    return bytes;
+}
+
 } // namespace
 
 class RunFileTest : public QObject {
@@ -54,6 +70,7 @@ private slots:
     void aChangedByteIsRefused();
     void foreignAndNewerFilesAreRefusedWithTheirReason();
     void absurdMatrixSizesAreRefused();
+    void emptyMatricesWithLongSidesRoundTrip();
     void stateOfAnotherModelIsRefusedAndChangesNothing();
 };
 
@@ -156,17 +173,11 @@ void RunFileTest::absurdMatrixSizesAreRefused()
     // Found by fuzz_runfile: an empty matrix (0 rows) with 2^63 columns passed the size check
     // (nothing to read) and became a negative Eigen index. Sides are now bounded on their own.
     const auto withFirstMatrix = [](std::uint64_t rows, std::uint64_t cols) {
-        std::string bytes("SME-RUN\n", 8);
-        const auto put = [&bytes](std::uint64_t v, int count) {
-            for (int i = 0; i < count; ++i)
-                bytes.push_back(char((v >> (8 * i)) & 0xffu));
-        };
-        put(sme::runFileVersion, 4);
-        put(0, 8); // steps
-        put(1, 8); // one parameter matrix
-        put(rows, 8);
-        put(cols, 8);
-        put(sme::runChecksum(bytes), 8);
+        std::string bytes = runFileStart();
+        put(bytes, 1, 8); // one parameter matrix
+        put(bytes, rows, 8);
+        put(bytes, cols, 8);
+        put(bytes, sme::runChecksum(bytes), 8);
         return bytes;
     };
     for (const auto& [rows, cols] : {std::pair<std::uint64_t, std::uint64_t>{0, std::uint64_t(1) << 63},
@@ -178,6 +189,29 @@ void RunFileTest::absurdMatrixSizesAreRefused()
             QVERIFY2(QString(e.what()).contains("matrix"), e.what());
         }
     }
+}
+
+void RunFileTest::emptyMatricesWithLongSidesRoundTrip()
+{
+    // Found by fuzz_runfile: a 0 x 2^31 matrix is read (nothing to read) and was written back
+    // column by column, 2^31 empty columns, past the fuzzer's 10 s. Both sides of the largest
+    // accepted length, empty, are written back to the same bytes.
+    const std::uint64_t longest = std::uint64_t(1) << 31;
+    std::string bytes = runFileStart();
+    put(bytes, 1, 8); // one parameter matrix, 0 x 2^31
+    put(bytes, 0, 8);
+    put(bytes, longest, 8);
+    for (int field = 0; field < 16; ++field) // Adam's steps and moments, boundaries, velocities, streams...
+        put(bytes, 0, 8);
+    put(bytes, longest, 8); // the last embeddings, 2^31 x 0
+    put(bytes, 0, 8);
+    for (int field = 0; field < 3; ++field) // labels, steps, evaluations
+        put(bytes, 0, 8);
+    put(bytes, sme::runChecksum(bytes), 8);
+    const sme::SavedRun run = sme::decodeRun(bytes);
+    QCOMPARE(run.state.parameters.at(0).cols(), Eigen::Index(longest));
+    QCOMPARE(run.state.lastEmbeddings.rows(), Eigen::Index(longest));
+    QVERIFY(sme::encodeRun(run) == bytes);
 }
 
 void RunFileTest::stateOfAnotherModelIsRefusedAndChangesNothing()

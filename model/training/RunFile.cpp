@@ -30,14 +30,15 @@ public:
         for (double v : values)
             f64(v);
     }
-    template <class Derived>
-    void matrix(const Eigen::MatrixBase<Derived>& m)
+    // One loop over the values (column-major, as read back): a loop over columns would walk
+    // 2^31 empty columns of a 0 x 2^31 matrix, which a damaged file may declare.
+    template <class Scalar>
+    void matrix(const Eigen::Matrix<Scalar, Eigen::Dynamic, Eigen::Dynamic>& m)
     {
         u64(std::uint64_t(m.rows()));
         u64(std::uint64_t(m.cols()));
-        for (Eigen::Index c = 0; c < m.cols(); ++c)
-            for (Eigen::Index r = 0; r < m.rows(); ++r)
-                value(m(r, c));
+        for (Eigen::Index i = 0; i < m.size(); ++i)
+            value(m.data()[i]);
     }
     void value(float v) { f32(v); }
     void value(double v) { f64(v); }
