@@ -61,23 +61,17 @@ bool saidWhyNot(const MainWindow& window)
     return !window.banner()->isHidden() && !window.embeddingsLoader()->busy();
 }
 
-// Waits until the window shows the embeddings, or its banner says why not. Skips while the
-// analysis is the placeholder of the interfaces' commit.
+// Waits until the window shows the embeddings, or its banner says why not.
 bool waitForEmbeddings(MainWindow& window)
 {
     const bool ended = QTest::qWaitFor([&] { return window.embeddingsWindow() || saidWhyNot(window); }, waitMs);
-    if (ended && !window.embeddingsWindow() && window.banner()->text().contains(QLatin1String("not implemented yet")))
-        return false;
     return ended && window.embeddingsWindow();
 }
 
-#define OPEN_OR_SKIP(window)                                                                                           \
+#define OPEN_OR_FAIL(window)                                                                                           \
     do {                                                                                                               \
-        if (!waitForEmbeddings(window)) {                                                                              \
-            if ((window).banner()->text().contains(QLatin1String("not implemented yet")))                             \
-                QSKIP("the analysis is not implemented on this branch yet");                                           \
+        if (!waitForEmbeddings(window))                                                                                \
             QFAIL(qPrintable(QStringLiteral("no embeddings window: ") + (window).banner()->text()));                  \
-        }                                                                                                              \
     } while (false)
 
 EmbeddingsRequest requestFor(const QString& path)
@@ -141,7 +135,7 @@ void EmbeddingsWindowTest::openingShowsScoresAndViews()
 {
     MainWindow window(false);
     window.openEmbeddings(requestFor(embeddings()));
-    OPEN_OR_SKIP(window);
+    OPEN_OR_FAIL(window);
     EmbeddingsWindow* shown = window.embeddingsWindow();
     QVERIFY(shown->isVisible());
     const QString header = shown->header()->text();
@@ -238,7 +232,7 @@ void EmbeddingsWindowTest::batchChangeDrawsOnlyThePicksAgain()
 {
     MainWindow window(false);
     window.openEmbeddings(requestFor(embeddings()));
-    OPEN_OR_SKIP(window);
+    OPEN_OR_FAIL(window);
     EmbeddingsWindow* shown = window.embeddingsWindow();
     // The whole analysis (retrieval, NMI, pairs) is not run again for new batches: counted here.
     auto analyses = std::make_shared<std::atomic<int>>(0);
@@ -294,7 +288,7 @@ void EmbeddingsWindowTest::laterPicksSupersedeEarlierOnes()
 {
     MainWindow window(false);
     window.openEmbeddings(requestFor(embeddings()));
-    OPEN_OR_SKIP(window);
+    OPEN_OR_FAIL(window);
     EmbeddingsController* controller = window.embeddingsWindow()->controller();
     const std::shared_ptr<const EmbeddingsResult> result = window.embeddingsWindow()->result();
     QSignalSpy analysed(controller, &EmbeddingsController::analysed);
@@ -317,7 +311,7 @@ void EmbeddingsWindowTest::mapIsTitledByTheFile()
     QVERIFY2(window.mapView()->title().startsWith(QLatin1String("Held-out embeddings")),
              qPrintable(window.mapView()->title())); // the trained model's
     window.openEmbeddings(requestFor(embeddings()));
-    OPEN_OR_SKIP(window);
+    OPEN_OR_FAIL(window);
     const QString title = window.embeddingsWindow()->mapView()->title();
     QVERIFY2(title.startsWith(QLatin1String("Embeddings of emb.tsv: ")), qPrintable(title));
     QVERIFY2(!title.contains(QLatin1String("Held-out")), qPrintable(title));
@@ -330,7 +324,7 @@ void EmbeddingsWindowTest::sessionReopensTheWindow()
     {
         MainWindow window(false);
         window.openEmbeddings(requestFor(embeddings()));
-        OPEN_OR_SKIP(window);
+        OPEN_OR_FAIL(window);
         window.embeddingsWindow()->batchKBox()->setValue(4);
         saved = window.embeddingsWindow()->sessionEntry();
         QCOMPARE(window.saveSessionTo(session, false), QString());
@@ -341,7 +335,7 @@ void EmbeddingsWindowTest::sessionReopensTheWindow()
     QCOMPARE(saved.batchK, 4);
     MainWindow window(false);
     QCOMPARE(window.openSession(session, false), QString());
-    OPEN_OR_SKIP(window);
+    OPEN_OR_FAIL(window);
     QCOMPARE(window.embeddingsWindow()->sessionEntry(), saved);
     QCOMPARE(window.embeddingsWindow()->result()->request.settings.batchK, 4);
 }
@@ -387,7 +381,7 @@ void EmbeddingsWindowTest::plainFileArgumentOpensByType()
     QCOMPARE(openFile(window, session), QString());
     QCOMPARE(window.parameters().alpha, 0.4);
     QVERIFY(!openFile(window, dir_.filePath(QStringLiteral("notes.txt"))).isEmpty()); // refused as a session
-    OPEN_OR_SKIP(window);
+    OPEN_OR_FAIL(window);
 }
 
 // The file-open path asks for the labels only after this check: a .npy whose header is wrong is

@@ -22,7 +22,7 @@ namespace {
 namespace msg = readermessages;
 
 // Progress is reported every this many lines.
-constexpr std::size_t progressLines = 4096;
+constexpr std::size_t progressRows = 4096;
 
 // A header name or a label: trimmed, and without one pair of double quotes around it.
 std::string_view unquoted(std::string_view field)
@@ -191,7 +191,7 @@ EmbeddingTable parseEmbeddingText(std::string_view text, EmbeddingTextFormat for
     if (ownLabels)
         table.labels.reserve(rows);
     for (std::size_t r = 0; r < rows; ++r) {
-        if (r % progressLines == 0)
+        if (r % progressRows == 0)
             reportProgress(progress, 0.9 * double(r) / double(rows));
         parseRow(lines[r + (header ? 1 : 0)], r + std::size_t(table.firstLine), layout, values.row(Eigen::Index(r)).data(),
                  table.labels);

@@ -11,19 +11,19 @@
 namespace sme {
 namespace {
 
-constexpr std::array<std::string_view, 4> names{"contrastive", "triplet-squared", "triplet",
+constexpr std::array<std::string_view, 4> lossNames{"contrastive", "triplet-squared", "triplet",
                                                 "margin"};
 
 } // namespace
 
 std::string_view lossName(LossKind kind)
 {
-    return names[static_cast<std::size_t>(kind)];
+    return lossNames[static_cast<std::size_t>(kind)];
 }
 
 std::optional<LossKind> lossFromName(std::string_view name)
 {
-    return enumFromName<LossKind>(names, name);
+    return enumFromName<LossKind>(lossNames, name);
 }
 
 PairLossValue contrastiveLoss(double distance, bool positive, double alpha)
