@@ -15,7 +15,7 @@
 
 namespace {
 
-const char* const description = R"(Trains every sampler x loss cell (in parallel across cores), --seeds times each with
+const char* const ablateDescription = R"(Trains every sampler x loss cell (in parallel across cores), --seeds times each with
 seeds 1..K, and writes the final held-out metrics:
   sampler,loss,recall_at_1,recall_at_1_sd,nmi,map_at_r,collapsed
 (means over seeds; recall_at_1_sd is the standard deviation over seeds, 0 for one seed;
@@ -146,7 +146,7 @@ int runAblate(const CommandOptions& options, const QStringList& positional)
 
 int runAblateCommand(const QStringList& arguments)
 {
-    return runHeadlessCommand({"ablate", QString::fromUtf8(description), QStringLiteral("[merge FILE...]"),
+    return runHeadlessCommand({"ablate", QString::fromUtf8(ablateDescription), QStringLiteral("[merge FILE...]"),
                                addAblateOptions, runAblate},
                               arguments);
 }

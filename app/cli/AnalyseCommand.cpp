@@ -22,7 +22,7 @@
 
 namespace {
 
-const char* const description = R"(Analyses embeddings from a model of your own, as sampling sees them, and writes one CSV row:
+const char* const analyseDescription = R"(Analyses embeddings from a model of your own, as sampling sees them, and writes one CSV row:
   points,dimension,classes,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r,
   mean_norm,mean_distance,positive_mean_distance,negative_mean_distance,tv_to_sphere_law
 The embeddings: the Embedding Projector's vectors TSV (its labels in a metadata TSV, by default
@@ -196,6 +196,6 @@ int runAnalyse(const CommandOptions& options, const QStringList& positional)
 
 int runAnalyseCommand(const QStringList& arguments)
 {
-    return runHeadlessCommand({"analyse", QString::fromUtf8(description), {}, addAnalyseOptions, runAnalyse},
+    return runHeadlessCommand({"analyse", QString::fromUtf8(analyseDescription), {}, addAnalyseOptions, runAnalyse},
                               arguments);
 }

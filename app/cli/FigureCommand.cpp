@@ -28,7 +28,7 @@
 
 namespace {
 
-const char* const description = R"(Renders views of the window headless (no display needed) to PNG, SVG or PDF.
+const char* const figureDescription = R"(Renders views of the window headless (no display needed) to PNG, SVG or PDF.
 NAME: density, gradient-variance, sampled-distances, losses, training, retrieval, embedding,
 or all. training, retrieval and embedding train the model for --steps first. With all, --out-dir DIR receives
 NAME.FORMAT for each view and NAME.csv beside the idealised ones (the data command's columns).
@@ -271,6 +271,6 @@ int runFigure(const CommandOptions& options, const QStringList& positional)
 
 int runFigureCommand(const QStringList& arguments)
 {
-    return runHeadlessCommand({"figure", QString::fromUtf8(description), "NAME", addFigureOptions, runFigure},
+    return runHeadlessCommand({"figure", QString::fromUtf8(figureDescription), "NAME", addFigureOptions, runFigure},
                               arguments);
 }

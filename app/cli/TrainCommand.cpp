@@ -15,7 +15,7 @@ namespace {
 
 constexpr long defaultSteps = 2000;
 
-const char* const description = R"(Trains the embedding model headless and writes one CSV row per evaluation:
+const char* const trainDescription = R"(Trains the embedding model headless and writes one CSV row per evaluation:
   step,loss,active_fraction,beta,recall_at_1,recall_at_2,recall_at_4,recall_at_8,nmi,map_at_r,spread
 Step 0 is before training (loss and active_fraction empty there). loss, active_fraction and
 beta are means over the steps since the previous row; the metrics are measured on the
@@ -117,6 +117,6 @@ int runTrain(const CommandOptions& options, const QStringList& positional)
 
 int runTrainCommand(const QStringList& arguments)
 {
-    return runHeadlessCommand({"train", QString::fromUtf8(description), {}, addTrainOptions, runTrain},
+    return runHeadlessCommand({"train", QString::fromUtf8(trainDescription), {}, addTrainOptions, runTrain},
                               arguments);
 }
