@@ -3,6 +3,7 @@
 #include "model/data/Dataset.h"
 
 #include "model/base/Error.h"
+#include "model/base/Finite.h"
 #include "model/base/Random.h"
 #include "model/data/ReaderMessages.h"
 
@@ -73,7 +74,7 @@ void Dataset::validate() const
     require(features.cols() > 0, [&] { return Message(msg::noFeatureColumns, {prefix}); });
     require(features.rows() == Eigen::Index(labels.size()),
             [&] { return Message(msg::rowsButLabels, {prefix, features.rows(), labels.size()}); });
-    if (!features.allFinite())
+    if (!allFiniteValues(features))
         for (Eigen::Index i = 0; i < features.rows(); ++i)
             for (Eigen::Index j = 0; j < features.cols(); ++j)
                 require(std::isfinite(features(i, j)), [&] { return Message(msg::nonFiniteAt, {prefix, i + 1, j + 1}); });

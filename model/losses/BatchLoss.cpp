@@ -2,6 +2,7 @@
 #include "model/losses/BatchLoss.h"
 
 #include "model/base/Error.h"
+#include "model/base/Finite.h"
 
 #include <cmath>
 #include <string>
@@ -168,7 +169,7 @@ BatchLossResult batchLoss(const Eigen::Ref<const Eigen::MatrixXd>& embeddings,
     const auto rows = static_cast<std::size_t>(embeddings.rows());
     require(classIndex.size() == rows && imageIndex.size() == rows,
             "batch loss: class and image indices must have one entry per embedding");
-    require(embeddings.allFinite(), "batch loss: the embeddings contain NaN or infinity");
+    require(allFiniteValues(embeddings), "batch loss: the embeddings contain NaN or infinity");
     for (const Triplet& t : triplets)
         require(t.anchor >= 0 && std::size_t(t.anchor) < rows && t.negative >= 0
                     && std::size_t(t.negative) < rows

@@ -3,6 +3,7 @@
 #include "model/sampling/DistanceWeightedSampler.h"
 
 #include "model/base/Error.h"
+#include "model/base/Finite.h"
 
 #include <algorithm>
 #include <cmath>
@@ -102,7 +103,7 @@ DistanceWeightedDraws::DistanceWeightedDraws(const Eigen::Ref<const Eigen::Matri
 {
     settings_.validate();
     checkShape(distances, labels);
-    require(distances.allFinite() && (distances.array() >= 0.0).all(), badDistances);
+    require(allFiniteValues(distances) && (distances.array() >= 0.0).all(), badDistances);
     const auto size = static_cast<Eigen::Index>(labels.size());
     clipped_.setConstant(size, size, std::numeric_limits<double>::quiet_NaN());
     weights_.resize(size, size);

@@ -5,6 +5,7 @@
 #include "model/base/EnumNames.h"
 #include "model/sampling/DistanceWeightedSampler.h"
 #include "model/base/Error.h"
+#include "model/base/Finite.h"
 #include "model/geometry/SphereGeometry.h"
 
 #include <algorithm>
@@ -70,7 +71,7 @@ void checkBatch(const Eigen::Ref<const Eigen::MatrixXd>& distances, std::span<co
     require(distances.rows() == static_cast<Eigen::Index>(labels.size()),
             "the distance matrix has " + std::to_string(distances.rows())
                 + " rows but there are " + std::to_string(labels.size()) + " labels");
-    require(distances.allFinite(), "the batch distances contain NaN or infinity");
+    require(allFiniteValues(distances), "the batch distances contain NaN or infinity");
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "model/training/Trainer.h"
 
 #include "model/base/Error.h"
+#include "model/base/Finite.h"
 #include "model/base/HugePages.h"
 #include "model/metrics/EvaluationSample.h"
 #include "model/geometry/SpherePoints.h"
@@ -230,7 +231,7 @@ StepResult Trainer::trainStep()
     classIndex = labels;
 
     const Eigen::MatrixXd embeddings = network_.forwardTransposed(batchInputs_.transpose()).cast<double>();
-    if (!embeddings.allFinite())
+    if (!allFiniteValues(embeddings))
         return fail(DivergenceCause::NonFiniteEmbeddings,
                     "the embeddings became NaN or infinite (lower the learning rate)");
     const Eigen::MatrixXd distances = pairwiseDistances(embeddings);
@@ -240,7 +241,7 @@ StepResult Trainer::trainStep()
         = sampleTriplets(settings_.sampler, distances, labels, samplerSettings, samplerRng_);
     const LossSettings lossSettings{settings_.loss, settings_.effectiveAlpha(), settings_.nu};
     const BatchLossResult loss = batchLoss(embeddings, classIndex, rows, triplets, lossSettings, boundary_);
-    if (!std::isfinite(loss.loss) || !loss.embeddingGradient.allFinite())
+    if (!std::isfinite(loss.loss) || !allFiniteValues(loss.embeddingGradient))
         return fail(DivergenceCause::NonFiniteLoss, "the loss became NaN or infinite");
 
     // Each layer's parameters are updated as soon as the backward pass is done with them: the
