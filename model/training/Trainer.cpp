@@ -5,7 +5,6 @@
 
 #include "model/base/Error.h"
 #include "model/base/Finite.h"
-#include "model/base/HugePages.h"
 #include "model/metrics/EvaluationSample.h"
 #include "model/geometry/SpherePoints.h"
 
@@ -151,7 +150,7 @@ Trainer::Trainer(DataSplit data, TrainerSettings settings)
     // cost a page walk, and the gather took 90-170 us of a 480 us step (bench_training on this
     // project's AMD EPYC); in huge pages 6-15 us. The prefetch one step ahead had not helped.
     trainingFeatures_.resize(data_.training.features.rows(), data_.training.features.cols());
-    adviseHugePages(trainingFeatures_.data(), std::size_t(trainingFeatures_.size()) * sizeof(float));
+    preferHugePages(trainingFeatures_.data(), std::size_t(trainingFeatures_.size()) * sizeof(float));
     trainingFeatures_ = data_.training.features;
     data_.training.features = Eigen::MatrixXf(0, trainingFeatures_.cols());
     evaluationRows_ = stratifiedSample(data_.heldOut.labels, std::size_t(settings_.evaluationSample),
