@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/base/HugePages.h"
 #include "model/base/Progress.h"
 
 #include <Eigen/Core>
@@ -68,13 +69,6 @@ std::vector<unsigned char> readFileBytes(const std::string& path);
 // The part from..to of whole's progress: a step's own 0..1 reported as from..to of the whole
 // (reading, inflating and parsing a file are each a part of loading it). Empty when whole is.
 Progress progressPart(const Progress& whole, double from, double to);
-// Asks the kernel to back a large buffer, not yet touched, by huge pages (Linux's transparent
-// huge pages, which Debian enables on request). On a virtual machine a page fault can cost tens of
-// microseconds: filling 188 MB (Fashion-MNIST as floats) page by page took 2.4 s here, in 2 MiB
-// pages 0.1 s. Memory read at random gains too: in 4 kB pages nearly every row read costs a page
-// walk (the trainer's batches of Fashion-MNIST). Does nothing for a small buffer, or elsewhere
-// than on Linux.
-void preferHugePages(void* data, std::size_t bytes);
 // The last component of a path ("data/digits.csv" -> "digits.csv"), for messages and names.
 std::string fileNameOf(const std::string& path);
 // "name: ", or "data set: " when name is empty: the start of every message about a data set.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/metrics/CandidateRetrieval.h"
 
+#include "model/base/HugePages.h"
 #include "model/metrics/CandidateSearch.h"
 #include "model/metrics/QueryScoring.h"
 #include "model/metrics/QueryTiles.h"
@@ -203,7 +204,9 @@ RetrievalScores candidateRetrievalScores(const Eigen::Ref<const Eigen::MatrixXd>
     std::iota(grouping.begin(), grouping.end(), Eigen::Index{0});
     std::stable_sort(grouping.begin(), grouping.end(),
                      [&](Eigen::Index a, Eigen::Index b) { return labels[std::size_t(a)] < labels[std::size_t(b)]; });
-    const Eigen::MatrixXd grouped = embeddings(grouping, Eigen::all);
+    Eigen::MatrixXd grouped(embeddings.rows(), embeddings.cols());
+    preferHugePages(grouped.data(), std::size_t(grouped.size()) * sizeof(double)); // first touched below
+    grouped = embeddings(grouping, Eigen::all);
     std::vector<int> groupedLabels;
     groupedLabels.reserve(labels.size());
     for (const Eigen::Index j : grouping)

@@ -2,6 +2,7 @@
 #include "model/metrics/ExactProducts.h"
 
 #include "model/base/CpuFeatures.h"
+#include "model/base/HugePages.h"
 #include "model/metrics/DistanceKernels.h"
 
 #include <algorithm>
@@ -260,18 +261,53 @@ void pairDotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::
 
 } // namespace
 
+namespace {
+
+// Whether every coordinate is a float (double(float(x)) == x), column by column, stopping at the
+// first that is not.
+bool allFloats(const Eigen::Ref<const Eigen::MatrixXd>& points)
+{
+    for (Eigen::Index k = 0; k < points.cols(); ++k)
+        for (const double x : points.col(k))
+            if (!(double(float(x)) == x))
+                return false;
+    return true;
+}
+
+// The points (column-major) into rows of `padded` (row-major out, its padding left as it is),
+// each coordinate converted to T: 64 points at a time, each column's part of them read in one
+// run. Taken point by point, each coordinate was a read 800 kB from the last (100,000 points):
+// 0.53 s for 100,000 x 128, most of a retrieval's set-up on one thread.
+template <class T>
+void copyAsRows(const Eigen::Ref<const Eigen::MatrixXd>& points, T* out, Eigen::Index padded)
+{
+    constexpr Eigen::Index block = 64;
+    for (Eigen::Index first = 0; first < points.rows(); first += block) {
+        const Eigen::Index count = std::min(block, points.rows() - first);
+        for (Eigen::Index k = 0; k < points.cols(); ++k) {
+            const double* column = points.col(k).data() + first;
+            for (Eigen::Index i = 0; i < count; ++i)
+                out[(first + i) * padded + k] = T(column[i]);
+        }
+    }
+}
+
+} // namespace
+
 ExactRows::ExactRows(const Eigen::Ref<const Eigen::MatrixXd>& points) : paddedDimension_((points.cols() + 7) / 8 * 8)
 {
-    using RowMajorF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    using RowMajorD = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-    const Eigen::MatrixXf rounded = points.cast<float>();
     const auto size = std::size_t(points.rows() * paddedDimension_);
-    if ((rounded.cast<double>().array() == points.array()).all()) {
+    // Written for the first time here, 100 MB at 100,000 x 128 in double: in huge pages.
+    if (allFloats(points)) {
+        floatRows_.reserve(size);
+        preferHugePages(floatRows_.data(), size * sizeof(float));
         floatRows_.assign(size, 0.0f);
-        Eigen::Map<RowMajorF>(floatRows_.data(), points.rows(), paddedDimension_).leftCols(points.cols()) = rounded;
+        copyAsRows(points, floatRows_.data(), paddedDimension_);
     } else {
+        doubleRows_.reserve(size);
+        preferHugePages(doubleRows_.data(), size * sizeof(double));
         doubleRows_.assign(size, 0.0);
-        Eigen::Map<RowMajorD>(doubleRows_.data(), points.rows(), paddedDimension_).leftCols(points.cols()) = points;
+        copyAsRows(points, doubleRows_.data(), paddedDimension_);
     }
 }
 
