@@ -285,16 +285,19 @@ void FastRetrievalTest::exactProductsHaveOneOrderInEveryBlock()
     // candidate few queries want) or alone (the scan of queryRecall), on whichever kernel the
     // CPU runs: each product must
     // have the same bits everywhere, the documented order's. Queries and rows in counts that
-    // are no multiple of any kernel's block, scattered and repeated; float rows and double
-    // rows; dimensions with and without padding.
+    // are no multiple of any kernel's block, scattered and repeated, more than dots takes at
+    // once (rows in chunks of 64, queries in blocks of 12 or 18); float rows and double rows;
+    // dimensions with and without padding.
     for (const bool asFloats : {true, false})
         for (const int dimension : {37, 128}) {
-            const Eigen::MatrixXd points = clusteredCase(60, 3, dimension, asFloats, 11).points;
+            const Eigen::MatrixXd points = clusteredCase(200, 3, dimension, asFloats, 11).points;
             const sme::ExactRows rows(points);
-            const std::vector<std::int32_t> queries{5, 0, 59, 17, 17, 33, 2};
+            std::vector<std::int32_t> queries{5, 0, 199, 17, 17};
+            for (std::int32_t t = 0; t < 36; ++t)
+                queries.push_back((t * 37 + 11) % 200);
             std::vector<std::int32_t> others;
-            for (std::int32_t u = 0; u < 21; ++u)
-                others.push_back((u * 23 + 7) % 60);
+            for (std::int32_t u = 0; u < 151; ++u)
+                others.push_back((u * 23 + 7) % 200);
             for (const bool avx512 : {false, true}) {
                 sme::setAvx512Allowed(avx512);
                 std::vector<double> block(queries.size() * others.size());

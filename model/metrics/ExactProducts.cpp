@@ -156,6 +156,27 @@ SME_TARGET_AVX2 void blockAvx2(const Scalar* const* queries, const Scalar* const
             out[t * stride + p] = sumOfEight(acc[t][p][0], acc[t][p][1]);
 }
 
+// 4 pairs at once, pair p the product of lefts[p] and rights[p]: the order of blockAvx2 (lanes
+// 0-3 and 4-7 of its 8 partial sums in two registers). Load-bound as pairsAvx512, but each
+// product computed once: through blockAvx2<1> a pair was computed twice (its 2 rows the same).
+template <typename Scalar>
+SME_TARGET_AVX2 void pairsAvx2(const Scalar* const* lefts, const Scalar* const* rights, Eigen::Index padded,
+                               double* out, int valid)
+{
+    __m256d acc[4][2];
+#pragma GCC unroll 4
+    for (int p = 0; p < 4; ++p)
+        acc[p][0] = acc[p][1] = _mm256_setzero_pd();
+    for (Eigen::Index k = 0; k < padded; k += 8)
+#pragma GCC unroll 4
+        for (int p = 0; p < 4; ++p) {
+            acc[p][0] = _mm256_fmadd_pd(fourAt(rights[p] + k), fourAt(lefts[p] + k), acc[p][0]);
+            acc[p][1] = _mm256_fmadd_pd(fourAt(rights[p] + k + 4), fourAt(lefts[p] + k + 4), acc[p][1]);
+        }
+    for (int p = 0; p < valid; ++p)
+        out[p] = sumOfEight(acc[p][0], acc[p][1]);
+}
+
 // The same operations one product at a time, for a CPU without AVX2.
 template <typename Scalar>
 void blockPlain(const Scalar* const* queries, const Scalar* const* rows, Eigen::Index padded, double* out,
@@ -198,6 +219,14 @@ void prefetchRow(const Scalar* row, Eigen::Index padded)
         __builtin_prefetch(begin + line);
 }
 
+// Rows taken at once by dotsOf (64 kB in double: they stay in the second-level cache while
+// every query block reads them), and queries a block (a few kB: they stay in the first-level
+// cache while the chunk's rows go past). Row by row over all of a tile's queries (384 rows
+// of 1 kB, read from the second-level cache for every two rows), the AVX2 kernel ran at a
+// fifth of its arithmetic's speed.
+constexpr Eigen::Index rowsAChunk = 64;
+constexpr Eigen::Index kernelStepsABlock = 6;
+
 template <typename Scalar>
 void dotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::int32_t> queries,
             std::span<const std::int32_t> rows, double* out, Eigen::Index stride)
@@ -212,18 +241,27 @@ void dotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::int3
         queryRows.push_back(at(query));
     for (Eigen::Index u = 0; u < std::min(rowsAhead, rowCount); ++u)
         prefetchRow(at(rows[std::size_t(u)]), padded);
+    const Eigen::Index queryBlock = kernelStepsABlock * kernel.queriesAtOnce;
     const Scalar* block[8];
-    for (Eigen::Index u = 0; u < rowCount; u += kernel.rowsAtOnce) {
-        const auto valid = int(std::min(kernel.rowsAtOnce, rowCount - u));
-        for (int p = 0; p < kernel.rowsAtOnce; ++p)
-            block[p] = at(rows[std::size_t(u + std::min(p, valid - 1))]);
-        for (Eigen::Index next = u + rowsAhead; next < std::min(rowCount, u + rowsAhead + kernel.rowsAtOnce); ++next)
-            prefetchRow(at(rows[std::size_t(next)]), padded);
-        Eigen::Index t = 0;
-        for (; t + kernel.queriesAtOnce <= queryCount; t += kernel.queriesAtOnce)
-            kernel.several(queryRows.data() + t, block, padded, out + t * stride + u, stride, valid);
-        for (; t < queryCount; ++t)
-            kernel.one(queryRows.data() + t, block, padded, out + t * stride + u, stride, valid);
+    for (Eigen::Index chunk = 0; chunk < rowCount; chunk += rowsAChunk) {
+        const Eigen::Index chunkEnd = std::min(rowCount, chunk + rowsAChunk);
+        for (Eigen::Index first = 0; first < queryCount; first += queryBlock) {
+            const Eigen::Index last = std::min(queryCount, first + queryBlock);
+            for (Eigen::Index u = chunk; u < chunkEnd; u += kernel.rowsAtOnce) {
+                const auto valid = int(std::min(kernel.rowsAtOnce, chunkEnd - u));
+                for (int p = 0; p < kernel.rowsAtOnce; ++p)
+                    block[p] = at(rows[std::size_t(u + std::min(p, valid - 1))]);
+                if (first == 0) // the chunk's first pass: the rows come from memory
+                    for (Eigen::Index next = u + rowsAhead;
+                         next < std::min(rowCount, u + rowsAhead + kernel.rowsAtOnce); ++next)
+                        prefetchRow(at(rows[std::size_t(next)]), padded);
+                Eigen::Index t = first;
+                for (; t + kernel.queriesAtOnce <= last; t += kernel.queriesAtOnce)
+                    kernel.several(queryRows.data() + t, block, padded, out + t * stride + u, stride, valid);
+                for (; t < last; ++t)
+                    kernel.one(queryRows.data() + t, block, padded, out + t * stride + u, stride, valid);
+            }
+        }
     }
 }
 
@@ -233,29 +271,31 @@ void pairDotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::
 {
     const auto at = [&](std::int32_t point) { return points + Eigen::Index(point) * padded; };
     const auto count = Eigen::Index(lefts.size());
-    if (!avx512Available()) { // one pair at a time: the same operations as the fast kernel
-        const Kernel<Scalar> kernel = fastestKernel<Scalar>();
+    if (!avx512Available() && !avx2WithFmaAvailable()) { // one pair at a time: the same operations
         for (Eigen::Index u = 0; u < count; ++u) {
             const Scalar* left = at(lefts[std::size_t(u)]);
-            const Scalar* right[8];
-            std::fill(right, right + 8, at(rights[std::size_t(u)]));
-            kernel.one(&left, right, padded, out + u, 0, 1);
+            const Scalar* right = at(rights[std::size_t(u)]);
+            blockPlain<Scalar>(&left, &right, padded, out + u, 0, 1);
         }
         return;
     }
+    const Eigen::Index width = avx512Available() ? 8 : 4;
     const Scalar* left[8];
     const Scalar* right[8];
-    for (Eigen::Index u = 0; u < count; u += 8) {
-        const auto valid = int(std::min<Eigen::Index>(8, count - u));
-        for (int p = 0; p < 8; ++p) {
+    for (Eigen::Index u = 0; u < count; u += width) {
+        const auto valid = int(std::min<Eigen::Index>(width, count - u));
+        for (int p = 0; p < width; ++p) {
             const auto pair = std::size_t(u + std::min(p, valid - 1));
             left[p] = at(lefts[pair]);
             right[p] = at(rights[pair]);
         }
         // The rights come in increasing order, a few pairs each: ask for the next step's first.
-        if (u + 8 < count && rights[std::size_t(u + 8)] != rights[std::size_t(u + 7)])
-            prefetchRow(at(rights[std::size_t(u + 8)]), padded);
-        pairsAvx512(left, right, padded, out + u, valid);
+        if (u + width < count && rights[std::size_t(u + width)] != rights[std::size_t(u + width - 1)])
+            prefetchRow(at(rights[std::size_t(u + width)]), padded);
+        if (width == 8)
+            pairsAvx512(left, right, padded, out + u, valid);
+        else
+            pairsAvx2(left, right, padded, out + u, valid);
     }
 }
 
