@@ -145,6 +145,7 @@ private slots:
     void everyKernelGivesTheSameBits();
     void floatDistancesStayWithinTheirBound();
     void floatDistancesDoNotDependOnTheirNeighbours();
+    void keepingFindsWhatALoopFinds();
     void exactProductsHaveOneOrderInEveryBlock();
     void automaticPathKeepsSmallSetsExact();
 };
@@ -276,6 +277,45 @@ void FastRetrievalTest::floatDistancesDoNotDependOnTheirNeighbours()
                              qPrintable(where));
             }
         }
+    }
+}
+
+void FastRetrievalTest::keepingFindsWhatALoopFinds()
+{
+    // keepAtMost on each kernel (AVX-512's compress, AVX2's packing permutations) against a
+    // loop: the same positions and values in increasing order, for rows of lengths that are and
+    // are not multiples of 8 and 16, thresholds that keep none, some and all, equal values (kept:
+    // at most), a NaN (never kept), and with or without the values.
+    sme::Rng rng(21);
+    std::uniform_real_distribution<float> uniform(0.0f, 1.0f);
+    std::vector<float> row(203);
+    for (float& value : row)
+        value = uniform(rng);
+    row[17] = row[18] = 0.5f;
+    row[40] = std::numeric_limits<float>::quiet_NaN();
+    for (const Kernels kernels : {Kernels::avx512, Kernels::avx2}) {
+        if (!use(kernels))
+            continue;
+        for (const Eigen::Index size : {Eigen::Index(0), Eigen::Index(5), Eigen::Index(8), Eigen::Index(16),
+                                        Eigen::Index(61), Eigen::Index(203)})
+            for (const float threshold : {-1.0f, 0.1f, 0.5f, 0.9f, 2.0f})
+                for (const bool values : {false, true}) {
+                    std::vector<std::int32_t> expected;
+                    for (Eigen::Index j = 0; j < size; ++j)
+                        if (row[std::size_t(j)] <= threshold)
+                            expected.push_back(std::int32_t(100 + j));
+                    std::vector<std::int32_t> kept(std::size_t(size + 16), -1);
+                    std::vector<float> keptValues(kept.size(), -1.0f);
+                    const Eigen::Index count = sme::keepAtMost(row.data(), size, threshold, 100, kept.data(),
+                                                               values ? keptValues.data() : nullptr);
+                    const QString where = QStringLiteral("%1: %2 values under %3").arg(nameOf(kernels)).arg(size)
+                                              .arg(double(threshold));
+                    QCOMPARE(std::vector<std::int32_t>(kept.begin(), kept.begin() + count), expected);
+                    if (values)
+                        for (Eigen::Index c = 0; c < count; ++c)
+                            QVERIFY2(keptValues[std::size_t(c)] == row[std::size_t(kept[std::size_t(c)] - 100)],
+                                     qPrintable(where));
+                }
     }
 }
 

@@ -296,20 +296,46 @@ Eigen::Index keepPlain(const float* row, Eigen::Index size, float threshold, std
     return count;
 }
 
+// For each mask of 8 comparisons, the lanes whose bit is set, in increasing order, then zeros:
+// the permutation that packs them at the front of a register (AVX2 has no compress).
+struct PackingPermutations {
+    alignas(32) std::int32_t lanes[256][8];
+
+    constexpr PackingPermutations() : lanes()
+    {
+        for (int mask = 0; mask < 256; ++mask) {
+            int count = 0;
+            for (int lane = 0; lane < 8; ++lane)
+                if (mask & (1 << lane))
+                    lanes[mask][count++] = lane;
+        }
+    }
+};
+constexpr PackingPermutations packing;
+
+// 8 values a step, without a branch: the kept ones packed to the front of a register by a
+// permutation chosen by the comparison's mask, stored whole (the caller's room for 16 past the
+// last kept takes the lanes past them), the count moved on by how many. A loop over the mask's
+// bits mispredicted about once a step where a tenth of the points are kept (R = 9,999 of
+// 100,000).
 SME_TARGET_AVX2 Eigen::Index keepAvx2(const float* row, Eigen::Index size, float threshold, std::int32_t first,
                                       std::int32_t* kept, float* keptValues)
 {
     const __m256 limit = _mm256_set1_ps(threshold);
+    const __m256i step = _mm256_set1_epi32(8);
+    __m256i index = _mm256_add_epi32(_mm256_set1_epi32(first), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
     Eigen::Index count = 0;
     Eigen::Index j = 0;
-    for (; j + 8 <= size; j += 8)
-        for (auto under = unsigned(_mm256_movemask_ps(_mm256_cmp_ps(_mm256_loadu_ps(row + j), limit, _CMP_LE_OQ)));
-             under != 0; under &= under - 1) {
-            const auto at = j + __builtin_ctz(under);
-            if (keptValues != nullptr)
-                keptValues[count] = row[at];
-            kept[count++] = first + std::int32_t(at);
-        }
+    for (; j + 8 <= size; j += 8) {
+        const __m256 values = _mm256_loadu_ps(row + j);
+        const auto under = unsigned(_mm256_movemask_ps(_mm256_cmp_ps(values, limit, _CMP_LE_OQ)));
+        const __m256i lanes = _mm256_load_si256(reinterpret_cast<const __m256i*>(packing.lanes[under]));
+        _mm256_storeu_si256(reinterpret_cast<__m256i*>(kept + count), _mm256_permutevar8x32_epi32(index, lanes));
+        if (keptValues != nullptr)
+            _mm256_storeu_ps(keptValues + count, _mm256_permutevar8x32_ps(values, lanes));
+        count += __builtin_popcount(under);
+        index = _mm256_add_epi32(index, step);
+    }
     return count + keepPlain(row + j, size - j, threshold, first + std::int32_t(j), kept + count,
                              keptValues != nullptr ? keptValues + count : nullptr);
 }
