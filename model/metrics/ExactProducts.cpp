@@ -124,41 +124,52 @@ SME_TARGET_AVX2 inline double sumOfEight(__m256d low, __m256d high)
     return _mm_cvtsd_f64(_mm_add_sd(quarters, _mm_unpackhi_pd(quarters, quarters)));
 }
 
-// Q queries against 2 rows: 4 Q registers of accumulators (Q = 2: 8 of the 16).
-template <int Q, typename Scalar>
+// Q queries against P rows, in two passes: lanes 0-3 of the 8 partial sums (coordinates k = l
+// mod 8, l < 4), then lanes 4-7, each lane's chain in coordinate order as in sumsOfEight's
+// accumulators. Q P accumulators and Q + 1 operands a pass (Q = P = 3: 13 of the 16
+// registers), 6 loads for 9 fused multiply-adds; all 8 lanes at once took 2 accumulators a
+// pair, and at 2 x 2 GCC took each query from memory for each row (12 loads for 8).
+template <int Q, int P, typename Scalar>
 SME_TARGET_AVX2 void blockAvx2(const Scalar* const* queries, const Scalar* const* rows, Eigen::Index padded,
                                double* out, Eigen::Index stride, int valid)
 {
-    __m256d acc[Q][2][2];
+    __m256d sums[2][Q][P];
 #pragma GCC unroll 2
-    for (int t = 0; t < Q; ++t)
-        acc[t][0][0] = acc[t][0][1] = acc[t][1][0] = acc[t][1][1] = _mm256_setzero_pd();
-    for (Eigen::Index k = 0; k < padded; k += 8) {
-        __m256d query[Q][2];
-#pragma GCC unroll 2
-        for (int t = 0; t < Q; ++t) {
-            query[t][0] = fourAt(queries[t] + k);
-            query[t][1] = fourAt(queries[t] + k + 4);
-        }
-#pragma GCC unroll 2
-        for (int p = 0; p < 2; ++p) {
-            const __m256d low = fourAt(rows[p] + k);
-            const __m256d high = fourAt(rows[p] + k + 4);
-#pragma GCC unroll 2
-            for (int t = 0; t < Q; ++t) {
-                acc[t][p][0] = _mm256_fmadd_pd(low, query[t][0], acc[t][p][0]);
-                acc[t][p][1] = _mm256_fmadd_pd(high, query[t][1], acc[t][p][1]);
+    for (int half = 0; half < 2; ++half) {
+        __m256d acc[Q][P];
+#pragma GCC unroll 3
+        for (int t = 0; t < Q; ++t)
+#pragma GCC unroll 3
+            for (int p = 0; p < P; ++p)
+                acc[t][p] = _mm256_setzero_pd();
+        for (Eigen::Index k = 4 * half; k < padded; k += 8) {
+            __m256d query[Q];
+#pragma GCC unroll 3
+            for (int t = 0; t < Q; ++t)
+                query[t] = fourAt(queries[t] + k);
+#pragma GCC unroll 3
+            for (int p = 0; p < P; ++p) {
+                const __m256d row = fourAt(rows[p] + k);
+#pragma GCC unroll 3
+                for (int t = 0; t < Q; ++t)
+                    acc[t][p] = _mm256_fmadd_pd(row, query[t], acc[t][p]);
             }
         }
+#pragma GCC unroll 3
+        for (int t = 0; t < Q; ++t)
+#pragma GCC unroll 3
+            for (int p = 0; p < P; ++p)
+                sums[half][t][p] = acc[t][p];
     }
     for (int t = 0; t < Q; ++t)
         for (int p = 0; p < valid; ++p)
-            out[t * stride + p] = sumOfEight(acc[t][p][0], acc[t][p][1]);
+            out[t * stride + p] = sumOfEight(sums[0][t][p], sums[1][t][p]);
 }
 
 // 4 pairs at once, pair p the product of lefts[p] and rights[p]: the order of blockAvx2 (lanes
 // 0-3 and 4-7 of its 8 partial sums in two registers). Load-bound as pairsAvx512, but each
-// product computed once: through blockAvx2<1> a pair was computed twice (its 2 rows the same).
+// product computed once: through the one-query block kernel a pair was computed once for each
+// of the rows it takes at a time (all of them the pair's).
 template <typename Scalar>
 SME_TARGET_AVX2 void pairsAvx2(const Scalar* const* lefts, const Scalar* const* rights, Eigen::Index padded,
                                double* out, int valid)
@@ -203,7 +214,7 @@ Kernel<Scalar> fastestKernel()
     if (avx512Available())
         return {blockAvx512<3, Scalar>, blockAvx512<1, Scalar>, 3, 8};
     if (avx2WithFmaAvailable())
-        return {blockAvx2<2, Scalar>, blockAvx2<1, Scalar>, 2, 2};
+        return {blockAvx2<3, 3, Scalar>, blockAvx2<1, 3, Scalar>, 3, 3};
     return {blockPlain<Scalar>, blockPlain<Scalar>, 1, 1};
 }
 
@@ -242,9 +253,10 @@ void dotsOf(const Scalar* points, Eigen::Index padded, std::span<const std::int3
     for (Eigen::Index u = 0; u < std::min(rowsAhead, rowCount); ++u)
         prefetchRow(at(rows[std::size_t(u)]), padded);
     const Eigen::Index queryBlock = kernelStepsABlock * kernel.queriesAtOnce;
+    const Eigen::Index chunkRows = rowsAChunk / kernel.rowsAtOnce * kernel.rowsAtOnce; // whole steps
     const Scalar* block[8];
-    for (Eigen::Index chunk = 0; chunk < rowCount; chunk += rowsAChunk) {
-        const Eigen::Index chunkEnd = std::min(rowCount, chunk + rowsAChunk);
+    for (Eigen::Index chunk = 0; chunk < rowCount; chunk += chunkRows) {
+        const Eigen::Index chunkEnd = std::min(rowCount, chunk + chunkRows);
         for (Eigen::Index first = 0; first < queryCount; first += queryBlock) {
             const Eigen::Index last = std::min(queryCount, first + queryBlock);
             for (Eigen::Index u = chunk; u < chunkEnd; u += kernel.rowsAtOnce) {
