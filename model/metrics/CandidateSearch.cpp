@@ -134,21 +134,59 @@ void findCandidates(const Retrieval& retrieval, Worker& worker, Eigen::Index fir
         tightenCandidates(retrieval, worker, first + t, offset + t);
 }
 
-// A candidate wanted by at least one in sharedByOneIn of a group's queries is computed in the
-// group's block product: there a product costs about 7 ns for each of the group's queries
-// (128 coordinates), as a pair about 30 ns for each query that wants it (its row read from
-// memory once). At R = 9,999 of 100,000 one in 4 computed 1.03e9 block products and 2.8e8
-// pairs, one in 8 1.30e9 and 2.3e8 (2 s more), one in 2 0.92e9 and 3.2e8 (slower again).
+// A candidate of another class wanted by at least one in sharedByOneIn of a group's queries is
+// computed in the group's block product: there a product costs about 7 ns for each of the
+// group's queries (128 coordinates), as a pair about 30 ns for each query that wants it (its
+// row read from memory once). At R = 9,999 of 100,000 (before the own classes' blocks below)
+// one in 4 computed 1.03e9 block products and 2.8e8 pairs, one in 8 1.30e9 and 2.3e8 (2 s
+// more), one in 2 0.92e9 and 3.2e8 (slower again).
 constexpr Eigen::Index sharedByOneIn = 4;
-// Shared points a block product takes at once: 384 x 512 doubles (1.5 MB) a thread at most.
+// Points a block product takes at once: 384 x 512 doubles (1.5 MB) a thread at most.
 constexpr std::size_t blockPoints = 512;
 
-// The exact distances of every query of the tile to its candidates, into the worker's
-// candidateDistances: those of the shared candidates as blocks of products (the points in
-// increasing order: a class's members, most queries' candidates, lie together after the
-// grouping), the others as pairs sorted by point, each point's row read once for the queries
-// that want it (at R = 9,999 of 100,000 a fifth of the candidates, mostly other classes'
-// points, 3.5 queries each). The same bits either way (ExactRows::dots, pairDots).
+namespace {
+
+// The exact distances of the queries t0 .. t1 - 1 of the group (one class) to their candidates
+// of that class, whose rows are the range [low, high) (or within it): the block of those
+// queries and every row of the range, 512 rows a part, each query's candidates walked in order
+// as the parts go by. A query has at least r = (members - 1) candidates, so the block computes
+// no more products than they number (and one), where their places in a block of the points
+// the group wants took a lookup each in a table of all the points (a third of the work of the
+// exact distances at R = 9,999 of 100,000, most candidates of the query's class).
+void ownClassDistances(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index t0,
+                       Eigen::Index t1, std::int32_t low, std::int32_t high)
+{
+    TileProducts& tile = worker.products;
+    for (Eigen::Index t = t0; t < t1; ++t)
+        tile.cursors[std::size_t(t)] = tile.ownFirst[std::size_t(t)];
+    const auto queries = std::span<const std::int32_t>(tile.queries).subspan(std::size_t(t0), std::size_t(t1 - t0));
+    for (std::int32_t part = low; part < high; part += std::int32_t(blockPoints)) {
+        const auto points = std::size_t(std::min<std::int32_t>(std::int32_t(blockPoints), high - part));
+        tile.ownRows.resize(points);
+        std::iota(tile.ownRows.begin(), tile.ownRows.end(), part);
+        tile.block.resize(queries.size() * points);
+        retrieval.rows.dots(queries, tile.ownRows, tile.block.data(), Eigen::Index(points));
+        const auto end = part + std::int32_t(points);
+        for (Eigen::Index t = t0; t < t1; ++t) {
+            const std::int32_t* candidates = worker.candidates[std::size_t(t)].data();
+            double* distances = worker.candidateDistances[std::size_t(t)].data();
+            const double* products = tile.block.data() + std::size_t(t - t0) * points;
+            const std::size_t stop = tile.ownEnd[std::size_t(t)];
+            std::size_t& c = tile.cursors[std::size_t(t)];
+            for (; c < stop && candidates[c] < end; ++c)
+                distances[c] = retrieval.distance(products[candidates[c] - part], candidates[c], first + t);
+        }
+    }
+}
+
+} // namespace
+
+// The exact distances of every query of the group to its candidates, into the worker's
+// candidateDistances: those of its own class in blocks of the group's queries of each class
+// (ownClassDistances); of the others, those many queries share as blocks of products (the
+// points in increasing order), the rest as pairs sorted by point, each point's row read once
+// for the queries that want it (at R = 9,999 of 100,000 a fifth of the candidates, mostly other
+// classes' points, 3.5 queries each). The same bits either way (ExactRows::dots, pairDots).
 void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::Index first, Eigen::Index count)
 {
     TileProducts& tile = worker.products;
@@ -161,9 +199,30 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
         return std::span<const std::int32_t>(worker.candidates[std::size_t(t)].data(),
                                              std::size_t(worker.candidateCounts[std::size_t(t)]));
     };
+    const auto rangeOf = [&](Eigen::Index query) { // its class's rows: grouped, a range
+        const std::vector<std::int32_t>& members = retrieval.members[std::size_t(retrieval.classOf[std::size_t(query)])];
+        return std::pair<std::int32_t, std::int32_t>(members.front(), members.back() + 1);
+    };
+    tile.ownFirst.resize(std::size_t(count));
+    tile.ownEnd.resize(std::size_t(count));
+    for (Eigen::Index t = 0; t < count; ++t) {
+        const std::span<const std::int32_t> candidates = candidatesOf(t);
+        const auto [low, high] = rangeOf(first + t);
+        const auto begin = std::lower_bound(candidates.begin(), candidates.end(), low);
+        tile.ownFirst[std::size_t(t)] = std::size_t(begin - candidates.begin());
+        tile.ownEnd[std::size_t(t)] = std::size_t(std::lower_bound(begin, candidates.end(), high) - candidates.begin());
+        worker.candidateDistances[std::size_t(t)].resize(candidates.size());
+    }
+    // The candidates of other classes, c outside [ownFirst, ownEnd), in increasing order.
+    const auto othersOf = [&](Eigen::Index t, auto&& visit) {
+        const std::span<const std::int32_t> candidates = candidatesOf(t);
+        for (std::size_t c = 0; c < tile.ownFirst[std::size_t(t)]; ++c)
+            visit(c, candidates[c]);
+        for (std::size_t c = tile.ownEnd[std::size_t(t)]; c < candidates.size(); ++c)
+            visit(c, candidates[c]);
+    };
     for (Eigen::Index t = 0; t < count; ++t)
-        for (const std::int32_t j : candidatesOf(t))
-            ++tile.wantedBy[std::size_t(j)];
+        othersOf(t, [&](std::size_t, std::int32_t j) { ++tile.wantedBy[std::size_t(j)]; });
     tile.shared.clear();
     tile.lone.clear();
     const auto often = int(std::max<Eigen::Index>(1, count / sharedByOneIn));
@@ -188,17 +247,15 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
     tile.pairQueries.resize(std::size_t(pairs));
     tile.pairPoints.resize(std::size_t(pairs));
     tile.pairPlaces.resize(std::size_t(pairs));
-    for (Eigen::Index t = 0; t < count; ++t) {
-        const std::span<const std::int32_t> candidates = candidatesOf(t);
-        worker.candidateDistances[std::size_t(t)].resize(candidates.size());
-        for (std::size_t c = 0; c < candidates.size(); ++c)
-            if (std::int64_t& slot = tile.slot[std::size_t(candidates[c])]; slot <= -2) {
+    for (Eigen::Index t = 0; t < count; ++t)
+        othersOf(t, [&](std::size_t c, std::int32_t j) {
+            if (std::int64_t& slot = tile.slot[std::size_t(j)]; slot <= -2) {
                 const auto pair = std::size_t(-2 - slot--);
                 tile.pairQueries[pair] = std::int32_t(first + t);
-                tile.pairPoints[pair] = candidates[c];
+                tile.pairPoints[pair] = j;
                 tile.pairPlaces[pair] = (std::uint64_t(t) << 32) | std::uint64_t(c);
             }
-    }
+        });
 
     for (std::size_t part = 0; part < tile.shared.size(); part += blockPoints) {
         const std::size_t points = std::min(blockPoints, tile.shared.size() - part);
@@ -209,6 +266,10 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
             std::vector<double>& distances = worker.candidateDistances[std::size_t(t)];
             std::size_t& c = tile.cursors[std::size_t(t)];
             for (; c < candidates.size(); ++c) {
+                if (c == tile.ownFirst[std::size_t(t)]) // past its own class's, computed below
+                    c = tile.ownEnd[std::size_t(t)];
+                if (c == candidates.size())
+                    break;
                 const std::int64_t u = tile.slot[std::size_t(candidates[c])];
                 if (u >= std::int64_t(part + points))
                     break; // in a later part
@@ -229,6 +290,17 @@ void exactCandidateDistances(const Retrieval& retrieval, Worker& worker, Eigen::
         tile.slot[std::size_t(j)] = -1;
     for (const std::int32_t j : tile.lone)
         tile.slot[std::size_t(j)] = -1;
+
+    // Each run of the group's queries of one class, with its class's rows.
+    for (Eigen::Index t0 = 0; t0 < count;) {
+        const int group = retrieval.classOf[std::size_t(first + t0)];
+        Eigen::Index t1 = t0 + 1;
+        while (t1 < count && retrieval.classOf[std::size_t(first + t1)] == group)
+            ++t1;
+        const auto [low, high] = rangeOf(first + t0);
+        ownClassDistances(retrieval, worker, first, t0, t1, low, high);
+        t0 = t1;
+    }
 }
 
 std::vector<Eigen::Index> Retrieval::positionsToSample(Eigen::Index size)

@@ -97,10 +97,15 @@ struct Retrieval {
 constexpr Eigen::Index tileQueries = 96;
 constexpr Eigen::Index chunkRows = 1024;
 
-// A tile's exact products: its queries and the points many of them have as candidates, then
-// the pairs of a query and a point few of them have, by point.
+// A tile's exact products: each query's candidates of its own class in a block with the
+// queries of that class (the points are grouped by class: a range of rows), then of the others
+// the points many of the queries have as candidates, then the pairs of a query and a point few
+// of them have, by point.
 struct TileProducts {
     std::vector<std::int32_t> queries;
+    std::vector<std::size_t> ownFirst;  // by query: where its candidates of its own class begin
+    std::vector<std::size_t> ownEnd;    // and end (its candidates are in increasing order)
+    std::vector<std::int32_t> ownRows;  // a part of a class's range
     std::vector<std::uint16_t> wantedBy; // by point: by how many of the group's queries
     std::vector<std::int32_t> shared;   // the points many want, in increasing order
     std::vector<std::int32_t> lone;     // those few want, in increasing order
